@@ -1,0 +1,182 @@
+// doudi-admin: the administrator's command line (Poco::Util::Application).
+#include <Poco/Util/Application.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iomanip>
+#include <map>
+#include <iostream>
+
+#include "utf8_path.h"
+#include "commands.h"
+#include "connection_settings.h"
+#include "doudi/dal/errors.h"
+#include "household_file.h"
+#include "terminal.h"
+
+namespace doudi::admin {
+namespace {
+
+using Poco::Util::Option;
+
+std::chrono::year_month_day Today() {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+// Connects; when the server wants a password that no PGPASSFILE supplied and
+// a person is at the terminal, asks for it once.
+std::unique_ptr<dal::pg::PgDatabase> Connect(const ResolvedConnection& target) {
+  const std::string conninfo = dal::WithNetworkTimeouts(target.connectionString);
+  try {
+    return std::make_unique<dal::pg::PgDatabase>(conninfo);
+  } catch (const dal::ConnectionError& e) {
+    const bool wantsPassword = std::string(e.what()).find("no password supplied") != std::string::npos;
+    if (!wantsPassword || conninfo.find("://") != std::string::npos) throw;
+    const auto password = PromptPassword("Password: ");
+    if (!password) throw;
+    std::string quoted;
+    for (const char c : *password) {
+      if (c == '\'' || c == '\\') quoted += '\\';
+      quoted += c;
+    }
+    return std::make_unique<dal::pg::PgDatabase>(conninfo + " password='" + quoted + "'");
+  }
+}
+
+class AdminApp final : public Poco::Util::Application {
+ public:
+  AdminApp() {
+    setUnixOptions(true);  // the same --option syntax on Windows
+  }
+
+ protected:
+  void defineOptions(Poco::Util::OptionSet& options) override {
+    auto add = [&](const char* name, const char* shortName, const char* description, const char* argument) {
+      Option o(name, shortName, description);
+      o.required(false).repeatable(false);
+      if (argument != nullptr) o.argument(argument);
+      options.addOption(o);
+    };
+    add("help", "h", "show help (after a command: that command's help)", nullptr);
+    add("db", "", "libpq connection string or URI of the database", "CONN");
+    add("profile", "", "profile of doudi.ini to use instead of its default", "NAME");
+    add("config", "", "doudi.ini to read instead of the user's or the system's", "FILE");
+    add("households", "", "demo-data: number of synthetic households", "N");
+    add("seed", "", "demo-data: seed of the synthetic registry", "S");
+    add("csv", "", "demo-data: write the synthetic registry to this CSV file", "FILE");
+    add("encoding", "", "import: auto, utf-8 or gbk", "ENC");
+    add("dry-run", "", "import: validate only, store nothing", nullptr);
+    add("report", "", "import: write rejected rows with reasons to this CSV file", "FILE");
+    add("source", "", "import: name of the data source (default: default)", "NAME");
+    add("region", "", "export: region prefix (2, 4, 6, 9 or 12 digits)", "PREFIX");
+    add("output", "o", "export: write to this file instead of standard output", "FILE");
+    add("chinese-header", "", "export: write the Chinese column names", nullptr);
+  }
+
+  void handleOption(const std::string& name, const std::string& value) override {
+    Application::handleOption(name, value);
+    m_options[name] = value;
+  }
+
+  int main(const ArgVec& args) override {
+    const Command* command = Find(args);
+    if (command == nullptr) {
+      if (!args.empty()) std::cerr << "doudi-admin: unknown command '" << Join(args) << "'\n\n";
+      PrintHelp();
+      return args.empty() && m_options.count("help") != 0 ? kExitOk : kExitFailure;
+    }
+    if (m_options.count("help") != 0) {
+      PrintCommandHelp(*command);
+      return kExitOk;
+    }
+    std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(command->words.size()), args.end());
+    if (const auto problem = CheckUsage(*command, rest)) {
+      std::cerr << "doudi-admin " << Join(command->words) << ": " << *problem << "\nusage: doudi-admin "
+                << command->usage << "\n";
+      return kExitFailure;
+    }
+    return Run(*command, rest);
+  }
+
+ private:
+  const Command* Find(const ArgVec& args) const {
+    for (const auto& c : Commands()) {
+      if (args.size() >= c.words.size() && std::equal(c.words.begin(), c.words.end(), args.begin())) return &c;
+    }
+    return nullptr;
+  }
+
+  std::optional<std::string> CheckUsage(const Command& command, const std::vector<std::string>& rest) const {
+    if (static_cast<int>(rest.size()) != command.positional) {
+      return "expects " + std::to_string(command.positional) + " argument(s), got " + std::to_string(rest.size());
+    }
+    static const std::vector<std::string> kGlobal{"db", "profile", "config", "help"};
+    for (const auto& [name, value] : m_options) {
+      const bool known = std::find(kGlobal.begin(), kGlobal.end(), name) != kGlobal.end() ||
+                         std::find(command.options.begin(), command.options.end(), name) != command.options.end();
+      if (!known) return "the option --" + name + " does not apply to this command";
+    }
+    return std::nullopt;
+  }
+
+  int Run(const Command& command, const std::vector<std::string>& rest) {
+    const std::string what = "doudi-admin " + Join(command.words);
+    try {
+      ConnectionRequest request;
+      if (auto it = m_options.find("db"); it != m_options.end()) request.dbOption = it->second;
+      if (auto it = m_options.find("profile"); it != m_options.end()) request.profileOption = it->second;
+      if (auto it = m_options.find("config"); it != m_options.end()) request.configFile = PathFromUtf8(it->second);
+      CommandContext ctx{rest, m_options, [request] { return Connect(ResolveConnection(request)); }, Today(),
+                         std::cout, std::cerr};
+      return command.run(ctx);
+    } catch (const dal::SchemaVersionMismatch& e) {
+      std::cerr << what << ": " << e.what() << "\n";
+    } catch (const dal::ConnectionError& e) {
+      std::cerr << what << ": cannot connect: " << e.what() << "\n";
+    } catch (const std::exception& e) {
+      std::cerr << what << ": " << e.what() << "\n";
+    }
+    return kExitFailure;
+  }
+
+  void PrintHelp() const {
+    std::cout << "doudi-admin — administration of a Doudi database\n\nusage: doudi-admin [--db CONN | --profile NAME "
+                 "| --config FILE] COMMAND [options]\n\ncommands:\n";
+    for (const auto& c : Commands()) std::cout << "  " << std::left << std::setw(22) << Join(c.words) << c.summary << "\n";
+    std::cout << "\nThe database is taken from --db, else $DOUDI_DB, else the default profile of doudi.ini\n"
+                 "(--config FILE, else the user's file, else the system's). Passwords come from PGPASSFILE or a\n"
+                 "prompt, never from the command line or doudi.ini.\n"
+                 "`doudi-admin COMMAND --help` explains a command. Exit codes: 0 done, 1 import rejected rows,\n"
+                 "2 failure.\n";
+  }
+
+  void PrintCommandHelp(const Command& c) const {
+    std::cout << "usage: doudi-admin " << c.usage << "\n\n" << c.help << "\n";
+  }
+
+  static std::string Join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+  }
+
+  std::map<std::string, std::string> m_options;
+};
+
+}  // namespace
+}  // namespace doudi::admin
+
+int main(int argc, char** argv) {
+  doudi::admin::AdminApp app;
+  try {
+    app.init(argc, argv);
+  } catch (const Poco::Exception& e) {
+    std::cerr << "doudi-admin: " << e.displayText() << " (see doudi-admin --help)\n";
+    return doudi::admin::kExitFailure;
+  }
+  return app.run();
+}

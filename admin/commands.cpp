@@ -1,0 +1,233 @@
+#include "utf8_path.h"
+#include "commands.h"
+
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+
+#include "demo_data.h"
+#include "doudi/dal/errors.h"
+#include "household_file.h"
+
+namespace doudi::admin {
+namespace {
+
+std::unique_ptr<dal::pg::PgDatabase> ConnectCurrent(CommandContext& ctx) {
+  auto db = ctx.connect();
+  db->RequireSupportedSchema();
+  return db;
+}
+
+int DbMigrate(CommandContext& ctx) {
+  auto db = ctx.connect();
+  const int before = db->Migrator().CurrentVersion();
+  const auto applied = db->Migrator().Migrate();
+  if (applied.empty()) {
+    ctx.out << "schema is up to date (version " << before << ")\n";
+  } else {
+    for (const int v : applied) ctx.out << "applied migration " << v << "\n";
+    ctx.out << "schema migrated from version " << before << " to " << applied.back() << "\n";
+  }
+  return kExitOk;
+}
+
+int DbStatus(CommandContext& ctx) {
+  auto db = ctx.connect();
+  const auto info = db->Info();
+  ctx.out << "server " << info.serverVersion << ", database " << info.database << ", user " << info.user
+          << ", connection " << (info.tls ? "encrypted (" + info.tlsVersion + ")" : std::string("not encrypted"))
+          << "\n";
+  int pending = 0;
+  for (const auto& m : db->Migrator().Status()) {
+    ctx.out << std::setw(4) << std::setfill('0') << m.version << std::setfill(' ') << "  " << std::left
+            << std::setw(20) << m.name << std::right;
+    if (m.applied) {
+      ctx.out << "applied " << m.appliedAt << " by " << m.appliedBy;
+      if (m.checksumMismatch) ctx.out << "  WARNING: the built-in file differs from what was applied";
+    } else {
+      ctx.out << "pending";
+      ++pending;
+    }
+    ctx.out << "\n";
+  }
+  const int current = db->Migrator().CurrentVersion();
+  ctx.out << "schema version " << current << ", this program supports " << dal::SupportedSchemaVersion();
+  if (pending > 0) ctx.out << " — run `doudi-admin db migrate`";
+  if (current > dal::SupportedSchemaVersion()) ctx.out << " — the database is newer: upgrade this program";
+  ctx.out << "\n";
+  return kExitOk;
+}
+
+std::int64_t PositiveNumber(const CommandContext& ctx, const std::string& option, std::int64_t fallback) {
+  const auto text = ctx.Option(option);
+  if (!text) return fallback;
+  try {
+    std::size_t used = 0;
+    const long long value = std::stoll(*text, &used);
+    if (used == text->size() && value > 0) return value;
+  } catch (const std::exception&) {
+  }
+  throw std::invalid_argument("--" + option + " takes a positive whole number, not '" + *text + "'");
+}
+
+void PrintOutcome(CommandContext& ctx, const dal::ImportOutcome& o, bool dryRun) {
+  constexpr std::size_t kShown = 100;
+  for (std::size_t i = 0; i < o.problems.size() && i < kShown; ++i) {
+    const auto& p = o.problems[i];
+    ctx.err << "line " << p.line << ", " << p.column << ": " << p.code << ": " << p.message << "\n";
+  }
+  if (o.problems.size() > kShown) {
+    ctx.err << "... and " << o.problems.size() - kShown << " more problems (write them all with --report)\n";
+  }
+  ctx.out << (dryRun ? "dry run, nothing stored: " : "") << o.rowsRead << " rows read, " << o.rowsRejected
+          << " rejected; households: " << o.householdsNew << " new, " << o.householdsUpdated << " updated, "
+          << o.householdsUnchanged << " unchanged, " << o.householdsRejected << " rejected\n";
+}
+
+// The rejected rows as they were written, each with all its problems, so a
+// clerk can correct the report and import it again.
+void WriteReport(const std::string& path, const HouseholdFile& file, const dal::ImportOutcome& outcome,
+                 bool chineseHeader) {
+  std::map<std::int64_t, std::vector<const model::ImportProblem*>> byLine;
+  for (const auto& p : outcome.problems) byLine[p.line].push_back(&p);
+  std::ofstream out(PathFromUtf8(path), std::ios::binary);
+  if (!out) throw HouseholdFileError("cannot write the report " + path);
+  HouseholdCsvWriter writer(out, {"error_line", "error_column", "error_code", "error_message"}, chineseHeader);
+  for (const auto& row : file.rows) {
+    const auto it = byLine.find(row.line);
+    if (it == byLine.end()) continue;
+    std::string columns, codes, messages;
+    for (const auto* p : it->second) {
+      const char* sep = columns.empty() ? "" : " | ";
+      columns += sep + p->column;
+      codes += sep + p->code;
+      messages += sep + p->message;
+    }
+    writer.Write(row, {std::to_string(row.line), columns, codes, messages});
+  }
+  if (!out.flush()) throw HouseholdFileError("cannot write the report " + path);
+}
+
+FileEncoding ParseEncoding(const std::optional<std::string>& text) {
+  if (!text || *text == "auto") return FileEncoding::Auto;
+  if (*text == "utf-8" || *text == "utf8") return FileEncoding::Utf8;
+  if (*text == "gbk" || *text == "gb18030" || *text == "cp936") return FileEncoding::Gbk;
+  throw std::invalid_argument("--encoding is auto, utf-8 or gbk, not '" + *text + "'");
+}
+
+int ImportHouseholds(CommandContext& ctx) {
+  const auto file = ReadHouseholdFile(PathFromUtf8(ctx.args.at(0)), ParseEncoding(ctx.Option("encoding")));
+  dal::ImportOptions options;
+  options.source = ctx.Option("source").value_or("default");
+  options.dryRun = ctx.Has("dry-run");
+  options.today = ctx.today;
+  auto db = ConnectCurrent(ctx);
+  const auto outcome = db->Importer().Import(file.rows, options);
+  PrintOutcome(ctx, outcome, options.dryRun);
+  if (const auto report = ctx.Option("report")) {
+    // The report speaks the header language of the file it reports on.
+    const bool chinese = !file.header.empty() && !file.header.front().empty() &&
+                         static_cast<unsigned char>(file.header.front().front()) >= 0x80;
+    WriteReport(*report, file, outcome, chinese);
+    ctx.out << "report of " << outcome.rowsRejected << " rejected rows written to " << *report << "\n";
+  }
+  return outcome.rowsRejected == 0 ? kExitOk : kExitRowsRejected;
+}
+
+int ExportHouseholds(CommandContext& ctx) {
+  auto db = ConnectCurrent(ctx);
+  std::ofstream file;
+  std::ostream* out = &ctx.out;
+  if (const auto path = ctx.Option("output")) {
+    file.open(PathFromUtf8(*path), std::ios::binary);
+    if (!file) throw HouseholdFileError("cannot write " + *path);
+    out = &file;
+  }
+  HouseholdCsvWriter writer(*out, {}, ctx.Has("chinese-header"));
+  std::int64_t rows = 0;
+  db->ExportHouseholds(ctx.Option("region").value_or(""), [&](const model::ImportRow& row) {
+    writer.Write(row);
+    ++rows;
+  });
+  if (!out->flush()) throw HouseholdFileError("cannot write the export");
+  if (file.is_open()) ctx.err << rows << " rows exported\n";
+  return kExitOk;
+}
+
+int DemoData(CommandContext& ctx) {
+  const bool synthetic = ctx.Has("households") || ctx.Has("seed");
+  if (ctx.Has("csv") && !synthetic) throw std::invalid_argument("--csv goes with --households N [--seed S]");
+  if (!synthetic) {
+    auto db = ConnectCurrent(ctx);
+    const int regions = db->UpsertRegions(DemoRegions());
+    dal::ImportOptions options;
+    options.source = "demo";
+    options.today = ctx.today;
+    const auto outcome = db->Importer().Import(DemoHouseholdRows(), options);
+    ctx.out << "demo data: " << regions << " regions added; ";
+    PrintOutcome(ctx, outcome, false);
+    return outcome.rowsRejected == 0 ? kExitOk : kExitFailure;
+  }
+  const auto households = PositiveNumber(ctx, "households", 1000);
+  const auto seed = static_cast<std::uint64_t>(PositiveNumber(ctx, "seed", 1));
+  const auto registry = MakeSyntheticRegistry(households, seed, ctx.today);
+  if (const auto csv = ctx.Option("csv")) {
+    std::ofstream out(PathFromUtf8(*csv), std::ios::binary);
+    HouseholdCsvWriter writer(out, {}, false);
+    for (const auto& row : registry.rows) writer.Write(row);
+    if (!out.flush()) throw HouseholdFileError("cannot write " + *csv);
+    ctx.out << registry.rows.size() << " persons in " << households << " households written to " << *csv << "\n";
+    return kExitOk;
+  }
+  auto db = ConnectCurrent(ctx);
+  const int regions = db->UpsertRegions(registry.regions);
+  dal::ImportOptions options;
+  options.source = "synthetic-" + std::to_string(seed);
+  options.today = ctx.today;
+  const auto outcome = db->Importer().Import(registry.rows, options);
+  ctx.out << "synthetic registry: " << regions << " regions added; ";
+  PrintOutcome(ctx, outcome, false);
+  return outcome.rowsRejected == 0 ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> commands{
+      {{"db", "migrate"}, "db migrate", "apply pending schema migrations",
+       "Applies the schema migrations built into this program that the database lacks, in order, each in its "
+       "own transaction. Safe to run again; refuses a database newer than this program.",
+       {}, 0, DbMigrate},
+      {{"db", "status"}, "db status", "list applied and pending migrations",
+       "Shows the server, the connection's encryption, every migration with when and by whom it was applied, "
+       "and whether this program supports the database's schema version.",
+       {}, 0, DbStatus},
+      {{"demo-data"}, "demo-data [--households N [--seed S] [--csv FILE]]", "load demo or synthetic data",
+       "Without options: loads the demo registry (regions and about a hundred households of Sanmen, Jinjiang "
+       "and Dianjiang; fictional people). Loading it again reports the households as unchanged.\n"
+       "With --households N: generates a synthetic registry of N households (about 2.5 persons each), the same "
+       "for the same N and --seed S on every machine, and imports it (source synthetic-S), or with --csv FILE "
+       "writes it in the import template instead, without connecting.",
+       {"households", "seed", "csv"}, 0, DemoData},
+      {{"import", "households"}, "import households FILE [--encoding auto|utf-8|gbk] [--dry-run] [--report FILE.csv] [--source NAME]",
+       "import households from a CSV file",
+       "Imports households in the import template (docs/import-format.md). A household is stored whole or not "
+       "at all; every rejected row is reported with its line, column and reason. Households already imported "
+       "from the same --source (default: default) are matched by household_ref: identical ones are reported "
+       "unchanged, others updated.\n"
+       "--dry-run validates only. --report writes the rejected rows with their reasons in the same template, "
+       "to correct and import again. Exit code 0 when every row was accepted, 1 when any was rejected, 2 on "
+       "any other failure.",
+       {"encoding", "dry-run", "report", "source"}, 1, ImportHouseholds},
+      {{"export", "households"}, "export households [--region PREFIX] [-o FILE] [--chinese-header]",
+       "export the registry in the import template",
+       "Writes the current registry (or the part under a region prefix of 2, 4, 6, 9 or 12 digits) as CSV in "
+       "the import template, UTF-8 with BOM, to standard output or -o FILE. It holds full ID numbers and bank "
+       "accounts: keep the file safe.",
+       {"region", "output", "chinese-header"}, 0, ExportHouseholds},
+  };
+  return commands;
+}
+
+}  // namespace doudi::admin

@@ -1,0 +1,50 @@
+#pragma once
+// doudi-admin's commands, each given what the command line said. They
+// write results to out, problems to err, and return the process exit code.
+#include <chrono>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doudi/dal/pg/pg_database.h"
+
+namespace doudi::admin {
+
+// Exit codes, documented in the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRowsRejected = 1;  // import: some rows rejected
+inline constexpr int kExitFailure = 2;       // usage, file, configuration or database error
+
+struct CommandContext {
+  std::vector<std::string> args;                      // after the command words
+  std::map<std::string, std::string> options;         // long option name -> value ("" for flags)
+  std::function<std::unique_ptr<dal::pg::PgDatabase>()> connect;  // connects, or throws
+  std::chrono::year_month_day today;
+  std::ostream& out;
+  std::ostream& err;
+
+  bool Has(const std::string& name) const { return options.count(name) != 0; }
+  std::optional<std::string> Option(const std::string& name) const {
+    const auto it = options.find(name);
+    return it == options.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+};
+
+struct Command {
+  std::vector<std::string> words;    // {"import", "households"}
+  std::string usage;                 // "import households FILE [--encoding ...]"
+  std::string summary;               // one line
+  std::string help;                  // paragraphs for --help
+  std::vector<std::string> options;  // long names of the options it accepts
+  int positional = 0;                // number of arguments after the words
+  std::function<int(CommandContext&)> run;
+};
+
+// Every command, in the order --help lists them.
+const std::vector<Command>& Commands();
+
+}  // namespace doudi::admin

@@ -1,0 +1,55 @@
+#pragma once
+// Reading and writing household files in the import template: CSV in UTF-8
+// (with or without BOM) or GBK, CRLF or LF line ends, RFC 4180 quoting.
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "doudi/dal/pg/pg_database.h"
+#include "doudi/model/import_template.h"
+
+namespace doudi::admin {
+
+enum class FileEncoding { Auto, Utf8, Gbk };
+
+// A file that cannot be read as a household file at all: unreadable, wrong
+// encoding, or a header that is not the template. what() names the line.
+class HouseholdFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct HouseholdFile {
+  FileEncoding encoding = FileEncoding::Utf8;  // as detected or given
+  std::vector<std::string> header;             // the header names as written
+  std::vector<model::ImportRow> rows;
+};
+
+// Reads bytes of a CSV household file. Auto takes UTF-8 when the bytes are
+// valid UTF-8 and GBK otherwise. A row with the wrong number of fields is
+// kept with a read problem so its household is rejected as a whole.
+// Throws HouseholdFileError.
+HouseholdFile ParseHouseholdCsv(const std::string& bytes, FileEncoding encoding);
+HouseholdFile ReadHouseholdFile(const std::filesystem::path& path, FileEncoding encoding);
+
+// A regions file: header code,name then one region a line (UTF-8).
+// Throws HouseholdFileError naming the line of a malformed row.
+std::vector<dal::pg::RegionEntry> ParseRegionsCsv(const std::string& text);
+
+// One CSV field quoted when it needs to be.
+std::string CsvField(const std::string& value);
+
+// Writes rows in the template with the given header names (English when
+// empty) as UTF-8 with BOM and CRLF, which Excel on a desk PC opens as is.
+class HouseholdCsvWriter {
+ public:
+  HouseholdCsvWriter(std::ostream& out, std::vector<std::string> extraColumns, bool chineseHeader);
+  void Write(const model::ImportRow& row, const std::vector<std::string>& extraValues = {});
+
+ private:
+  std::ostream& m_out;
+  std::size_t m_extra;
+};
+
+}  // namespace doudi::admin

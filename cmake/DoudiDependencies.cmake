@@ -1,0 +1,18 @@
+# Third-party libraries from Debian 12, wrapped as imported targets.
+find_package(PostgreSQL REQUIRED)
+find_package(Poco REQUIRED COMPONENTS Foundation Util Encodings)
+
+# SOCI 4.0.3 on Debian ships neither a CMake config nor a pkg-config file.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIBRARY soci_core REQUIRED)
+find_library(SOCI_POSTGRESQL_LIBRARY soci_postgresql REQUIRED)
+add_library(soci::core UNKNOWN IMPORTED)
+set_target_properties(soci::core PROPERTIES
+  IMPORTED_LOCATION ${SOCI_CORE_LIBRARY}
+  INTERFACE_INCLUDE_DIRECTORIES ${SOCI_INCLUDE_DIR})
+add_library(soci::postgresql UNKNOWN IMPORTED)
+set_target_properties(soci::postgresql PROPERTIES
+  IMPORTED_LOCATION ${SOCI_POSTGRESQL_LIBRARY}
+  INTERFACE_LINK_LIBRARIES "soci::core;PostgreSQL::PostgreSQL")
+
+find_package(Boost REQUIRED COMPONENTS unit_test_framework)

@@ -1,0 +1,37 @@
+# doudi_add_test(NAME name LABEL label SOURCES ... LIBS ... [ENVIRONMENT ...])
+# One Boost.Test executable per layer, registered with CTest under its label.
+# Natively it links the shared Boost.Test library; in the mingw-w64 cross
+# build it uses the header-only variant (Debian ships no mingw Boost) and
+# CTest runs it through CMAKE_CROSSCOMPILING_EMULATOR (wine64).
+if(NOT CMAKE_CROSSCOMPILING)
+  # Found here, not only in DoudiDependencies, because DOUDI_MODEL_ONLY builds
+  # skip that file yet still build the model's tests.
+  find_package(Boost REQUIRED COMPONENTS unit_test_framework)
+else()
+  # The host's Boost headers are portable; expose only them, not /usr/include.
+  set(_doudi_boost_dir ${CMAKE_BINARY_DIR}/boost-headers)
+  if(NOT EXISTS ${_doudi_boost_dir}/boost)
+    file(MAKE_DIRECTORY ${_doudi_boost_dir})
+    file(CREATE_LINK /usr/include/boost ${_doudi_boost_dir}/boost SYMBOLIC)
+  endif()
+endif()
+
+function(doudi_add_test)
+  cmake_parse_arguments(T "" "NAME;LABEL" "SOURCES;LIBS;ENVIRONMENT" ${ARGN})
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} doudi_warnings)
+  if(CMAKE_CROSSCOMPILING)
+    target_compile_definitions(${T_NAME} PRIVATE DOUDI_BOOST_TEST_HEADER_ONLY)
+    target_include_directories(${T_NAME} SYSTEM PRIVATE ${_doudi_boost_dir})
+    target_link_options(${T_NAME} PRIVATE -static)
+    set(_label windows)
+  else()
+    target_link_libraries(${T_NAME} PRIVATE Boost::unit_test_framework)
+    set(_label ${T_LABEL})
+  endif()
+  add_test(NAME ${T_NAME} COMMAND ${T_NAME} --log_level=test_suite --report_level=short)
+  set_tests_properties(${T_NAME} PROPERTIES LABELS ${_label})
+  if(T_ENVIRONMENT)
+    set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "${T_ENVIRONMENT}")
+  endif()
+endfunction()

@@ -1,0 +1,28 @@
+#pragma once
+// A named way to reach a Doudi database, as kept in doudi.ini's
+// [profile NAME] sections and shared by doudi-admin and the workstation.
+// Passwords never live here: libpq reads them from PGPASSFILE, or the
+// program asks.
+#include <string>
+
+namespace doudi::dal {
+
+struct ConnectionProfile {
+  std::string name;
+  std::string host;         // host name, address, or Unix socket directory
+  std::string port;
+  std::string dbname;
+  std::string user;
+  std::string sslmode;      // e.g. verify-full
+  std::string sslrootcert;  // CA file for verify-ca / verify-full
+};
+
+// A libpq key=value connection string with every value quoted, so spaces,
+// quotes and backslashes in paths survive. Empty fields are left out.
+std::string ToConnectionString(const ConnectionProfile& profile);
+
+// Adds the keepalive and timeout settings that let a desk notice a dead link
+// in seconds rather than never (TOOLCHAIN.md, "Losing and regaining").
+std::string WithNetworkTimeouts(const std::string& connectionString);
+
+}  // namespace doudi::dal

@@ -1,0 +1,30 @@
+#pragma once
+// Households and their members, income, assets and status history, loaded
+// and saved as one aggregate.
+#include <cstdint>
+#include <optional>
+
+#include "doudi/model/household.h"
+
+namespace doudi::dal {
+
+class RegistryRepository {
+ public:
+  virtual ~RegistryRepository() = default;
+
+  // The household with its current members; nullopt when no such household.
+  virtual std::optional<model::Household> LoadHousehold(std::int64_t householdId) = 0;
+
+  // Stores a new household in one transaction and returns its id (version 1).
+  // Throws ConstraintViolation when the database refuses it (e.g. a member
+  // is already in another household).
+  virtual std::int64_t CreateHousehold(const model::Household& household) = 0;
+
+  // Saves household (id and version set) in one transaction, replacing its
+  // members, income and assets, and returns the new version. Throws
+  // VersionConflict when the stored version is no longer household.version,
+  // RecordGone when the household was deleted.
+  virtual std::int32_t SaveHousehold(const model::Household& household) = 0;
+};
+
+}  // namespace doudi::dal

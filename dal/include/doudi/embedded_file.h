@@ -1,0 +1,14 @@
+#pragma once
+// A file compiled into a program by cmake/DoudiEmbed.cmake (SQL migrations,
+// shipped data), so nothing has to be found on disk at run time.
+#include <span>
+#include <string_view>
+
+namespace doudi {
+
+struct EmbeddedFile {
+  std::string_view name;     // file name without directories, e.g. "0001_registry.sql"
+  std::string_view content;  // the bytes, as read at build time
+};
+
+}  // namespace doudi

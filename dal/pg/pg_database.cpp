@@ -1,0 +1,90 @@
+#include "doudi/dal/pg/pg_database.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+
+#include "doudi/dal/errors.h"
+#include "doudi/model/import_template.h"
+#include "pg_errors.h"
+#include "pg_internal.h"
+
+namespace doudi::dal::pg {
+
+struct PgDatabase::Impl {
+  soci::session sql;
+  std::unique_ptr<SchemaMigrator> migrator;
+  std::unique_ptr<RegistryRepository> registry;
+  std::unique_ptr<RegistrySearch> search;
+  std::unique_ptr<HouseholdImporter> importer;
+};
+
+PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
+  try {
+    m_impl->sql.open(*soci::factory_postgresql(), connectionString);
+  } catch (...) {
+    // Whatever SOCI classifies it as, a failed open is a failure to connect.
+    try {
+      RethrowAsDatabaseError("connecting to the database");
+    } catch (const ConnectionError&) {
+      throw;
+    } catch (const DatabaseError& e) {
+      std::throw_with_nested(ConnectionError(e.what(), e.SqlState()));
+    }
+  }
+  // Server notices ("already exists, skipping") are not for the user; libpq
+  // would print them to stderr.
+  PQsetNoticeProcessor(NativeConnection(m_impl->sql), [](void*, const char*) {}, nullptr);
+  m_impl->migrator = MakeMigrator(m_impl->sql);
+  m_impl->registry = MakeRegistryRepository(m_impl->sql);
+  m_impl->search = MakeRegistrySearch(m_impl->sql);
+  m_impl->importer = MakeHouseholdImporter(m_impl->sql);
+}
+
+PgDatabase::~PgDatabase() = default;
+
+void PgDatabase::RequireSupportedSchema() {
+  const int current = m_impl->migrator->CurrentVersion();
+  const int supported = SupportedSchemaVersion();
+  if (current < supported) {
+    throw SchemaVersionMismatch(
+        "the database's schema is version " + std::to_string(current) + " but this program needs version " +
+            std::to_string(supported) + ": have the administrator run `doudi-admin db migrate`",
+        current, supported);
+  }
+  if (current > supported) {
+    throw SchemaVersionMismatch(
+        "the database's schema is version " + std::to_string(current) +
+            ", newer than this program supports (version " + std::to_string(supported) +
+            "): install the newer Doudi that upgraded it",
+        current, supported);
+  }
+}
+
+ServerInfo PgDatabase::Info() {
+  ServerInfo info;
+  try {
+    int tls = 0;
+    m_impl->sql << "SELECT current_setting('server_version'), current_database(), session_user::text, "
+                   "coalesce(s.ssl, false)::int, coalesce(s.version, '') "
+                   "FROM (SELECT 1) AS one LEFT JOIN pg_stat_ssl AS s ON s.pid = pg_backend_pid()",
+        soci::into(info.serverVersion), soci::into(info.database), soci::into(info.user),
+        soci::into(tls), soci::into(info.tlsVersion);
+    info.tls = tls != 0;
+  } catch (...) {
+    RethrowAsDatabaseError("reading the server's details");
+  }
+  return info;
+}
+
+SchemaMigrator& PgDatabase::Migrator() { return *m_impl->migrator; }
+RegistryRepository& PgDatabase::Registry() { return *m_impl->registry; }
+RegistrySearch& PgDatabase::Search() { return *m_impl->search; }
+HouseholdImporter& PgDatabase::Importer() { return *m_impl->importer; }
+
+int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
+
+void PgDatabase::ExportHouseholds(const std::string& regionPrefix,
+                                  const std::function<void(const model::ImportRow&)>& sink) {
+  ExportHouseholdRows(m_impl->sql, regionPrefix, sink);
+}
+
+}  // namespace doudi::dal::pg

@@ -1,0 +1,25 @@
+#pragma once
+// Private to doudi_dal_pg: the pieces PgDatabase is assembled from.
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+
+#include "doudi/dal/pg/pg_database.h"
+
+namespace doudi::dal::pg {
+
+std::unique_ptr<SchemaMigrator> MakeMigrator(soci::session& sql);
+std::unique_ptr<RegistryRepository> MakeRegistryRepository(soci::session& sql);
+std::unique_ptr<RegistrySearch> MakeRegistrySearch(soci::session& sql);
+std::unique_ptr<HouseholdImporter> MakeHouseholdImporter(soci::session& sql);
+
+int UpsertRegionRows(soci::session& sql, const std::vector<RegionEntry>& regions);
+void ExportHouseholdRows(soci::session& sql, const std::string& regionPrefix,
+                         const std::function<void(const model::ImportRow&)>& sink);
+
+// Runs a script of several statements (a migration) through libpq, which,
+// unlike a bound statement, accepts more than one statement at a time.
+void ExecuteScript(soci::session& sql, const std::string& script, const std::string& context);
+
+}  // namespace doudi::dal::pg

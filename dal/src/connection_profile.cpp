@@ -1,0 +1,42 @@
+#include "doudi/dal/connection_profile.h"
+
+namespace doudi::dal {
+namespace {
+
+// libpq quoting: single quotes around the value, backslash before ' and \.
+void Append(std::string& out, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  if (!out.empty()) out += ' ';
+  out += key;
+  out += "='";
+  for (const char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '\'';
+}
+
+}  // namespace
+
+std::string ToConnectionString(const ConnectionProfile& profile) {
+  std::string out;
+  Append(out, "host", profile.host);
+  Append(out, "port", profile.port);
+  Append(out, "dbname", profile.dbname);
+  Append(out, "user", profile.user);
+  Append(out, "sslmode", profile.sslmode);
+  Append(out, "sslrootcert", profile.sslrootcert);
+  Append(out, "application_name", "doudi");
+  return out;
+}
+
+std::string WithNetworkTimeouts(const std::string& connectionString) {
+  // A URI cannot simply be appended to; keep it as the user wrote it.
+  if (connectionString.rfind("postgres", 0) == 0 && connectionString.find("://") != std::string::npos) {
+    return connectionString;
+  }
+  return "connect_timeout=5 keepalives=1 keepalives_idle=10 keepalives_interval=3 keepalives_count=3 " +
+         connectionString;
+}
+
+}  // namespace doudi::dal

@@ -1,0 +1,74 @@
+#pragma once
+// The household import template (docs/import-format.md): its columns with
+// their English and Chinese header names, and the checks a single row must
+// pass on its own. Checks that need the other rows or the database (an ID
+// twice in the file, the household's head, unknown regions) are the
+// importer's.
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace doudi::model {
+
+enum class ImportColumn {
+  HouseholdRef, RegionCode, Address, Name, IdNumber, Relation, MonthlyIncome, Phone,
+  RegistryStatus, Housing, BankName, BankAccount, DisabilityCategory, DisabilityGrade,
+  Illness, Schooling, Employment, WorkAbility,
+};
+inline constexpr std::size_t kImportColumnCount = 18;
+
+struct ImportColumnInfo {
+  ImportColumn column;
+  std::string_view code;     // English header and the column's name in reports
+  std::string_view chinese;  // Chinese header
+  bool required;             // the header must be present
+  bool householdLevel;       // read from the head's row; others may leave it empty
+};
+
+// Every column in template order.
+std::span<const ImportColumnInfo> ImportColumns();
+const ImportColumnInfo& ColumnInfo(ImportColumn column);
+// The column a header names (English case-insensitively, or Chinese), after
+// trimming spaces; nullopt for an unknown header.
+std::optional<ImportColumn> ParseImportColumn(std::string_view header);
+
+// One data row of a file, by column; line is the 1-based physical line in
+// the file where the row starts (the header is line 1).
+// A problem with a row: the line, the column's code ("id_number"), a stable
+// error code ("id_number.checksum_mismatch") and an English message.
+struct ImportProblem {
+  std::int64_t line = 0;
+  std::string column;
+  std::string code;
+  std::string message;
+  friend bool operator==(const ImportProblem&, const ImportProblem&) = default;
+};
+
+struct ImportRow {
+  std::int64_t line = 0;
+  std::array<std::string, kImportColumnCount> values;
+  // Problems found while reading the file (e.g. a wrong number of fields);
+  // CheckImportRow reports them with its own.
+  std::vector<ImportProblem> readProblems;
+
+  const std::string& operator[](ImportColumn column) const { return values[static_cast<std::size_t>(column)]; }
+  std::string& operator[](ImportColumn column) { return values[static_cast<std::size_t>(column)]; }
+};
+
+struct CheckedImportRow {
+  // Values normalised for storage: trimmed, ID upper-case, enumerations as
+  // their English codes, illnesses joined by ';'.
+  ImportRow normalized;
+  std::int64_t monthlyIncomeFen = 0;
+  std::vector<ImportProblem> problems;  // empty: the row is fine on its own
+};
+
+// Runs every check one row can pass or fail by itself.
+CheckedImportRow CheckImportRow(const ImportRow& row, std::chrono::year_month_day today);
+
+}  // namespace doudi::model

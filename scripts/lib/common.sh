@@ -1,0 +1,221 @@
+# shellcheck shell=bash
+# Shared functions of Doudi's operational scripts (scripts/build, scripts/test,
+# scripts/demo). Source it; it sets DOUDI_ROOT and changes nothing else.
+#
+# Private PostgreSQL clusters. A cluster lives in one directory DIR:
+#   DIR/data          the data directory (initdb), mode 0700
+#   DIR/socket        the Unix socket directory (-k), mode 0700
+#   DIR/postgres.log  the server log (pg_ctl -l)
+#   DIR/pgpass        libpq password file of the superuser `postgres`, mode 0600,
+#                     owned by the invoking user: use it as PGPASSFILE
+# Run as a normal user, that user owns everything. Run as root, DIR, data and
+# socket belong to the `postgres` system user (initdb and pg_ctl refuse root, so
+# they run through runuser) and only pgpass stays root's; root reaches the
+# postgres-owned socket anyway. Authentication is scram-sha-256 on the socket
+# and on TCP alike, with a random password that is never printed nor put on a
+# command line. Server programs come from `pg_config --bindir`, never PATH.
+
+# shellcheck disable=SC2034  # used by the scripts that source this file
+DOUDI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+doudi_info() { printf '%s: %s\n' "${0##*/}" "$*"; }
+doudi_warn() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+doudi_die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
+
+doudi_is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# The home directory of the running user, even when HOME is unset.
+doudi_home() {
+  if [ -n "${HOME:-}" ]; then
+    printf '%s\n' "$HOME"
+  else
+    getent passwd "$(id -u)" | cut -d: -f6
+  fi
+}
+
+# Sets DOUDI_PG_BINDIR to the directory of PostgreSQL's programs (initdb,
+# pg_ctl, psql, ...), or ends the script. Call it directly, not in $(...).
+DOUDI_PG_BINDIR=""
+doudi_pg_bindir_init() {
+  [ -z "$DOUDI_PG_BINDIR" ] || return 0
+  command -v pg_config >/dev/null 2>&1 ||
+    doudi_die "pg_config not found: run scripts/install-deps (it installs libpq-dev)"
+  DOUDI_PG_BINDIR="$(pg_config --bindir)"
+  if [ ! -x "$DOUDI_PG_BINDIR/initdb" ] || [ ! -x "$DOUDI_PG_BINDIR/pg_ctl" ]; then
+    doudi_die "no initdb/pg_ctl in $DOUDI_PG_BINDIR: run scripts/install-deps (it installs postgresql)"
+  fi
+}
+
+# Runs a PostgreSQL server program (initdb, pg_ctl, ...) as the cluster owner:
+# the running user, or `postgres` when root. Runs from DIR so that postgres
+# never has to reach the caller's working directory (e.g. /root).
+# Usage: doudi_pg_run DIR PROGRAM ARGS...
+doudi_pg_run() {
+  local dir="$1" prog="$2"
+  shift 2
+  doudi_pg_bindir_init
+  if doudi_is_root; then
+    (cd "$dir" && runuser -u postgres -- "$DOUDI_PG_BINDIR/$prog" "$@")
+  else
+    (cd "$dir" && "$DOUDI_PG_BINDIR/$prog" "$@")
+  fi
+}
+
+# Prints the end of the server log to stderr (after a failure).
+doudi_cluster_log_tail() {
+  local dir="$1"
+  if [ -f "$dir/postgres.log" ]; then
+    printf -- '--- last lines of %s ---\n' "$dir/postgres.log" >&2
+    tail -n 40 "$dir/postgres.log" >&2 || true
+    printf -- '---\n' >&2
+  fi
+}
+
+# Creates a new cluster in DIR (created if missing; DIR/data must not exist).
+# Usage: doudi_cluster_create DIR
+doudi_cluster_create() {
+  local dir="$1" pw pwfile rc=0
+  case "$dir" in
+    /*) ;;
+    *) doudi_die "cluster directory must be an absolute path: $dir" ;;
+  esac
+  case "$dir" in
+    *"'"* | *'"'* | *\\*) doudi_die "cluster directory may not contain quotes or backslashes: $dir" ;;
+  esac
+  [ ! -e "$dir/data" ] || doudi_die "$dir/data already exists"
+  doudi_pg_bindir_init
+
+  mkdir -p "$dir"
+  chmod 0700 "$dir"
+  if doudi_is_root; then
+    id postgres >/dev/null 2>&1 ||
+      doudi_die "no postgres user: run scripts/install-deps (it installs postgresql)"
+    chown postgres:postgres "$dir"
+    runuser -u postgres -- test -w "$dir" -a -x "$dir" ||
+      doudi_die "the postgres user cannot reach $dir: every parent directory must be traversable by it (chmod o+x)"
+  fi
+  install -d -m 0700 "$dir/socket"
+  if doudi_is_root; then chown postgres:postgres "$dir/socket"; fi
+
+  # 48 hex digits from the kernel's random source: no quoting needed anywhere.
+  pw="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  [ "${#pw}" -eq 48 ] || doudi_die "could not make a random password"
+
+  # initdb reads the password from a file that the cluster owner can read;
+  # printf is a shell builtin, so the password never appears in a process list.
+  pwfile="$dir/initdb.pw"
+  (umask 077 && : >"$pwfile")
+  if doudi_is_root; then chown postgres:postgres "$pwfile"; fi
+  printf '%s\n' "$pw" >"$pwfile"
+
+  (umask 077 && doudi_pg_run "$dir" initdb -D "$dir/data" -E UTF8 --locale=C.UTF-8 \
+    --auth-local=scram-sha-256 --auth-host=scram-sha-256 \
+    -U postgres --pwfile="$pwfile" >"$dir/initdb.log" 2>&1) || rc=$?
+  rm -f "$pwfile"
+  if [ "$rc" -ne 0 ]; then
+    cat "$dir/initdb.log" >&2 || true
+    rm -rf "$dir/data"  # it did not exist before: a re-run may try again
+    doudi_die "initdb failed (exit $rc) in $dir/data"
+  fi
+
+  (umask 077 && printf '*:*:*:postgres:%s\n' "$pw" >"$dir/pgpass")
+  chmod 0600 "$dir/pgpass"
+  pw=""
+}
+
+# Whether the cluster in DIR runs (pg_ctl status).
+doudi_cluster_is_running() {
+  local dir="$1"
+  [ -f "$dir/data/PG_VERSION" ] || return 1
+  doudi_pg_run "$dir" pg_ctl -D "$dir/data" status >/dev/null 2>&1
+}
+
+# Starts the cluster in DIR and waits until it accepts connections.
+# LISTEN is listen_addresses ('' for the Unix socket only, or 127.0.0.1);
+# EXTRA is more server options for pg_ctl -o (e.g. "-c fsync=off").
+# Usage: doudi_cluster_start DIR PORT LISTEN [EXTRA]
+doudi_cluster_start() {
+  local dir="$1" port="$2" listen="$3" extra="${4:-}"
+  [ -f "$dir/data/PG_VERSION" ] || doudi_die "no cluster in $dir"
+  if doudi_cluster_is_running "$dir"; then
+    doudi_cluster_wait_ready "$dir" "$port"
+    return 0
+  fi
+  # pg_ctl hands -o to a shell: quote the path (create rejects quotes in it).
+  if ! doudi_pg_run "$dir" pg_ctl -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+    -o "-k '$dir/socket' -p $port -c listen_addresses='$listen' $extra" \
+    start >/dev/null; then
+    doudi_cluster_log_tail "$dir"
+    doudi_die "could not start the cluster in $dir (port $port)"
+  fi
+  doudi_cluster_wait_ready "$dir" "$port"
+}
+
+# Waits until the server of DIR accepts connections on its socket.
+# Usage: doudi_cluster_wait_ready DIR PORT [SECONDS]
+doudi_cluster_wait_ready() {
+  local dir="$1" port="$2" timeout="${3:-30}"
+  doudi_pg_bindir_init
+  if ! "$DOUDI_PG_BINDIR/pg_isready" -q -h "$dir/socket" -p "$port" -t "$timeout"; then
+    doudi_cluster_log_tail "$dir"
+    doudi_die "the cluster in $dir is not accepting connections on port $port"
+  fi
+}
+
+# Stops the cluster in DIR if it runs: fast shutdown, then immediate, then
+# SIGKILL of the postmaster named in postmaster.pid as a last resort.
+# Usage: doudi_cluster_stop DIR
+doudi_cluster_stop() {
+  local dir="$1" pid=""
+  [ -d "$dir/data" ] || return 0
+  if [ -f "$dir/data/postmaster.pid" ]; then
+    pid="$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)"
+  fi
+  doudi_cluster_is_running "$dir" || return 0
+  if doudi_pg_run "$dir" pg_ctl -D "$dir/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+    return 0
+  fi
+  doudi_warn "fast shutdown of $dir failed; trying immediate shutdown"
+  if doudi_pg_run "$dir" pg_ctl -D "$dir/data" -m immediate -w -t 10 stop >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] &&
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$dir/data"; then
+    doudi_warn "killing postmaster $pid of $dir"
+    kill -KILL "$pid" 2>/dev/null || true
+    return 0
+  fi
+  doudi_cluster_log_tail "$dir"
+  doudi_warn "could not stop the cluster in $dir"
+  return 1
+}
+
+# Runs psql as the superuser postgres over the cluster's socket, password from
+# DIR/pgpass. Usage: doudi_cluster_psql DIR PORT [PSQL ARGS...]
+doudi_cluster_psql() {
+  local dir="$1" port="$2"
+  shift 2
+  doudi_pg_bindir_init
+  env -u PGPASSWORD PGPASSFILE="$dir/pgpass" \
+    "$DOUDI_PG_BINDIR/psql" -X -v ON_ERROR_STOP=1 -h "$dir/socket" -p "$port" -U postgres "$@"
+}
+
+# Quotes a value for a libpq key=value connection string when needed.
+doudi_conninfo_value() {
+  local v="$1"
+  case "$v" in
+    '' | *[[:space:]\'\\]*)
+      v="${v//\\/\\\\}"
+      v="${v//\'/\\\'}"
+      printf "'%s'" "$v"
+      ;;
+    *) printf '%s' "$v" ;;
+  esac
+}
+
+# A libpq connection string for the cluster's socket.
+# Usage: doudi_cluster_conninfo DIR PORT DBNAME
+doudi_cluster_conninfo() {
+  printf 'host=%s port=%s user=postgres dbname=%s\n' \
+    "$(doudi_conninfo_value "$1/socket")" "$2" "$(doudi_conninfo_value "$3")"
+}

@@ -1,0 +1,64 @@
+#include <boost/test/unit_test.hpp>
+
+#include "db_fixture.h"
+#include "doudi/dal/errors.h"
+
+using namespace doudi;
+
+BOOST_AUTO_TEST_SUITE(migrations)
+
+BOOST_AUTO_TEST_CASE(fresh_database_is_version_zero_and_refused) {
+  test::TestDatabase server;
+  dal::pg::PgDatabase db(server.ConnectionString());
+  BOOST_TEST(db.Migrator().CurrentVersion() == 0);
+  try {
+    db.RequireSupportedSchema();
+    BOOST_FAIL("an unmigrated database must be refused");
+  } catch (const dal::SchemaVersionMismatch& e) {
+    BOOST_TEST(e.DatabaseIsOlder());
+    BOOST_TEST(std::string(e.what()).find("doudi-admin db migrate") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(migrate_applies_all_once) {
+  test::TestDatabase server;
+  dal::pg::PgDatabase db(server.ConnectionString());
+  const auto applied = db.Migrator().Migrate();
+  BOOST_TEST(applied.size() == dal::BuiltInMigrations().size());
+  BOOST_TEST(db.Migrator().CurrentVersion() == dal::SupportedSchemaVersion());
+  BOOST_TEST(db.Migrator().Migrate().empty());
+  db.RequireSupportedSchema();
+  for (const auto& state : db.Migrator().Status()) {
+    BOOST_TEST(state.applied);
+    BOOST_TEST(!state.checksumMismatch);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(newer_database_is_refused) {
+  test::MigratedDatabase m(false);
+  m.server.Execute("INSERT INTO doudi.schema_migration (version, name, checksum) VALUES (" +
+                   std::to_string(dal::SupportedSchemaVersion() + 1) + ", 'from_the_future', 'x')");
+  try {
+    m.db->RequireSupportedSchema();
+    BOOST_FAIL("a newer schema must be refused");
+  } catch (const dal::SchemaVersionMismatch& e) {
+    BOOST_TEST(!e.DatabaseIsOlder());
+    BOOST_TEST(std::string(e.what()).find("newer") != std::string::npos);
+  }
+  BOOST_CHECK_THROW(m.db->Migrator().Migrate(), dal::SchemaVersionMismatch);
+  BOOST_TEST(m.db->Migrator().Status().back().name == "from_the_future");
+}
+
+BOOST_AUTO_TEST_CASE(changed_migration_file_is_flagged) {
+  test::MigratedDatabase m(false);
+  m.server.Execute("UPDATE doudi.schema_migration SET checksum = 'edited' WHERE version = 1");
+  BOOST_TEST(m.db->Migrator().Status().front().checksumMismatch);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_password_is_a_connection_error) {
+  test::TestDatabase server;
+  BOOST_CHECK_THROW(dal::pg::PgDatabase(server.ConnectionString() + " password='certainly-wrong' passfile=/nonexistent"),
+                    dal::ConnectionError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

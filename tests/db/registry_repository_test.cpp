@@ -1,0 +1,104 @@
+#include <boost/test/unit_test.hpp>
+
+#include "db_fixture.h"
+#include "doudi/dal/errors.h"
+
+using namespace doudi;
+
+BOOST_AUTO_TEST_SUITE(registry_repository)
+
+BOOST_AUTO_TEST_CASE(created_household_loads_back_whole) {
+  test::MigratedDatabase m;
+  const auto original = test::SampleHousehold();
+  const auto id = m.db->Registry().CreateHousehold(original);
+  const auto loaded = m.db->Registry().LoadHousehold(id);
+  BOOST_REQUIRE(loaded);
+  BOOST_TEST(loaded->version == 1);
+  BOOST_TEST(loaded->regionCode == original.regionCode);
+  BOOST_TEST(loaded->address == original.address);
+  BOOST_TEST(loaded->bankAccount == original.bankAccount);
+  BOOST_TEST((loaded->housing == model::HousingCondition::Dilapidated));
+  BOOST_TEST((loaded->status == model::RegistryStatus::Dibao));
+  BOOST_REQUIRE(loaded->members.size() == 2);
+  BOOST_TEST(loaded->members[1].name == "李秀英");
+  BOOST_TEST(loaded->members[1].disabilityGrade == 2);
+  BOOST_TEST(loaded->members[1].illnesses == original.members[1].illnesses);
+  BOOST_REQUIRE(loaded->incomes.size() == 1);
+  BOOST_TEST(loaded->incomes[0].monthly.Fen() == 150000);
+  BOOST_TEST(loaded->incomes[0].memberIdNumber == original.members[0].idNumber);
+  BOOST_REQUIRE(loaded->assets.size() == 1);
+  BOOST_TEST(loaded->assets[0].description == "拖拉机");
+  BOOST_REQUIRE(loaded->statusHistory.size() == 1);
+  BOOST_TEST((loaded->statusHistory[0].status == model::RegistryStatus::Dibao));
+  BOOST_TEST(loaded->PerCapitaMonthlyIncome().Fen() == 75000);
+}
+
+BOOST_AUTO_TEST_CASE(missing_household_is_nullopt) {
+  test::MigratedDatabase m;
+  BOOST_TEST(!m.db->Registry().LoadHousehold(987654).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(save_bumps_version_and_keeps_member_ids) {
+  test::MigratedDatabase m;
+  const auto id = m.db->Registry().CreateHousehold(test::SampleHousehold());
+  auto h = *m.db->Registry().LoadHousehold(id);
+  const auto wifeId = h.members[1].id;
+  h.address = "海游街道悬渚村3组9号";
+  h.status = model::RegistryStatus::NearDibao;
+  h.members.erase(h.members.begin() + 1);  // she moved away
+  model::Person child;
+  child.idNumber = test::MakeId("331022", "20100505", 7);
+  child.name = "王小明";
+  child.relation = model::Relation::Child;
+  child.schooling = model::Schooling::JuniorSecondary;
+  h.members.push_back(child);
+  BOOST_TEST(m.db->Registry().SaveHousehold(h) == 2);
+  const auto again = *m.db->Registry().LoadHousehold(id);
+  BOOST_TEST(again.version == 2);
+  BOOST_TEST(again.address == "海游街道悬渚村3组9号");
+  BOOST_REQUIRE(again.members.size() == 2);
+  BOOST_TEST(*again.members[0].id == *h.members[0].id);
+  BOOST_TEST(again.members[1].name == "王小明");
+  // The member who left keeps her row, marked as left.
+  BOOST_TEST(m.server.Scalar("SELECT left_on IS NOT NULL FROM doudi.person WHERE id = " + std::to_string(*wifeId)) == "t");
+  BOOST_TEST(again.statusHistory.size() == 2);
+}
+
+BOOST_AUTO_TEST_CASE(stale_save_is_a_conflict_with_the_current_version) {
+  test::MigratedDatabase m;
+  const auto id = m.db->Registry().CreateHousehold(test::SampleHousehold());
+  auto mine = *m.db->Registry().LoadHousehold(id);
+  auto theirs = mine;
+  theirs.phone = "13900000000";
+  m.db->Registry().SaveHousehold(theirs);
+  mine.address = "somewhere else";
+  try {
+    m.db->Registry().SaveHousehold(mine);
+    BOOST_FAIL("a stale save must not overwrite");
+  } catch (const dal::VersionConflict& e) {
+    BOOST_TEST(e.ExpectedVersion() == 1);
+    BOOST_TEST(e.CurrentVersion() == 2);
+  }
+  const auto stored = *m.db->Registry().LoadHousehold(id);
+  BOOST_TEST(stored.phone == "13900000000");
+  BOOST_TEST(stored.address == test::SampleHousehold().address);
+}
+
+BOOST_AUTO_TEST_CASE(saving_a_deleted_household_says_so) {
+  test::MigratedDatabase m;
+  const auto id = m.db->Registry().CreateHousehold(test::SampleHousehold());
+  auto h = *m.db->Registry().LoadHousehold(id);
+  m.server.Execute("DELETE FROM doudi.household WHERE id = " + std::to_string(id));
+  BOOST_CHECK_THROW(m.db->Registry().SaveHousehold(h), dal::RecordGone);
+}
+
+BOOST_AUTO_TEST_CASE(failed_create_leaves_nothing) {
+  test::MigratedDatabase m;
+  m.db->Registry().CreateHousehold(test::SampleHousehold());
+  auto dup = test::SampleHousehold();  // same members: they are already registered
+  dup.address = "另一户";
+  BOOST_CHECK_THROW(m.db->Registry().CreateHousehold(dup), dal::ConstraintViolation);
+  BOOST_TEST(m.server.Count("SELECT count(*) FROM doudi.household") == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

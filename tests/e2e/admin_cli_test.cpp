@@ -1,0 +1,242 @@
+// doudi-admin as an administrator runs it: a real process against a real
+// database on the test cluster, with the fixture files in tests/fixtures.
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "test_database.h"
+
+using doudi::test::FixturePath;
+using doudi::test::TestDatabase;
+
+namespace {
+
+struct Result {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+};
+
+Result Admin(const std::vector<std::string>& args) {
+  Poco::Pipe outPipe, errPipe;
+  Poco::ProcessHandle handle = Poco::Process::launch(DOUDI_ADMIN_EXE, args, nullptr, &outPipe, &errPipe);
+  Result r;
+  Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
+  std::thread readErr([&] { Poco::StreamCopier::copyToString(errStream, r.err); });
+  Poco::StreamCopier::copyToString(outStream, r.out);
+  readErr.join();
+  r.exitCode = handle.wait();
+  return r;
+}
+
+// A migrated database with the demo regions and nothing else.
+struct AdminDatabase {
+  TestDatabase server;
+  AdminDatabase() {
+    BOOST_REQUIRE_EQUAL(Run({"db", "migrate"}).exitCode, 0);
+    // The demo regions come with the demo data; remove its households to start empty.
+    BOOST_REQUIRE_EQUAL(Run({"demo-data"}).exitCode, 0);
+    server.Execute("DELETE FROM doudi.household");
+  }
+  Result Run(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"--db", server.ConnectionString()});
+    return Admin(args);
+  }
+};
+
+// line,column,code triples from an expected-errors fixture or a report.
+std::set<std::string> ExpectedProblems(const std::string& fixture) {
+  std::ifstream in(FixturePath(fixture));
+  std::set<std::string> lines;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) lines.insert(line);
+  }
+  return lines;
+}
+
+// The same triples from the "line N, column: code: message" lines on stderr.
+std::set<std::string> ReportedProblems(const std::string& err) {
+  std::set<std::string> found;
+  std::istringstream in(err);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("line ", 0) != 0) continue;
+    const auto comma = line.find(", ");
+    const auto colon = line.find(": ", comma);
+    const auto colon2 = line.find(": ", colon + 2);
+    found.insert(line.substr(5, comma - 5) + "," + line.substr(comma + 2, colon - comma - 2) + "," +
+                 line.substr(colon + 2, colon2 - colon - 2));
+  }
+  return found;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(admin_cli)
+
+BOOST_AUTO_TEST_CASE(help_and_usage_errors) {
+  const auto help = Admin({"--help"});
+  BOOST_TEST(help.exitCode == 0);
+  BOOST_TEST(help.out.find("import households") != std::string::npos);
+  const auto importHelp = Admin({"import", "households", "--help"});
+  BOOST_TEST(importHelp.exitCode == 0);
+  BOOST_TEST(importHelp.out.find("--dry-run") != std::string::npos);
+  BOOST_TEST(Admin({"frobnicate"}).exitCode == 2);
+  const auto missingFile = Admin({"import", "households"});
+  BOOST_TEST(missingFile.exitCode == 2);
+  BOOST_TEST(missingFile.err.find("usage") != std::string::npos);
+  const auto wrongOption = Admin({"db", "status", "--dry-run"});
+  BOOST_TEST(wrongOption.exitCode == 2);
+  BOOST_TEST(wrongOption.err.find("--dry-run does not apply") != std::string::npos);
+  BOOST_TEST(Admin({"--no-such-option"}).exitCode == 2);
+}
+
+BOOST_AUTO_TEST_CASE(unmigrated_database_is_refused_with_advice) {
+  TestDatabase server;
+  const auto r = Admin({"--db", server.ConnectionString(), "demo-data"});
+  BOOST_TEST(r.exitCode == 2);
+  BOOST_TEST(r.err.find("doudi-admin db migrate") != std::string::npos);
+  const auto status = Admin({"--db", server.ConnectionString(), "db", "status"});
+  BOOST_TEST(status.exitCode == 0);
+  BOOST_TEST(status.out.find("pending") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(unreachable_server_is_a_clear_failure) {
+  const auto r = Admin({"--db", "host=/nonexistent-socket-dir port=1 dbname=x user=x connect_timeout=2", "db", "status"});
+  BOOST_TEST(r.exitCode == 2);
+  BOOST_TEST(r.err.find("cannot connect") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(migrate_twice_and_status) {
+  TestDatabase server;
+  const auto first = Admin({"--db", server.ConnectionString(), "db", "migrate"});
+  BOOST_TEST(first.exitCode == 0);
+  BOOST_TEST(first.out.find("applied migration 1") != std::string::npos);
+  const auto second = Admin({"--db", server.ConnectionString(), "db", "migrate"});
+  BOOST_TEST(second.out.find("up to date") != std::string::npos);
+  const auto status = Admin({"--db", server.ConnectionString(), "db", "status"});
+  BOOST_TEST(status.out.find("registry") != std::string::npos);
+  BOOST_TEST(status.out.find("pending") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(demo_data_loads_once) {
+  TestDatabase server;
+  Admin({"--db", server.ConnectionString(), "db", "migrate"});
+  const auto first = Admin({"--db", server.ConnectionString(), "demo-data"});
+  BOOST_TEST(first.exitCode == 0);
+  BOOST_TEST(first.out.find("100 new") != std::string::npos);
+  const auto again = Admin({"--db", server.ConnectionString(), "demo-data"});
+  BOOST_TEST(again.out.find("100 unchanged") != std::string::npos);
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.household") == 100);
+  BOOST_TEST(server.Count("SELECT count(DISTINCT substr(region_code, 1, 6)) FROM doudi.household") == 3);
+}
+
+BOOST_AUTO_TEST_CASE(same_households_in_three_encodings) {
+  AdminDatabase db;
+  const auto utf8 = db.Run({"import", "households", FixturePath("import/good-utf8.csv")});
+  BOOST_TEST(utf8.exitCode == 0, utf8.err);
+  BOOST_TEST(utf8.out.find("6 new") != std::string::npos, utf8.out);
+  for (const std::string other : {"import/good-utf8-bom-crlf.csv", "import/good-gbk.csv"}) {
+    const auto r = db.Run({"import", "households", FixturePath(other)});
+    BOOST_TEST(r.exitCode == 0, other << ": " << r.err);
+    BOOST_TEST(r.out.find("6 unchanged") != std::string::npos, other << ": " << r.out);
+  }
+  BOOST_TEST(db.server.Scalar("SELECT address FROM doudi.household WHERE source_ref = 'FX-0001'") ==
+             "沙柳街道沙柳村7号,\"老供销社\"东侧");
+  BOOST_TEST(db.server.Count("SELECT count(*) FROM doudi.person") == 16);
+}
+
+BOOST_AUTO_TEST_CASE(every_bad_row_is_reported_and_nothing_half_saved) {
+  AdminDatabase db;
+  const std::string report = Poco::TemporaryFile::tempName() + ".csv";
+  const auto r = db.Run({"import", "households", FixturePath("import/bad-rows.csv"), "--report", report});
+  BOOST_TEST(r.exitCode == 1);
+  const auto expected = ExpectedProblems("import/bad-rows.expected.csv");
+  const auto reported = ReportedProblems(r.err);
+  BOOST_TEST(reported == expected, "reported:\n" << r.err);
+  // Rejected households are not stored at all; good ones are, verbatim.
+  BOOST_TEST(db.server.Count("SELECT count(*) FROM doudi.household h WHERE EXISTS (SELECT 1 FROM doudi.person p "
+                             "WHERE p.household_id = h.id) IS FALSE") == 0);
+  BOOST_TEST(db.server.Scalar("SELECT count(*) FROM doudi.household WHERE address = '3号楼''; DROP TABLE "
+                              "household;-- 50%_\\'") == "1");
+  // The report holds each rejected row once, with its reasons, in the same template.
+  const std::string text = ReadFile(report);
+  BOOST_TEST(text.rfind("\xEF\xBB\xBFhousehold_ref,", 0) == 0);
+  BOOST_TEST(text.find("error_code") != std::string::npos);
+  BOOST_TEST(text.find("id_number.checksum_mismatch") != std::string::npos);
+  std::set<std::string> lines;
+  for (const auto& e : expected) lines.insert(e.substr(0, e.find(',')));
+  std::size_t rows = 0;
+  for (auto at = text.find("\r\n"); at != std::string::npos; at = text.find("\r\n", at + 2)) ++rows;
+  BOOST_TEST(rows == lines.size() + 1);  // header + one line per rejected row
+  std::remove(report.c_str());
+}
+
+BOOST_AUTO_TEST_CASE(dry_run_reports_without_storing) {
+  AdminDatabase db;
+  const auto r = db.Run({"import", "households", FixturePath("import/bad-rows.csv"), "--dry-run"});
+  BOOST_TEST(r.exitCode == 1);
+  BOOST_TEST(r.out.find("dry run") != std::string::npos);
+  BOOST_TEST(ReportedProblems(r.err) == ExpectedProblems("import/bad-rows.expected.csv"));
+  BOOST_TEST(db.server.Count("SELECT count(*) FROM doudi.household") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(member_of_another_household_is_refused) {
+  AdminDatabase db;
+  BOOST_REQUIRE_EQUAL(db.Run({"import", "households", FixturePath("import/good-utf8.csv")}).exitCode, 0);
+  const auto r = db.Run({"import", "households", FixturePath("import/in-other-household.csv")});
+  BOOST_TEST(r.exitCode == 1);
+  BOOST_TEST(ReportedProblems(r.err) == ExpectedProblems("import/in-other-household.expected.csv"), r.err);
+}
+
+BOOST_AUTO_TEST_CASE(bad_header_names_the_column_and_stores_nothing) {
+  AdminDatabase db;
+  const auto r = db.Run({"import", "households", FixturePath("import/bad-header.csv")});
+  BOOST_TEST(r.exitCode == 2);
+  BOOST_TEST(r.err.find("id_number") != std::string::npos, r.err);
+  BOOST_TEST(db.server.Count("SELECT count(*) FROM doudi.household") == 0);
+  const auto missing = db.Run({"import", "households", "/nonexistent/file.csv"});
+  BOOST_TEST(missing.exitCode == 2);
+  BOOST_TEST(missing.err.find("/nonexistent/file.csv") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(export_round_trips_through_import) {
+  AdminDatabase db;
+  BOOST_REQUIRE_EQUAL(db.Run({"import", "households", FixturePath("import/good-utf8.csv")}).exitCode, 0);
+  const std::string file = Poco::TemporaryFile::tempName() + ".csv";
+  const auto exported = db.Run({"export", "households", "-o", file});
+  BOOST_TEST(exported.exitCode == 0, exported.err);
+  const auto again = db.Run({"import", "households", file});
+  BOOST_TEST(again.exitCode == 0, again.err);
+  BOOST_TEST(again.out.find("6 unchanged") != std::string::npos, again.out);
+  const auto sanmenOnly = db.Run({"export", "households", "--region", "350582"});
+  BOOST_TEST(sanmenOnly.out.find("331022") == std::string::npos);
+  std::remove(file.c_str());
+}
+
+BOOST_AUTO_TEST_CASE(synthetic_registry_generates_and_imports) {
+  TestDatabase server;
+  Admin({"--db", server.ConnectionString(), "db", "migrate"});
+  const auto r = Admin({"--db", server.ConnectionString(), "demo-data", "--households", "500", "--seed", "3"});
+  BOOST_TEST(r.exitCode == 0, r.err);
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.household") == 500);
+  BOOST_TEST(Admin({"demo-data", "--households", "zero"}).exitCode == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

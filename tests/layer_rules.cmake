@@ -1,0 +1,17 @@
+# Fails when a layer includes what ARCHITECTURE.md forbids it:
+# model/ includes no wx, SOCI, Poco or libpq; dal/include/ no SOCI or libpq.
+function(check_dir dir pattern what)
+  file(GLOB_RECURSE files ${SOURCE_DIR}/${dir}/*.h ${SOURCE_DIR}/${dir}/*.cpp)
+  foreach(f IN LISTS files)
+    file(STRINGS ${f} hits REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](${pattern})")
+    if(hits)
+      message(SEND_ERROR "${f}: ${what} may not include: ${hits}")
+    endif()
+  endforeach()
+  list(LENGTH files n)
+  if(n EQUAL 0)
+    message(FATAL_ERROR "layer_rules: no sources found under ${dir}")
+  endif()
+endfunction()
+check_dir(model "wx/|soci/|Poco/|libpq|postgresql/|boost/" "the model layer")
+check_dir(dal/include "soci/|libpq|postgresql/|Poco/|wx/" "dal's public headers")
