@@ -19,24 +19,9 @@ namespace {
 // so they are accepted and ignored.
 const std::set<std::string> kReportColumns = {"error_line", "error_column", "error_code", "error_message"};
 
-bool IsValidUtf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    if (c < 0x80) n = 0;
-    else if ((c >> 5) == 0x6) n = 1;
-    else if ((c >> 4) == 0xE) n = 2;
-    else if ((c >> 3) == 0x1E) n = 3;
-    else return false;
-    if (i + n >= s.size() && n > 0) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
+// Strict: overlong forms and surrogates are not UTF-8. GBK text can look
+// like them (来 is C0 B4), and must then be read as GBK.
+bool IsValidUtf8(const std::string& s) { return model::CountUtf8CodePoints(s).has_value(); }
 
 std::string GbkToUtf8(const std::string& bytes) {
   Poco::Windows936Encoding gbk;

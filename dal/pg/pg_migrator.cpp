@@ -118,6 +118,10 @@ class PgMigrator final : public SchemaMigrator {
         soci::into(applied);
     if (applied != 0) return false;
     ExecuteScript(m_sql, m.sql, "applying migration " + std::to_string(m.version) + " (" + m.name + ")");
+    // Hand what the migration created to the owner role (from migration 2 on).
+    int claim = 0;
+    m_sql << "SELECT (to_regprocedure('doudi.claim_ownership()') IS NOT NULL)::int", soci::into(claim);
+    if (claim != 0) m_sql << "CALL doudi.claim_ownership()";
     const std::string sum = Checksum(m.sql);
     m_sql << "INSERT INTO doudi.schema_migration (version, name, checksum) VALUES (:v, :n, :c)", soci::use(m.version),
         soci::use(m.name), soci::use(sum);

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 
 #include "doudi/dal/errors.h"
@@ -30,6 +31,10 @@ std::chrono::year_month_day DateFromIso(const std::string& iso) {
 
 std::string IllnessesText(const Person& p) { return model::Join(p.illnesses, ";"); }
 
+// Masked values (an ID or account shown with asterisks to a role that may
+// not see it) are never written back.
+bool IsMasked(const std::string& value) { return value.find('*') != std::string::npos; }
+
 class PgRegistryRepository final : public RegistryRepository {
  public:
   explicit PgRegistryRepository(soci::session& sql) : m_sql(sql) {}
@@ -39,7 +44,9 @@ class PgRegistryRepository final : public RegistryRepository {
       Household h;
       soci::indicator phoneInd{}, bankNameInd{}, bankAccountInd{};
       std::string housing, status;
-      m_sql << "SELECT id, version, region_code, address, phone, housing, bank_name, bank_account, registry_status "
+      // The full bank account is not readable here (migration 0002); the
+      // masked one is, and a save leaves a masked value untouched.
+      m_sql << "SELECT id, version, region_code, address, phone, housing, bank_name, bank_account_masked, registry_status "
                "FROM doudi.household WHERE id = :id",
           soci::use(householdId), soci::into(h.id.emplace()), soci::into(h.version), soci::into(h.regionCode),
           soci::into(h.address), soci::into(h.phone, phoneInd), soci::into(housing), soci::into(h.bankName, bankNameInd),
@@ -87,12 +94,15 @@ class PgRegistryRepository final : public RegistryRepository {
       std::int32_t newVersion = 0;
       const std::string housing(model::ToCode(household.housing));
       const std::string status(model::ToCode(household.status));
+      const bool newAccount = !IsMasked(household.bankAccount);
       m_sql << "UPDATE doudi.household SET region_code = :r, address = :a, phone = NULLIF(:p, ''), housing = :h, "
-               "bank_name = NULLIF(:bn, ''), bank_account = NULLIF(:ba, ''), registry_status = :s "
-               "WHERE id = :id AND version = :v RETURNING version",
-          soci::use(household.regionCode), soci::use(household.address), soci::use(household.phone),
-          soci::use(housing), soci::use(household.bankName), soci::use(household.bankAccount), soci::use(status),
-          soci::use(id), soci::use(household.version), soci::into(newVersion);
+               "bank_name = NULLIF(:bn, ''), registry_status = :s" +
+                   std::string(newAccount ? ", bank_account = NULLIF(:ba, '')" : "") +
+                   " WHERE id = :id AND version = :v RETURNING version",
+          soci::use(household.regionCode, "r"), soci::use(household.address, "a"), soci::use(household.phone, "p"),
+          soci::use(housing, "h"), soci::use(household.bankName, "bn"), soci::use(status, "s"),
+          soci::use(household.bankAccount, "ba"), soci::use(id, "id"), soci::use(household.version, "v"),
+          soci::into(newVersion);
       if (!m_sql.got_data()) ThrowStale(id, household.version);
       SaveParts(household);
       tr.commit();
@@ -119,7 +129,12 @@ class PgRegistryRepository final : public RegistryRepository {
   void SaveParts(const Household& h) {
     const std::int64_t hid = *h.id;
     std::set<std::int64_t> kept;
-    for (std::size_t i = 0; i < h.members.size(); ++i) kept.insert(SaveMember(h, h.members[i], static_cast<int>(i)));
+    std::map<std::string, long long> personIds;  // member ID number -> person id, for income rows
+    for (std::size_t i = 0; i < h.members.size(); ++i) {
+      const auto personId = SaveMember(h, h.members[i], static_cast<int>(i));
+      kept.insert(personId);
+      personIds[h.members[i].idNumber] = personId;
+    }
     std::vector<long long> current;
     {
       long long pid = 0;
@@ -137,11 +152,13 @@ class PgRegistryRepository final : public RegistryRepository {
     for (const auto& income : h.incomes) {
       const std::string kind(model::ToCode(income.kind));
       const long long fen = income.monthly.Fen();
+      const auto member = personIds.find(income.memberIdNumber);
+      soci::indicator personInd = member == personIds.end() ? soci::i_null : soci::i_ok;
+      const long long personId = member == personIds.end() ? 0 : member->second;
       m_sql << "INSERT INTO doudi.income_item (household_id, region_code, person_id, kind, monthly_fen, note) "
-               "SELECT :h, :r, (SELECT id FROM doudi.person WHERE household_id = :h2 AND id_number = :m "
-               "AND left_on IS NULL), :k, :f, :n",
-          soci::use(hid), soci::use(h.regionCode), soci::use(hid), soci::use(income.memberIdNumber), soci::use(kind),
-          soci::use(fen), soci::use(income.note);
+               "VALUES (:h, :r, :p, :k, :f, :n)",
+          soci::use(hid), soci::use(h.regionCode), soci::use(personId, personInd), soci::use(kind), soci::use(fen),
+          soci::use(income.note);
     }
     m_sql << "DELETE FROM doudi.asset WHERE household_id = :h", soci::use(hid);
     for (const auto& asset : h.assets) {
@@ -165,13 +182,17 @@ class PgRegistryRepository final : public RegistryRepository {
     long long id = 0;
     if (p.id) {
       const long long existing = *p.id;
-      m_sql << "UPDATE doudi.person SET position = :pos, id_number = :idn, name = :n, relation = :rel, "
+      // A member shown masked (the caller may not see full IDs) keeps the ID.
+      const bool newId = !IsMasked(p.idNumber);
+      m_sql << "UPDATE doudi.person SET position = :pos, name = :n, relation = :rel, "
                "disability_category = :dc, disability_grade = NULLIF(:dg, 0), "
-               "illnesses = string_to_array(:ill, ';'), schooling = :sc, employment = :em, work_ability = :wa "
-               "WHERE id = :id AND household_id = :h AND left_on IS NULL RETURNING id",
-          soci::use(position), soci::use(p.idNumber), soci::use(p.name), soci::use(relation), soci::use(disability),
-          soci::use(grade), soci::use(illnesses), soci::use(schooling), soci::use(employment), soci::use(ability),
-          soci::use(existing), soci::use(hid), soci::into(id);
+               "illnesses = string_to_array(:ill, ';'), schooling = :sc, employment = :em, work_ability = :wa" +
+                   std::string(newId ? ", id_number = :idn" : "") +
+                   " WHERE id = :id AND household_id = :h AND left_on IS NULL RETURNING id",
+          soci::use(position, "pos"), soci::use(p.name, "n"), soci::use(relation, "rel"), soci::use(disability, "dc"),
+          soci::use(grade, "dg"), soci::use(illnesses, "ill"), soci::use(schooling, "sc"), soci::use(employment, "em"),
+          soci::use(ability, "wa"), soci::use(p.idNumber, "idn"), soci::use(existing, "id"), soci::use(hid, "h"),
+          soci::into(id);
       if (!m_sql.got_data()) throw RecordGone("member " + std::to_string(existing) + " is no longer in the household");
       return id;
     }
@@ -187,7 +208,7 @@ class PgRegistryRepository final : public RegistryRepository {
 
   void LoadMembers(Household& h) {
     soci::rowset<soci::row> rows = (m_sql.prepare
-        << "SELECT id, id_number, name, relation, disability_category, coalesce(disability_grade, 0)::int, "
+        << "SELECT id, id_number_masked, name, relation, disability_category, coalesce(disability_grade, 0)::int, "
            "array_to_string(illnesses, ';'), schooling, employment, work_ability "
            "FROM doudi.person WHERE household_id = :h AND left_on IS NULL ORDER BY position, id",
         soci::use(*h.id));
@@ -205,19 +226,31 @@ class PgRegistryRepository final : public RegistryRepository {
       p.workAbility = FromCode<model::WorkAbility>(r.get<std::string>(9), model::ParseWorkAbility);
       h.members.push_back(std::move(p));
     }
+    // Full ID numbers where the caller's role may see them (recorded by the
+    // database as a viewing of unmasked data); masked ones otherwise.
+    std::map<long long, std::string> ids;
+    soci::rowset<soci::row> full =
+        (m_sql.prepare << "SELECT person_id, id_number FROM doudi.household_member_ids(:h)", soci::use(*h.id));
+    for (const auto& r : full) ids[r.get<long long>(0)] = r.get<std::string>(1);
+    for (auto& p : h.members) {
+      if (const auto it = ids.find(*p.id); it != ids.end()) p.idNumber = it->second;
+    }
   }
 
   void LoadIncomes(Household& h) {
     soci::rowset<soci::row> rows = (m_sql.prepare
-        << "SELECT i.id, i.kind, i.monthly_fen, coalesce(p.id_number, ''), i.note FROM doudi.income_item AS i "
-           "LEFT JOIN doudi.person AS p ON p.id = i.person_id WHERE i.household_id = :h ORDER BY i.id",
+        << "SELECT id, kind, monthly_fen, coalesce(person_id, 0), note FROM doudi.income_item "
+           "WHERE household_id = :h ORDER BY id",
         soci::use(*h.id));
     for (const auto& r : rows) {
       model::IncomeItem item;
       item.id = r.get<long long>(0);
       item.kind = FromCode<model::IncomeKind>(r.get<std::string>(1), model::ParseIncomeKind);
       item.monthly = model::Money::FromFen(r.get<long long>(2));
-      item.memberIdNumber = r.get<std::string>(3);
+      const long long personId = r.get<long long>(3);
+      for (const auto& member : h.members) {
+        if (member.id && *member.id == personId) item.memberIdNumber = member.idNumber;
+      }
       item.note = r.get<std::string>(4);
       h.incomes.push_back(std::move(item));
     }

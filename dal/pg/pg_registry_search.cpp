@@ -1,3 +1,6 @@
+// Registry search through the database's doudi.registry_search and
+// doudi.registry_count functions, which apply the caller's scope themselves
+// (migration 0002). This side only turns the search box into bound values.
 #include <algorithm>
 
 #include "doudi/dal/errors.h"
@@ -9,19 +12,15 @@
 namespace doudi::dal::pg {
 namespace {
 
-// A registry query as SQL: fixed text chosen by the query's shape, with
-// every value from the user bound as a parameter, never spliced in.
-struct SqlQuery {
-  std::string from;                 // FROM ... WHERE ...
-  std::string orderBy;
-  std::vector<std::string> params;  // params[i] is bound by name to :p<i+1>
-
-  // The placeholder for a new bound value. Bound by name, so the order in
-  // which a longer expression evaluates its Param calls does not matter.
-  std::string Param(std::string value) {
-    params.push_back(std::move(value));
-    return "CAST(:p" + std::to_string(params.size()) + " AS text)";
-  }
+// The values of a query as the SQL functions take them, every one bound.
+struct SearchArguments {
+  std::string kind = "none";  // none | full_id | id_prefix | surname | name
+  std::string text;
+  std::string pattern;        // '%text%' for LIKE, specials escaped
+  std::string textHigh;       // exclusive upper bound of an ID prefix
+  std::string regionLow;      // '' for no region filter
+  std::string regionHigh;
+  std::string status;         // '' for any
 };
 
 // LIKE treats % _ and \ specially; a clerk's text is matched literally.
@@ -34,60 +33,45 @@ std::string EscapeLike(const std::string& text) {
   return out;
 }
 
-// The smallest string above every string starting with prefix, bytewise,
-// for an index range; prefixes here are digits (and X), so the last byte
-// never overflows.
-std::string PrefixUpperBound(std::string prefix) {
-  prefix.back() = static_cast<char>(prefix.back() + 1);
-  return prefix;
-}
-
-SqlQuery BuildQuery(const RegistryQuery& query) {
-  SqlQuery q;
-  q.from =
-      " FROM doudi.person AS p JOIN doudi.household AS h ON h.id = p.household_id"
-      " WHERE p.left_on IS NULL";
-  q.orderBy = " ORDER BY p.name, p.id";
-  std::string text(model::TrimAsciiWhitespace(query.text));
-  switch (ClassifyQueryText(text)) {
+SearchArguments ToArguments(const RegistryQuery& query) {
+  SearchArguments a;
+  a.text = std::string(model::TrimAsciiWhitespace(query.text));
+  switch (ClassifyQueryText(a.text)) {
     case RegistryTextKind::None:
       break;
     case RegistryTextKind::FullId:
-      std::transform(text.begin(), text.end(), text.begin(), [](char c) { return c == 'x' ? 'X' : c; });
-      q.from += " AND p.id_number = " + q.Param(text);
+      a.kind = "full_id";
+      if (a.text.back() == 'x') a.text.back() = 'X';
       break;
     case RegistryTextKind::IdPrefix:
-      q.from += " AND p.id_number >= " + q.Param(text) + " AND p.id_number < " + q.Param(PrefixUpperBound(text));
-      q.orderBy = " ORDER BY p.id_number";
+      // Digits only: the byte after the prefix's last one bounds the range.
+      a.kind = "id_prefix";
+      a.textHigh = a.text;
+      a.textHigh.back() = static_cast<char>(a.textHigh.back() + 1);
       break;
     case RegistryTextKind::Name:
-      // The gram index narrows to names holding every 1-2 character piece
-      // of the text; LIKE then keeps those holding it as one piece.
-      q.from += " AND doudi.name_grams(p.name) @> doudi.name_grams(" + q.Param(text) + ")" +
-                " AND p.name LIKE " + q.Param("%" + EscapeLike(text) + "%");
+      if (model::CountUtf8CodePoints(a.text) == 1u) {
+        // One character is taken as a surname: names starting with it.
+        a.kind = "surname";
+        // Above every name starting with it (bytewise, C collation): the
+        // character followed by U+10FFFF, the highest code point.
+        a.textHigh = a.text + "\xF4\x8F\xBF\xBF";
+      } else {
+        a.kind = "name";
+        a.pattern = "%" + EscapeLike(a.text) + "%";
+      }
       break;
   }
   if (!query.regionPrefix.empty()) {
     if (!model::RegionCode::IsValidScopePrefix(query.regionPrefix)) {
       throw std::invalid_argument("a region prefix has 2, 4, 6, 9 or 12 digits: '" + query.regionPrefix + "'");
     }
-    // A range on the stored code, which a btree answers (a LIKE on a bound
-    // pattern is not index-friendly in a generic plan).
-    std::string lo = query.regionPrefix, hi = query.regionPrefix;
-    lo.resize(12, '0');
-    hi.resize(12, '9');
-    q.from += " AND p.region_code BETWEEN " + q.Param(lo) + " AND " + q.Param(hi);
+    a.regionLow = a.regionHigh = query.regionPrefix;
+    a.regionLow.resize(12, '0');
+    a.regionHigh.resize(12, '9');
   }
-  if (query.status) {
-    q.from += " AND h.registry_status = " + q.Param(std::string(model::ToCode(*query.status)));
-  }
-  return q;
-}
-
-soci::details::prepare_temp_type Prepare(soci::session& sql, const std::string& text, const SqlQuery& q) {
-  soci::details::prepare_temp_type prep = (sql.prepare << text);
-  for (std::size_t i = 0; i < q.params.size(); ++i) prep, soci::use(q.params[i], "p" + std::to_string(i + 1));
-  return prep;
+  if (query.status) a.status = std::string(model::ToCode(*query.status));
+  return a;
 }
 
 class PgRegistrySearch final : public RegistrySearch {
@@ -95,18 +79,16 @@ class PgRegistrySearch final : public RegistrySearch {
   explicit PgRegistrySearch(soci::session& sql) : m_sql(sql) {}
 
   std::vector<PersonSummary> Search(const RegistryQuery& query, std::int64_t offset, std::int64_t limit) override {
-    limit = std::clamp<std::int64_t>(limit, 0, 1000);
-    offset = std::max<std::int64_t>(offset, 0);
+    const SearchArguments a = ToArguments(query);
+    const int pageSize = static_cast<int>(std::clamp<std::int64_t>(limit, 0, 1000));
+    const long long from = std::max<std::int64_t>(offset, 0);
     try {
-      const SqlQuery q = BuildQuery(query);
-      const std::string text =
-          "SELECT p.id, p.household_id, p.name, doudi.mask_resident_id(p.id_number), p.sex, "
-          "to_char(p.birth_date, 'YYYY-MM-DD'), p.relation, h.region_code, r.name, h.address, h.registry_status "
-          "FROM (SELECT p.id" + q.from + q.orderBy + " LIMIT " + std::to_string(limit) +
-          " OFFSET " + std::to_string(offset) +
-          ") AS page JOIN doudi.person AS p ON p.id = page.id JOIN doudi.household AS h ON h.id = p.household_id "
-          "JOIN doudi.region AS r ON r.code = h.region_code" + q.orderBy;
-      soci::rowset<soci::row> rows = Prepare(m_sql, text, q);
+      soci::rowset<soci::row> rows = (m_sql.prepare <<
+          "SELECT person_id, household_id, name, id_number_masked, sex, to_char(birth_date, 'YYYY-MM-DD'), "
+          "relation, region_code, region_name, address, registry_status "
+          "FROM doudi.registry_search(:k, :t, :p, :th, :rl, :rh, :s, :lim, :off)",
+          soci::use(a.kind), soci::use(a.text), soci::use(a.pattern), soci::use(a.textHigh), soci::use(a.regionLow),
+          soci::use(a.regionHigh), soci::use(a.status), soci::use(pageSize), soci::use(from));
       std::vector<PersonSummary> out;
       for (const auto& r : rows) {
         PersonSummary s;
@@ -124,49 +106,34 @@ class PgRegistrySearch final : public RegistrySearch {
         out.push_back(std::move(s));
       }
       return out;
-    } catch (const std::invalid_argument&) {
-      throw;
     } catch (...) {
       RethrowAsDatabaseError("searching the registry");
     }
   }
 
   std::int64_t EstimateCount(const RegistryQuery& query) override {
-    try {
-      const SqlQuery q = BuildQuery(query);
-      std::string plan;
-      soci::details::prepare_temp_type prep = Prepare(m_sql, "EXPLAIN (FORMAT JSON) SELECT 1" + q.from, q);
-      prep, soci::into(plan);
-      soci::statement st(prep);
-      st.execute(true);
-      // The top node's "Plan Rows" is the planner's estimate.
-      const auto key = plan.find("\"Plan Rows\":");
-      if (key == std::string::npos) return 0;
-      return std::stoll(plan.substr(key + 12));
-    } catch (const std::invalid_argument&) {
-      throw;
-    } catch (...) {
-      RethrowAsDatabaseError("estimating the number of matches");
-    }
+    return Count(false, query, "estimating the number of matches");
   }
 
   std::int64_t CountExact(const RegistryQuery& query) override {
-    try {
-      const SqlQuery q = BuildQuery(query);
-      long long count = 0;
-      soci::details::prepare_temp_type prep = Prepare(m_sql, "SELECT count(*)" + q.from, q);
-      prep, soci::into(count);
-      soci::statement st(prep);
-      st.execute(true);
-      return count;
-    } catch (const std::invalid_argument&) {
-      throw;
-    } catch (...) {
-      RethrowAsDatabaseError("counting the matches");
-    }
+    return Count(true, query, "counting the matches");
   }
 
  private:
+  std::int64_t Count(bool exact, const RegistryQuery& query, const std::string& context) {
+    const SearchArguments a = ToArguments(query);
+    try {
+      long long count = 0;
+      const int exactFlag = exact ? 1 : 0;
+      m_sql << "SELECT doudi.registry_count(CAST(:e AS integer) <> 0, :k, :t, :p, :th, :rl, :rh, :s)", soci::use(exactFlag),
+          soci::use(a.kind), soci::use(a.text), soci::use(a.pattern), soci::use(a.textHigh), soci::use(a.regionLow),
+          soci::use(a.regionHigh), soci::use(a.status), soci::into(count);
+      return count;
+    } catch (...) {
+      RethrowAsDatabaseError(context);
+    }
+  }
+
   soci::session& m_sql;
 };
 

@@ -58,7 +58,8 @@ BOOST_AUTO_TEST_CASE(each_kind_of_search_finds_exactly_the_matches) {
   BOOST_TEST(r.Find(name).size() >= 1u);
   BOOST_TEST(r.Find(name).front().name == name);  // exact and prefix matches sort first
   const std::string surname = name.substr(0, 3);
-  BOOST_TEST(r.Find(surname).size() == static_cast<std::size_t>(r.Expected("p.name LIKE '%" + surname + "%'")));
+  BOOST_TEST(r.Find(surname).size() == static_cast<std::size_t>(r.Expected("p.name LIKE '" + surname + "%'")));
+  BOOST_TEST(r.Find(surname).size() > 0u);
   const std::string fragment = name.substr(3, 6);
   if (fragment.size() == 6) {
     BOOST_TEST(r.Find(fragment).size() == static_cast<std::size_t>(r.Expected("p.name LIKE '%" + fragment + "%'")));
@@ -68,7 +69,7 @@ BOOST_AUTO_TEST_CASE(each_kind_of_search_finds_exactly_the_matches) {
   BOOST_TEST(r.Find("", "", model::RegistryStatus::Destitute).size() ==
              static_cast<std::size_t>(r.Expected("h.registry_status = 'destitute'")));
   BOOST_TEST(r.Find(surname, "500231", model::RegistryStatus::Dibao).size() ==
-             static_cast<std::size_t>(r.Expected("p.name LIKE '%" + surname +
+             static_cast<std::size_t>(r.Expected("p.name LIKE '" + surname +
                                                  "%' AND p.region_code LIKE '500231%' AND h.registry_status = 'dibao'")));
 }
 

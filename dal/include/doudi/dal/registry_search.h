@@ -40,9 +40,11 @@ struct PersonSummary {
 class RegistrySearch {
  public:
   virtual ~RegistrySearch() = default;
-  // Matches ordered by name then person id, rows [offset, offset+limit).
-  // A name query matches names equal to, starting with or containing the
-  // text (exact matches first). limit is capped at 1000.
+  // Matches ordered by name then person id (by ID for an ID prefix), rows
+  // [offset, offset+limit). A name of two or more characters matches names
+  // containing it; a single character matches names starting with it (a
+  // surname). Only what the caller's scope allows, with IDs masked, decided
+  // by the database. limit is capped at 1000.
   virtual std::vector<PersonSummary> Search(const RegistryQuery& query, std::int64_t offset,
                                             std::int64_t limit) = 0;
   // The planner's estimate of the number of matches: instant, approximate.
