@@ -75,6 +75,11 @@ class AdminApp final : public Poco::Util::Application {
     add("region", "", "export: region prefix (2, 4, 6, 9 or 12 digits)", "PREFIX");
     add("output", "o", "export: write to this file instead of standard output", "FILE");
     add("chinese-header", "", "export: write the Chinese column names", nullptr);
+    add("group", "", "user: staff group (village_clerk, township_reviewer, ...)", "GROUP");
+    add("scope", "", "user add: region scope prefix", "PREFIX");
+    add("department", "", "user: the liaison's department", "D");
+    add("name", "", "user add: display name", "DISPLAY");
+    add("password-stdin", "", "user: read the password from standard input", nullptr);
   }
 
   void handleOption(const std::string& name, const std::string& value) override {

@@ -1,5 +1,5 @@
-#include "utf8_path.h"
 #include "commands.h"
+#include "utf8_path.h"
 
 #include <fstream>
 #include <iomanip>
@@ -40,8 +40,8 @@ int DbStatus(CommandContext& ctx) {
           << "\n";
   int pending = 0;
   for (const auto& m : db->Migrator().Status()) {
-    ctx.out << std::setw(4) << std::setfill('0') << m.version << std::setfill(' ') << "  " << std::left
-            << std::setw(20) << m.name << std::right;
+    ctx.out << std::setw(4) << std::setfill('0') << m.version << std::setfill(' ') << "  " << std::left << std::setw(20)
+            << m.name << std::right;
     if (m.applied) {
       ctx.out << "applied " << m.appliedAt << " by " << m.appliedBy;
       if (m.checksumMismatch) ctx.out << "  WARNING: the built-in file differs from what was applied";
@@ -194,40 +194,62 @@ int DemoData(CommandContext& ctx) {
 }  // namespace
 
 const std::vector<Command>& Commands() {
-  static const std::vector<Command> commands{
-      {{"db", "migrate"}, "db migrate", "apply pending schema migrations",
-       "Applies the schema migrations built into this program that the database lacks, in order, each in its "
-       "own transaction. Safe to run again; refuses a database newer than this program.",
-       {}, 0, DbMigrate},
-      {{"db", "status"}, "db status", "list applied and pending migrations",
-       "Shows the server, the connection's encryption, every migration with when and by whom it was applied, "
-       "and whether this program supports the database's schema version.",
-       {}, 0, DbStatus},
-      {{"demo-data"}, "demo-data [--households N [--seed S] [--csv FILE]]", "load demo or synthetic data",
-       "Without options: loads the demo registry (regions and about a hundred households of Sanmen, Jinjiang "
-       "and Dianjiang; fictional people). Loading it again reports the households as unchanged.\n"
-       "With --households N: generates a synthetic registry of N households (about 2.5 persons each), the same "
-       "for the same N and --seed S on every machine, and imports it (source synthetic-S), or with --csv FILE "
-       "writes it in the import template instead, without connecting.",
-       {"households", "seed", "csv"}, 0, DemoData},
-      {{"import", "households"}, "import households FILE [--encoding auto|utf-8|gbk] [--dry-run] [--report FILE.csv] [--source NAME]",
-       "import households from a CSV file",
-       "Imports households in the import template (docs/import-format.md). A household is stored whole or not "
-       "at all; every rejected row is reported with its line, column and reason. Households already imported "
-       "from the same --source (default: default) are matched by household_ref: identical ones are reported "
-       "unchanged, others updated.\n"
-       "--dry-run validates only. --report writes the rejected rows with their reasons in the same template, "
-       "to correct and import again. Exit code 0 when every row was accepted, 1 when any was rejected, 2 on "
-       "any other failure.",
-       {"encoding", "dry-run", "report", "source"}, 1, ImportHouseholds},
-      {{"export", "households"}, "export households [--region PREFIX] [-o FILE] [--chinese-header]",
-       "export the registry in the import template",
-       "Writes the current registry (or the part under a region prefix of 2, 4, 6, 9 or 12 digits) as CSV in "
-       "the import template, UTF-8 with BOM, to standard output or -o FILE. It holds full ID numbers and bank "
-       "accounts: keep the file safe.",
-       {"region", "output", "chinese-header"}, 0, ExportHouseholds},
-  };
-  return commands;
+  static const std::vector<Command> all = [] {
+    std::vector<Command> commands{
+        {{"db", "migrate"},
+         "db migrate",
+         "apply pending schema migrations",
+         "Applies the schema migrations built into this program that the database lacks, in order, each in its "
+         "own transaction. Safe to run again; refuses a database newer than this program.",
+         {},
+         0,
+         DbMigrate},
+        {{"db", "status"},
+         "db status",
+         "list applied and pending migrations",
+         "Shows the server, the connection's encryption, every migration with when and by whom it was applied, "
+         "and whether this program supports the database's schema version.",
+         {},
+         0,
+         DbStatus},
+        {{"demo-data"},
+         "demo-data [--households N [--seed S] [--csv FILE]]",
+         "load demo or synthetic data",
+         "Without options: loads the demo registry (regions and about a hundred households of Sanmen, Jinjiang "
+         "and Dianjiang; fictional people). Loading it again reports the households as unchanged.\n"
+         "With --households N: generates a synthetic registry of N households (about 2.5 persons each), the same "
+         "for the same N and --seed S on every machine, and imports it (source synthetic-S), or with --csv FILE "
+         "writes it in the import template instead, without connecting.",
+         {"households", "seed", "csv"},
+         0,
+         DemoData},
+        {{"import", "households"},
+         "import households FILE [--encoding auto|utf-8|gbk] [--dry-run] [--report FILE.csv] [--source NAME]",
+         "import households from a CSV file",
+         "Imports households in the import template (docs/import-format.md). A household is stored whole or not "
+         "at all; every rejected row is reported with its line, column and reason. Households already imported "
+         "from the same --source (default: default) are matched by household_ref: identical ones are reported "
+         "unchanged, others updated.\n"
+         "--dry-run validates only. --report writes the rejected rows with their reasons in the same template, "
+         "to correct and import again. Exit code 0 when every row was accepted, 1 when any was rejected, 2 on "
+         "any other failure.",
+         {"encoding", "dry-run", "report", "source"},
+         1,
+         ImportHouseholds},
+        {{"export", "households"},
+         "export households [--region PREFIX] [-o FILE] [--chinese-header]",
+         "export the registry in the import template",
+         "Writes the current registry (or the part under a region prefix of 2, 4, 6, 9 or 12 digits) as CSV in "
+         "the import template, UTF-8 with BOM, to standard output or -o FILE. It holds full ID numbers and bank "
+         "accounts: keep the file safe.",
+         {"region", "output", "chinese-header"},
+         0,
+         ExportHouseholds},
+    };
+    for (auto& c : UserCommands()) commands.push_back(std::move(c));
+    return commands;
+  }();
+  return all;
 }
 
 }  // namespace doudi::admin

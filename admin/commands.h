@@ -46,5 +46,7 @@ struct Command {
 
 // Every command, in the order --help lists them.
 const std::vector<Command>& Commands();
+// The user ... commands (user_commands.cpp).
+std::vector<Command> UserCommands();
 
 }  // namespace doudi::admin

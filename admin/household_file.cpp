@@ -21,7 +21,9 @@ const std::set<std::string> kReportColumns = {"error_line", "error_column", "err
 
 // Strict: overlong forms and surrogates are not UTF-8. GBK text can look
 // like them (来 is C0 B4), and must then be read as GBK.
-bool IsValidUtf8(const std::string& s) { return model::CountUtf8CodePoints(s).has_value(); }
+bool IsValidUtf8(const std::string& s) {
+  return model::CountUtf8CodePoints(s).has_value();
+}
 
 std::string GbkToUtf8(const std::string& bytes) {
   Poco::Windows936Encoding gbk;

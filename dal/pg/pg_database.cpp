@@ -15,6 +15,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<RegistryRepository> registry;
   std::unique_ptr<RegistrySearch> search;
   std::unique_ptr<HouseholdImporter> importer;
+  std::unique_ptr<UserDirectory> users;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -37,6 +38,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->registry = MakeRegistryRepository(m_impl->sql);
   m_impl->search = MakeRegistrySearch(m_impl->sql);
   m_impl->importer = MakeHouseholdImporter(m_impl->sql);
+  m_impl->users = MakeUserDirectory(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -79,6 +81,7 @@ SchemaMigrator& PgDatabase::Migrator() { return *m_impl->migrator; }
 RegistryRepository& PgDatabase::Registry() { return *m_impl->registry; }
 RegistrySearch& PgDatabase::Search() { return *m_impl->search; }
 HouseholdImporter& PgDatabase::Importer() { return *m_impl->importer; }
+UserDirectory& PgDatabase::Users() { return *m_impl->users; }
 
 int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
 

@@ -13,6 +13,7 @@ std::unique_ptr<SchemaMigrator> MakeMigrator(soci::session& sql);
 std::unique_ptr<RegistryRepository> MakeRegistryRepository(soci::session& sql);
 std::unique_ptr<RegistrySearch> MakeRegistrySearch(soci::session& sql);
 std::unique_ptr<HouseholdImporter> MakeHouseholdImporter(soci::session& sql);
+std::unique_ptr<UserDirectory> MakeUserDirectory(soci::session& sql);
 
 int UpsertRegionRows(soci::session& sql, const std::vector<RegionEntry>& regions);
 void ExportHouseholdRows(soci::session& sql, const std::string& regionPrefix,

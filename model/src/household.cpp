@@ -10,26 +10,6 @@
 namespace doudi::model {
 namespace {
 
-// Compile-time checks of each table: every value once, in declaration order
-// (so EnumCode can index by value), and no code or label used twice (so
-// ParseEnum is unambiguous).
-template <DomainEnum E>
-consteval bool TableIsWellFormed() {
-  const auto& texts = EnumTraits<E>::kTexts;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    if (static_cast<std::size_t>(texts[i].value) != i || texts[i].code.empty() ||
-        texts[i].chinese.empty()) {
-      return false;
-    }
-    for (std::size_t k = i + 1; k < texts.size(); ++k) {
-      if (texts[i].code == texts[k].code || texts[i].chinese == texts[k].chinese) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
-
 static_assert(TableIsWellFormed<Relation>());
 static_assert(TableIsWellFormed<RegistryStatus>());
 static_assert(TableIsWellFormed<DisabilityCategory>());

@@ -50,7 +50,9 @@ std::string RegionsErrorOf(const std::string& text) {
   return "(no error)";
 }
 
-bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 std::vector<std::int64_t> Lines(const HouseholdFile& file) {
   std::vector<std::int64_t> lines;
@@ -150,8 +152,8 @@ BOOST_AUTO_TEST_CASE(gbk_is_detected_and_converted) {
 BOOST_AUTO_TEST_CASE(gbk_bytes_that_resemble_overlong_utf8_are_gbk) {
   // 来 is C0 B4 in GBK: a lead byte and a continuation byte, but C0 never
   // starts well-formed UTF-8, so the file is GBK.
-  const auto file = ParseHouseholdCsv(kHeader + "\nS-1,331022101205,x,\xC0\xB4,331022195803119717,head,0\n",
-                                      FileEncoding::Auto);
+  const auto file =
+      ParseHouseholdCsv(kHeader + "\nS-1,331022101205,x,\xC0\xB4,331022195803119717,head,0\n", FileEncoding::Auto);
   BOOST_TEST((file.encoding == FileEncoding::Gbk));
   BOOST_TEST_REQUIRE(file.rows.size() == 1U);
   BOOST_TEST(file.rows[0][C::Name] == "来");
@@ -168,8 +170,8 @@ BOOST_AUTO_TEST_CASE(malformed_utf8_is_refused_when_utf8_is_given) {
   const auto withName = [](const std::string& name) {
     return kHeader + "\nS-1,331022101205,x," + name + ",331022195803119717,head,0\n";
   };
-  BOOST_TEST(ErrorOf(withName("\xE5\xBC"), FileEncoding::Utf8) != "(no error)");  // truncated
-  BOOST_TEST(ErrorOf(withName("\xC0\xAF"), FileEncoding::Utf8) != "(no error)");  // overlong '/'
+  BOOST_TEST(ErrorOf(withName("\xE5\xBC"), FileEncoding::Utf8) != "(no error)");      // truncated
+  BOOST_TEST(ErrorOf(withName("\xC0\xAF"), FileEncoding::Utf8) != "(no error)");      // overlong '/'
   BOOST_TEST(ErrorOf(withName("\xED\xA0\x80"), FileEncoding::Utf8) != "(no error)");  // surrogate
   BOOST_TEST(ErrorOf(kHeader + "\nS-1,x\xE5", FileEncoding::Utf8) != "(no error)");   // cut at the end
   BOOST_TEST(ErrorOf(withName("张三"), FileEncoding::Utf8) == "(no error)");
@@ -213,10 +215,10 @@ BOOST_AUTO_TEST_CASE(blank_lines_are_skipped_and_lines_stay_physical) {
 }
 
 BOOST_AUTO_TEST_CASE(quoted_fields_hold_commas_quotes_and_line_breaks) {
-  const std::string text = kHeader + "\n" +
-                           "S-1,331022101205,\"沙柳村7号,\"\"老供销社\"\"东侧\",\"金德才\",331022195803119717,户主,\"\"\n" +
-                           "S-1,,\"第一行\n第二行\r\n第三行\",梅桂英,331022196009020503,配偶,0\n" +
-                           "S-1,,,\"金\"\"晨\"\"阳\",331022201205200759,孙子女,\n";
+  const std::string text =
+      kHeader + "\n" + "S-1,331022101205,\"沙柳村7号,\"\"老供销社\"\"东侧\",\"金德才\",331022195803119717,户主,\"\"\n" +
+      "S-1,,\"第一行\n第二行\r\n第三行\",梅桂英,331022196009020503,配偶,0\n" +
+      "S-1,,,\"金\"\"晨\"\"阳\",331022201205200759,孙子女,\n";
   const auto file = ParseHouseholdCsv(text, FileEncoding::Auto);
   BOOST_TEST_REQUIRE(file.rows.size() == 3U);
   BOOST_TEST(file.rows[0][C::Address] == "沙柳村7号,\"老供销社\"东侧");
@@ -278,9 +280,9 @@ BOOST_AUTO_TEST_CASE(a_missing_required_column_is_named) {
       ErrorOf("household_ref,region_code,address,name,relation,monthly_income\nS-1,331022101205,x,金德才,户主,0\n");
   BOOST_TEST(Contains(message, "line 1"), message);
   BOOST_TEST(Contains(message, "id_number (身份证号) is missing"), message);
-  const auto noIncome =
-      ErrorOf("household_ref,region_code,address,name,id_number,relation\nS-1,331022101205,x,金德才,"
-              "331022195803119717,户主\n");
+  const auto noIncome = ErrorOf(
+      "household_ref,region_code,address,name,id_number,relation\nS-1,331022101205,x,金德才,"
+      "331022195803119717,户主\n");
   BOOST_TEST(Contains(noIncome, "monthly_income (月收入) is missing"), noIncome);
 }
 
@@ -414,8 +416,9 @@ BOOST_AUTO_TEST_CASE(a_written_report_reads_back_without_its_error_columns) {
                               "The last character, \"X\", does not match | the name is empty"});
   writer.Write(TrickyRow(0), {"9"});  // missing extra values are written empty
   const std::string text = out.str();
-  BOOST_TEST(Contains(text, ",7,id_number | name,id_number.checksum_mismatch | name.missing,"
-                            "\"The last character, \"\"X\"\", does not match | the name is empty\"\r\n"));
+  BOOST_TEST(Contains(text,
+                      ",7,id_number | name,id_number.checksum_mismatch | name.missing,"
+                      "\"The last character, \"\"X\"\", does not match | the name is empty\"\r\n"));
   BOOST_TEST(Contains(text, ",9,,,\r\n"));
   const auto file = ParseHouseholdCsv(text, FileEncoding::Auto);
   BOOST_TEST_REQUIRE(file.rows.size() == 2U);

@@ -46,10 +46,8 @@ ImportRow HeadRow(std::int64_t line = 2) {
 
 // A member's row that passes every check: household fields left empty.
 ImportRow MemberRow(std::int64_t line = 3) {
-  return MakeRow(line, {{C::HouseholdRef, "S-0001"},
-                        {C::Name, "梅桂英"},
-                        {C::IdNumber, kSpouseId},
-                        {C::Relation, "配偶"}});
+  return MakeRow(line,
+                 {{C::HouseholdRef, "S-0001"}, {C::Name, "梅桂英"}, {C::IdNumber, kSpouseId}, {C::Relation, "配偶"}});
 }
 
 using Strings = std::vector<std::string>;
@@ -106,10 +104,10 @@ BOOST_AUTO_TEST_CASE(required_and_household_level_columns) {
     if (info.required) required.emplace_back(info.code);
     if (info.householdLevel) householdLevel.emplace_back(info.code);
   }
-  BOOST_TEST(Expected(required) == Expected({"household_ref", "region_code", "address", "name", "id_number", "relation",
-                                  "monthly_income"}));
-  BOOST_TEST(Expected(householdLevel) == Expected({"region_code", "address", "phone", "registry_status", "housing",
-                                        "bank_name", "bank_account"}));
+  BOOST_TEST(Expected(required) ==
+             Expected({"household_ref", "region_code", "address", "name", "id_number", "relation", "monthly_income"}));
+  BOOST_TEST(Expected(householdLevel) ==
+             Expected({"region_code", "address", "phone", "registry_status", "housing", "bank_name", "bank_account"}));
 }
 
 BOOST_AUTO_TEST_CASE(every_column_parses_from_its_english_and_chinese_header) {
@@ -353,7 +351,8 @@ BOOST_AUTO_TEST_CASE(id_problem_keeps_the_id_as_written_trimmed) {
 BOOST_AUTO_TEST_CASE(income_malformed_or_negative) {
   for (const char* text : {"12.345", "1,800", "¥1800", "abc", "1800元", ".5", "5.", "1e3"}) {
     BOOST_TEST_CONTEXT(text) {
-      BOOST_TEST(ProblemsWith(HeadRow(11), C::MonthlyIncome, text) == Expected({"11|monthly_income|monthly_income.malformed"}));
+      BOOST_TEST(ProblemsWith(HeadRow(11), C::MonthlyIncome, text) ==
+                 Expected({"11|monthly_income|monthly_income.malformed"}));
     }
   }
   auto row = HeadRow(12);
@@ -367,7 +366,8 @@ BOOST_AUTO_TEST_CASE(region_code_and_address_are_required_on_the_heads_row_only)
   auto head = HeadRow(13);
   head[C::RegionCode] = "";
   head[C::Address] = " ";
-  BOOST_TEST(Problems(CheckImportRow(head, kToday)) == Expected({"13|region_code|region_code.missing", "13|address|address.missing"}));
+  BOOST_TEST(Problems(CheckImportRow(head, kToday)) ==
+             Expected({"13|region_code|region_code.missing", "13|address|address.missing"}));
   // The same row marked as a spouse needs neither.
   head[C::Relation] = "spouse";
   BOOST_TEST(Problems(CheckImportRow(head, kToday)) == "");
@@ -380,12 +380,14 @@ BOOST_AUTO_TEST_CASE(region_code_malformed_or_not_a_village_on_any_row) {
   for (const char* code : {"33102200100", "3310220010a1", "3310221012050", "000000000000", "331022000205"}) {
     BOOST_TEST_CONTEXT(code) {
       BOOST_TEST(ProblemsWith(HeadRow(14), C::RegionCode, code) == Expected({"14|region_code|region_code.malformed"}));
-      BOOST_TEST(ProblemsWith(MemberRow(15), C::RegionCode, code) == Expected({"15|region_code|region_code.malformed"}));
+      BOOST_TEST(ProblemsWith(MemberRow(15), C::RegionCode, code) ==
+                 Expected({"15|region_code|region_code.malformed"}));
     }
   }
   for (const char* code : {"331022101000", "331022000000", "331000000000", "330000000000"}) {
     BOOST_TEST_CONTEXT(code) {
-      BOOST_TEST(ProblemsWith(HeadRow(16), C::RegionCode, code) == Expected({"16|region_code|region_code.not_village"}));
+      BOOST_TEST(ProblemsWith(HeadRow(16), C::RegionCode, code) ==
+                 Expected({"16|region_code|region_code.not_village"}));
     }
   }
   BOOST_TEST(ProblemsWith(MemberRow(), C::RegionCode, "331022101205") == "");
@@ -397,8 +399,8 @@ BOOST_AUTO_TEST_CASE(phone_must_be_well_formed_when_given) {
       BOOST_TEST(ProblemsWith(HeadRow(), C::Phone, phone) == "");
     }
   }
-  for (const char* phone : {"1234", "138 6701 2345", "0571--87654321", "13867012345-", "电话13867012345",
-                            "123456789012345678901"}) {
+  for (const char* phone :
+       {"1234", "138 6701 2345", "0571--87654321", "13867012345-", "电话13867012345", "123456789012345678901"}) {
     BOOST_TEST_CONTEXT(phone) {
       BOOST_TEST(ProblemsWith(MemberRow(17), C::Phone, phone) == Expected({"17|phone|phone.malformed"}));
     }
@@ -409,19 +411,22 @@ BOOST_AUTO_TEST_CASE(bank_account_must_be_10_to_30_digits_when_given) {
   BOOST_TEST(ProblemsWith(HeadRow(), C::BankAccount, "6217900112233445566") == "");
   BOOST_TEST(ProblemsWith(HeadRow(), C::BankAccount, "1234567890") == "");
   BOOST_TEST(ProblemsWith(HeadRow(), C::BankAccount, std::string(30, '9')) == "");
-  for (const std::string& account :
-       {std::string("123456789"), std::string(31, '9'), std::string("6217 9001 1223 3445"),
-        std::string("6.22E+18"), std::string("6217-9001-1223")}) {
+  for (const std::string& account : {std::string("123456789"), std::string(31, '9'), std::string("6217 9001 1223 3445"),
+                                     std::string("6.22E+18"), std::string("6217-9001-1223")}) {
     BOOST_TEST_CONTEXT(account) {
-      BOOST_TEST(ProblemsWith(HeadRow(18), C::BankAccount, account) == Expected({"18|bank_account|bank_account.malformed"}));
+      BOOST_TEST(ProblemsWith(HeadRow(18), C::BankAccount, account) ==
+                 Expected({"18|bank_account|bank_account.malformed"}));
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(enumerations_outside_their_lists_are_unknown) {
-  const std::vector<std::pair<C, std::string>> cases{
-      {C::RegistryStatus, "registry_status"}, {C::Housing, "housing"},       {C::DisabilityCategory, "disability_category"},
-      {C::Schooling, "schooling"},            {C::Employment, "employment"}, {C::WorkAbility, "work_ability"}};
+  const std::vector<std::pair<C, std::string>> cases{{C::RegistryStatus, "registry_status"},
+                                                     {C::Housing, "housing"},
+                                                     {C::DisabilityCategory, "disability_category"},
+                                                     {C::Schooling, "schooling"},
+                                                     {C::Employment, "employment"},
+                                                     {C::WorkAbility, "work_ability"}};
   for (const auto& [column, code] : cases) {
     BOOST_TEST_CONTEXT(code) {
       // On a member's row too: a household value given there must still be valid.
@@ -476,16 +481,16 @@ BOOST_AUTO_TEST_CASE(a_row_reports_every_problem_at_once) {
   row[C::DisabilityCategory] = "visual";
   row[C::WorkAbility] = "some";
   const auto checked = CheckImportRow(row, kToday);
-  BOOST_TEST(Problems(checked) == Expected({"21|household_ref|household_ref.missing", "21|name|name.missing",
-                                           "21|id_number|id_number.wrong_length",
-                                           "21|monthly_income|monthly_income.malformed",
-                                           "21|region_code|region_code.missing", "21|address|address.missing",
-                                           "21|phone|phone.malformed", "21|bank_account|bank_account.malformed",
-                                           "21|housing|housing.unknown",
-                                           "21|disability_grade|disability_grade.missing",
-                                           "21|work_ability|work_ability.unknown"}));
+  BOOST_TEST(Problems(checked) ==
+             Expected({"21|household_ref|household_ref.missing", "21|name|name.missing",
+                       "21|id_number|id_number.wrong_length", "21|monthly_income|monthly_income.malformed",
+                       "21|region_code|region_code.missing", "21|address|address.missing", "21|phone|phone.malformed",
+                       "21|bank_account|bank_account.malformed", "21|housing|housing.unknown",
+                       "21|disability_grade|disability_grade.missing", "21|work_ability|work_ability.unknown"}));
   for (const auto& p : checked.problems) {
-    BOOST_TEST_CONTEXT(p.code) { BOOST_TEST(!p.message.empty()); }
+    BOOST_TEST_CONTEXT(p.code) {
+      BOOST_TEST(!p.message.empty());
+    }
   }
 }
 

@@ -21,6 +21,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "doudi/model/domain_enum.h"
 #include "doudi/model/money.h"
 #include "doudi/model/text.h"
 #include "doudi/model/validation.h"
@@ -36,64 +37,6 @@ enum class WorkAbility { Full, Partial, None };
 enum class HousingCondition { Owned, Rented, Borrowed, Dilapidated, Homeless };
 enum class IncomeKind { Declared, Wage, Business, Farming, Pension, Transfer, Property, Other };
 enum class AssetKind { Vehicle, BusinessRegistration, Deposit, RealEstate };
-
-// One value of a domain enumeration with its texts.
-template <typename E>
-struct EnumText {
-  E value;
-  std::string_view code;
-  std::string_view chinese;
-};
-
-// Specialised below for each domain enumeration: kTexts lists every value
-// once, in declaration order (household.cpp checks this at compile time).
-template <typename E>
-struct EnumTraits;
-
-template <typename E>
-concept DomainEnum = std::is_enum_v<E> && requires {
-  { EnumTraits<E>::kTexts.size() } -> std::convertible_to<std::size_t>;
-};
-
-// Every value of E with its texts in declaration order, e.g. to fill a list.
-template <DomainEnum E>
-constexpr std::span<const EnumText<E>> EnumTexts() {
-  return EnumTraits<E>::kTexts;
-}
-
-// The stable code of value; empty for a value outside the enumeration (only
-// reachable by casting an arbitrary integer).
-template <DomainEnum E>
-constexpr std::string_view EnumCode(E value) {
-  const auto index = static_cast<std::size_t>(value);
-  return index < EnumTraits<E>::kTexts.size() ? EnumTraits<E>::kTexts[index].code
-                                              : std::string_view();
-}
-
-// The Chinese label of value; empty for a value outside the enumeration.
-template <DomainEnum E>
-constexpr std::string_view EnumChinese(E value) {
-  const auto index = static_cast<std::size_t>(value);
-  return index < EnumTraits<E>::kTexts.size() ? EnumTraits<E>::kTexts[index].chinese
-                                              : std::string_view();
-}
-
-// The value whose code (ASCII case ignored) or Chinese label equals text with
-// surrounding ASCII white space trimmed; nullopt when none does.
-template <DomainEnum E>
-std::optional<E> ParseEnum(std::string_view text) {
-  const std::string_view trimmed = TrimAsciiWhitespace(text);
-  for (const EnumText<E>& entry : EnumTraits<E>::kTexts) {
-    if (EqualsIgnoringAsciiCase(trimmed, entry.code) || trimmed == entry.chinese) {
-      return entry.value;
-    }
-  }
-  return std::nullopt;
-}
-
-// The labels are UTF-8; a compiler reading this file in another code page
-// (MSVC without /utf-8) would store different bytes and break every import.
-static_assert(std::string_view("户主").size() == 6, "compile with UTF-8 source and execution charsets");
 
 template <>
 struct EnumTraits<Relation> {

@@ -11,6 +11,7 @@
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
 #include "doudi/dal/schema.h"
+#include "doudi/dal/user_directory.h"
 
 namespace doudi::dal::pg {
 
@@ -45,6 +46,7 @@ class PgDatabase {
   RegistryRepository& Registry();
   RegistrySearch& Search();
   HouseholdImporter& Importer();
+  UserDirectory& Users();
 
   // Adds regions or renames existing ones, parents before children, in one
   // transaction. Returns the number of regions added.

@@ -1,0 +1,40 @@
+#pragma once
+// Doudi's users: one PostgreSQL login role each, in one staff group, with a
+// region scope. The database's user-management functions decide what the
+// caller may do (a center administrator within their own scope); refusals
+// arrive as DatabaseError with SQLSTATE 42501.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doudi/model/staff.h"
+
+namespace doudi::dal {
+
+struct UserAccount {
+  std::string roleName;     // the login role
+  std::string displayName;
+  model::StaffGroup group = model::StaffGroup::VillageClerk;
+  std::string regionScope;  // 2, 4, 6, 9 or 12 digits
+  std::string department;   // liaisons only
+  bool disabled = false;
+  bool canLogin = false;
+  std::string createdAt;
+  std::string createdBy;
+};
+
+class UserDirectory {
+ public:
+  virtual ~UserDirectory() = default;
+  // The users the caller may see, by name.
+  virtual std::vector<UserAccount> List() = 0;
+  // Creates the login role with the password (sent to the server only as a
+  // SCRAM verifier computed here) and its app_user row, in one transaction.
+  virtual void Add(const UserAccount& account, const std::string& password) = 0;
+  virtual void SetEnabled(const std::string& roleName, bool enabled) = 0;
+  virtual void SetScope(const std::string& roleName, const std::string& regionScope) = 0;
+  virtual void SetGroup(const std::string& roleName, model::StaffGroup group, const std::string& department) = 0;
+  virtual void ResetPassword(const std::string& roleName, const std::string& password) = 0;
+};
+
+}  // namespace doudi::dal

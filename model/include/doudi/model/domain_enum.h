@@ -1,0 +1,97 @@
+#pragma once
+// Domain enumerations each have a stable English snake_case code (what the
+// database stores and files exchange) and a Chinese label (what forms and
+// imported spreadsheets use). Both come from one table per enumeration,
+// EnumTraits<E>::kTexts, and the templates here serve every enumeration, so
+// adding a value means adding one table row.
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <type_traits>
+
+#include "doudi/model/text.h"
+
+namespace doudi::model {
+
+// One value of a domain enumeration with its texts.
+template <typename E>
+struct EnumText {
+  E value;
+  std::string_view code;
+  std::string_view chinese;
+};
+
+// Specialised below for each domain enumeration: kTexts lists every value
+// once, in declaration order (each enumeration's .cpp checks this at compile time).
+template <typename E>
+struct EnumTraits;
+
+template <typename E>
+concept DomainEnum = std::is_enum_v<E> && requires {
+  { EnumTraits<E>::kTexts.size() } -> std::convertible_to<std::size_t>;
+};
+
+// Every value of E with its texts in declaration order, e.g. to fill a list.
+template <DomainEnum E>
+constexpr std::span<const EnumText<E>> EnumTexts() {
+  return EnumTraits<E>::kTexts;
+}
+
+// The stable code of value; empty for a value outside the enumeration (only
+// reachable by casting an arbitrary integer).
+template <DomainEnum E>
+constexpr std::string_view EnumCode(E value) {
+  const auto index = static_cast<std::size_t>(value);
+  return index < EnumTraits<E>::kTexts.size() ? EnumTraits<E>::kTexts[index].code
+                                              : std::string_view();
+}
+
+// The Chinese label of value; empty for a value outside the enumeration.
+template <DomainEnum E>
+constexpr std::string_view EnumChinese(E value) {
+  const auto index = static_cast<std::size_t>(value);
+  return index < EnumTraits<E>::kTexts.size() ? EnumTraits<E>::kTexts[index].chinese
+                                              : std::string_view();
+}
+
+// The value whose code (ASCII case ignored) or Chinese label equals text with
+// surrounding ASCII white space trimmed; nullopt when none does.
+template <DomainEnum E>
+std::optional<E> ParseEnum(std::string_view text) {
+  const std::string_view trimmed = TrimAsciiWhitespace(text);
+  for (const EnumText<E>& entry : EnumTraits<E>::kTexts) {
+    if (EqualsIgnoringAsciiCase(trimmed, entry.code) || trimmed == entry.chinese) {
+      return entry.value;
+    }
+  }
+  return std::nullopt;
+}
+
+// The labels are UTF-8; a compiler reading this file in another code page
+// (MSVC without /utf-8) would store different bytes and break every import.
+static_assert(std::string_view("户主").size() == 6, "compile with UTF-8 source and execution charsets");
+
+// Compile-time checks of each table: every value once, in declaration order
+// (so EnumCode can index by value), and no code or label used twice (so
+// ParseEnum is unambiguous).
+template <DomainEnum E>
+consteval bool TableIsWellFormed() {
+  const auto& texts = EnumTraits<E>::kTexts;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (static_cast<std::size_t>(texts[i].value) != i || texts[i].code.empty() ||
+        texts[i].chinese.empty()) {
+      return false;
+    }
+    for (std::size_t k = i + 1; k < texts.size(); ++k) {
+      if (texts[i].code == texts[k].code || texts[i].chinese == texts[k].chinese) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace doudi::model
