@@ -80,6 +80,7 @@ class AdminApp final : public Poco::Util::Application {
     add("department", "", "user: the liaison's department", "D");
     add("name", "", "user add: display name", "DISPLAY");
     add("password-stdin", "", "user: read the password from standard input", nullptr);
+    add("household", "", "audit show: the household's id", "ID");
   }
 
   void handleOption(const std::string& name, const std::string& value) override {

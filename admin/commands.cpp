@@ -247,6 +247,7 @@ const std::vector<Command>& Commands() {
          ExportHouseholds},
     };
     for (auto& c : UserCommands()) commands.push_back(std::move(c));
+    for (auto& c : AuditCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

@@ -48,5 +48,7 @@ struct Command {
 const std::vector<Command>& Commands();
 // The user ... commands (user_commands.cpp).
 std::vector<Command> UserCommands();
+// The audit ... commands (audit_commands.cpp).
+std::vector<Command> AuditCommands();
 
 }  // namespace doudi::admin

@@ -16,6 +16,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<RegistrySearch> search;
   std::unique_ptr<HouseholdImporter> importer;
   std::unique_ptr<UserDirectory> users;
+  std::unique_ptr<AuditTrail> audit;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -39,6 +40,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->search = MakeRegistrySearch(m_impl->sql);
   m_impl->importer = MakeHouseholdImporter(m_impl->sql);
   m_impl->users = MakeUserDirectory(m_impl->sql);
+  m_impl->audit = MakeAuditTrail(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -82,6 +84,7 @@ RegistryRepository& PgDatabase::Registry() { return *m_impl->registry; }
 RegistrySearch& PgDatabase::Search() { return *m_impl->search; }
 HouseholdImporter& PgDatabase::Importer() { return *m_impl->importer; }
 UserDirectory& PgDatabase::Users() { return *m_impl->users; }
+AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 
 int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
 

@@ -258,6 +258,7 @@ class PgHouseholdImporter final : public HouseholdImporter {
         tr.rollback();
       } else {
         tr.commit();
+        SealAfterCommit(m_sql);
       }
     } catch (...) {
       RethrowAsDatabaseError("importing households");

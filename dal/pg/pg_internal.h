@@ -14,6 +14,11 @@ std::unique_ptr<RegistryRepository> MakeRegistryRepository(soci::session& sql);
 std::unique_ptr<RegistrySearch> MakeRegistrySearch(soci::session& sql);
 std::unique_ptr<HouseholdImporter> MakeHouseholdImporter(soci::session& sql);
 std::unique_ptr<UserDirectory> MakeUserDirectory(soci::session& sql);
+std::unique_ptr<AuditTrail> MakeAuditTrail(soci::session& sql);
+
+// Seals the audit trail after a committed write, best effort (see the
+// definition for why a failure is not the writer's error).
+void SealAfterCommit(soci::session& sql);
 
 int UpsertRegionRows(soci::session& sql, const std::vector<RegionEntry>& regions);
 void ExportHouseholdRows(soci::session& sql, const std::string& regionPrefix,

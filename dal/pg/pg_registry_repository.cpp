@@ -80,6 +80,7 @@ class PgRegistryRepository final : public RegistryRepository {
       stored.id = id;
       SaveParts(stored);
       tr.commit();
+      SealAfterCommit(m_sql);
       return id;
     } catch (...) {
       RethrowAsDatabaseError("creating a household");
@@ -106,6 +107,7 @@ class PgRegistryRepository final : public RegistryRepository {
       if (!m_sql.got_data()) ThrowStale(id, household.version);
       SaveParts(household);
       tr.commit();
+      SealAfterCommit(m_sql);
       return newVersion;
     } catch (...) {
       RethrowAsDatabaseError("saving household " + std::to_string(id));

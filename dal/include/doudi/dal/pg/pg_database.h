@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "doudi/dal/audit_trail.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
@@ -47,6 +48,7 @@ class PgDatabase {
   RegistrySearch& Search();
   HouseholdImporter& Importer();
   UserDirectory& Users();
+  AuditTrail& Audit();
 
   // Adds regions or renames existing ones, parents before children, in one
   // transaction. Returns the number of regions added.
