@@ -165,7 +165,10 @@ int DemoData(CommandContext& ctx) {
     options.source = "demo";
     options.today = ctx.today;
     const auto outcome = db->Importer().Import(DemoHouseholdRows(), options);
-    ctx.out << "demo data: " << regions << " regions added; ";
+    // Two Sanmen families referred to medical insurance, so the demo's
+    // department liaison has something to see.
+    const int referrals = db->ReferImportedHouseholds("demo", {"SM-0001", "SM-0002"}, "医疗保障局");
+    ctx.out << "demo data: " << regions << " regions and " << referrals << " referrals added; ";
     PrintOutcome(ctx, outcome, false);
     return outcome.rowsRejected == 0 ? kExitOk : kExitFailure;
   }

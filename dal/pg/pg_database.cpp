@@ -88,6 +88,11 @@ AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 
 int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
 
+int PgDatabase::ReferImportedHouseholds(const std::string& source, const std::vector<std::string>& refs,
+                                        const std::string& department) {
+  return pg::ReferImportedHouseholds(m_impl->sql, source, refs, department);
+}
+
 void PgDatabase::ExportHouseholds(const std::string& regionPrefix,
                                   const std::function<void(const model::ImportRow&)>& sink) {
   ExportHouseholdRows(m_impl->sql, regionPrefix, sink);

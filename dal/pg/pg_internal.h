@@ -20,6 +20,8 @@ std::unique_ptr<AuditTrail> MakeAuditTrail(soci::session& sql);
 // definition for why a failure is not the writer's error).
 void SealAfterCommit(soci::session& sql);
 
+int ReferImportedHouseholds(soci::session& sql, const std::string& source, const std::vector<std::string>& refs,
+                            const std::string& department);
 int UpsertRegionRows(soci::session& sql, const std::vector<RegionEntry>& regions);
 void ExportHouseholdRows(soci::session& sql, const std::string& regionPrefix,
                          const std::function<void(const model::ImportRow&)>& sink);

@@ -41,6 +41,28 @@ int UpsertRegionRows(soci::session& sql, const std::vector<RegionEntry>& regions
   }
 }
 
+int ReferImportedHouseholds(soci::session& sql, const std::string& source, const std::vector<std::string>& refs,
+                            const std::string& department) {
+  try {
+    soci::transaction tr(sql);
+    int added = 0;
+    for (const auto& ref : refs) {
+      int n = 0;
+      sql << "WITH added AS (INSERT INTO doudi.referral (household_id, region_code, department) "
+             "SELECT h.id, h.region_code, :d FROM doudi.household AS h WHERE h.source = :s AND h.source_ref = :r "
+             "AND NOT EXISTS (SELECT 1 FROM doudi.referral AS x WHERE x.household_id = h.id AND x.department = :d2) "
+             "RETURNING 1) SELECT count(*) FROM added",
+          soci::use(department), soci::use(source), soci::use(ref), soci::use(department), soci::into(n);
+      added += n;
+    }
+    tr.commit();
+    SealAfterCommit(sql);
+    return added;
+  } catch (...) {
+    RethrowAsDatabaseError("referring households to " + department);
+  }
+}
+
 void ExportHouseholdRows(soci::session& sql, const std::string& regionPrefix,
                          const std::function<void(const model::ImportRow&)>& sink) {
   using model::ImportColumn;

@@ -54,6 +54,12 @@ class PgDatabase {
   // transaction. Returns the number of regions added.
   int UpsertRegions(const std::vector<RegionEntry>& regions);
 
+  // Refers the households imported from source with the given refs to a
+  // department, once (an existing referral is kept). Returns the number of
+  // new referrals. The referral workflow proper comes with the cases.
+  int ReferImportedHouseholds(const std::string& source, const std::vector<std::string>& refs,
+                              const std::string& department);
+
   // Streams the current registry (optionally under a region prefix) as rows
   // of the import template, ordered by household and member position.
   void ExportHouseholds(const std::string& regionPrefix,
