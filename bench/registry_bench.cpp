@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "demo_data.h"
+#include "doudi/model/staff.h"
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/model/money.h"
 #include "household_file.h"
@@ -166,44 +167,56 @@ int main(int argc, char** argv) {
     const std::string persons = Sql(importDb, "SELECT count(*) FROM doudi.person");
     const std::string copied = Sql(copyDb, "SELECT count(*) FROM doudi.person");
 
-    // Query values drawn from the stored registry.
-    const std::string sample = "SELECT %s FROM doudi.person TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT " + std::to_string(samples);
-    auto pick = [&](const std::string& expr) {
-      std::string q = sample;
-      q.replace(q.find("%s"), 2, expr);
-      return Column(importDb, q);
-    };
-    const auto ids = pick("id_number");
-    const auto names = pick("name");
-    const auto regions = Column(importDb, "SELECT DISTINCT substr(code, 1, 9) FROM doudi.region WHERE level = 'village' LIMIT 50");
+    // Query values drawn from one county, the scope of the city user below,
+    // in a fixed pseudo-random order.
+    const std::string county = "331022";
+    const std::string inCounty = " FROM doudi.person WHERE region_code BETWEEN '" + county + "000000' AND '" + county +
+                                 "999999' ORDER BY md5(id::text) LIMIT " + std::to_string(samples);
+    const auto ids = Column(importDb, "SELECT id_number" + inCounty);
+    const auto names = Column(importDb, "SELECT name" + inCounty);
+    const auto townships = Column(importDb, "SELECT DISTINCT substr(code, 1, 9) FROM doudi.region WHERE level = "
+                                            "'township' AND code LIKE '" + county + "%'");
 
-    doudi::dal::pg::PgDatabase db(importDb);
+    // The same searches as a superuser (no row-level security, no scope)
+    // and as a city decider whose scope is the county (the search function
+    // applies it; the tables' policies are in force), side by side.
+    doudi::dal::pg::PgDatabase superuser(importDb);
+    const std::string password = "bench-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+    doudi::dal::UserAccount city;
+    city.roleName = "bench_city_" + std::to_string(households);
+    city.group = doudi::model::StaffGroup::CityDecider;
+    city.regionScope = county;
+    Sql(admin, "DROP ROLE IF EXISTS " + city.roleName);
+    superuser.Users().Add(city, password);
+    doudi::dal::pg::PgDatabase scoped(importDb + " user=" + city.roleName + " password='" + password + "'");
+
     struct Kind {
       std::string name;
       std::function<doudi::dal::RegistryQuery(std::size_t)> query;
     };
     using doudi::dal::RegistryQuery;
+    using doudi::model::RegistryStatus;
+    auto name = [&](std::size_t i) -> const std::string& { return names[i % names.size()]; };
     const std::vector<Kind> kinds{
         {"exact ID", [&](std::size_t i) { return RegistryQuery{ids[i % ids.size()], "", {}}; }},
         {"ID prefix (14 digits)", [&](std::size_t i) { return RegistryQuery{ids[i % ids.size()].substr(0, 14), "", {}}; }},
-        {"exact name", [&](std::size_t i) { return RegistryQuery{names[i % names.size()], "", {}}; }},
-        {"name prefix (surname + 1)", [&](std::size_t i) { return RegistryQuery{names[i % names.size()].substr(0, 6), "", {}}; }},
-        {"2-character fragment", [&](std::size_t i) {
-           const auto& n = names[i % names.size()];
-           return RegistryQuery{n.size() >= 9 ? n.substr(3, 6) : n.substr(0, 6), "", {}}; }},
-        {"1-character fragment", [&](std::size_t i) { return RegistryQuery{names[i % names.size()].substr(3, 3), "", {}}; }},
-        {"region (township)", [&](std::size_t i) { return RegistryQuery{"", regions[i % regions.size()], {}}; }},
+        {"exact name", [&](std::size_t i) { return RegistryQuery{name(i), "", {}}; }},
+        {"name prefix (surname + 1)", [&](std::size_t i) { return RegistryQuery{name(i).substr(0, 6), "", {}}; }},
+        {"2-character fragment (given name)", [&](std::size_t i) {
+           return RegistryQuery{name(i).size() >= 9 ? name(i).substr(3, 6) : name(i).substr(0, 6), "", {}}; }},
+        {"1 character (surname)", [&](std::size_t i) { return RegistryQuery{name(i).substr(0, 3), "", {}}; }},
+        {"region (township)", [&](std::size_t i) { return RegistryQuery{"", townships[i % townships.size()], {}}; }},
         {"registry status", [&](std::size_t i) {
-           return RegistryQuery{"", "", i % 2 ? doudi::model::RegistryStatus::Dibao : doudi::model::RegistryStatus::Destitute}; }},
-        {"combined: fragment + county + status", [&](std::size_t i) {
-           return RegistryQuery{names[i % names.size()].substr(0, 3), regions[i % regions.size()].substr(0, 6),
-                                doudi::model::RegistryStatus::Dibao}; }},
+           return RegistryQuery{"", "", i % 2 ? RegistryStatus::Dibao : RegistryStatus::Destitute}; }},
+        {"combined: surname + township + status", [&](std::size_t i) {
+           return RegistryQuery{name(i).substr(0, 3), townships[i % townships.size()], RegistryStatus::Dibao}; }},
+        {"combined: 2-char fragment + county + status", [&](std::size_t i) {
+           return RegistryQuery{name(i).size() >= 9 ? name(i).substr(3, 6) : name(i).substr(0, 6), county,
+                                RegistryStatus::Dibao}; }},
     };
-    std::cout << "| search (first page of 50) | p50 ms | p95 ms | max ms | estimate p95 ms | queries |\n"
-              << "|---|---:|---:|---:|---:|---:|\n" << std::fixed << std::setprecision(2);
-    for (const auto& kind : kinds) {
+    auto measure = [&](doudi::dal::pg::PgDatabase& db, const Kind& kind, std::vector<double>& page,
+                       std::vector<double>& estimate) {
       for (std::size_t i = 0; i < 20; ++i) db.Search().Search(kind.query(i), 0, 50);  // warm up
-      std::vector<double> page, estimate;
       for (int i = 0; i < samples; ++i) {
         const auto q = kind.query(static_cast<std::size_t>(i));
         auto s = Clock::now();
@@ -213,10 +226,22 @@ int main(int argc, char** argv) {
         db.Search().EstimateCount(q);
         estimate.push_back(Seconds(s) * 1000);
       }
-      const auto l = Measure(page);
-      std::cout << "| " << kind.name << " | " << l.p50 << " | " << l.p95 << " | " << l.max << " | "
-                << Measure(estimate).p95 << " | " << l.n << " |\n";
+    };
+    std::cout << "| search (first page of 50) | no RLS p50 | no RLS p95 | city user p50 | city user p95 | "
+                 "city max | estimate p95 | queries |\n"
+              << "|---|---:|---:|---:|---:|---:|---:|---:|\n" << std::fixed << std::setprecision(2);
+    for (const auto& kind : kinds) {
+      std::vector<double> plain, plainEstimate, page, estimate;
+      measure(superuser, kind, plain, plainEstimate);
+      measure(scoped, kind, page, estimate);
+      const auto p = Measure(plain), l = Measure(page);
+      std::cout << "| " << kind.name << " | " << p.p50 << " | " << p.p95 << " | " << l.p50 << " | " << l.p95 << " | "
+                << l.max << " | " << Measure(estimate).p95 << " | " << l.n << " |\n";
     }
+    doudi::dal::pg::PgDatabase& db = superuser;
+    const auto sealStart = Clock::now();
+    const auto verdict = db.Audit().Verify();
+    const double verifySeconds = Seconds(sealStart);
     std::cout << "\n| measure | value |\n|---|---:|\n"
               << "| persons / households | " << persons << " / " << households << " |\n"
               << "| generate in memory (s) | " << generate << " |\n"
@@ -225,7 +250,9 @@ int main(int argc, char** argv) {
               << "| import / \\copy | " << importSeconds / copySeconds << " |\n"
               << "| database size | " << Sql(importDb, "SELECT pg_size_pretty(pg_database_size(current_database()))") << " |\n"
               << "| person heap / its indexes | " << Sql(importDb, "SELECT pg_size_pretty(pg_relation_size('doudi.person')) || ' / ' || pg_size_pretty(pg_indexes_size('doudi.person'))") << " |\n"
-              << "| name-gram GIN index | " << Sql(importDb, "SELECT pg_size_pretty(pg_relation_size('doudi.person_name_grams_idx'))") << " |\n";
+              << "| name-gram GIN index | " << Sql(importDb, "SELECT pg_size_pretty(pg_relation_size('doudi.person_name_grams_idx'))") << " |\n"
+              << "| audit rows / size | " << verdict.auditRows << " / " << Sql(importDb, "SELECT pg_size_pretty(pg_total_relation_size('doudi.audit_row'))") << " |\n"
+              << "| `audit verify` of the whole chain (s) | " << verifySeconds << (verdict.intact ? " (intact)" : " (BROKEN)") << " |\n";
     const auto count = Clock::now();
     const auto all = db.Search().CountExact({});
     std::cout << "| exact count of everyone (ms) | " << Seconds(count) * 1000 << " (" << all << ") |\n";
