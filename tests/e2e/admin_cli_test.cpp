@@ -7,6 +7,7 @@
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -25,9 +26,16 @@ struct Result {
   std::string err;
 };
 
-Result Admin(const std::vector<std::string>& args) {
-  Poco::Pipe outPipe, errPipe;
-  Poco::ProcessHandle handle = Poco::Process::launch(DOUDI_ADMIN_EXE, args, nullptr, &outPipe, &errPipe);
+// Runs doudi-admin with args, standard input input and extra environment.
+Result Admin(const std::vector<std::string>& args, const std::string& input = "",
+             const Poco::Process::Env& env = {}) {
+  Poco::Pipe inPipe, outPipe, errPipe;
+  Poco::ProcessHandle handle = Poco::Process::launch(DOUDI_ADMIN_EXE, args, ".", &inPipe, &outPipe, &errPipe, env);
+  {
+    Poco::PipeOutputStream in(inPipe);
+    in << input;
+  }
+  inPipe.close(Poco::Pipe::CLOSE_WRITE);
   Result r;
   Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
   std::thread readErr([&] { Poco::StreamCopier::copyToString(errStream, r.err); });
@@ -237,6 +245,78 @@ BOOST_AUTO_TEST_CASE(synthetic_registry_generates_and_imports) {
   BOOST_TEST(r.exitCode == 0, r.err);
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.household") == 500);
   BOOST_TEST(Admin({"demo-data", "--households", "zero"}).exitCode == 2);
+}
+
+// The initial password doudi-admin prints once after "...: ".
+std::string ShownPassword(const std::string& out) {
+  const auto at = out.find("(shown once");
+  BOOST_REQUIRE(at != std::string::npos);
+  const auto start = out.find(": ", at) + 2;
+  return out.substr(start, out.find('\n', start) - start);
+}
+
+BOOST_AUTO_TEST_CASE(users_are_managed_by_a_center_administrator) {
+  AdminDatabase db;
+  // Roles are cluster-wide: named after this test database (not "doudi...", which is reserved).
+  const std::string prefix = "e2e" + db.server.Name().substr(std::string("doudi_test").size()) + "_";
+  const auto added = db.Run({"user", "add", prefix + "admin", "--group", "center_admin", "--scope", "331022"});
+  BOOST_REQUIRE_EQUAL(added.exitCode, 0);
+  const std::string adminPassword = ShownPassword(added.out);
+  BOOST_TEST(adminPassword.size() == 16u);
+  // The administrator logs in with a password file of their own.
+  const std::string passfile = Poco::TemporaryFile::tempName();
+  {
+    std::ofstream pass(passfile);
+    pass << "*:*:*:" << prefix << "admin:" << adminPassword << "\n";
+  }
+  std::filesystem::permissions(passfile, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  const std::string asAdmin = db.server.ConnectionString() + " user=" + prefix + "admin";
+  const Poco::Process::Env env{{"PGPASSFILE", passfile}};
+  const auto clerk = Admin({"--db", asAdmin, "user", "add", prefix + "clerk", "--group", "village_clerk", "--scope",
+                            "331022001201", "--password-stdin", "--name", "李四"},
+                           "correct horse battery\n", env);
+  BOOST_TEST(clerk.exitCode == 0, clerk.err);
+  BOOST_TEST(clerk.out.find("correct horse") == std::string::npos);  // never echoed
+  const auto outside = Admin({"--db", asAdmin, "user", "add", prefix + "x", "--group", "city_decider", "--scope", "35"},
+                             "", env);
+  BOOST_TEST(outside.exitCode == 2);
+  BOOST_TEST(outside.err.find("outside your own scope") != std::string::npos, outside.err);
+  const auto list = Admin({"--db", asAdmin, "user", "list"}, "", env);
+  BOOST_TEST(list.out.find(prefix + "clerk") != std::string::npos, list.out);
+  BOOST_TEST(list.out.find("李四") != std::string::npos);
+  BOOST_TEST(Admin({"--db", asAdmin, "user", "disable", prefix + "clerk"}, "", env).exitCode == 0);
+  BOOST_TEST(db.server.Scalar("SELECT rolcanlogin FROM pg_roles WHERE rolname = '" + prefix + "clerk'") == "f");
+  BOOST_TEST(Admin({"--db", asAdmin, "user", "enable", prefix + "clerk"}, "", env).exitCode == 0);
+  BOOST_TEST(Admin({"--db", asAdmin, "user", "set-scope", prefix + "clerk", "331022001206"}, "", env).exitCode == 0);
+  BOOST_TEST(db.server.Scalar("SELECT region_scope FROM doudi.app_user WHERE role_name = '" + prefix + "clerk'") ==
+             "331022001206");
+  const auto bad = Admin({"--db", asAdmin, "user", "add", prefix + "y", "--group", "janitor", "--scope", "331022"}, "", env);
+  BOOST_TEST(bad.exitCode == 2);
+  BOOST_TEST(bad.err.find("--group is one of") != std::string::npos);
+  std::remove(passfile.c_str());
+  db.server.Execute("DROP ROLE IF EXISTS " + prefix + "clerk");
+  db.server.Execute("DROP ROLE IF EXISTS " + prefix + "admin");
+}
+
+BOOST_AUTO_TEST_CASE(audit_verify_and_history) {
+  AdminDatabase db;
+  BOOST_REQUIRE_EQUAL(db.Run({"import", "households", FixturePath("import/good-utf8.csv")}).exitCode, 0);
+  const auto ok = db.Run({"audit", "verify"});
+  BOOST_TEST(ok.exitCode == 0, ok.err);
+  BOOST_TEST(ok.out.find("intact") != std::string::npos);
+  const std::string household = db.server.Scalar("SELECT id FROM doudi.household WHERE source_ref = 'FX-0001'");
+  const auto history = db.Run({"audit", "show", "--household", household});
+  BOOST_TEST(history.out.find("INSERT household") != std::string::npos, history.out);
+  BOOST_TEST(history.out.find("章海平") != std::string::npos);
+  // Tampering by a superuser who gets past the append-only trigger is named.
+  const std::string victim = db.server.Scalar("SELECT max(id) FROM doudi.audit_row WHERE table_name = 'person'");
+  db.server.Execute("ALTER TABLE doudi.audit_row DISABLE TRIGGER append_only; "
+                    "UPDATE doudi.audit_row SET actor = 'nobody' WHERE id = " + victim + "; "
+                    "ALTER TABLE doudi.audit_row ENABLE TRIGGER append_only");
+  const auto broken = db.Run({"audit", "verify"});
+  BOOST_TEST(broken.exitCode == 1);
+  BOOST_TEST(broken.out.find("audit row " + victim) != std::string::npos, broken.out);
+  BOOST_TEST(db.Run({"audit", "show", "--household", "x"}).exitCode == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
