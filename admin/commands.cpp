@@ -87,12 +87,10 @@ void PrintOutcome(CommandContext& ctx, const dal::ImportOutcome& o, bool dryRun)
 
 // The rejected rows as they were written, each with all its problems, so a
 // clerk can correct the report and import it again.
-void WriteReport(const std::string& path, const HouseholdFile& file, const dal::ImportOutcome& outcome,
-                 bool chineseHeader) {
+void WriteReport(std::ofstream& out, const std::string& path, const HouseholdFile& file,
+                 const dal::ImportOutcome& outcome, bool chineseHeader) {
   std::map<std::int64_t, std::vector<const model::ImportProblem*>> byLine;
   for (const auto& p : outcome.problems) byLine[p.line].push_back(&p);
-  std::ofstream out(PathFromUtf8(path), std::ios::binary);
-  if (!out) throw HouseholdFileError("cannot write the report " + path);
   HouseholdCsvWriter writer(out, {"error_line", "error_column", "error_code", "error_message"}, chineseHeader);
   for (const auto& row : file.rows) {
     const auto it = byLine.find(row.line);
@@ -118,6 +116,14 @@ FileEncoding ParseEncoding(const std::optional<std::string>& text) {
 
 int ImportHouseholds(CommandContext& ctx) {
   const auto file = ReadHouseholdFile(PathFromUtf8(ctx.args.at(0)), ParseEncoding(ctx.Option("encoding")));
+  // Open the report first: a report that cannot be written must not be
+  // found out after the households are stored.
+  const auto reportPath = ctx.Option("report");
+  std::ofstream report;
+  if (reportPath) {
+    report.open(PathFromUtf8(*reportPath), std::ios::binary);
+    if (!report) throw HouseholdFileError("cannot write the report " + *reportPath + "; nothing was imported");
+  }
   dal::ImportOptions options;
   options.source = ctx.Option("source").value_or("default");
   options.dryRun = ctx.Has("dry-run");
@@ -125,12 +131,12 @@ int ImportHouseholds(CommandContext& ctx) {
   auto db = ConnectCurrent(ctx);
   const auto outcome = db->Importer().Import(file.rows, options);
   PrintOutcome(ctx, outcome, options.dryRun);
-  if (const auto report = ctx.Option("report")) {
+  if (reportPath) {
     // The report speaks the header language of the file it reports on.
     const bool chinese = !file.header.empty() && !file.header.front().empty() &&
                          static_cast<unsigned char>(file.header.front().front()) >= 0x80;
-    WriteReport(*report, file, outcome, chinese);
-    ctx.out << "report of " << outcome.rowsRejected << " rejected rows written to " << *report << "\n";
+    WriteReport(report, *reportPath, file, outcome, chinese);
+    ctx.out << "report of " << outcome.rowsRejected << " rejected rows written to " << *reportPath << "\n";
   }
   return outcome.rowsRejected == 0 ? kExitOk : kExitRowsRejected;
 }

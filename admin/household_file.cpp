@@ -7,6 +7,7 @@
 #include <Poco/UTF8Encoding.h>
 #include <Poco/Windows936Encoding.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -105,7 +106,8 @@ std::vector<int> MapHeader(const std::vector<std::string>& header) {
   std::set<model::ImportColumn> seen;
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string name = header[i];
-    if (kReportColumns.count(name) != 0) {
+    // Report columns, and nameless ones (spreadsheets leave trailing commas).
+    if (kReportColumns.count(name) != 0 || name.empty()) {
       map.push_back(-1);
       continue;
     }
@@ -155,8 +157,17 @@ HouseholdFile ParseHouseholdCsv(const std::string& bytes, FileEncoding encoding)
     model::ImportRow row;
     row.line = records[r].line;
     const auto& fields = records[r].fields;
+    // A row of empty cells is a row a spreadsheet cleared, not data.
+    const bool allBlank = std::all_of(fields.begin(), fields.end(),
+                                      [](const std::string& f) { return model::TrimAsciiWhitespace(f).empty(); });
+    if (allBlank) continue;
     for (std::size_t i = 0; i < fields.size() && i < map.size(); ++i) {
-      if (map[i] >= 0) row.values[static_cast<std::size_t>(map[i])] = fields[i];
+      if (map[i] >= 0) {
+        row.values[static_cast<std::size_t>(map[i])] = fields[i];
+      } else if (file.header[i].empty() && !model::TrimAsciiWhitespace(fields[i]).empty()) {
+        row.readProblems.push_back({row.line, "household_ref", "row.unnamed_column",
+                                    "field " + std::to_string(i + 1) + " holds a value but its column has no name"});
+      }
     }
     if (fields.size() != map.size()) {
       row.readProblems.push_back({row.line, "household_ref", "row.field_count",

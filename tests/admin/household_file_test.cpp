@@ -265,8 +265,22 @@ BOOST_AUTO_TEST_CASE(an_unknown_column_is_named) {
   const auto message = ErrorOf(kHeader + ",备注\n" + kRow + ",x\n");
   BOOST_TEST(Contains(message, "line 1, field 8"), message);
   BOOST_TEST(Contains(message, "'备注'"), message);
-  const auto empty = ErrorOf(kHeader + ",\n" + kRow + ",\n");  // a trailing comma in the header
-  BOOST_TEST(Contains(empty, "line 1, field 8: unknown column ''"), empty);
+}
+
+BOOST_AUTO_TEST_CASE(a_nameless_column_is_ignored_while_empty) {
+  // Spreadsheets leave trailing commas after the header and on every row.
+  const auto file = ParseHouseholdCsv(kHeader + ",\n" + kRow + ",\n", FileEncoding::Utf8);
+  BOOST_REQUIRE(file.rows.size() == 1u);
+  BOOST_TEST(file.rows[0].readProblems.empty());
+  const auto filled = ParseHouseholdCsv(kHeader + ",\n" + kRow + ",备注\n", FileEncoding::Utf8);
+  BOOST_REQUIRE(filled.rows[0].readProblems.size() == 1u);
+  BOOST_TEST(filled.rows[0].readProblems[0].code == "row.unnamed_column");
+}
+
+BOOST_AUTO_TEST_CASE(rows_of_empty_cells_are_skipped) {
+  const auto file = ParseHouseholdCsv(kHeader + "\n" + kRow + "\n,,,,, ,,\n" + kRow + "\n", FileEncoding::Utf8);
+  BOOST_REQUIRE(file.rows.size() == 2u);
+  BOOST_TEST(file.rows[1].line == 4);
 }
 
 BOOST_AUTO_TEST_CASE(a_column_named_twice_is_named) {
