@@ -219,3 +219,23 @@ doudi_cluster_conninfo() {
   printf 'host=%s port=%s user=postgres dbname=%s\n' \
     "$(doudi_conninfo_value "$1/socket")" "$2" "$(doudi_conninfo_value "$3")"
 }
+
+# Makes a throwaway certificate authority and a server certificate for
+# "localhost" in DIR/tls (ca.crt, server.crt, server.key owned by whoever
+# runs the server), plus an unrelated CA (other-ca.crt) for tests that a
+# wrong CA is refused. Usage: doudi_make_test_certificates DIR
+doudi_make_test_certificates() {
+  local tls="$1/tls"
+  mkdir -p "$tls"
+  (
+    cd "$tls"
+    openssl req -new -x509 -days 2 -nodes -subj "/CN=Doudi test CA" -keyout ca.key -out ca.crt 2>/dev/null
+    openssl req -new -x509 -days 2 -nodes -subj "/CN=Unrelated CA" -keyout other-ca.key -out other-ca.crt 2>/dev/null
+    openssl req -new -nodes -subj "/CN=localhost" -keyout server.key -out server.csr 2>/dev/null
+    printf 'subjectAltName=DNS:localhost\n' >server.ext
+    openssl x509 -req -days 2 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile server.ext \
+      -out server.crt 2>/dev/null
+    chmod 0600 server.key
+  )
+  if doudi_is_root; then chown postgres:postgres "$tls/server.key" "$tls/server.crt"; chmod 0755 "$tls"; fi
+}

@@ -7,6 +7,7 @@
 #include <Poco/TemporaryFile.h>
 
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -129,6 +130,25 @@ BOOST_AUTO_TEST_CASE(unreachable_server_is_a_clear_failure) {
   const auto r = Admin({"--db", "host=/nonexistent-socket-dir port=1 dbname=x user=x connect_timeout=2", "db", "status"});
   BOOST_TEST(r.exitCode == 2);
   BOOST_TEST(r.err.find("cannot connect") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(tls_verify_full_is_used_and_shown) {
+  const char* tls = std::getenv("DOUDI_TEST_TLS_DB");
+  const char* wrongCa = std::getenv("DOUDI_TEST_TLS_WRONG_CA");
+  BOOST_REQUIRE_MESSAGE(tls != nullptr && wrongCa != nullptr, "scripts/test sets DOUDI_TEST_TLS_DB");
+  const auto secure = Admin({"--db", tls, "db", "status"});
+  BOOST_TEST(secure.exitCode == 0, secure.err);
+  BOOST_TEST(secure.out.find("connection encrypted (TLSv1.") != std::string::npos, secure.out);
+  // A server whose certificate the configured CA did not sign is refused.
+  std::string wrong = tls;
+  wrong = wrong.substr(0, wrong.find("sslrootcert=")) + "sslrootcert=" + wrongCa;
+  const auto refused = Admin({"--db", wrong, "db", "status"});
+  BOOST_TEST(refused.exitCode == 2);
+  BOOST_TEST(refused.err.find("certificate") != std::string::npos, refused.err);
+  // The local Unix socket is not encrypted, and says so.
+  TestDatabase server;
+  const auto local = Admin({"--db", server.ConnectionString(), "db", "status"});
+  BOOST_TEST(local.out.find("connection not encrypted") != std::string::npos, local.out);
 }
 
 BOOST_AUTO_TEST_CASE(migrate_twice_and_status) {
