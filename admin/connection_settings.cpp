@@ -1,16 +1,52 @@
-#include "utf8_path.h"
 #include "connection_settings.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Environment.h>
 #include <Poco/Exception.h>
+#include <Poco/StringTokenizer.h>
 #include <Poco/Util/IniFileConfiguration.h>
+
+#include "utf8_path.h"
 
 namespace doudi::admin {
 namespace {
 
-std::filesystem::path EnvPath(const std::string& name) {
-  return PathFromUtf8(Poco::Environment::get(name, ""));
+using Ini = Poco::AutoPtr<Poco::Util::IniFileConfiguration>;
+
+std::filesystem::path EnvPath(const std::string& name) { return PathFromUtf8(Poco::Environment::get(name, "")); }
+
+Ini OpenIni(const std::filesystem::path& file) {
+  try {
+    return Ini(new Poco::Util::IniFileConfiguration(PathToUtf8(file)));
+  } catch (const Poco::Exception& e) {
+    throw SettingsError("cannot read " + PathToUtf8(file) + ": " + e.displayText());
+  }
+}
+
+// [profile NAME] of an opened file; a password in it is refused, so none
+// is ever kept in a file others may read.
+dal::ConnectionProfile ProfileFromSection(const Poco::Util::IniFileConfiguration& ini,
+                                          const std::filesystem::path& file, const std::string& name) {
+  const std::string section = "profile " + name;
+  if (!ini.has(section + ".dbname") && !ini.has(section + ".host")) {
+    throw SettingsError(PathToUtf8(file) + " has no [" + section + "] section with host or dbname");
+  }
+  if (ini.has(section + ".password")) {
+    throw SettingsError(PathToUtf8(file) + ": [" + section +
+                        "] holds a password; remove it and use a PGPASSFILE (see README)");
+  }
+  dal::ConnectionProfile p;
+  p.name = name;
+  p.host = ini.getString(section + ".host", "");
+  p.port = ini.getString(section + ".port", "");
+  p.dbname = ini.getString(section + ".dbname", "");
+  p.user = ini.getString(section + ".user", "");
+  p.sslmode = ini.getString(section + ".sslmode", "");
+  p.sslrootcert = ini.getString(section + ".sslrootcert", "");
+  const Poco::StringTokenizer users(ini.getString(section + ".users", ""), ",",
+                                    Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+  p.suggestedUsers.assign(users.begin(), users.end());
+  return p;
 }
 
 }  // namespace
@@ -26,51 +62,45 @@ std::vector<std::filesystem::path> DefaultConfigFiles() {
 }
 
 dal::ConnectionProfile LoadProfile(const std::filesystem::path& file, const std::string& name) {
-  Poco::AutoPtr<Poco::Util::IniFileConfiguration> ini;
-  try {
-    ini = new Poco::Util::IniFileConfiguration(PathToUtf8(file));
-  } catch (const Poco::Exception& e) {
-    throw SettingsError("cannot read " + PathToUtf8(file) + ": " + e.displayText());
-  }
+  const Ini ini = OpenIni(file);
   const std::string chosen = name.empty() ? ini->getString("default", "") : name;
   if (chosen.empty()) {
     throw SettingsError(PathToUtf8(file) + " has no `default = NAME` line; choose a profile with --profile");
   }
-  const std::string section = "profile " + chosen;
-  if (!ini->has(section + ".dbname") && !ini->has(section + ".host")) {
-    throw SettingsError(PathToUtf8(file) + " has no [" + section + "] section with host or dbname");
+  return ProfileFromSection(*ini, file, chosen);
+}
+
+ProfileFile ReadProfileFile(const std::filesystem::path& file) {
+  const Ini ini = OpenIni(file);
+  ProfileFile result{file, ini->getString("default", ""), {}};
+  Poco::Util::AbstractConfiguration::Keys keys;
+  ini->keys(keys);
+  for (const auto& key : keys) {
+    if (key.rfind("profile ", 0) == 0) result.profiles.push_back(ProfileFromSection(*ini, file, key.substr(8)));
   }
-  if (ini->has(section + ".password")) {
-    throw SettingsError(PathToUtf8(file) + ": [" + section +
-                        "] holds a password; remove it and use a PGPASSFILE (see README)");
+  return result;
+}
+
+std::optional<ProfileFile> FindProfileFile(const std::optional<std::filesystem::path>& configFile) {
+  const std::vector<std::filesystem::path> candidates =
+      configFile ? std::vector<std::filesystem::path>{*configFile} : DefaultConfigFiles();
+  for (const auto& file : candidates) {
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) return ReadProfileFile(file);
   }
-  dal::ConnectionProfile p;
-  p.name = chosen;
-  p.host = ini->getString(section + ".host", "");
-  p.port = ini->getString(section + ".port", "");
-  p.dbname = ini->getString(section + ".dbname", "");
-  p.user = ini->getString(section + ".user", "");
-  p.sslmode = ini->getString(section + ".sslmode", "");
-  p.sslrootcert = ini->getString(section + ".sslrootcert", "");
-  return p;
+  return std::nullopt;
 }
 
 ResolvedConnection ResolveConnection(const ConnectionRequest& request) {
   if (request.dbOption) return {*request.dbOption, "--db"};
   if (const std::string env = Poco::Environment::get("DOUDI_DB", ""); !env.empty()) return {env, "DOUDI_DB"};
-  std::vector<std::filesystem::path> candidates;
+  if (const auto file = FindProfileFile(request.configFile)) {
+    const auto profile = LoadProfile(file->path, request.profileOption.value_or(""));
+    return {dal::ToConnectionString(profile), "profile " + profile.name + " in " + PathToUtf8(file->path)};
+  }
   if (request.configFile) {
-    candidates.push_back(*request.configFile);
-  } else {
-    candidates = DefaultConfigFiles();
+    throw SettingsError("the configuration file " + PathToUtf8(*request.configFile) + " does not exist");
   }
-  for (const auto& file : candidates) {
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) continue;
-    const auto profile = LoadProfile(file, request.profileOption.value_or(""));
-    return {dal::ToConnectionString(profile), "profile " + profile.name + " in " + PathToUtf8(file)};
-  }
-  if (request.configFile) throw SettingsError("the configuration file " + PathToUtf8(*request.configFile) + " does not exist");
   throw SettingsError(
       "no database named: use --db 'host=... dbname=... user=...', set DOUDI_DB, or write a profile to " +
       PathToUtf8(DefaultConfigFiles().front()));

@@ -39,6 +39,19 @@ std::vector<std::filesystem::path> DefaultConfigFiles();
 // `default` key. Throws SettingsError naming the file and what is missing.
 dal::ConnectionProfile LoadProfile(const std::filesystem::path& file, const std::string& name);
 
+// Every profile of an ini file, with the name of its default ("" when the
+// file names none). Throws SettingsError when the file cannot be read.
+struct ProfileFile {
+  std::filesystem::path path;
+  std::string defaultProfile;
+  std::vector<dal::ConnectionProfile> profiles;
+};
+ProfileFile ReadProfileFile(const std::filesystem::path& file);
+
+// The profile file the order above would read (--config, else the user's,
+// else the system's); nullopt when none exists.
+std::optional<ProfileFile> FindProfileFile(const std::optional<std::filesystem::path>& configFile);
+
 // Applies the order above. Throws SettingsError when nothing names a
 // database, with a message saying how to name one.
 ResolvedConnection ResolveConnection(const ConnectionRequest& request);

@@ -1,4 +1,4 @@
-# doudi_add_test(NAME name LABEL label SOURCES ... LIBS ... [ENVIRONMENT ...])
+# doudi_add_test(NAME name LABEL label SOURCES ... LIBS ... [ENVIRONMENT ...] [WRAPPER cmd args...])
 # One Boost.Test executable per layer, registered with CTest under its label.
 # Natively it links the shared Boost.Test library; in the mingw-w64 cross
 # build it uses the header-only variant (Debian ships no mingw Boost) and
@@ -17,7 +17,7 @@ else()
 endif()
 
 function(doudi_add_test)
-  cmake_parse_arguments(T "" "NAME;LABEL" "SOURCES;LIBS;ENVIRONMENT" ${ARGN})
+  cmake_parse_arguments(T "" "NAME;LABEL" "SOURCES;LIBS;ENVIRONMENT;WRAPPER" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} doudi_warnings)
   if(CMAKE_CROSSCOMPILING)
@@ -29,7 +29,15 @@ function(doudi_add_test)
     target_link_libraries(${T_NAME} PRIVATE Boost::unit_test_framework)
     set(_label ${T_LABEL})
   endif()
-  add_test(NAME ${T_NAME} COMMAND ${T_NAME} --log_level=test_suite --report_level=short)
+  # WRAPPER runs the executable inside another program (xvfb-run for GUI tests).
+  # Named bare, the target gets its path and, when cross-compiling, the emulator.
+  if(T_WRAPPER)
+    set(_command ${T_WRAPPER} $<TARGET_FILE:${T_NAME}>)
+  else()
+    set(_command ${T_NAME})
+  endif()
+  add_test(NAME ${T_NAME} COMMAND ${_command} --log_level=test_suite --report_level=short
+           WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
   set_tests_properties(${T_NAME} PROPERTIES LABELS ${_label})
   if(T_ENVIRONMENT)
     set_tests_properties(${T_NAME} PROPERTIES ENVIRONMENT "${T_ENVIRONMENT}")

@@ -15,3 +15,7 @@ function(check_dir dir pattern what)
 endfunction()
 check_dir(model "wx/|soci/|Poco/|libpq|postgresql/|boost/" "the model layer")
 check_dir(dal/include "soci/|libpq|postgresql/|Poco/|wx/" "dal's public headers")
+check_dir(dal "wx/" "the data layer")
+check_dir(admin "wx/" "doudi-admin")
+# The GUI talks to the data layer's interfaces, never to SQL or its drivers.
+check_dir(gui "soci/|libpq|postgresql/" "the GUI")

@@ -79,6 +79,52 @@ ServerInfo PgDatabase::Info() {
   return info;
 }
 
+SessionIdentity PgDatabase::WhoAmI() {
+  SessionIdentity who;
+  try {
+    m_impl->sql << "SELECT role_name, display_name, group_role, region_scope, scope_name, department FROM doudi.whoami()",
+        soci::into(who.roleName), soci::into(who.displayName), soci::into(who.group), soci::into(who.regionScope),
+        soci::into(who.scopeName), soci::into(who.department);
+  } catch (...) {
+    RethrowAsDatabaseError("reading who is logged in");
+  }
+  return who;
+}
+
+std::vector<RegionEntry> PgDatabase::RegionsInScope() {
+  try {
+    std::vector<RegionEntry> regions;
+    soci::rowset<soci::row> rows = (m_impl->sql.prepare << "SELECT code, name FROM doudi.regions_in_scope()");
+    for (const auto& r : rows) regions.push_back({r.get<std::string>(0), r.get<std::string>(1)});
+    return regions;
+  } catch (...) {
+    RethrowAsDatabaseError("reading the regions in scope");
+  }
+}
+
+namespace {
+class PgCanceller final : public QueryCanceller {
+ public:
+  explicit PgCanceller(PGconn* conn) : m_cancel(PQgetCancel(conn)) {}
+  ~PgCanceller() override {
+    if (m_cancel != nullptr) PQfreeCancel(m_cancel);
+  }
+  PgCanceller(const PgCanceller&) = delete;
+  PgCanceller& operator=(const PgCanceller&) = delete;
+  void Cancel() override {
+    char error[256];
+    if (m_cancel != nullptr) PQcancel(m_cancel, error, sizeof error);
+  }
+
+ private:
+  PGcancel* m_cancel;
+};
+}  // namespace
+
+std::shared_ptr<QueryCanceller> PgDatabase::Canceller() {
+  return std::make_shared<PgCanceller>(NativeConnection(m_impl->sql));
+}
+
 SchemaMigrator& PgDatabase::Migrator() { return *m_impl->migrator; }
 RegistryRepository& PgDatabase::Registry() { return *m_impl->registry; }
 RegistrySearch& PgDatabase::Search() { return *m_impl->search; }

@@ -2,6 +2,7 @@
 // doudi.registry_count functions, which apply the caller's scope themselves
 // (migration 0002). This side only turns the search box into bound values.
 #include <algorithm>
+#include <unordered_map>
 
 #include "doudi/dal/errors.h"
 #include "doudi/model/region_code.h"
@@ -74,6 +75,27 @@ SearchArguments ToArguments(const RegistryQuery& query) {
   return a;
 }
 
+// The columns of doudi.registry_search and doudi.registry_rows, in order.
+constexpr const char* kSummaryColumns =
+    "person_id, household_id, name, id_number_masked, sex, to_char(birth_date, 'YYYY-MM-DD'), relation, "
+    "region_code, region_name, address, registry_status";
+
+PersonSummary ToSummary(const soci::row& r) {
+  PersonSummary s;
+  s.personId = r.get<long long>(0);
+  s.householdId = r.get<long long>(1);
+  s.name = r.get<std::string>(2);
+  s.maskedIdNumber = r.get<std::string>(3);
+  s.sex = r.get<std::string>(4);
+  s.birthDate = r.get<std::string>(5);
+  s.relation = model::ParseRelation(r.get<std::string>(6)).value_or(model::Relation::Other);
+  s.regionCode = r.get<std::string>(7);
+  s.regionName = r.get<std::string>(8);
+  s.address = r.get<std::string>(9);
+  s.status = model::ParseRegistryStatus(r.get<std::string>(10)).value_or(model::RegistryStatus::None);
+  return s;
+}
+
 class PgRegistrySearch final : public RegistrySearch {
  public:
   explicit PgRegistrySearch(soci::session& sql) : m_sql(sql) {}
@@ -84,27 +106,11 @@ class PgRegistrySearch final : public RegistrySearch {
     const long long from = std::max<std::int64_t>(offset, 0);
     try {
       soci::rowset<soci::row> rows = (m_sql.prepare <<
-          "SELECT person_id, household_id, name, id_number_masked, sex, to_char(birth_date, 'YYYY-MM-DD'), "
-          "relation, region_code, region_name, address, registry_status "
-          "FROM doudi.registry_search(:k, :t, :p, :th, :rl, :rh, :s, :lim, :off)",
+          "SELECT " + std::string(kSummaryColumns) + " FROM doudi.registry_search(:k, :t, :p, :th, :rl, :rh, :s, :lim, :off)",
           soci::use(a.kind), soci::use(a.text), soci::use(a.pattern), soci::use(a.textHigh), soci::use(a.regionLow),
           soci::use(a.regionHigh), soci::use(a.status), soci::use(pageSize), soci::use(from));
       std::vector<PersonSummary> out;
-      for (const auto& r : rows) {
-        PersonSummary s;
-        s.personId = r.get<long long>(0);
-        s.householdId = r.get<long long>(1);
-        s.name = r.get<std::string>(2);
-        s.maskedIdNumber = r.get<std::string>(3);
-        s.sex = r.get<std::string>(4);
-        s.birthDate = r.get<std::string>(5);
-        s.relation = model::ParseRelation(r.get<std::string>(6)).value_or(model::Relation::Other);
-        s.regionCode = r.get<std::string>(7);
-        s.regionName = r.get<std::string>(8);
-        s.address = r.get<std::string>(9);
-        s.status = model::ParseRegistryStatus(r.get<std::string>(10)).value_or(model::RegistryStatus::None);
-        out.push_back(std::move(s));
-      }
+      for (const auto& r : rows) out.push_back(ToSummary(r));
       return out;
     } catch (...) {
       RethrowAsDatabaseError("searching the registry");
@@ -117,6 +123,49 @@ class PgRegistrySearch final : public RegistrySearch {
 
   std::int64_t CountExact(const RegistryQuery& query) override {
     return Count(true, query, "counting the matches");
+  }
+
+  std::vector<std::int64_t> SearchIds(const RegistryQuery& query) override {
+    const SearchArguments a = ToArguments(query);
+    try {
+      std::vector<std::int64_t> ids;
+      std::vector<long long> batch(10000);
+      soci::statement st = (m_sql.prepare << "SELECT * FROM doudi.registry_search_ids(:k, :t, :p, :th, :rl, :rh, :s)",
+                            soci::use(a.kind), soci::use(a.text), soci::use(a.pattern), soci::use(a.textHigh),
+                            soci::use(a.regionLow), soci::use(a.regionHigh), soci::use(a.status), soci::into(batch));
+      st.execute();
+      while (st.fetch()) {
+        ids.insert(ids.end(), batch.begin(), batch.end());
+        batch.resize(10000);
+      }
+      return ids;
+    } catch (...) {
+      RethrowAsDatabaseError("listing the matches");
+    }
+  }
+
+  std::vector<PersonSummary> RowsByIds(const std::vector<std::int64_t>& ids) override {
+    if (ids.empty()) return {};
+    std::string array = "{";
+    for (std::size_t i = 0; i < ids.size(); ++i) array += (i ? "," : "") + std::to_string(ids[i]);
+    array += "}";
+    try {
+      soci::rowset<soci::row> rows = (m_sql.prepare << "SELECT " + std::string(kSummaryColumns) +
+                                                           " FROM doudi.registry_rows(CAST(:ids AS bigint[]))",
+                                      soci::use(array));
+      std::unordered_map<std::int64_t, PersonSummary> byId;
+      for (const auto& r : rows) {
+        auto s = ToSummary(r);
+        byId.emplace(s.personId, std::move(s));
+      }
+      std::vector<PersonSummary> out;
+      for (const auto id : ids) {
+        if (auto it = byId.find(id); it != byId.end()) out.push_back(std::move(it->second));
+      }
+      return out;
+    } catch (...) {
+      RethrowAsDatabaseError("loading rows of the list");
+    }
   }
 
  private:

@@ -4,6 +4,7 @@
 // Passwords never live here: libpq reads them from PGPASSFILE, or the
 // program asks.
 #include <string>
+#include <vector>
 
 namespace doudi::dal {
 
@@ -15,6 +16,9 @@ struct ConnectionProfile {
   std::string user;
   std::string sslmode;      // e.g. verify-full
   std::string sslrootcert;  // CA file for verify-ca / verify-full
+  // Users the login offers to pick from (the `users` key: a comma-separated
+  // list), e.g. the demo's one user per staff group.
+  std::vector<std::string> suggestedUsers;
 };
 
 // A libpq key=value connection string with every value quoted, so spaces,

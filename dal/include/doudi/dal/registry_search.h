@@ -51,6 +51,12 @@ class RegistrySearch {
   virtual std::int64_t EstimateCount(const RegistryQuery& query) = 0;
   // The exact number of matches (may take a moment on a whole city).
   virtual std::int64_t CountExact(const RegistryQuery& query) = 0;
+  // Every match's person id, in Search's order: a list pages through these
+  // (a million ids are 8 MB) instead of through ever deeper offsets.
+  virtual std::vector<std::int64_t> SearchIds(const RegistryQuery& query) = 0;
+  // The rows of these persons the caller may see, masked, in the order of
+  // ids; ids the caller may not see (or gone since) are left out.
+  virtual std::vector<PersonSummary> RowsByIds(const std::vector<std::int64_t>& ids) = 0;
 };
 
 }  // namespace doudi::dal

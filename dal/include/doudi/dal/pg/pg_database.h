@@ -24,6 +24,24 @@ struct ServerInfo {
   std::string tlsVersion;     // "TLSv1.3" when tls
 };
 
+// Who is logged in, for the workstation's header.
+struct SessionIdentity {
+  std::string roleName;
+  std::string displayName;
+  std::string group;        // staff group code, "superuser" for the set-up role
+  std::string regionScope;  // code prefix ("" for a superuser)
+  std::string scopeName;    // the scope's region name
+  std::string department;   // liaisons
+};
+
+// Cancels the statement a connection is running, from any thread (libpq's
+// cancel request); harmless when it runs none.
+class QueryCanceller {
+ public:
+  virtual ~QueryCanceller() = default;
+  virtual void Cancel() = 0;
+};
+
 struct RegionEntry {
   std::string code;
   std::string name;
@@ -43,6 +61,11 @@ class PgDatabase {
   void RequireSupportedSchema();
 
   ServerInfo Info();
+  SessionIdentity WhoAmI();
+  // The regions inside the caller's scope and the path above it, by code.
+  std::vector<RegionEntry> RegionsInScope();
+  // For cancelling this connection's running statement from another thread.
+  std::shared_ptr<QueryCanceller> Canceller();
   SchemaMigrator& Migrator();
   RegistryRepository& Registry();
   RegistrySearch& Search();

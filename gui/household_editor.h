@@ -1,0 +1,196 @@
+#pragma once
+// The household editor (家庭档案): household fields, members, income items
+// and assets of one household, or a new one. Loads and saves through a
+// DatabaseWorker, so the window never waits on the database; checks every
+// field as it is typed with model::Validate and shows each problem at its
+// field; and when a save meets a version another user saved meanwhile, it
+// shows the ConflictDialog and saves the user's merge against the new
+// version, so nothing is overwritten silently.
+//
+// Shown modally (ShowModal) or modeless; closing returns wxID_OK when a save
+// succeeded at least once (the caller refreshes its list), else wxID_CANCEL.
+#include <wx/dialog.h>
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "doudi/model/household.h"
+
+class wxButton;
+class wxChoice;
+class wxGrid;
+class wxPanel;
+class wxStaticText;
+class wxTextCtrl;
+
+namespace doudi::gui {
+
+class DatabaseWorker;
+struct Session;
+
+class HouseholdEditor : public wxDialog {
+ public:
+  enum class State {
+    Loading,     // waiting for the household; nothing can be edited yet
+    LoadFailed,  // the message says why; Try again loads once more
+    Editing,
+    Saving,      // the form is locked until the save returns
+  };
+  enum class Table { Members, Incomes, Assets };
+  // Columns of the three grids.
+  enum MemberColumn : int {
+    kMemberName,
+    kMemberIdNumber,
+    kMemberRelation,
+    kMemberSex,        // derived from a valid ID, read-only
+    kMemberBirthDate,  // derived from a valid ID, read-only
+    kMemberDisability,
+    kMemberGrade,
+    kMemberIllnesses,
+    kMemberSchooling,
+    kMemberEmployment,
+    kMemberWorkAbility,
+    kMemberColumnCount
+  };
+  enum IncomeColumn : int { kIncomeMember, kIncomeKind, kIncomeMonthly, kIncomeNote, kIncomeColumnCount };
+  enum AssetColumn : int { kAssetKind, kAssetDescription, kAssetValue, kAssetColumnCount };
+
+  // A problem shown on the form: the model's field path ("members[2].id_number")
+  // and the translated message.
+  struct ShownIssue {
+    std::string field;
+    wxString message;
+  };
+
+  // Given the version the user started from, the stored one and the user's
+  // edit, returns the household to save against the stored version, or
+  // nullopt to go back to editing without saving.
+  using ConflictResolver = std::function<std::optional<model::Household>(
+      const model::Household& base, const model::Household& theirs, const model::Household& mine)>;
+
+  // householdId nullopt: a new household. worker and session outlive the
+  // dialog. Read-only when !session.CanEditRegistry().
+  HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const Session& session,
+                  std::optional<std::int64_t> householdId);
+
+  State GetState() const { return m_state; }
+  bool IsReadOnly() const { return m_readOnly; }
+  // The household's id; set for a new household once it is saved.
+  std::optional<std::int64_t> HouseholdId() const { return m_householdId; }
+  // The household as the form holds it now.
+  const model::Household& Edited() const { return m_household; }
+  // Something differs from what was loaded (or last saved).
+  bool IsDirty() const;
+  // Editing, not read-only, dirty, and no problem shown.
+  bool CanSave() const;
+  const std::vector<ShownIssue>& Issues() const { return m_issues; }
+  // The line above the form: loading, saving, saved, or why not.
+  wxString StatusText() const;
+
+  // What the Save button and Ctrl+S do: commits a cell being edited, then
+  // saves on the worker when CanSave().
+  void Save();
+  // Sets a cell as if the user had typed text there and pressed Enter.
+  void EditCell(Table table, int row, int column, const wxString& text);
+  void AddRow(Table table);
+  void RemoveRow(Table table, int row);
+  // Makes member row the head; the former head becomes "other", for the
+  // user to correct, since relations to the new head are not derivable.
+  void MakeHead(int row);
+  wxGrid* Grid(Table table) const { return m_grids[Index(table)]; }
+  // The control of a household field ("region_code", "address", "phone",
+  // "housing", "status", "bank_name", "bank_account"); nullptr otherwise.
+  wxWindow* FieldControl(const std::string& field) const;
+  // Replaces the ConflictDialog (tests drive the dialog themselves).
+  void SetConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
+
+ private:
+  static constexpr std::size_t Index(Table table) { return static_cast<std::size_t>(table); }
+
+  void BuildForm();
+  wxGrid* MakeGrid(wxWindow* parent, Table table, const std::vector<std::pair<wxString, int>>& columns);
+  wxSizer* WithMessage(wxWindow* parent, wxWindow* control, const std::string& field);
+  void BindEvents();
+  void MakeReadOnly();
+
+  void Load();
+  void Fill();
+  void FillMemberRow(int row);
+  void FillDerivedCells(int row);
+  void FillIncomeRow(int row);
+  void FillAssetRow(int row);
+  void RefreshIncomeMemberChoices();
+  wxString IncomeMemberLabel(const std::string& memberIdNumber) const;
+
+  void ApplyCell(Table table, int row, int column);
+  void ApplyMemberCell(std::size_t row, int column, const wxString& text);
+  void ApplyIncomeCell(std::size_t row, int column, const wxString& text);
+  void ApplyAssetCell(std::size_t row, int column, const wxString& text);
+
+  void Revalidate();
+  bool IsUnchangedMasked(const std::string& field) const;
+  void ShowIssues();
+  void ShowTableMessage(Table table, int row, int column);
+  void ShowIdHint(int row, const wxString& text);
+  void UpdateIncomeSummary();
+  wxString CellIssue(Table table, int row, int column) const;
+
+  void SetState(State state);
+  void ShowStatus(const wxString& text, bool error);
+  void CommitPendingCellEdit();
+  struct SaveResult;  // what a save job hands back (household_editor.cpp)
+  void OnSaveResult(SaveResult result);
+  void ResolveConflict(const model::Household& theirs);
+  bool ConfirmClose();
+  void Finish();
+  // Runs body, turning any exception into a message on the form, so none
+  // escapes an event handler.
+  void Safely(const std::function<void()>& body);
+
+  DatabaseWorker& m_worker;
+  const Session& m_session;
+  std::optional<std::int64_t> m_householdId;
+  bool m_readOnly = false;
+  State m_state = State::Editing;
+  bool m_savedOnce = false;
+  ConflictResolver m_resolver;
+
+  model::Household m_base;       // as loaded or last saved: what "changed" and conflicts compare with
+  model::Household m_household;  // as edited
+  // Rows whose amount cell holds text that is not an amount (the model
+  // keeps the last good one), per grid: incomes, assets.
+  std::vector<bool> m_badIncomeAmount;
+  std::vector<bool> m_badAssetValue;
+  std::vector<ShownIssue> m_issues;
+  std::array<std::map<std::pair<int, int>, wxString>, 3> m_cellIssues;
+
+  std::vector<std::string> m_regionCodes;  // by m_region item
+  std::vector<wxString> m_memberLabels;    // the income grid's member choices; [0] = whole household
+
+  wxStaticText* m_status = nullptr;
+  wxPanel* m_form = nullptr;
+  wxChoice* m_region = nullptr;
+  wxTextCtrl* m_address = nullptr;
+  wxTextCtrl* m_phone = nullptr;
+  wxChoice* m_housing = nullptr;
+  wxChoice* m_registryStatus = nullptr;
+  wxTextCtrl* m_bankName = nullptr;
+  wxTextCtrl* m_bankAccount = nullptr;
+  wxStaticText* m_bankHint = nullptr;
+  std::map<std::string, wxStaticText*> m_fieldMessages;
+  std::array<wxGrid*, 3> m_grids{};
+  std::array<wxStaticText*, 3> m_tableMessages{};
+  std::vector<wxButton*> m_rowButtons;
+  wxStaticText* m_perCapita = nullptr;
+  wxButton* m_retry = nullptr;
+  wxButton* m_save = nullptr;
+  wxButton* m_cancel = nullptr;
+};
+
+}  // namespace doudi::gui

@@ -1,0 +1,96 @@
+#include "main_frame.h"
+
+#include <wx/accel.h>
+#include <wx/intl.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/weakref.h>
+
+#include "database_worker.h"
+#include "doudi/dal/connection_profile.h"
+#include "doudi/model/staff.h"
+#include "registry_panel.h"
+#include "wx_text.h"
+
+namespace doudi::gui {
+namespace {
+
+enum { kStatusConnection, kStatusServer };
+enum { kFind = wxID_HIGHEST + 1 };
+
+wxString GroupLabel(const std::string& group) {
+  if (const auto g = model::ParseStaffGroup(group)) return Wx(model::ToChinese(*g));
+  return group == "superuser" ? _("Database superuser") : Wx(group);
+}
+
+}  // namespace
+
+MainFrame::MainFrame(Session session)
+    : wxFrame(nullptr, wxID_ANY, _("Doudi - joint assistance workstation"), wxDefaultPosition, wxSize(1180, 720)),
+      m_session(std::move(session)) {
+  const std::string conninfo = dal::WithNetworkTimeouts(m_session.connectionString);
+  // Runs on the GUI thread, perhaps after this frame is gone: reach it
+  // through a weak reference (made here, copied across threads only inside
+  // the shared_ptr, read on the GUI thread).
+  auto self = std::make_shared<wxWeakRef<MainFrame>>(this);
+  auto onChange = [self](bool connected) {
+    if (*self) (*self)->OnConnectionChange(connected);
+  };
+  m_searchWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
+  m_pageWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
+  m_recordWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
+
+  auto* panel = new wxPanel(this);
+  const auto& who = m_session.identity;
+  wxString scope = who.regionScope.empty() ? _("all regions")
+                                           : Wx(who.scopeName + " (" + who.regionScope + ")");
+  if (!who.department.empty()) scope += wxS(" · ") + Wx(who.department);
+  auto* header = new wxStaticText(panel, wxID_ANY,
+                                  wxString::Format(_("%s  |  %s  |  scope: %s"), Wx(who.displayName),
+                                                   GroupLabel(who.group), scope));
+  header->SetFont(header->GetFont().Bold());
+  auto* sections = new wxNotebook(panel, wxID_ANY);
+  m_registry = new RegistryPanel(sections, m_session, *m_searchWorker, *m_pageWorker, *m_recordWorker);
+  sections->AddPage(m_registry, _("Registry"), true);
+
+  auto* top = new wxBoxSizer(wxVERTICAL);
+  top->Add(header, wxSizerFlags().Border(wxALL, 8));
+  top->Add(sections, wxSizerFlags(1).Expand());
+  panel->SetSizer(top);
+
+  auto* menus = new wxMenuBar;
+  auto* file = new wxMenu;
+  file->Append(wxID_NEW, _("&New household\tCtrl+N"));
+  file->Append(kFind, _("&Find\tCtrl+F"));
+  file->AppendSeparator();
+  file->Append(wxID_EXIT, _("E&xit"));
+  menus->Append(file, _("&Registry"));
+  SetMenuBar(menus);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_registry->NewHousehold(); }, wxID_NEW);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_registry->FocusSearch(); }, kFind);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+
+  CreateStatusBar(2);
+  const int widths[] = {-1, 320};
+  GetStatusBar()->SetStatusWidths(2, widths);
+  SetStatusText(ConnectionText(true), kStatusConnection);
+  SetStatusText(Wx("PostgreSQL " + m_session.server.serverVersion + " · " + m_session.server.database),
+                kStatusServer);
+  m_registry->FocusSearch();
+}
+
+MainFrame::~MainFrame() = default;
+
+wxString MainFrame::ConnectionText(bool connected) const {
+  if (!connected) return _("Disconnected from the database - reconnecting at the next request; nothing typed is lost");
+  return m_session.server.tls ? wxString::Format(_("Connected, encrypted (%s)"), Wx(m_session.server.tlsVersion))
+                              : _("Connected (not encrypted: local connection)");
+}
+
+void MainFrame::OnConnectionChange(bool connected) { SetStatusText(ConnectionText(connected), kStatusConnection); }
+
+}  // namespace doudi::gui

@@ -1,0 +1,36 @@
+#pragma once
+// The workstation's main window: who is logged in (user, role, scope) always
+// in view, the sections that exist (Registry now), and a status bar with the
+// connection's state.
+#include <wx/frame.h>
+
+#include <memory>
+
+#include "session.h"
+
+class wxNotebook;
+
+namespace doudi::gui {
+
+class DatabaseWorker;
+class RegistryPanel;
+
+class MainFrame : public wxFrame {
+ public:
+  explicit MainFrame(Session session);
+  ~MainFrame() override;
+
+  RegistryPanel& Registry() { return *m_registry; }
+
+ private:
+  void OnConnectionChange(bool connected);
+  wxString ConnectionText(bool connected) const;
+
+  Session m_session;
+  std::unique_ptr<DatabaseWorker> m_searchWorker;
+  std::unique_ptr<DatabaseWorker> m_pageWorker;
+  std::unique_ptr<DatabaseWorker> m_recordWorker;
+  RegistryPanel* m_registry = nullptr;
+};
+
+}  // namespace doudi::gui

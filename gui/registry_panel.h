@@ -1,0 +1,72 @@
+#pragma once
+// The Registry section: one search box that understands a full ID, an ID
+// prefix, a name or a fragment; a tree of the regions in the user's scope;
+// a registry-status filter; and the result list. Typing searches after a
+// short pause and cancels the search before it.
+#include <wx/panel.h>
+#include <wx/timer.h>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "doudi/dal/registry_search.h"
+#include "session.h"
+
+class wxChoice;
+class wxSearchCtrl;
+class wxStaticText;
+class wxTreeCtrl;
+
+namespace doudi::gui {
+
+class DatabaseWorker;
+class RegistryList;
+
+class RegistryPanel : public wxPanel {
+ public:
+  // searchWorker runs searches (cancelled by newer ones); pageWorker loads
+  // rows of the list, so scrolling never queues behind a long search;
+  // recordWorker loads and saves households.
+  RegistryPanel(wxWindow* parent, const Session& session, DatabaseWorker& searchWorker, DatabaseWorker& pageWorker,
+                DatabaseWorker& recordWorker);
+
+  void FocusSearch();
+  void NewHousehold();
+  // Runs the current search again (e.g. after a save).
+  void Refresh();
+
+  // For tests and the screenshot script: set the box and search at once.
+  void SearchFor(const wxString& text);
+  long ResultCount() const;
+  bool IsSearching() const { return m_idsPending; }
+
+ private:
+  void BuildRegionTree();
+  dal::RegistryQuery CurrentQuery() const;
+  void StartSearch();
+  void LoadPage(long page);
+  void OpenSelected();
+  void OpenHousehold(std::int64_t householdId);
+  void ShowCount();
+
+  const Session& m_session;
+  DatabaseWorker& m_searchWorker;
+  DatabaseWorker& m_pageWorker;
+  DatabaseWorker& m_recordWorker;
+  wxSearchCtrl* m_search = nullptr;
+  wxChoice* m_status = nullptr;
+  wxTreeCtrl* m_regions = nullptr;
+  wxStaticText* m_count = nullptr;
+  RegistryList* m_list = nullptr;
+  wxTimer m_typingPause;
+
+  // The search the list shows: its number, query, and what is known of it.
+  int m_generation = 0;
+  dal::RegistryQuery m_query;
+  std::shared_ptr<const std::vector<std::int64_t>> m_ids;  // ordered ids of all matches, once known
+  bool m_idsPending = false;
+  std::int64_t m_estimate = 0;
+};
+
+}  // namespace doudi::gui

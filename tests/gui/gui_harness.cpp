@@ -1,0 +1,66 @@
+#include "gui_harness.h"
+
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
+#include "demo_data.h"
+#include "doudi/dal/pg/pg_database.h"
+#include "login_dialog.h"
+
+namespace doudi::test {
+
+DeskDatabase::DeskDatabase() {
+  dal::pg::PgDatabase db(m_server.ConnectionString());
+  db.Migrator().Migrate();
+  db.UpsertRegions(admin::DemoRegions());
+  dal::ImportOptions options;
+  options.source = "demo";
+  options.today = gui::Today();
+  db.Importer().Import(admin::DemoHouseholdRows(), options);
+  // Roles are cluster-wide: name the clerk after this test database.
+  m_clerkRole = "gui" + m_server.Name().substr(std::string("doudi_test").size()) + "_clerk";
+  const std::string password = "desk-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  dal::UserAccount clerk;
+  clerk.roleName = m_clerkRole;
+  clerk.displayName = "李文";
+  clerk.group = model::StaffGroup::VillageClerk;
+  clerk.regionScope = "331022001201";
+  db.Users().Add(clerk, password);
+  // The clerk's password reaches libpq only through a password file, as on a desk.
+  const char* previous = std::getenv("PGPASSFILE");
+  m_previousPassFile = previous != nullptr ? previous : "";
+  m_passFile = (std::filesystem::temp_directory_path() / (m_clerkRole + ".pgpass")).string();
+  {
+    std::ofstream out(m_passFile);
+    if (!m_previousPassFile.empty()) out << std::ifstream(m_previousPassFile).rdbuf() << "\n";
+    out << "*:*:*:" << m_clerkRole << ":" << password << "\n";
+  }
+  std::filesystem::permissions(m_passFile, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  setenv("PGPASSFILE", m_passFile.c_str(), 1);
+  m_clerkConnection = m_server.ConnectionString() + " user=" + m_clerkRole;
+}
+
+DeskDatabase::~DeskDatabase() {
+  if (!m_previousPassFile.empty()) setenv("PGPASSFILE", m_previousPassFile.c_str(), 1);
+  std::filesystem::remove(m_passFile);
+  try {
+    m_server.Execute("DROP ROLE IF EXISTS " + m_clerkRole);
+  } catch (...) {
+  }
+}
+
+gui::Session DeskDatabase::LogIn() {
+  std::optional<gui::Session> session;
+  wxString error;
+  gui::TryLogin(
+      nullptr, m_clerkConnection, "", [&](gui::Session s) { session = std::move(s); },
+      [&](const wxString& e) { error = e; });
+  BOOST_REQUIRE(PumpUntil([&] { return session.has_value() || !error.empty(); }));
+  BOOST_REQUIRE_MESSAGE(session.has_value(), error.utf8_str().data());
+  return *session;
+}
+
+}  // namespace doudi::test

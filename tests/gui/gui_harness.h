@@ -1,0 +1,54 @@
+#pragma once
+// What the GUI tests share: pumping wx events until something happened,
+// and a database with the demo registry and a logged-in desk user.
+#include <wx/app.h>
+#include <wx/evtloop.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <thread>
+
+#include "session.h"
+#include "test_database.h"
+
+namespace doudi::test {
+
+// Runs the event loop (CallAfter results, timers, paints) until done() or
+// the timeout; returns done().
+inline bool PumpUntil(const std::function<bool()>& done, std::chrono::milliseconds timeout = std::chrono::seconds(20)) {
+  wxEventLoopBase* running = wxEventLoopBase::GetActive();
+  wxGUIEventLoop loop;
+  std::unique_ptr<wxEventLoopActivator> activate;
+  if (running == nullptr) activate = std::make_unique<wxEventLoopActivator>(&loop);
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  while (!done() && std::chrono::steady_clock::now() < until) {
+    wxTheApp->ProcessPendingEvents();
+    wxEventLoopBase::GetActive()->YieldFor(wxEVT_CATEGORY_ALL);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return done();
+}
+
+// A migrated database with the demo registry, a village clerk of 悬渚村
+// (331022001201) who logs in with a password from a PGPASSFILE this
+// process points libpq at, and the session of that login.
+class DeskDatabase {
+ public:
+  DeskDatabase();
+  ~DeskDatabase();
+  TestDatabase& Server() { return m_server; }
+  const std::string& ClerkConnection() const { return m_clerkConnection; }
+  const std::string& ClerkRole() const { return m_clerkRole; }
+  // Logs the clerk in through the workstation's own login code.
+  gui::Session LogIn();
+
+ private:
+  TestDatabase m_server;
+  std::string m_clerkRole;
+  std::string m_clerkConnection;
+  std::string m_passFile;
+  std::string m_previousPassFile;
+};
+
+}  // namespace doudi::test
