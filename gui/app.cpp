@@ -129,16 +129,24 @@ void DoudiApp::StartLogin() {
 }
 
 void DoudiApp::ShowLoginDialog(const wxString& error) {
-  LoginDialog dialog(nullptr, m_profiles, Utf8(m_profile), Utf8(m_user), error);
+  if (m_profiles.empty()) {  // started with --db: there is no profile to log in to
+    wxMessageBox(_("Logging in as another user needs a server profile in doudi.ini."), _("Doudi"),
+                 wxOK | wxICON_INFORMATION);
+    return;
+  }
+  LoginDialog dialog(GetTopWindow(), m_profiles, Utf8(m_profile), Utf8(m_user), error);
   if (dialog.ShowModal() != wxID_OK) {
-    ExitMainLoop();
+    if (GetTopWindow() == nullptr) ExitMainLoop();  // cancelled at start; a switch keeps the old window
     return;
   }
   Open(dialog.LoggedIn());
 }
 
 void DoudiApp::Open(Session session) {
-  auto* frame = new MainFrame(std::move(session));
+  auto* previous = dynamic_cast<MainFrame*>(GetTopWindow());
+  m_user = Wx(session.identity.roleName);
+  auto* frame = new MainFrame(std::move(session), [this] { ShowLoginDialog(wxEmptyString); });
+  if (previous != nullptr) previous->Destroy();
   frame->Show();
   SetTopWindow(frame);
   if (!m_search.empty()) frame->Registry().SearchFor(m_search);

@@ -372,13 +372,13 @@ void HouseholdEditor::BuildForm() {
       m_rowButtons.push_back(button);
     }
     row->Add(buttonColumn, wxSizerFlags().Border(wxLEFT));
-    box->Add(row, wxSizerFlags(1).Expand());
+    box->Add(row, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(4)));
     auto* message = new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                      wxST_ELLIPSIZE_END);
     message->SetMinSize(wxSize(FromDIP(100), -1));
     message->SetForegroundColour(kErrorText);
     m_tableMessages[Index(which)] = message;
-    box->Add(message, wxSizerFlags().Expand().Border(wxTOP, FromDIP(2)));
+    box->Add(message, wxSizerFlags().Expand().Border(wxALL, FromDIP(4)));
     return box;
   };
   const auto cursorRow = [this](Table which) { return Grid(which)->GetGridCursorRow(); };
@@ -424,8 +424,9 @@ void HouseholdEditor::BuildForm() {
   bottom->Add(m_retry);
   bottom->AddStretchSpacer();
   auto* buttons = new wxStdDialogButtonSizer;
-  m_save = new wxButton(this, wxID_SAVE);
-  m_cancel = new wxButton(this, wxID_CANCEL);
+  // Labelled here, so the doudi catalog alone translates them.
+  m_save = new wxButton(this, wxID_SAVE, _("&Save"));
+  m_cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
   buttons->AddButton(m_save);
   buttons->AddButton(m_cancel);
   buttons->Realize();

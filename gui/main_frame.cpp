@@ -20,7 +20,7 @@ namespace doudi::gui {
 namespace {
 
 enum { kStatusConnection, kStatusServer };
-enum { kFind = wxID_HIGHEST + 1 };
+enum { kFind = wxID_HIGHEST + 1, kSwitchUser };
 
 wxString GroupLabel(const std::string& group) {
   if (const auto g = model::ParseStaffGroup(group)) return Wx(model::ToChinese(*g));
@@ -29,7 +29,7 @@ wxString GroupLabel(const std::string& group) {
 
 }  // namespace
 
-MainFrame::MainFrame(Session session)
+MainFrame::MainFrame(Session session, std::function<void()> switchUser)
     : wxFrame(nullptr, wxID_ANY, _("Doudi - joint assistance workstation"), wxDefaultPosition, wxSize(1180, 720)),
       m_session(std::move(session)) {
   const std::string conninfo = dal::WithNetworkTimeouts(m_session.connectionString);
@@ -67,12 +67,14 @@ MainFrame::MainFrame(Session session)
   file->Append(wxID_NEW, _("&New household\tCtrl+N"));
   file->Append(kFind, _("&Find\tCtrl+F"));
   file->AppendSeparator();
+  file->Append(kSwitchUser, _("Log in as &another user..."));
   file->Append(wxID_EXIT, _("E&xit"));
   menus->Append(file, _("&Registry"));
   SetMenuBar(menus);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_registry->NewHousehold(); }, wxID_NEW);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_registry->FocusSearch(); }, kFind);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+  Bind(wxEVT_MENU, [switchUser](wxCommandEvent&) { switchUser(); }, kSwitchUser);
 
   CreateStatusBar(2);
   const int widths[] = {-1, 320};

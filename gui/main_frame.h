@@ -4,6 +4,7 @@
 // connection's state.
 #include <wx/frame.h>
 
+#include <functional>
 #include <memory>
 
 #include "session.h"
@@ -17,7 +18,9 @@ class RegistryPanel;
 
 class MainFrame : public wxFrame {
  public:
-  explicit MainFrame(Session session);
+  // switchUser is called for "Log in as another user" (the app shows the
+  // login and replaces this window).
+  MainFrame(Session session, std::function<void()> switchUser);
   ~MainFrame() override;
 
   RegistryPanel& Registry() { return *m_registry; }

@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(login_knows_who_and_where) {
 
 BOOST_AUTO_TEST_CASE(the_registry_lists_the_clerks_village_and_searches) {
   test::DeskDatabase desk;
-  auto* frame = new gui::MainFrame(desk.LogIn());
+  auto* frame = new gui::MainFrame(desk.LogIn(), [] {});
   frame->Show();
   auto& registry = frame->Registry();
   const auto village = desk.Server().Count(
