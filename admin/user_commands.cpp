@@ -113,7 +113,9 @@ int UserSetRole(CommandContext& ctx) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   const auto group = GroupOption(ctx);
-  db->Users().SetGroup(ctx.args.at(0), group, ctx.Option("department").value_or(""));
+  const auto scope = ctx.Option("scope");
+  db->Users().SetGroup(ctx.args.at(0), group, ctx.Option("department").value_or(""),
+                       scope ? ScopeArgument(*scope) : std::string());
   ctx.out << "user " << ctx.args.at(0) << " is now a " << model::ToCode(group) << "\n";
   return kExitOk;
 }
@@ -152,8 +154,10 @@ std::vector<Command> UserCommands() {
        1, [](CommandContext& ctx) { return UserEnable(ctx, true); }},
       {{"user", "set-scope"}, "user set-scope NAME PREFIX", "change a user's region scope",
        "Sets the region code prefix that bounds what the user sees and changes." + who, {}, 2, UserSetScope},
-      {{"user", "set-role"}, "user set-role NAME --group GROUP [--department D]", "move a user to another group",
-       "Moves the user to another group (a liaison needs --department)." + who, {"group", "department"}, 1,
+      {{"user", "set-role"}, "user set-role NAME --group GROUP [--department D] [--scope PREFIX]",
+       "move a user to another group",
+       "Moves the user to another group (a liaison needs --department; --scope changes the scope in the same step, "
+       "as a village clerk who becomes a township reviewer needs)." + who, {"group", "department", "scope"}, 1,
        UserSetRole},
       {{"user", "reset-password"}, "user reset-password NAME [--password-stdin]", "set a new password",
        "Sets a generated password, shown once, or one read from standard input." + who, {"password-stdin"}, 1,

@@ -21,24 +21,42 @@ const wxColour kBothChanged(255, 236, 179);
 
 wxString PartLabel(HouseholdPart part) {
   switch (part) {
-    case HouseholdPart::Region: return _("Region");
-    case HouseholdPart::Address: return _("Address");
-    case HouseholdPart::Phone: return _("Phone");
-    case HouseholdPart::Housing: return _("Housing");
-    case HouseholdPart::Status: return _("Registry status");
-    case HouseholdPart::BankName: return _("Bank");
-    case HouseholdPart::BankAccount: return _("Bank account");
-    case HouseholdPart::Incomes: return _("Income items");
-    case HouseholdPart::Assets: return _("Assets");
-    case HouseholdPart::Member: return _("Member of the household");
-    case HouseholdPart::MemberIdNumber: return _("ID number");
-    case HouseholdPart::MemberName: return _("Name");
-    case HouseholdPart::MemberRelation: return _("Relation to the head");
-    case HouseholdPart::MemberDisability: return _("Disability and grade");
-    case HouseholdPart::MemberIllnesses: return _("Illnesses");
-    case HouseholdPart::MemberSchooling: return _("Schooling");
-    case HouseholdPart::MemberEmployment: return _("Employment");
-    case HouseholdPart::MemberWorkAbility: return _("Ability to work");
+    case HouseholdPart::Region:
+      return _("Region");
+    case HouseholdPart::Address:
+      return _("Address");
+    case HouseholdPart::Phone:
+      return _("Phone");
+    case HouseholdPart::Housing:
+      return _("Housing");
+    case HouseholdPart::Status:
+      return _("Registry status");
+    case HouseholdPart::BankName:
+      return _("Bank");
+    case HouseholdPart::BankAccount:
+      return _("Bank account");
+    case HouseholdPart::Incomes:
+      return _("Income items");
+    case HouseholdPart::Assets:
+      return _("Assets");
+    case HouseholdPart::Member:
+      return _("Member of the household");
+    case HouseholdPart::MemberIdNumber:
+      return _("ID number");
+    case HouseholdPart::MemberName:
+      return _("Name");
+    case HouseholdPart::MemberRelation:
+      return _("Relation to the head");
+    case HouseholdPart::MemberDisability:
+      return _("Disability and grade");
+    case HouseholdPart::MemberIllnesses:
+      return _("Illnesses");
+    case HouseholdPart::MemberSchooling:
+      return _("Schooling");
+    case HouseholdPart::MemberEmployment:
+      return _("Employment");
+    case HouseholdPart::MemberWorkAbility:
+      return _("Ability to work");
   }
   return {};
 }
@@ -50,8 +68,8 @@ wxString ChangedByText(const FieldDifference& d) {
 
 }  // namespace
 
-ConflictDialog::ConflictDialog(wxWindow* parent, model::Household base, model::Household theirs,
-                               model::Household mine, std::map<std::string, std::string> regionNames)
+ConflictDialog::ConflictDialog(wxWindow* parent, model::Household base, model::Household theirs, model::Household mine,
+                               std::map<std::string, std::string> regionNames)
     : wxDialog(parent, wxID_ANY, _("Another user changed this household"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_base(std::move(base)),
@@ -159,8 +177,8 @@ void ConflictDialog::BuildRows(wxWindow* parent, wxSizer* grid) {
     auto* changedBy = new wxStaticText(parent, wxID_ANY, ChangedByText(d));
     auto* before = new wxStaticText(parent, wxID_ANY, ValueText(d, d.base));
     Row row;
-    row.theirs = new wxRadioButton(parent, wxID_ANY, ValueText(d, d.theirs), wxDefaultPosition, wxDefaultSize,
-                                   wxRB_GROUP);
+    row.theirs =
+        new wxRadioButton(parent, wxID_ANY, ValueText(d, d.theirs), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
     row.mine = new wxRadioButton(parent, wxID_ANY, ValueText(d, d.mine));
     before->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     if (d.ChangedByBoth()) {
@@ -186,7 +204,7 @@ void ConflictDialog::BuildRows(wxWindow* parent, wxSizer* grid) {
 wxString ConflictDialog::FieldLabel(const FieldDifference& d) const {
   // Member rows sit under the member's name, so the field name suffices.
   return IsMemberPart(d.key.part) && d.key.part != HouseholdPart::Member ? wxS("    ") + PartLabel(d.key.part)
-                                                                          : PartLabel(d.key.part);
+                                                                         : PartLabel(d.key.part);
 }
 
 wxString ConflictDialog::ValueText(const FieldDifference& d, const std::optional<std::string>& value) const {
@@ -203,8 +221,8 @@ wxString ConflictDialog::ValueText(const FieldDifference& d, const std::optional
 std::vector<FieldChoice> ConflictDialog::Choices() const {
   std::vector<FieldChoice> choices;
   for (std::size_t i = 0; i < m_rows.size(); ++i) {
-    choices.push_back(FieldChoice{m_differences[i].key,
-                                  m_rows[i].mine->GetValue() ? MergeSide::Mine : MergeSide::Theirs});
+    choices.push_back(
+        FieldChoice{m_differences[i].key, m_rows[i].mine->GetValue() ? MergeSide::Mine : MergeSide::Theirs});
   }
   return choices;
 }

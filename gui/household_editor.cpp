@@ -52,7 +52,9 @@ const wxColour kDerivedCell(238, 238, 238);  // read-only cells derived from the
 
 using Table = HouseholdEditor::Table;
 
-bool IsMasked(std::string_view value) { return value.find('*') != std::string_view::npos; }
+bool IsMasked(std::string_view value) {
+  return value.find('*') != std::string_view::npos;
+}
 
 template <model::DomainEnum E>
 wxArrayString EnumLabels() {
@@ -76,7 +78,7 @@ template <model::DomainEnum E>
 E EnumAt(int index) {
   const auto texts = model::EnumTexts<E>();
   return index >= 0 && static_cast<std::size_t>(index) < texts.size() ? texts[static_cast<std::size_t>(index)].value
-                                                                       : texts.front().value;
+                                                                      : texts.front().value;
 }
 
 wxString Trimmed(const wxString& text) {
@@ -84,14 +86,18 @@ wxString Trimmed(const wxString& text) {
   return copy.Trim(true).Trim(false);
 }
 
-wxString Yuan(model::Money amount) { return wxString(wxUniChar(0x00A5)) + Wx(amount.ToDisplayString()); }
+wxString Yuan(model::Money amount) {
+  return wxString(wxUniChar(0x00A5)) + Wx(amount.ToDisplayString());
+}
 
 wxString IsoDate(std::chrono::year_month_day date) {
   return wxString::Format(wxS("%04d-%02u-%02u"), static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                           static_cast<unsigned>(date.day()));
 }
 
-wxString SexText(model::Sex sex) { return sex == model::Sex::Male ? _("Male") : _("Female"); }
+wxString SexText(model::Sex sex) {
+  return sex == model::Sex::Male ? _("Male") : _("Female");
+}
 
 // The model's messages are English sentences; the form shows them in the
 // user's language keyed by the stable issue code, so the catalog is built
@@ -99,7 +105,8 @@ wxString SexText(model::Sex sex) { return sex == model::Sex::Male ? _("Male") : 
 // sentence through the catalog.
 wxString IdErrorText(model::ResidentIdError error) {
   switch (error) {
-    case model::ResidentIdError::WrongLength: return _("A resident ID number has exactly 18 characters.");
+    case model::ResidentIdError::WrongLength:
+      return _("A resident ID number has exactly 18 characters.");
     case model::ResidentIdError::InvalidCharacter:
       return _("A resident ID number is 17 digits followed by a digit or X.");
     case model::ResidentIdError::InvalidBirthDate:
@@ -107,8 +114,9 @@ wxString IdErrorText(model::ResidentIdError error) {
     case model::ResidentIdError::BirthDateInFuture:
       return _("The birth date in the resident ID number is in the future.");
     case model::ResidentIdError::ChecksumMismatch:
-      return _("The last character of the resident ID number does not match the others; check for a mistyped "
-               "digit.");
+      return _(
+          "The last character of the resident ID number does not match the others; check for a mistyped "
+          "digit.");
   }
   return Wx(model::Describe(error));
 }
@@ -125,7 +133,8 @@ wxString IssueMessage(const model::ValidationIssue& issue) {
   if (code == "name.empty") return _("Enter the person's name.");
   if (code == "name.invalid_encoding") return _("The name contains characters that cannot be stored; type it again.");
   if (code == "name.too_long") return _("A name has at most 50 characters.");
-  if (code == "id_number.duplicate") return _("This ID number is already entered for another member of this household.");
+  if (code == "id_number.duplicate")
+    return _("This ID number is already entered for another member of this household.");
   for (const auto error : {model::ResidentIdError::WrongLength, model::ResidentIdError::InvalidCharacter,
                            model::ResidentIdError::InvalidBirthDate, model::ResidentIdError::BirthDateInFuture,
                            model::ResidentIdError::ChecksumMismatch}) {
@@ -238,8 +247,12 @@ void SetColumn(wxGrid* grid, int column, wxGridCellEditor* editor, bool readOnly
   grid->SetColAttr(column, attr);
 }
 
-int ToInt(std::size_t value) { return static_cast<int>(value); }
-std::size_t ToIndex(int value) { return static_cast<std::size_t>(value); }
+int ToInt(std::size_t value) {
+  return static_cast<int>(value);
+}
+std::size_t ToIndex(int value) {
+  return static_cast<std::size_t>(value);
+}
 
 }  // namespace
 
@@ -327,8 +340,7 @@ void HouseholdEditor::BuildForm() {
   label(_("Housing:"));
   fields->Add(WithMessage(hb, m_housing, "housing"), wxSizerFlags().Expand());
 
-  m_registryStatus =
-      new wxChoice(hb, wxID_ANY, wxDefaultPosition, wxDefaultSize, EnumLabels<model::RegistryStatus>());
+  m_registryStatus = new wxChoice(hb, wxID_ANY, wxDefaultPosition, wxDefaultSize, EnumLabels<model::RegistryStatus>());
   label(_("Registry status:"));
   fields->Add(WithMessage(hb, m_registryStatus, "status"), wxSizerFlags().Expand());
 
@@ -339,8 +351,9 @@ void HouseholdEditor::BuildForm() {
   m_bankAccount = new wxTextCtrl(hb, wxID_ANY);
   label(_("Bank account:"));
   wxSizer* account = WithMessage(hb, m_bankAccount, "bank_account");
-  m_bankHint = new wxStaticText(hb, wxID_ANY, _("Shown masked. Type the full number to replace it, or leave it to keep the stored one."),
-                                wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+  m_bankHint = new wxStaticText(
+      hb, wxID_ANY, _("Shown masked. Type the full number to replace it, or leave it to keep the stored one."),
+      wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
   m_bankHint->SetMinSize(wxSize(FromDIP(60), -1));
   m_bankHint->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
   m_bankHint->Hide();
@@ -350,8 +363,7 @@ void HouseholdEditor::BuildForm() {
   form->Add(householdBox, wxSizerFlags().Expand().Border(wxBOTTOM));
 
   // A grid with its buttons on the right and its message line below.
-  const auto table = [&](Table which, const wxString& title,
-                         const std::vector<std::pair<wxString, int>>& columns,
+  const auto table = [&](Table which, const wxString& title, const std::vector<std::pair<wxString, int>>& columns,
                          const std::vector<std::pair<wxString, std::function<void()>>>& buttons) {
     auto* box = new wxStaticBoxSizer(wxVERTICAL, m_form, title);
     wxWindow* parent = box->GetStaticBox();
@@ -373,8 +385,8 @@ void HouseholdEditor::BuildForm() {
     }
     row->Add(buttonColumn, wxSizerFlags().Border(wxLEFT));
     box->Add(row, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, FromDIP(4)));
-    auto* message = new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
-                                     wxST_ELLIPSIZE_END);
+    auto* message =
+        new wxStaticText(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     message->SetMinSize(wxSize(FromDIP(100), -1));
     message->SetForegroundColour(kErrorText);
     m_tableMessages[Index(which)] = message;
@@ -384,14 +396,14 @@ void HouseholdEditor::BuildForm() {
   const auto cursorRow = [this](Table which) { return Grid(which)->GetGridCursorRow(); };
 
   form->Add(table(Table::Members, _("Members"),
-                  {{_("Name"), 80},
-                   {_("ID number"), 160},
+                  {{_("Name"), 72},
+                   {_("ID number"), 150},
                    {_("Relation"), 72},
                    {_("Sex"), 52},
                    {_("Birth date"), 86},
                    {_("Disability"), 64},
                    {_("Grade"), 48},
-                   {_("Illnesses"), 110},
+                   {_("Illnesses"), 96},
                    {_("Schooling"), 76},
                    {_("Employment"), 76},
                    {_("Ability to work"), 104}},
@@ -402,7 +414,7 @@ void HouseholdEditor::BuildForm() {
 
   auto* lists = new wxBoxSizer(wxHORIZONTAL);
   lists->Add(table(Table::Incomes, _("Monthly income"),
-                   {{_("Member"), 110}, {_("Kind"), 90}, {_("Monthly (yuan)"), 96}, {_("Note"), 110}},
+                   {{_("Member"), 124}, {_("Kind"), 84}, {_("Monthly (yuan)"), 96}, {_("Note"), 90}},
                    {{_("Add &income"), [this] { AddRow(Table::Incomes); }},
                     {_("Remove income"), [this, cursorRow] { RemoveRow(Table::Incomes, cursorRow(Table::Incomes)); }}}),
              wxSizerFlags(1).Expand().Border(wxRIGHT));
@@ -441,7 +453,8 @@ void HouseholdEditor::BuildForm() {
   keys[0].Set(wxACCEL_CTRL, 'S', wxID_SAVE);
   SetAcceleratorTable(wxAcceleratorTable(1, keys));
 
-  // Fits a 1366x768 desk; larger screens get a roomier form.
+  // 1180x720 fits a 1366x768 desk with its task bar; a smaller screen gets
+  // all of its work area.
   const wxRect area = wxDisplay(GetParent() ? GetParent() : static_cast<wxWindow*>(this)).GetClientArea();
   SetSize(wxSize(std::min(FromDIP(1180), area.width), std::min(FromDIP(720), area.height)));
   SetMinSize(wxSize(std::min(FromDIP(820), area.width), std::min(FromDIP(560), area.height)));
@@ -515,9 +528,18 @@ void HouseholdEditor::BindEvents() {
   const auto save = [this](wxCommandEvent&) { Save(); };
   Bind(wxEVT_BUTTON, save, wxID_SAVE);
   Bind(wxEVT_MENU, save, wxID_SAVE);  // Ctrl+S
-  Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(CanSave()); }, wxID_SAVE);
-  Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_state != State::Saving); }, wxID_CANCEL);
-  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Safely([this] { if (ConfirmClose()) Finish(); }); }, wxID_CANCEL);
+  Bind(
+      wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(CanSave()); }, wxID_SAVE);
+  Bind(
+      wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_state != State::Saving); }, wxID_CANCEL);
+  Bind(
+      wxEVT_BUTTON,
+      [this](wxCommandEvent&) {
+        Safely([this] {
+          if (ConfirmClose()) Finish();
+        });
+      },
+      wxID_CANCEL);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
     bool close = true;
     Safely([&] { close = !e.CanVeto() || ConfirmClose(); });
@@ -587,9 +609,8 @@ void HouseholdEditor::BindEvents() {
 
   for (const Table table : {Table::Members, Table::Incomes, Table::Assets}) {
     wxGrid* grid = Grid(table);
-    grid->Bind(wxEVT_GRID_CELL_CHANGED, [this, table](wxGridEvent& e) {
-      Safely([&] { ApplyCell(table, e.GetRow(), e.GetCol()); });
-    });
+    grid->Bind(wxEVT_GRID_CELL_CHANGED,
+               [this, table](wxGridEvent& e) { Safely([&] { ApplyCell(table, e.GetRow(), e.GetCol()); }); });
     grid->Bind(wxEVT_GRID_SELECT_CELL, [this, table](wxGridEvent& e) {
       e.Skip();
       Safely([&] { ShowTableMessage(table, e.GetRow(), e.GetCol()); });
@@ -624,7 +645,6 @@ void HouseholdEditor::BindEvents() {
     e.Skip();
     CallAfter([this] { Safely([this] { ShowIssues(); }); });
   });
-
 }
 
 void HouseholdEditor::MakeReadOnly() {
@@ -697,10 +717,10 @@ void HouseholdEditor::Fill() {
 
   if (m_householdId) {
     const model::Person* head = m_household.Head();
-    SetTitle(head && !head->name.empty()
-                 ? wxString::Format(_("Household of %s (No. %lld)"), Wx(head->name),
-                                    static_cast<long long>(*m_householdId))
-                 : wxString::Format(_("Household No. %lld"), static_cast<long long>(*m_householdId)));
+    SetTitle(
+        head && !head->name.empty()
+            ? wxString::Format(_("Household of %s (No. %lld)"), Wx(head->name), static_cast<long long>(*m_householdId))
+            : wxString::Format(_("Household No. %lld"), static_cast<long long>(*m_householdId)));
   }
   Revalidate();
   m_form->Layout();
@@ -713,7 +733,8 @@ void HouseholdEditor::FillMemberRow(int row) {
   grid->SetCellValue(row, kMemberIdNumber, Wx(p.idNumber));
   grid->SetCellValue(row, kMemberRelation, Label(p.relation));
   grid->SetCellValue(row, kMemberDisability, Label(p.disability));
-  grid->SetCellValue(row, kMemberGrade, p.disabilityGrade == 0 ? wxString() : wxString::Format(wxS("%d"), p.disabilityGrade));
+  grid->SetCellValue(row, kMemberGrade,
+                     p.disabilityGrade == 0 ? wxString() : wxString::Format(wxS("%d"), p.disabilityGrade));
   grid->SetCellValue(row, kMemberIllnesses, JoinIllnesses(p.illnesses));
   grid->SetCellValue(row, kMemberSchooling, Label(p.schooling));
   grid->SetCellValue(row, kMemberEmployment, Label(p.employment));
@@ -784,9 +805,15 @@ void HouseholdEditor::ApplyCell(Table table, int row, int column) {
   if (row < 0 || row >= grid->GetNumberRows()) return;
   const wxString text = grid->GetCellValue(row, column);
   switch (table) {
-    case Table::Members: ApplyMemberCell(ToIndex(row), column, text); break;
-    case Table::Incomes: ApplyIncomeCell(ToIndex(row), column, text); break;
-    case Table::Assets: ApplyAssetCell(ToIndex(row), column, text); break;
+    case Table::Members:
+      ApplyMemberCell(ToIndex(row), column, text);
+      break;
+    case Table::Incomes:
+      ApplyIncomeCell(ToIndex(row), column, text);
+      break;
+    case Table::Assets:
+      ApplyAssetCell(ToIndex(row), column, text);
+      break;
   }
   Revalidate();
 }
@@ -849,7 +876,8 @@ void HouseholdEditor::ApplyMemberCell(std::size_t row, int column, const wxStrin
     case kMemberWorkAbility:
       if (const auto value = ParseLabel<model::WorkAbility>(text)) p.workAbility = *value;
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -879,8 +907,11 @@ void HouseholdEditor::ApplyIncomeCell(std::size_t row, int column, const wxStrin
       }
       break;
     }
-    case kIncomeNote: item.note = Utf8(Trimmed(text)); break;
-    default: break;
+    case kIncomeNote:
+      item.note = Utf8(Trimmed(text));
+      break;
+    default:
+      break;
   }
 }
 
@@ -891,7 +922,9 @@ void HouseholdEditor::ApplyAssetCell(std::size_t row, int column, const wxString
     case kAssetKind:
       if (const auto value = ParseLabel<model::AssetKind>(text)) asset.kind = *value;
       break;
-    case kAssetDescription: asset.description = Utf8(Trimmed(text)); break;
+    case kAssetDescription:
+      asset.description = Utf8(Trimmed(text));
+      break;
     case kAssetValue: {
       const auto amount = model::Money::ParseYuan(Utf8(text));
       m_badAssetValue[row] = !amount;
@@ -901,7 +934,8 @@ void HouseholdEditor::ApplyAssetCell(std::size_t row, int column, const wxString
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -963,7 +997,9 @@ void HouseholdEditor::RemoveRow(Table table, int row) {
   if (row < 0 || row >= grid->GetNumberRows()) return;
   const auto at = [row](auto& items) { items.erase(items.begin() + row); };
   switch (table) {
-    case Table::Members: at(m_household.members); break;
+    case Table::Members:
+      at(m_household.members);
+      break;
     case Table::Incomes:
       at(m_household.incomes);
       at(m_badIncomeAmount);
@@ -1009,10 +1045,12 @@ void HouseholdEditor::Revalidate() {
     }
     const wxString notAmount = _("Enter an amount in yuan, such as 1200 or 1200.50.");
     for (std::size_t i = 0; i < m_badIncomeAmount.size(); ++i) {
-      if (m_badIncomeAmount[i]) m_issues.push_back(ShownIssue{model::JoinField(model::IndexedField("incomes", i), "monthly"), notAmount});
+      if (m_badIncomeAmount[i])
+        m_issues.push_back(ShownIssue{model::JoinField(model::IndexedField("incomes", i), "monthly"), notAmount});
     }
     for (std::size_t i = 0; i < m_badAssetValue.size(); ++i) {
-      if (m_badAssetValue[i]) m_issues.push_back(ShownIssue{model::JoinField(model::IndexedField("assets", i), "value"), notAmount});
+      if (m_badAssetValue[i])
+        m_issues.push_back(ShownIssue{model::JoinField(model::IndexedField("assets", i), "value"), notAmount});
     }
   }
   ShowIssues();
@@ -1112,14 +1150,16 @@ void HouseholdEditor::ShowTableMessage(Table table, int row, int column) {
       case Table::Incomes:
         text = wxString::Format(_("Income item %d, %s: %s"), number, columnLabel, it->second);
         break;
-      case Table::Assets: text = wxString::Format(_("Asset %d, %s: %s"), number, columnLabel, it->second); break;
+      case Table::Assets:
+        text = wxString::Format(_("Asset %d, %s: %s"), number, columnLabel, it->second);
+        break;
     }
     shown = 1;
   }
   if (cells.size() > shown && !text.empty()) {
     const auto more = static_cast<int>(cells.size() - shown);
-    text += wxS("  ") + wxString::Format(wxPLURAL("(%d more problem in this table)",
-                                                  "(%d more problems in this table)", static_cast<unsigned>(more)),
+    text += wxS("  ") + wxString::Format(wxPLURAL("(%d more problem in this table)", "(%d more problems in this table)",
+                                                  static_cast<unsigned>(more)),
                                          more);
   }
   message->SetForegroundColour(kErrorText);
@@ -1137,8 +1177,8 @@ void HouseholdEditor::ShowIdHint(int row, const wxString& text) {
   wxString hint;
   bool problem = false;
   if (const auto* valid = std::get_if<model::ResidentId>(&parsed)) {
-    hint = wxString::Format(_("Member %d: born %s, %s."), row + 1, IsoDate(valid->BirthDate()),
-                            SexText(valid->GetSex()));
+    hint =
+        wxString::Format(_("Member %d: born %s, %s."), row + 1, IsoDate(valid->BirthDate()), SexText(valid->GetSex()));
   } else if (const auto error = std::get<model::ResidentIdError>(parsed);
              error == model::ResidentIdError::WrongLength && id.size() < 18) {
     // Still typing: count, don't scold.
@@ -1157,8 +1197,7 @@ void HouseholdEditor::UpdateIncomeSummary() {
   try {
     m_perCapita->SetLabel(wxString::Format(
         wxPLURAL("Per-capita monthly income: %s (household total %s, %d member)",
-                 "Per-capita monthly income: %s (household total %s, %d members)",
-                 static_cast<unsigned>(members)),
+                 "Per-capita monthly income: %s (household total %s, %d members)", static_cast<unsigned>(members)),
         Yuan(m_household.PerCapitaMonthlyIncome()), Yuan(m_household.TotalMonthlyIncome()), members));
   } catch (const std::overflow_error&) {
     m_perCapita->SetLabel(_("The income amounts are too large to add up; check them."));
@@ -1168,8 +1207,8 @@ void HouseholdEditor::UpdateIncomeSummary() {
 // ---------------------------------------------------------------- state, saving, closing
 
 bool HouseholdEditor::IsDirty() const {
-  return m_household != m_base || std::find(m_badIncomeAmount.begin(), m_badIncomeAmount.end(), true) !=
-                                      m_badIncomeAmount.end() ||
+  return m_household != m_base ||
+         std::find(m_badIncomeAmount.begin(), m_badIncomeAmount.end(), true) != m_badIncomeAmount.end() ||
          std::find(m_badAssetValue.begin(), m_badAssetValue.end(), true) != m_badAssetValue.end();
 }
 
@@ -1177,7 +1216,9 @@ bool HouseholdEditor::CanSave() const {
   return m_state == State::Editing && !m_readOnly && m_issues.empty() && IsDirty();
 }
 
-wxString HouseholdEditor::StatusText() const { return m_status->GetLabel(); }
+wxString HouseholdEditor::StatusText() const {
+  return m_status->GetLabel();
+}
 
 wxWindow* HouseholdEditor::FieldControl(const std::string& field) const {
   if (field == "region_code") return m_region;
@@ -1199,12 +1240,17 @@ void HouseholdEditor::SetState(State state) {
     Layout();
   }
   switch (state) {
-    case State::Loading: ShowStatus(_("Loading the household..."), false); break;
-    case State::Saving: ShowStatus(_("Saving..."), false); break;
+    case State::Loading:
+      ShowStatus(_("Loading the household..."), false);
+      break;
+    case State::Saving:
+      ShowStatus(_("Saving..."), false);
+      break;
     case State::Editing:
       ShowStatus(m_readOnly ? _("You can view this household; your role cannot change it.") : wxString(), false);
       break;
-    case State::LoadFailed: break;  // the caller says why
+    case State::LoadFailed:
+      break;  // the caller says why
   }
 }
 

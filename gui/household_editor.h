@@ -40,7 +40,7 @@ class HouseholdEditor : public wxDialog {
     Loading,     // waiting for the household; nothing can be edited yet
     LoadFailed,  // the message says why; Try again loads once more
     Editing,
-    Saving,      // the form is locked until the save returns
+    Saving,  // the form is locked until the save returns
   };
   enum class Table { Members, Incomes, Assets };
   // Columns of the three grids.

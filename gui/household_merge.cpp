@@ -22,7 +22,9 @@ std::string Normalized(std::string_view idNumber) {
   return text;
 }
 
-bool IsMasked(std::string_view value) { return value.find('*') != std::string_view::npos; }
+bool IsMasked(std::string_view value) {
+  return value.find('*') != std::string_view::npos;
+}
 
 // The database's mask of a resident ID (migration 0001): first 6, eight
 // '*', last 4.
@@ -169,10 +171,9 @@ struct HouseholdField {
 
 template <typename T>
 HouseholdField Simple(HouseholdPart part, T Household::*member, std::function<std::string(const T&)> text) {
-  return HouseholdField{
-      part, [member](const Household& a, const Household& b) { return a.*member == b.*member; },
-      [member, text](const Household& h) { return text(h.*member); },
-      [member](Household& to, const Household& from) { to.*member = from.*member; }};
+  return HouseholdField{part, [member](const Household& a, const Household& b) { return a.*member == b.*member; },
+                        [member, text](const Household& h) { return text(h.*member); },
+                        [member](Household& to, const Household& from) { to.*member = from.*member; }};
 }
 
 const std::vector<HouseholdField>& HouseholdFields() {
@@ -182,14 +183,12 @@ const std::vector<HouseholdField>& HouseholdFields() {
     f.push_back(Simple<std::string>(HouseholdPart::Region, &Household::regionCode, asIs));
     f.push_back(Simple<std::string>(HouseholdPart::Address, &Household::address, asIs));
     f.push_back(Simple<std::string>(HouseholdPart::Phone, &Household::phone, asIs));
-    f.push_back(Simple<model::HousingCondition>(HouseholdPart::Housing, &Household::housing,
-                                                [](const model::HousingCondition& v) {
-                                                  return std::string(model::ToChinese(v));
-                                                }));
-    f.push_back(Simple<model::RegistryStatus>(HouseholdPart::Status, &Household::status,
-                                              [](const model::RegistryStatus& v) {
-                                                return std::string(model::ToChinese(v));
-                                              }));
+    f.push_back(Simple<model::HousingCondition>(
+        HouseholdPart::Housing, &Household::housing,
+        [](const model::HousingCondition& v) { return std::string(model::ToChinese(v)); }));
+    f.push_back(
+        Simple<model::RegistryStatus>(HouseholdPart::Status, &Household::status,
+                                      [](const model::RegistryStatus& v) { return std::string(model::ToChinese(v)); }));
     f.push_back(Simple<std::string>(HouseholdPart::BankName, &Household::bankName, asIs));
     f.push_back(Simple<std::string>(HouseholdPart::BankAccount, &Household::bankAccount, asIs));
     f.push_back(HouseholdField{HouseholdPart::Incomes, SameIncomes, IncomesText,
@@ -224,14 +223,15 @@ std::function<std::string(const E&)> Chinese() {
 const std::vector<MemberField>& MemberFields() {
   static const std::vector<MemberField> fields = [] {
     std::vector<MemberField> f;
-    f.push_back(MemberField{
-        HouseholdPart::MemberIdNumber,
-        [](const Person& a, const Person& b) { return Normalized(a.idNumber) == Normalized(b.idNumber); },
-        [](const Person& p) { return p.idNumber; }, [](Person& to, const Person& from) { to.idNumber = from.idNumber; }});
-    f.push_back(SimpleMember<std::string>(HouseholdPart::MemberName, &Person::name,
-                                          [](const std::string& s) { return s; }));
-    f.push_back(SimpleMember<model::Relation>(HouseholdPart::MemberRelation, &Person::relation,
-                                              Chinese<model::Relation>()));
+    f.push_back(
+        MemberField{HouseholdPart::MemberIdNumber,
+                    [](const Person& a, const Person& b) { return Normalized(a.idNumber) == Normalized(b.idNumber); },
+                    [](const Person& p) { return p.idNumber; },
+                    [](Person& to, const Person& from) { to.idNumber = from.idNumber; }});
+    f.push_back(
+        SimpleMember<std::string>(HouseholdPart::MemberName, &Person::name, [](const std::string& s) { return s; }));
+    f.push_back(
+        SimpleMember<model::Relation>(HouseholdPart::MemberRelation, &Person::relation, Chinese<model::Relation>()));
     f.push_back(MemberField{HouseholdPart::MemberDisability,
                             [](const Person& a, const Person& b) {
                               return a.disability == b.disability && a.disabilityGrade == b.disabilityGrade;
@@ -241,9 +241,9 @@ const std::vector<MemberField>& MemberFields() {
                               to.disability = from.disability;
                               to.disabilityGrade = from.disabilityGrade;
                             }});
-    f.push_back(SimpleMember<std::vector<std::string>>(
-        HouseholdPart::MemberIllnesses, &Person::illnesses,
-        [](const std::vector<std::string>& v) { return model::Join(v, "; "); }));
+    f.push_back(
+        SimpleMember<std::vector<std::string>>(HouseholdPart::MemberIllnesses, &Person::illnesses,
+                                               [](const std::vector<std::string>& v) { return model::Join(v, "; "); }));
     f.push_back(SimpleMember<model::Schooling>(HouseholdPart::MemberSchooling, &Person::schooling,
                                                Chinese<model::Schooling>()));
     f.push_back(SimpleMember<model::Employment>(HouseholdPart::MemberEmployment, &Person::employment,
@@ -257,8 +257,7 @@ const std::vector<MemberField>& MemberFields() {
 
 // A member's content apart from what identifies its row.
 bool SamePerson(const Person& a, const Person& b) {
-  return std::all_of(MemberFields().begin(), MemberFields().end(),
-                     [&](const MemberField& f) { return f.same(a, b); });
+  return std::all_of(MemberFields().begin(), MemberFields().end(), [&](const MemberField& f) { return f.same(a, b); });
 }
 
 void Decide(FieldDifference& d) {
@@ -285,7 +284,9 @@ std::vector<const MemberSlot*> InMergeOrder(const std::vector<MemberSlot>& slots
 
 }  // namespace
 
-bool IsMemberPart(HouseholdPart part) { return part >= HouseholdPart::Member; }
+bool IsMemberPart(HouseholdPart part) {
+  return part >= HouseholdPart::Member;
+}
 
 std::vector<FieldDifference> DiffHouseholds(const Household& base, const Household& theirs, const Household& mine) {
   std::vector<FieldDifference> differences;
@@ -355,9 +356,8 @@ Household MergeHousehold(const Household& base, const Household& theirs, const H
   };
   const std::vector<FieldDifference> differences = DiffHouseholds(base, theirs, mine);
   const auto takesMine = [&](HouseholdPart part, const std::string& member) {
-    const auto d = std::find_if(differences.begin(), differences.end(), [&](const FieldDifference& x) {
-      return x.key.part == part && x.key.member == member;
-    });
+    const auto d = std::find_if(differences.begin(), differences.end(),
+                                [&](const FieldDifference& x) { return x.key.part == part && x.key.member == member; });
     return d != differences.end() && sideOf(*d) == MergeSide::Mine;
   };
 

@@ -32,7 +32,7 @@ enum class HouseholdPart {
   BankAccount,
   Incomes,
   Assets,
-  Member,            // the member as a whole: in the household or not
+  Member,  // the member as a whole: in the household or not
   MemberIdNumber,
   MemberName,
   MemberRelation,

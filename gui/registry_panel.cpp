@@ -61,6 +61,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   for (const auto& t : model::EnumTexts<model::RegistryStatus>()) m_status->Append(Wx(t.chinese));
   m_status->SetSelection(0);
   m_count = new wxStaticText(right, wxID_ANY, wxEmptyString);
+  // A search of a whole city takes a moment to count; it can be stopped.
+  auto* stop = new wxButton(right, wxID_STOP, _("Stop"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
   m_list = new RegistryList(right, [this](long page) { LoadPage(page); });
   auto* newButton = new wxButton(right, wxID_NEW, _("&New household"));
   auto* openButton = new wxButton(right, wxID_OPEN, _("&Open household"));
@@ -69,6 +71,7 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   bar->Add(m_search, wxSizerFlags(1).CenterVertical());
   bar->Add(m_status, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
   bar->Add(m_count, wxSizerFlags().CenterVertical().Border(wxLEFT, 12));
+  bar->Add(stop, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(openButton);
   buttons->Add(newButton, wxSizerFlags().Border(wxLEFT, 8));
@@ -95,6 +98,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   m_regions->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent&) { StartSearch(); });
   m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { OpenSelected(); });
   newButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewHousehold(); });
+  stop->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StopSearch(); });
+  stop->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Show(m_idsPending); });
   openButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenSelected(); });
   newButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_session.CanEditRegistry()); });
   openButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
@@ -184,6 +189,16 @@ void RegistryPanel::StartSearch() {
         m_idsPending = false;
         if (!f.cancelled) m_count->SetLabel(f.message);
       });
+}
+
+void RegistryPanel::StopSearch() {
+  if (!m_idsPending) return;
+  ++m_generation;  // whatever still arrives for it is dropped
+  m_idsPending = false;
+  m_searchWorker.CancelRunning();
+  m_count->SetLabel(m_estimate > 0 ? wxString::Format(_("about %lld persons (counting stopped)"),
+                                                      static_cast<long long>(m_estimate))
+                                   : _("Search stopped"));
 }
 
 void RegistryPanel::ShowCount() {

@@ -45,6 +45,7 @@ class RegistryPanel : public wxPanel {
   void BuildRegionTree();
   dal::RegistryQuery CurrentQuery() const;
   void StartSearch();
+  void StopSearch();
   void LoadPage(long page);
   void OpenSelected();
   void OpenHousehold(std::int64_t householdId);

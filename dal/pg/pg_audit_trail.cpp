@@ -50,7 +50,7 @@ class PgAuditTrail final : public AuditTrail {
   std::vector<AuditEntry> HouseholdHistory(std::int64_t householdId) override {
     try {
       // One line per changed field, computed by the database from the JSONB
-      // images; '|' never occurs in its own field names.
+      // images. Read through doudi.audit_trail: masked, within the scope.
       soci::rowset<soci::row> rows = (m_sql.prepare <<
           "SELECT r.id, to_char(r.at, 'YYYY-MM-DD HH24:MI:SS'), r.actor, r.table_name, r.operation, r.row_key, "
           "coalesce((SELECT string_agg(CASE r.operation "
@@ -58,8 +58,7 @@ class PgAuditTrail final : public AuditTrail {
           "  ELSE k || '=' || coalesce(coalesce(r.new_row, r.old_row) ->> k, 'null') END, E'\\x1e' ORDER BY k) "
           "  FROM jsonb_object_keys(coalesce(r.new_row, r.old_row)) AS k "
           "  WHERE r.operation <> 'UPDATE' OR (r.old_row -> k) IS DISTINCT FROM (r.new_row -> k)), ''), "
-          "EXISTS (SELECT 1 FROM doudi.audit_seal AS s WHERE s.txid = r.txid)::int "
-          "FROM doudi.audit_row AS r WHERE r.household_id = :h ORDER BY r.id",
+          "r.sealed::int FROM doudi.audit_trail AS r WHERE r.household_id = :h ORDER BY r.id",
           soci::use(householdId));
       std::vector<AuditEntry> history;
       for (const auto& r : rows) {

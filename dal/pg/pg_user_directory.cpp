@@ -62,11 +62,13 @@ class PgUserDirectory final : public UserDirectory {
     Call("SELECT doudi.user_set_scope(:r, :s)", roleName, regionScope, "changing the scope of user " + roleName);
   }
 
-  void SetGroup(const std::string& roleName, model::StaffGroup group, const std::string& department) override {
+  void SetGroup(const std::string& roleName, model::StaffGroup group, const std::string& department,
+                const std::string& newScope) override {
     try {
       const std::string code(model::ToCode(group));
       soci::transaction tr(m_sql);
-      m_sql << "SELECT doudi.user_set_role(:r, :g, :d)", soci::use(roleName), soci::use(code), soci::use(department);
+      m_sql << "SELECT doudi.user_set_role(:r, :g, :d, NULLIF(:s, ''))", soci::use(roleName), soci::use(code),
+          soci::use(department), soci::use(newScope);
       tr.commit();
     } catch (...) {
       RethrowAsDatabaseError("changing the group of user " + roleName);

@@ -59,15 +59,14 @@ Household Theirs() {
 
 const FieldDifference* Find(const std::vector<FieldDifference>& differences, HouseholdPart part,
                             const std::string& member = {}) {
-  const auto it = std::find_if(differences.begin(), differences.end(), [&](const FieldDifference& d) {
-    return d.key.part == part && d.key.member == member;
-  });
+  const auto it = std::find_if(differences.begin(), differences.end(),
+                               [&](const FieldDifference& d) { return d.key.part == part && d.key.member == member; });
   return it == differences.end() ? nullptr : &*it;
 }
 
 const Person* MemberWithId(const Household& h, const std::string& idNumber) {
-  const auto it = std::find_if(h.members.begin(), h.members.end(),
-                               [&](const Person& p) { return p.idNumber == idNumber; });
+  const auto it =
+      std::find_if(h.members.begin(), h.members.end(), [&](const Person& p) { return p.idNumber == idNumber; });
   return it == h.members.end() ? nullptr : &*it;
 }
 
@@ -228,11 +227,11 @@ BOOST_AUTO_TEST_CASE(a_member_both_added_is_matched_by_the_id_even_when_theirs_i
 
 BOOST_AUTO_TEST_CASE(choices_override_the_defaults) {
   Household theirs = Theirs();
-  theirs.address = "Sanmen, Haiyou street 9";            // default theirs
+  theirs.address = "Sanmen, Haiyou street 9";                                          // default theirs
   theirs.members.push_back(MakePerson(102, "Zhang Xiao", kChildId, Relation::Child));  // default theirs
-  theirs.housing = HousingCondition::Dilapidated;         // both: default mine
+  theirs.housing = HousingCondition::Dilapidated;                                      // both: default mine
   Household mine = Base();
-  mine.phone = "13800138000";                             // default mine
+  mine.phone = "13800138000";  // default mine
   mine.housing = HousingCondition::Rented;
 
   const std::vector<FieldChoice> choices{

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #ifdef _WIN32
 #include <process.h>
@@ -48,7 +49,115 @@ std::string AdminConnectionString() {
   return std::string(admin) + " options='-c client_min_messages=warning'";
 }
 
+// One statement's result, whatever its status.
+Result Exec(PGconn* conn, const std::string& sql, const SqlParams& params) {
+  if (params.empty()) return Result(PQexec(conn, sql.c_str()), &PQclear);
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p.c_str());
+  return Result(
+      PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0),
+      &PQclear);
+}
+
+bool Succeeded(const PGresult* r) {
+  const auto status = PQresultStatus(r);
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+SqlOutcome OutcomeOf(PGconn* conn, const PGresult* r) {
+  SqlOutcome out;
+  if (r != nullptr && Succeeded(r)) {
+    const char* changed = PQcmdTuples(const_cast<PGresult*>(r));
+    out.rows = (changed != nullptr && *changed != '\0') ? std::stoll(changed) : PQntuples(r);
+    return out;
+  }
+  const char* state = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  out.sqlState = state != nullptr ? state : "?????";  // no SQLSTATE: the connection itself failed
+  const char* message = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  out.message = message != nullptr ? message : PQerrorMessage(conn);
+  return out;
+}
+
+Result Checked(PGconn* conn, const std::string& sql, const SqlParams& params) {
+  Result r = Exec(conn, sql, params);
+  if (!r || !Succeeded(r.get())) {
+    const SqlOutcome o = OutcomeOf(conn, r.get());
+    throw SqlError(o.sqlState, o.message, sql);
+  }
+  return r;
+}
+
+std::vector<std::string> RowsOf(const PGresult* r) {
+  std::vector<std::string> rows;
+  for (int i = 0; i < PQntuples(r); ++i) {
+    std::string row;
+    for (int c = 0; c < PQnfields(r); ++c) {
+      if (c > 0) row += '|';
+      row += PQgetvalue(r, i, c);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// A conninfo value in single quotes, with ' and \ escaped.
+std::string QuotedConnValue(const std::string& value) {
+  std::string out = "'";
+  for (const char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string Verifier(PGconn* conn, const std::string& role, const std::string& password) {
+  char* v = PQencryptPasswordConn(conn, password.c_str(), role.c_str(), "scram-sha-256");
+  if (v == nullptr) throw std::runtime_error(std::string("PQencryptPasswordConn failed: ") + PQerrorMessage(conn));
+  std::string verifier(v);
+  PQfreemem(v);
+  return verifier;
+}
+
 }  // namespace
+
+Session::Session(const std::string& conninfo) : m_conn(PQconnectdb(conninfo.c_str()), &PQfinish) {
+  if (PQstatus(m_conn.get()) != CONNECTION_OK) {
+    throw std::runtime_error(std::string("cannot connect: ") + PQerrorMessage(m_conn.get()));
+  }
+}
+
+Session::~Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+
+std::int64_t Session::Execute(const std::string& sql, const SqlParams& params) const {
+  const Result r = Checked(m_conn.get(), sql, params);
+  return OutcomeOf(m_conn.get(), r.get()).rows;
+}
+
+std::string Session::Scalar(const std::string& sql, const SqlParams& params) const {
+  const Result r = Checked(m_conn.get(), sql, params);
+  if (PQntuples(r.get()) == 0) throw std::runtime_error("no row from: " + sql);
+  return PQgetvalue(r.get(), 0, 0);
+}
+
+std::vector<std::string> Session::Rows(const std::string& sql, const SqlParams& params) const {
+  return RowsOf(Checked(m_conn.get(), sql, params).get());
+}
+
+std::string Session::TryExecute(const std::string& sql, const SqlParams& params) const {
+  return Try(sql, params).sqlState;
+}
+
+SqlOutcome Session::Try(const std::string& sql, const SqlParams& params) const {
+  const Result r = Exec(m_conn.get(), sql, params);
+  return OutcomeOf(m_conn.get(), r.get());
+}
+
+std::string Session::ScramVerifier(const std::string& role, const std::string& password) const {
+  return Verifier(m_conn.get(), role, password);
+}
 
 TestDatabase::TestDatabase() : m_admin(AdminConnectionString()) {
   static std::atomic<int> counter{0};
@@ -57,6 +166,7 @@ TestDatabase::TestDatabase() : m_admin(AdminConnectionString()) {
   Run(m_admin, "CREATE DATABASE " + m_name + " TEMPLATE template0 ENCODING 'UTF8'");
   // The later dbname= overrides the one in DOUDI_TEST_DB.
   m_conninfo = m_admin + " dbname=" + m_name;
+  m_rolePrefix = "t" + m_name.substr(std::string("doudi_test_").size()) + "_";
 }
 
 TestDatabase::~TestDatabase() {
@@ -65,9 +175,30 @@ TestDatabase::~TestDatabase() {
   } catch (...) {
     // A test's own failure is the message that matters.
   }
+  try {
+    // The prefix is digits, letters and _: safe in a LIKE pattern once _ is escaped.
+    std::string pattern;
+    for (const char c : m_rolePrefix) {
+      if (c == '_') pattern += '\\';
+      pattern += c;
+    }
+    const Result roles =
+        Run(m_admin, "SELECT quote_ident(rolname) FROM pg_roles WHERE rolname LIKE '" + pattern +
+                         "%' OR rolname LIKE 'doudi\\_" + pattern + "%' OR rolname LIKE 'pg\\_" + pattern + "%'");
+    for (int i = 0; i < PQntuples(roles.get()); ++i) {
+      try {
+        Run(m_admin, std::string("DROP ROLE IF EXISTS ") + PQgetvalue(roles.get(), i, 0));
+      } catch (...) {
+        // Left for the throwaway cluster to take with it.
+      }
+    }
+  } catch (...) {
+  }
 }
 
-void TestDatabase::Execute(const std::string& sql) const { Run(m_conninfo, sql); }
+void TestDatabase::Execute(const std::string& sql) const {
+  Run(m_conninfo, sql);
+}
 
 std::string TestDatabase::Scalar(const std::string& sql) const {
   const Result r = Run(m_conninfo, sql);
@@ -76,19 +207,25 @@ std::string TestDatabase::Scalar(const std::string& sql) const {
 }
 
 std::vector<std::string> TestDatabase::Rows(const std::string& sql) const {
-  const Result r = Run(m_conninfo, sql);
-  std::vector<std::string> rows;
-  for (int i = 0; i < PQntuples(r.get()); ++i) {
-    std::string row;
-    for (int c = 0; c < PQnfields(r.get()); ++c) {
-      if (c > 0) row += '|';
-      row += PQgetvalue(r.get(), i, c);
-    }
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  return RowsOf(Run(m_conninfo, sql).get());
 }
 
-std::string FixturePath(const std::string& relative) { return std::string(DOUDI_FIXTURE_DIR) + "/" + relative; }
+std::string TestDatabase::CreateUser(const std::string& shortName, const std::string& group, const std::string& scope,
+                                     const std::string& department, const std::string& password) const {
+  const std::string role = RoleName(shortName);
+  const Session superuser = AsSuperuser();
+  superuser.Execute("SELECT doudi.user_add($1, $2, $3, $4, $5, $6)",
+                    {role, shortName, group, scope, department, superuser.ScramVerifier(role, password)});
+  return role;
+}
+
+Session TestDatabase::AsUser(const std::string& role, const std::string& password) const {
+  // The later user= and password= override those of DOUDI_TEST_DB.
+  return Session(m_conninfo + " user=" + QuotedConnValue(role) + " password=" + QuotedConnValue(password));
+}
+
+std::string FixturePath(const std::string& relative) {
+  return std::string(DOUDI_FIXTURE_DIR) + "/" + relative;
+}
 
 }  // namespace doudi::test

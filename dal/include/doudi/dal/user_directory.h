@@ -33,7 +33,10 @@ class UserDirectory {
   virtual void Add(const UserAccount& account, const std::string& password) = 0;
   virtual void SetEnabled(const std::string& roleName, bool enabled) = 0;
   virtual void SetScope(const std::string& roleName, const std::string& regionScope) = 0;
-  virtual void SetGroup(const std::string& roleName, model::StaffGroup group, const std::string& department) = 0;
+  // Moves the user to another group; newScope, when not empty, changes the
+  // scope in the same step (a clerk's village becomes a reviewer's township).
+  virtual void SetGroup(const std::string& roleName, model::StaffGroup group, const std::string& department,
+                        const std::string& newScope) = 0;
   virtual void ResetPassword(const std::string& roleName, const std::string& password) = 0;
 };
 
