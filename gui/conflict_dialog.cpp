@@ -79,13 +79,16 @@ ConflictDialog::ConflictDialog(wxWindow* parent, model::Household base, model::H
       m_differences(DiffHouseholds(m_base, m_theirs, m_mine)) {
   auto* top = new wxBoxSizer(wxVERTICAL);
 
-  // The audit trail knows who saved and when; the household record does
-  // not carry it, so the version numbers say what happened.
+  // Who saved the version in the database and when, as it stamped them.
   auto* intro = new wxStaticText(
       this, wxID_ANY,
-      wxString::Format(_("Another user saved this household while you were editing it. It is now at version %d; "
-                         "your edit started from version %d."),
-                       m_theirs.version, m_base.version));
+      m_theirs.updatedBy.empty()
+          ? wxString::Format(_("Another user saved this household while you were editing it. It is now at version "
+                               "%d; your edit started from version %d."),
+                             m_theirs.version, m_base.version)
+          : wxString::Format(_("%s saved this household at %s while you were editing it. It is now at version %d; "
+                               "your edit started from version %d."),
+                             Wx(m_theirs.updatedBy), Wx(m_theirs.updatedAt), m_theirs.version, m_base.version));
   intro->SetFont(intro->GetFont().Bold());
   auto* howTo = new wxStaticText(
       this, wxID_ANY,

@@ -46,11 +46,12 @@ class PgRegistryRepository final : public RegistryRepository {
       std::string housing, status;
       // The full bank account is not readable here (migration 0002); the
       // masked one is, and a save leaves a masked value untouched.
-      m_sql << "SELECT id, version, region_code, address, phone, housing, bank_name, bank_account_masked, registry_status "
-               "FROM doudi.household WHERE id = :id",
+      m_sql << "SELECT id, version, region_code, address, phone, housing, bank_name, bank_account_masked, registry_status, "
+               "updated_by, to_char(updated_at, 'YYYY-MM-DD HH24:MI') FROM doudi.household WHERE id = :id",
           soci::use(householdId), soci::into(h.id.emplace()), soci::into(h.version), soci::into(h.regionCode),
           soci::into(h.address), soci::into(h.phone, phoneInd), soci::into(housing), soci::into(h.bankName, bankNameInd),
-          soci::into(h.bankAccount, bankAccountInd), soci::into(status);
+          soci::into(h.bankAccount, bankAccountInd), soci::into(status), soci::into(h.updatedBy),
+          soci::into(h.updatedAt);
       if (!m_sql.got_data()) return std::nullopt;
       h.housing = FromCode<model::HousingCondition>(housing, model::ParseHousingCondition);
       h.status = FromCode<model::RegistryStatus>(status, model::ParseRegistryStatus);

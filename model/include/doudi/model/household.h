@@ -243,6 +243,10 @@ struct Household {
   std::vector<IncomeItem> incomes;
   std::vector<Asset> assets;
   std::vector<RegistryStatusChange> statusHistory;
+  // Who saved the stored version, and when ("YYYY-MM-DD HH:MM"), as the
+  // database stamped them; empty for a household not yet stored.
+  std::string updatedBy;
+  std::string updatedAt;
 
   // The first member whose relation is Head; nullptr when there is none.
   // Validate reports a household with more than one head.
