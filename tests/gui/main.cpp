@@ -4,6 +4,9 @@
 #include <wx/app.h>
 #include <wx/image.h>
 #include <wx/init.h>
+#include <wx/translation.h>
+
+#include <cstdlib>
 
 #include <boost/test/unit_test.hpp>
 
@@ -18,6 +21,15 @@ struct WxFixture {
     BOOST_REQUIRE_MESSAGE(wxEntryStart(argc, argv), "wx could not start (no X display?)");
     wxTheApp->OnInit();
     wxInitAllImageHandlers();
+    // DOUDI_TEST_LANG=zh_CN runs the same tests in the Chinese interface
+    // (scripts/screenshots uses it for docs/screenshots).
+    if (const char* language = std::getenv("DOUDI_TEST_LANG")) {
+      auto* translations = new wxTranslations;
+      wxTranslations::Set(translations);
+      wxFileTranslationsLoader::AddCatalogLookupPathPrefix(DOUDI_LOCALE_DIR);
+      translations->SetLanguage(wxString::FromUTF8(language));
+      translations->AddCatalog("doudi");
+    }
   }
   ~WxFixture() {
     wxTheApp->OnExit();

@@ -101,8 +101,8 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_is_said_plainly) {
   dialog.ProcessWindowEvent(click);
   auto* message = dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("message", &dialog));
   BOOST_REQUIRE(message != nullptr);
-  BOOST_REQUIRE(test::PumpUntil([&] { return message->GetLabel().Contains("password"); }));
-  BOOST_TEST(message->GetLabel() == "The user name or password is wrong.");
+  const wxString expected = wxGetTranslation("The user name or password is wrong.");
+  BOOST_REQUIRE(test::PumpUntil([&] { return message->GetLabel() == expected; }));
   dialog.Refresh();
   test::PumpUntil([] { return false; }, std::chrono::milliseconds(1000));  // let it paint
   BOOST_TEST(gui::SaveWindowPng(&dialog, ShotPath("login-wrong-password.png")));
