@@ -27,9 +27,15 @@
 #include "doudi/model/resident_id.h"
 #include "household_merge.h"
 #include "session.h"
+#include "doudi/dal/registry_repository.h"
 #include "wx_text.h"
 
 namespace doudi::gui {
+namespace {
+// Not kSaveId: GTK would replace a stock Save button's label with its own,
+// in the system's language rather than the workstation's.
+const int kSaveId = wxWindow::NewControlId();
+}  // namespace
 
 struct HouseholdEditor::SaveResult {
   enum class Outcome {
@@ -437,7 +443,7 @@ void HouseholdEditor::BuildForm() {
   bottom->AddStretchSpacer();
   auto* buttons = new wxStdDialogButtonSizer;
   // Labelled here, so the doudi catalog alone translates them.
-  m_save = new wxButton(this, wxID_SAVE, _("&Save"));
+  m_save = new wxButton(this, kSaveId, _("&Save"));
   m_cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
   buttons->AddButton(m_save);
   buttons->AddButton(m_cancel);
@@ -450,7 +456,7 @@ void HouseholdEditor::BuildForm() {
   // applies); no default button, so Enter in a field or grid never closes.
   SetEscapeId(wxID_CANCEL);
   wxAcceleratorEntry keys[1];
-  keys[0].Set(wxACCEL_CTRL, 'S', wxID_SAVE);
+  keys[0].Set(wxACCEL_CTRL, 'S', kSaveId);
   SetAcceleratorTable(wxAcceleratorTable(1, keys));
 
   // 1180x720 fits a 1366x768 desk with its task bar; a smaller screen gets
@@ -526,10 +532,10 @@ wxSizer* HouseholdEditor::WithMessage(wxWindow* parent, wxWindow* control, const
 
 void HouseholdEditor::BindEvents() {
   const auto save = [this](wxCommandEvent&) { Save(); };
-  Bind(wxEVT_BUTTON, save, wxID_SAVE);
-  Bind(wxEVT_MENU, save, wxID_SAVE);  // Ctrl+S
+  Bind(wxEVT_BUTTON, save, kSaveId);
+  Bind(wxEVT_MENU, save, kSaveId);  // Ctrl+S
   Bind(
-      wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(CanSave()); }, wxID_SAVE);
+      wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(CanSave()); }, kSaveId);
   Bind(
       wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_state != State::Saving); }, wxID_CANCEL);
   Bind(
@@ -1280,20 +1286,24 @@ void HouseholdEditor::Save() {
       return;
     }
     const model::Household household = m_household;
+    // One id per save the user asked for, kept until its outcome is known:
+    // a retry after a lost reply is then never applied twice.
+    if (m_pendingRequestId.empty()) m_pendingRequestId = dal::NewRequestId();
+    const std::string requestId = m_pendingRequestId;
     SetState(State::Saving);
     m_worker.Run<SaveResult>(
         this,
-        [household](dal::pg::PgDatabase& db) {
+        [household, requestId](dal::pg::PgDatabase& db) {
           // Conflicts are caught here, on the worker, because a JobFailure
           // carries only text and the editor needs the stored version.
           dal::RegistryRepository& registry = db.Registry();
           SaveResult result;
           try {
             if (household.id) {
-              registry.SaveHousehold(household);
+              registry.SaveHousehold(household, requestId);
               result.householdId = *household.id;
             } else {
-              result.householdId = registry.CreateHousehold(household);
+              result.householdId = registry.CreateHousehold(household, requestId);
             }
           } catch (const dal::VersionConflict&) {
             result.outcome = SaveResult::Outcome::Conflict;
@@ -1310,9 +1320,15 @@ void HouseholdEditor::Save() {
           }
           return result;
         },
-        [this](SaveResult result) { Safely([&] { OnSaveResult(std::move(result)); }); },
+        [this](SaveResult result) {
+          m_pendingRequestId.clear();  // the outcome is known
+          Safely([&] { OnSaveResult(std::move(result)); });
+        },
         [this](const JobFailure& failure) {
           Safely([&] {
+            // Unless the connection dropped (the save may have committed and
+            // its retry must carry the same id), the next save is a new one.
+            if (!failure.connectionLost) m_pendingRequestId.clear();
             SetState(State::Editing);
             // The form keeps everything typed; saving again is the remedy.
             ShowStatus(wxString::Format(_("Not saved: %s"), failure.message), true);

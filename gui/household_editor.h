@@ -159,6 +159,7 @@ class HouseholdEditor : public wxDialog {
   bool m_readOnly = false;
   State m_state = State::Editing;
   bool m_savedOnce = false;
+  std::string m_pendingRequestId;  // the save in flight or unresolved (dal::NewRequestId)
   ConflictResolver m_resolver;
 
   model::Household m_base;       // as loaded or last saved: what "changed" and conflicts compare with

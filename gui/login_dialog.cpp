@@ -85,7 +85,10 @@ LoginDialog::LoginDialog(wxWindow* parent, std::vector<dal::ConnectionProfile> p
   top->Add(form, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 12));
   top->Add(m_message, wxSizerFlags().Expand().Border(wxALL, 12));
   auto* buttons = CreateButtonSizer(wxOK | wxCANCEL);
+  // Labels of our own: wx's stock labels come from its catalog, which a desk
+  // PC may not have in Chinese.
   if (auto* ok = FindWindow(wxID_OK)) static_cast<wxButton*>(ok)->SetLabel(_("Log in"));
+  if (auto* cancel = FindWindow(wxID_CANCEL)) static_cast<wxButton*>(cancel)->SetLabel(_("Cancel"));
   top->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 12));
   SetSizerAndFit(top);
 

@@ -65,8 +65,9 @@ class PgRegistryRepository final : public RegistryRepository {
     }
   }
 
-  std::int64_t CreateHousehold(const Household& household) override {
+  std::int64_t CreateHousehold(const Household& household, const std::string& requestId) override {
     try {
+      if (const auto done = AppliedRequest(requestId)) return done->first;
       soci::transaction tr(m_sql);
       std::int64_t id = 0;
       const std::string housing(model::ToCode(household.housing));
@@ -80,18 +81,24 @@ class PgRegistryRepository final : public RegistryRepository {
       Household stored = household;
       stored.id = id;
       SaveParts(stored);
+      RecordRequest(requestId, id, 1);
       tr.commit();
       SealAfterCommit(m_sql);
       return id;
+    } catch (const ConstraintViolation&) {
+      throw;
     } catch (...) {
+      // The same request committed meanwhile (a retry racing the original).
+      if (const auto done = AppliedRequestAfterFailure(requestId)) return done->first;
       RethrowAsDatabaseError("creating a household");
     }
   }
 
-  std::int32_t SaveHousehold(const Household& household) override {
+  std::int32_t SaveHousehold(const Household& household, const std::string& requestId) override {
     if (!household.id) throw std::invalid_argument("SaveHousehold needs a household id");
     const std::int64_t id = *household.id;
     try {
+      if (const auto done = AppliedRequest(requestId)) return done->second;
       soci::transaction tr(m_sql);
       std::int32_t newVersion = 0;
       const std::string housing(model::ToCode(household.housing));
@@ -107,15 +114,48 @@ class PgRegistryRepository final : public RegistryRepository {
           soci::into(newVersion);
       if (!m_sql.got_data()) ThrowStale(id, household.version);
       SaveParts(household);
+      RecordRequest(requestId, id, newVersion);
       tr.commit();
       SealAfterCommit(m_sql);
       return newVersion;
+    } catch (const VersionConflict&) {
+      // A retry of a save that did commit meets its own new version.
+      if (const auto done = AppliedRequestAfterFailure(requestId)) return done->second;
+      throw;
     } catch (...) {
+      if (const auto done = AppliedRequestAfterFailure(requestId)) return done->second;
       RethrowAsDatabaseError("saving household " + std::to_string(id));
     }
   }
 
  private:
+  // (household id, version) of a save already applied under requestId.
+  std::optional<std::pair<std::int64_t, std::int32_t>> AppliedRequest(const std::string& requestId) {
+    if (requestId.empty()) return std::nullopt;
+    long long householdId = 0;
+    int version = 0;
+    m_sql << "SELECT household_id, version FROM doudi.save_request WHERE request_id = CAST(:r AS uuid)",
+        soci::use(requestId), soci::into(householdId), soci::into(version);
+    if (!m_sql.got_data()) return std::nullopt;
+    return std::pair<std::int64_t, std::int32_t>{householdId, version};
+  }
+
+  // The same lookup after a failed save, when the connection still works;
+  // nullopt when it does not or the request is unknown.
+  std::optional<std::pair<std::int64_t, std::int32_t>> AppliedRequestAfterFailure(const std::string& requestId) {
+    try {
+      return AppliedRequest(requestId);
+    } catch (const soci::soci_error&) {
+      return std::nullopt;
+    }
+  }
+
+  void RecordRequest(const std::string& requestId, std::int64_t householdId, std::int32_t version) {
+    if (requestId.empty()) return;
+    m_sql << "INSERT INTO doudi.save_request (request_id, household_id, version) VALUES (CAST(:r AS uuid), :h, :v)",
+        soci::use(requestId), soci::use(householdId), soci::use(version);
+  }
+
   [[noreturn]] void ThrowStale(std::int64_t id, std::int32_t expected) {
     std::int32_t current = 0;
     m_sql << "SELECT version FROM doudi.household WHERE id = :id", soci::use(id), soci::into(current);

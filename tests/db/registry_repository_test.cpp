@@ -103,4 +103,24 @@ BOOST_AUTO_TEST_CASE(failed_create_leaves_nothing) {
   BOOST_TEST(m.server.Count("SELECT count(*) FROM doudi.household") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(a_retried_save_is_applied_once) {
+  test::MigratedDatabase m;
+  // A create whose reply was lost, retried with the same request id.
+  const std::string createRequest = dal::NewRequestId();
+  const auto id = m.db->Registry().CreateHousehold(test::SampleHousehold(), createRequest);
+  BOOST_TEST(m.db->Registry().CreateHousehold(test::SampleHousehold(), createRequest) == id);
+  BOOST_TEST(m.server.Count("SELECT count(*) FROM doudi.household") == 1);
+  // A save whose reply was lost: the retry meets its own new version and
+  // reports it instead of a conflict.
+  auto h = *m.db->Registry().LoadHousehold(id);
+  h.address = "once";
+  const std::string saveRequest = dal::NewRequestId();
+  BOOST_TEST(m.db->Registry().SaveHousehold(h, saveRequest) == 2);
+  BOOST_TEST(m.db->Registry().SaveHousehold(h, saveRequest) == 2);
+  BOOST_TEST(m.server.Scalar("SELECT version FROM doudi.household WHERE id = " + std::to_string(id)) == "2");
+  // A new request id for the same stale edit is a real conflict.
+  BOOST_CHECK_THROW(m.db->Registry().SaveHousehold(h, dal::NewRequestId()), dal::VersionConflict);
+  BOOST_TEST(dal::NewRequestId() != dal::NewRequestId());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,7 @@
 // and saved as one aggregate.
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "doudi/model/household.h"
 
@@ -18,13 +19,19 @@ class RegistryRepository {
   // Stores a new household in one transaction and returns its id (version 1).
   // Throws ConstraintViolation when the database refuses it (e.g. a member
   // is already in another household).
-  virtual std::int64_t CreateHousehold(const model::Household& household) = 0;
+  // requestId (from NewRequestId) makes a retry safe: a save whose reply was
+  // lost is found by its id and not applied again; empty: no such record.
+  virtual std::int64_t CreateHousehold(const model::Household& household, const std::string& requestId = {}) = 0;
 
   // Saves household (id and version set) in one transaction, replacing its
   // members, income and assets, and returns the new version. Throws
   // VersionConflict when the stored version is no longer household.version,
-  // RecordGone when the household was deleted.
-  virtual std::int32_t SaveHousehold(const model::Household& household) = 0;
+  // RecordGone when the household was deleted. requestId as above.
+  virtual std::int32_t SaveHousehold(const model::Household& household, const std::string& requestId = {}) = 0;
 };
+
+// A fresh request id (a random UUID) for one save the user asked for; keep it
+// for the retries of that same save.
+std::string NewRequestId();
 
 }  // namespace doudi::dal
