@@ -86,7 +86,14 @@ void DatabaseWorker::CancelRunning() {
   if (m_canceller) m_canceller->Cancel();
 }
 
-dal::pg::PgDatabase& DatabaseWorker::Connected() {
+dal::pg::PgDatabase& DatabaseWorker::Connected(bool fresh) {
+  if (fresh && m_db) {
+    // Every statement of the old session is gone with it (a SOCI reconnect
+    // would leave prepared statements pointing at the freed backend).
+    std::lock_guard lock(m_mutex);
+    m_canceller.reset();
+    m_db.reset();
+  }
   if (!m_db) {
     auto db = std::make_unique<dal::pg::PgDatabase>(m_connectionString);  // throws ConnectionError
     db->RequireSupportedSchema();
@@ -110,7 +117,7 @@ void DatabaseWorker::Loop() {
     }
     const bool wasConnected = m_db != nullptr;
     try {
-      job([this]() -> dal::pg::PgDatabase& { return Connected(); });
+      job([this](bool fresh) -> dal::pg::PgDatabase& { return Connected(fresh); });
     } catch (const dal::ConnectionError&) {
       // Drop the broken session; the next job connects anew (a new
       // connection, so no old statement can run against it).

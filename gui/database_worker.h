@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "doudi/dal/errors.h"
 #include "doudi/dal/pg/pg_database.h"
 
 namespace doudi::gui {
@@ -51,7 +52,14 @@ class DatabaseWorker {
       std::shared_ptr<Result> result;
       std::exception_ptr error;
       try {
-        result = std::make_shared<Result>(work(connect()));
+        try {
+          result = std::make_shared<Result>(work(connect(false)));
+        } catch (const dal::ConnectionError&) {
+          // The session may only be stale (the server restarted, the cable
+          // is back): once more on a fresh connection. Saves carry request
+          // ids, so a save that did commit is not applied twice.
+          result = std::make_shared<Result>(work(connect(true)));
+        }
       } catch (...) {
         error = std::current_exception();
       }
@@ -76,11 +84,11 @@ class DatabaseWorker {
  private:
   // A job gets the worker's connection by calling connect(), inside its own
   // error handling, so a failure to connect reaches the job's window too.
-  using Connect = std::function<dal::pg::PgDatabase&()>;
+  using Connect = std::function<dal::pg::PgDatabase&(bool fresh)>;
   using Job = std::function<void(const Connect&)>;
   void Post(Job job);
   void Loop();
-  dal::pg::PgDatabase& Connected();
+  dal::pg::PgDatabase& Connected(bool fresh);
 
   std::string m_connectionString;
   std::function<void(bool)> m_onConnectionChange;

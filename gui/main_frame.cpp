@@ -21,6 +21,7 @@ namespace {
 
 enum { kStatusConnection, kStatusServer };
 enum { kFind = wxID_HIGHEST + 1, kSwitchUser };
+constexpr int kBeatMs = 5000;
 
 wxString GroupLabel(const std::string& group) {
   if (const auto g = model::ParseStaffGroup(group)) return Wx(model::ToChinese(*g));
@@ -43,6 +44,7 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   m_searchWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_pageWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_recordWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
+  m_heartbeatWorker = std::make_unique<DatabaseWorker>(conninfo);
 
   auto* panel = new wxPanel(this);
   const auto& who = m_session.identity;
@@ -83,6 +85,29 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   SetStatusText(Wx("PostgreSQL " + m_session.server.serverVersion + " · " + m_session.server.database),
                 kStatusServer);
   m_registry->FocusSearch();
+  m_heartbeat.SetOwner(this);
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { Heartbeat(); }, m_heartbeat.GetId());
+  m_heartbeat.StartOnce(kBeatMs);
+}
+
+void MainFrame::Heartbeat() {
+  m_heartbeatWorker->Run<int>(
+      this,
+      [](dal::pg::PgDatabase& db) {
+        db.Info();
+        return 0;
+      },
+      [this](int) {
+        m_failedBeats = 0;
+        OnConnectionChange(true);
+        m_heartbeat.StartOnce(kBeatMs);
+      },
+      [this](const JobFailure& failure) {
+        if (failure.connectionLost) OnConnectionChange(false);
+        // Back off while the server is away: 2, 4, 8 ... up to 30 seconds.
+        ++m_failedBeats;
+        m_heartbeat.StartOnce(std::min(30000, 1000 << std::min(m_failedBeats, 5)));
+      });
 }
 
 MainFrame::~MainFrame() = default;
@@ -93,6 +118,10 @@ wxString MainFrame::ConnectionText(bool connected) const {
                               : _("Connected (not encrypted: local connection)");
 }
 
-void MainFrame::OnConnectionChange(bool connected) { SetStatusText(ConnectionText(connected), kStatusConnection); }
+void MainFrame::OnConnectionChange(bool connected) {
+  if (connected == m_connected) return;
+  m_connected = connected;
+  SetStatusText(ConnectionText(connected), kStatusConnection);
+}
 
 }  // namespace doudi::gui

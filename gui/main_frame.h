@@ -3,6 +3,7 @@
 // in view, the sections that exist (Registry now), and a status bar with the
 // connection's state.
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include <functional>
 #include <memory>
@@ -27,12 +28,19 @@ class MainFrame : public wxFrame {
 
  private:
   void OnConnectionChange(bool connected);
+  void Heartbeat();
   wxString ConnectionText(bool connected) const;
 
   Session m_session;
   std::unique_ptr<DatabaseWorker> m_searchWorker;
   std::unique_ptr<DatabaseWorker> m_pageWorker;
   std::unique_ptr<DatabaseWorker> m_recordWorker;
+  // Its own connection asks the server "still there?" every few seconds,
+  // so a dropped link shows in the status bar without waiting for a search.
+  std::unique_ptr<DatabaseWorker> m_heartbeatWorker;
+  wxTimer m_heartbeat;
+  bool m_connected = true;
+  int m_failedBeats = 0;
   RegistryPanel* m_registry = nullptr;
 };
 

@@ -1,0 +1,671 @@
+// The workstation at city scale (issue 4, docs/benchmarks.md): drives the
+// real main window in this process, under Xvfb, against a registry of a
+// million persons, and measures what a desk user feels: the first results
+// after typing, scrolling a county's whole result list, the start to the
+// login window, and resident memory after an hour-like session.
+// scripts/bench --gui-only prepares the database (doudi-admin demo-data) in
+// another process, so this one's memory is the workstation's alone.
+// Environment: DOUDI_BENCH_DB (the prepared database, as its superuser),
+// PGPASSFILE, DISPLAY. Prints Markdown.
+#include <libpq-fe.h>
+#include <wx/app.h>
+#include <wx/evtloop.h>
+#include <wx/image.h>
+#include <wx/init.h>
+#include <wx/srchctrl.h>
+#include <wx/stdpaths.h>
+#include <wx/timer.h>
+#include <wx/translation.h>
+#include <wx/weakref.h>
+
+#include <Poco/Process.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include "connection_settings.h"
+#include "doudi/dal/pg/pg_database.h"
+#include "doudi/model/staff.h"
+#include "login_dialog.h"
+#include "main_frame.h"
+#include "registry_list.h"
+#include "registry_panel.h"
+#include "wx_text.h"
+#include "x_window_watch.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+using doudi::gui::RegistryList;
+using doudi::gui::RegistryPanel;
+
+// The workstation searches this long after the last keystroke
+// (registry_panel.cpp, kTypingPauseMs); SearchFor skips the pause, so the
+// typing figures below come on top of it.
+constexpr int kTypingPauseMs = 300;
+
+double MsSince(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
+
+void Progress(const std::string& what) { std::cerr << "doudi-bench-gui: " << what << std::endl; }
+
+struct Stats {
+  double p50 = 0, p95 = 0, max = 0;
+  std::size_t n = 0;
+};
+
+Stats Summarize(std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  Stats s;
+  s.n = ms.size();
+  if (ms.empty()) return s;
+  s.p50 = ms[ms.size() / 2];
+  s.p95 = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+  s.max = ms.back();
+  return s;
+}
+
+// Resident memory of this process (VmRSS, or VmHWM for the peak), in MB.
+double MemoryMb(const std::string& key = "VmRSS:") {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind(key, 0) == 0) return std::stod(line.substr(key.size())) / 1024.0;
+  }
+  return 0;
+}
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  if (v == nullptr || *v == '\0') throw std::runtime_error(std::string(name) + " is not set (run scripts/bench --gui-only)");
+  return v;
+}
+
+// Rows of a query through plain libpq: the benchmark's own bookkeeping
+// (query values, the test user), never the workstation's path.
+std::vector<std::vector<std::string>> Rows(const std::string& conninfo, const std::string& sql) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  PGresult* r = PQexec(conn, sql.c_str());
+  const auto status = PQresultStatus(r);
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < PQntuples(r); ++i) {
+    rows.emplace_back();
+    for (int c = 0; c < PQnfields(r); ++c) rows.back().emplace_back(PQgetvalue(r, i, c));
+  }
+  const std::string error = PQresultErrorMessage(r);
+  PQclear(r);
+  PQfinish(conn);
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) throw std::runtime_error(sql + ": " + error);
+  return rows;
+}
+
+std::string Scalar(const std::string& conninfo, const std::string& sql) {
+  const auto rows = Rows(conninfo, sql);
+  return rows.empty() || rows[0].empty() ? std::string() : rows[0][0];
+}
+
+// One value of a libpq connection string (host, port, dbname...).
+std::string ConninfoValue(const std::string& conninfo, const std::string& key) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  if (options == nullptr) {
+    const std::string message = error != nullptr ? error : "cannot parse the connection string";
+    PQfreemem(error);
+    throw std::runtime_error(message);
+  }
+  std::string value;
+  for (auto* o = options; o->keyword != nullptr; ++o) {
+    if (key == o->keyword && o->val != nullptr) value = o->val;
+  }
+  PQconninfoFree(options);
+  return value;
+}
+
+// Runs the event loop (timers, paints, CallAfter results from the workers)
+// until done() or the timeout; returns done(). It naps 1 ms between rounds,
+// not the GUI tests' 5 ms, so the nap adds little to what is timed.
+bool Pump(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+  const auto until = Clock::now() + timeout;
+  while (!done()) {
+    if (Clock::now() >= until) return false;
+    wxEventLoopBase::GetActive()->YieldFor(wxEVT_CATEGORY_ALL);
+    if (done()) break;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
+
+void PumpFor(std::chrono::milliseconds duration) { Pump([] { return false; }, duration); }
+
+// The event loop's responsiveness: a 10 ms timer notes the gaps between its
+// firings. A gap much over 10 ms is a stall: the window could not repaint
+// or take a keystroke meanwhile.
+class Heartbeat : public wxTimer {
+ public:
+  static constexpr int kTickMs = 10;
+  void Begin() {
+    m_last.reset();
+    m_longestGap = 0;
+    m_over50 = 0;
+    Start(kTickMs);
+  }
+  void End() { Stop(); }
+  double LongestStallMs() const { return std::max(0.0, m_longestGap - kTickMs); }
+  int StallsOver50Ms() const { return m_over50; }
+  void Notify() override {
+    const auto now = Clock::now();
+    if (m_last) {
+      const double gap = std::chrono::duration<double, std::milli>(now - *m_last).count();
+      m_longestGap = std::max(m_longestGap, gap);
+      if (gap - kTickMs > 50) ++m_over50;
+    }
+    m_last = now;
+  }
+
+ private:
+  std::optional<Clock::time_point> m_last;
+  double m_longestGap = 0;
+  int m_over50 = 0;
+};
+
+// The first window of type T under w (depth first): the benchmark finds the
+// list and the search box by type, so the program needs no accessors for it.
+template <typename T>
+T* FindChild(wxWindow* w) {
+  if (auto* t = dynamic_cast<T*>(w)) return t;
+  for (auto* child : w->GetChildren()) {
+    if (auto* t = FindChild<T>(child)) return t;
+  }
+  return nullptr;
+}
+
+doudi::gui::Session LogIn(const std::string& conninfo) {
+  std::optional<doudi::gui::Session> session;
+  wxString error;
+  doudi::gui::TryLogin(
+      nullptr, conninfo, "bench", [&](doudi::gui::Session s) { session = std::move(s); },
+      [&](const wxString& e) { error = e; });
+  if (!Pump([&] { return session.has_value() || !error.empty(); }, 60s) || !session) {
+    throw std::runtime_error("login failed: " + doudi::gui::Utf8(error));
+  }
+  return *session;
+}
+
+struct SearchTiming {
+  bool shown = false;    // the first page arrived before the timeout
+  double firstPage = 0;  // ms until row 0 is in the list
+  double painted = 0;    // ... and the list has painted it
+  double exact = 0;      // ms until every match's id (the exact count) is known
+};
+
+// The main window logged in as one user, and the registry screen in it.
+class Desk {
+ public:
+  explicit Desk(doudi::gui::Session session)
+      : m_frame(new doudi::gui::MainFrame(std::move(session), [] {})),
+        m_panel(m_frame->Registry()),
+        m_list(*FindChild<RegistryList>(m_frame)),
+        m_search(*FindChild<wxSearchCtrl>(m_frame)) {
+    // Bound after the panel's own handler, so called before it: notes when
+    // the typing pause ended and lets the panel start the search.
+    m_panel.Bind(wxEVT_TIMER, [this](wxTimerEvent& e) {
+      m_pauseEnded = Clock::now();
+      e.Skip();
+    });
+    m_frame->Show();
+  }
+  ~Desk() {
+    wxWeakRef<wxFrame> frame(m_frame);
+    m_frame->Destroy();
+    Pump([&] { return !frame; }, 60s);  // deleted at idle; its workers join
+  }
+  Desk(const Desk&) = delete;
+  Desk& operator=(const Desk&) = delete;
+
+  RegistryPanel& Panel() { return m_panel; }
+  RegistryList& List() { return m_list; }
+
+  // Every row the list shows now is loaded (not the "…" placeholder).
+  bool VisibleRowsLoaded() const {
+    const long top = m_list.GetTopItem();
+    const long end = std::min(m_list.GetItemCount(), top + m_list.GetCountPerPage());
+    for (long row = top; row < end; ++row) {
+      if (m_list.RowAt(row) == nullptr) return false;
+    }
+    return true;
+  }
+
+  // Waits for the rows in view and paints them; ms from `since`, or -1.
+  double ShowVisibleRows(Clock::time_point since) {
+    if (!Pump([&] { return VisibleRowsLoaded(); }, 30s)) return -1;
+    m_list.Update();
+    return MsSince(since);
+  }
+
+  // A search as if the pause after typing had just ended (SearchFor).
+  SearchTiming Search(const wxString& text, bool waitForExact = true) {
+    SearchTiming t;
+    const auto start = Clock::now();
+    m_panel.SearchFor(text);
+    t.shown = Pump([&] { return m_list.RowAt(0) != nullptr; }, 10s);
+    t.firstPage = MsSince(start);
+    m_list.Update();
+    t.painted = MsSince(start);
+    if (waitForExact) {
+      Pump([&] { return !m_panel.IsSearching(); }, 120s);
+      t.exact = MsSince(start);
+    }
+    return t;
+  }
+
+  // The text typed into the search box at once (wxEVT_TEXT, the real
+  // pause): ms from the keystroke and from the end of the pause to row 0.
+  std::optional<std::pair<double, double>> Type(const wxString& text) {
+    m_pauseEnded.reset();
+    const auto start = Clock::now();
+    m_search.SetValue(text);
+    if (!Pump([&] { return m_pauseEnded && m_list.RowAt(0) != nullptr; }, 10s)) return std::nullopt;
+    m_list.Update();
+    const auto end = Clock::now();
+    const auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    const auto result = std::pair{ms(end - start), ms(end - *m_pauseEnded)};
+    Pump([&] { return !m_panel.IsSearching(); }, 120s);
+    return result;
+  }
+
+  // Moves the view one page down (PageDown); false at the end.
+  bool PageDown() {
+    const long rows = m_list.GetItemCount(), perPage = m_list.GetCountPerPage();
+    const long top = m_list.GetTopItem();
+    if (top + perPage >= rows) return false;
+    m_list.EnsureVisible(std::min(rows - 1, top + 2 * perPage - 1));
+    return true;
+  }
+
+  // Shows the row at this fraction of the list, as dragging the scrollbar's
+  // thumb there would.
+  void JumpTo(double fraction) {
+    const long rows = m_list.GetItemCount();
+    if (rows > 0) m_list.EnsureVisible(std::clamp(static_cast<long>(fraction * static_cast<double>(rows - 1)), 0L, rows - 1));
+  }
+
+ private:
+  doudi::gui::MainFrame* m_frame;
+  RegistryPanel& m_panel;
+  RegistryList& m_list;
+  wxSearchCtrl& m_search;
+  std::optional<Clock::time_point> m_pauseEnded;
+};
+
+struct QueryKind {
+  std::string name;
+  std::vector<std::string> values;
+};
+
+// Query values drawn from the county's persons in a fixed pseudo-random
+// order: what a clerk of the county types. Names are UTF-8, 3 bytes a
+// character; IDs 18 characters.
+std::vector<QueryKind> DrawQueries(const std::string& db, const std::string& county, int perKind) {
+  const auto persons = Rows(db, "SELECT id_number, name FROM doudi.person WHERE left_on IS NULL AND region_code "
+                                "BETWEEN '" + county + "000000' AND '" + county + "999999' ORDER BY md5(id::text) "
+                                "LIMIT " + std::to_string(perKind));
+  std::vector<QueryKind> kinds{{"exact ID", {}},
+                               {"ID prefix (14 digits)", {}},
+                               {"ID prefix (6 digits: a whole county)", {}},
+                               {"exact name", {}},
+                               {"name prefix (surname + 1)", {}},
+                               {"2-character fragment (given name)", {}},
+                               {"1 character (surname)", {}}};
+  for (const auto& p : persons) {
+    const std::string& id = p[0];
+    const std::string& name = p[1];
+    kinds[0].values.push_back(id);
+    kinds[1].values.push_back(id.substr(0, 14));
+    kinds[2].values.push_back(id.substr(0, 6));
+    kinds[3].values.push_back(name);
+    kinds[4].values.push_back(name.substr(0, 6));
+    kinds[5].values.push_back(name.size() >= 9 ? name.substr(3, 6) : name.substr(0, 6));
+    kinds[6].values.push_back(name.substr(0, 3));
+  }
+  return kinds;
+}
+
+// ---- 3. Start to the login window ----------------------------------------
+
+struct StartTimes {
+  std::vector<double> realMs;  // exec of build/gui/doudi to its dialog mapped
+  std::string title;
+  double wxStart = 0, translations = 0, loginAttempt = 0, dialog = 0;
+};
+
+// The real program, started as a desk user starts it (a profile with a user
+// and no stored password), timed from exec until its login dialog is mapped
+// on the X server; then ended. Nothing is added to the program for this.
+void TimeRealProgram(const std::filesystem::path& ini, int launches, StartTimes& out) {
+  for (int i = 0; i < launches; ++i) {
+    const auto start = Clock::now();
+    Poco::ProcessHandle child = Poco::Process::launch(DOUDI_GUI_EXE, {"--config", ini.string()});
+    const auto title = doudi::bench::WaitForWindowOf(child.id(), 30s);
+    const double ms = MsSince(start);
+    Poco::Process::kill(child);
+    child.wait();
+    if (!title) throw std::runtime_error("doudi showed no window within 30 s");
+    out.realMs.push_back(ms);
+    out.title = *title;
+  }
+}
+
+// The same steps in this process, each timed: wx start, the Chinese
+// catalog, the login tried without a password (a PGPASSFILE entry would
+// complete it), and the dialog built and painted.
+void TimeStartInProcess(int argc, char** argv, const std::filesystem::path& ini, StartTimes& out) {
+  auto t = Clock::now();
+  wxApp::SetInstance(new wxApp);
+  if (!wxEntryStart(argc, argv)) throw std::runtime_error("wx could not start (no X display?)");
+  wxTheApp->OnInit();
+  wxInitAllImageHandlers();
+  out.wxStart = MsSince(t);
+
+  t = Clock::now();
+  auto* translations = new wxTranslations;
+  wxTranslations::Set(translations);
+  wxFileTranslationsLoader::AddCatalogLookupPathPrefix(DOUDI_LOCALE_DIR);
+  translations->SetLanguage(wxS("zh_CN"));
+  translations->AddStdCatalog();
+  translations->AddCatalog(wxS("doudi"));
+  out.translations = MsSince(t);
+
+  t = Clock::now();
+  const auto file = doudi::admin::ReadProfileFile(ini);
+  bool failed = false;
+  doudi::gui::TryLogin(
+      nullptr, doudi::dal::ToConnectionString(file.profiles.at(0)), "bench", [](doudi::gui::Session) {},
+      [&](const wxString&) { failed = true; });
+  Pump([&] { return failed; }, 30s);
+  out.loginAttempt = MsSince(t);
+
+  t = Clock::now();
+  bool painted = false;
+  {
+    doudi::gui::LoginDialog dialog(nullptr, file.profiles, file.defaultProfile, file.profiles.at(0).user, wxString());
+    dialog.Bind(wxEVT_PAINT, [&](wxPaintEvent& e) {
+      painted = true;
+      e.Skip();
+    });
+    dialog.Show();
+    if (!Pump([&] { return painted; }, 30s)) throw std::runtime_error("the login dialog never painted");
+    out.dialog = MsSince(t);
+    dialog.Hide();
+  }
+}
+
+// ---- 1. Typing to the first results --------------------------------------
+
+struct TypingResult {
+  std::vector<std::pair<std::string, std::vector<SearchTiming>>> byKind;
+  std::vector<double> typedTotal, typedAfterPause;  // through the real search box
+  int missed = 0;                                   // searches whose first page never came
+  double longestStall = 0;
+};
+
+TypingResult MeasureTyping(Desk& desk, const std::vector<QueryKind>& kinds, int typed, Heartbeat& heartbeat) {
+  TypingResult r;
+  // Warm up the workers' connections and the server's caches.
+  for (std::size_t i = 0; i < 10; ++i) desk.Search(doudi::gui::Wx(kinds[i % kinds.size()].values.back()));
+  heartbeat.Begin();
+  for (const auto& kind : kinds) {
+    auto& timings = r.byKind.emplace_back(kind.name, std::vector<SearchTiming>{}).second;
+    for (const auto& value : kind.values) {
+      timings.push_back(desk.Search(doudi::gui::Wx(value)));
+      if (!timings.back().shown) ++r.missed;
+    }
+  }
+  // The real path for a sample: typed into the box, the 300 ms pause, the
+  // search. (Searching "" first makes each typed value a change.)
+  for (int i = 0; i < typed; ++i) {
+    const auto& kind = kinds[static_cast<std::size_t>(i) % kinds.size()];
+    const auto& value = kind.values[static_cast<std::size_t>(i / static_cast<int>(kinds.size())) % kind.values.size()];
+    desk.Search(wxS("-"), true);
+    if (const auto t = desk.Type(doudi::gui::Wx(value))) {
+      r.typedTotal.push_back(t->first);
+      r.typedAfterPause.push_back(t->second);
+    } else {
+      ++r.missed;
+    }
+  }
+  heartbeat.End();
+  r.longestStall = heartbeat.LongestStallMs();
+  return r;
+}
+
+// ---- 2. Scrolling the whole result list ----------------------------------
+
+struct ScrollResult {
+  long rows = 0;
+  SearchTiming everything;
+  std::vector<double> pageDowns;  // ms from PageDown to the rows in view shown
+  double scrollSeconds = 0;
+  std::vector<std::pair<std::string, double>> jumps;
+  double dragRelease = 0;         // after a 1 s drag over the whole list, ms from release to rows shown
+  double rssBefore = 0, rssAfterSearch = 0, rssPeakDuring = 0, rssAfter = 0;
+  double longestStall = 0;
+  int stallsOver50 = 0;
+  bool wholeList = false;
+};
+
+ScrollResult MeasureScrolling(Desk& desk, bool wholeList, Heartbeat& heartbeat) {
+  ScrollResult r;
+  r.wholeList = wholeList;
+  r.rssBefore = MemoryMb();
+  heartbeat.Begin();
+  r.everything = desk.Search(wxString());  // everything in scope
+  r.rows = desk.List().GetItemCount();
+  r.rssAfterSearch = MemoryMb();
+  r.rssPeakDuring = r.rssAfterSearch;
+  const auto scrollStart = Clock::now();
+  for (int step = 1; wholeList; ++step) {
+    const auto start = Clock::now();
+    if (!desk.PageDown()) break;
+    r.pageDowns.push_back(desk.ShowVisibleRows(start));
+    if (step % 500 == 0) {
+      r.rssPeakDuring = std::max(r.rssPeakDuring, MemoryMb());
+      if (step % 2000 == 0) Progress("row " + std::to_string(desk.List().GetTopItem()) + " of " + std::to_string(r.rows));
+    }
+  }
+  r.scrollSeconds = MsSince(scrollStart) / 1000;
+  for (const auto& [label, fraction] : std::vector<std::pair<std::string, double>>{
+           {"25 %", 0.25}, {"50 %", 0.5}, {"75 %", 0.75}, {"100 %", 1.0}, {"back to the top", 0.0}}) {
+    const auto start = Clock::now();
+    desk.JumpTo(fraction);
+    r.jumps.emplace_back(label, desk.ShowVisibleRows(start));
+    r.rssPeakDuring = std::max(r.rssPeakDuring, MemoryMb());
+  }
+  // A drag of the thumb from top to bottom in about a second: the list
+  // paints some 60 positions on the way, each asking for its rows.
+  constexpr int kDragPositions = 60;
+  for (int i = 1; i <= kDragPositions; ++i) {
+    desk.JumpTo(static_cast<double>(i) / kDragPositions);
+    PumpFor(16ms);
+  }
+  r.dragRelease = desk.ShowVisibleRows(Clock::now());
+  r.rssPeakDuring = std::max(r.rssPeakDuring, MemoryMb());
+  heartbeat.End();
+  r.longestStall = heartbeat.LongestStallMs();
+  r.stallsOver50 = heartbeat.StallsOver50Ms();
+  r.rssAfter = MemoryMb();
+  return r;
+}
+
+// ---- 4. An hour-like session ----------------------------------------------
+
+struct SessionResult {
+  int searches = 0;
+  double minutes = 0;
+  std::vector<std::pair<int, double>> rss;  // after n searches, MB
+  double peak = 0;
+  double longestStall = 0;
+};
+
+// Searches of every kind in a mixed order, each followed by a few pages
+// down; every tenth also jumps to the middle and the end; every fiftieth
+// lists everything in scope.
+SessionResult MeasureSession(Desk& desk, const std::vector<QueryKind>& kinds, int searches, Heartbeat& heartbeat) {
+  std::vector<std::string> pool;
+  for (const auto& k : kinds) pool.insert(pool.end(), k.values.begin(), k.values.end());
+  SessionResult r;
+  r.searches = searches;
+  r.rss.emplace_back(0, MemoryMb());
+  heartbeat.Begin();
+  const auto start = Clock::now();
+  for (int i = 1; i <= searches; ++i) {
+    const std::string text = i % 50 == 0 ? std::string() : pool[static_cast<std::size_t>(i) * 7919 % pool.size()];
+    desk.Search(doudi::gui::Wx(text), false);
+    for (int p = 0; p < 3 && desk.PageDown(); ++p) desk.ShowVisibleRows(Clock::now());
+    if (i % 10 == 0) {
+      for (const double fraction : {0.5, 1.0}) {
+        desk.JumpTo(fraction);
+        desk.ShowVisibleRows(Clock::now());
+      }
+    }
+    Pump([&] { return !desk.Panel().IsSearching(); }, 120s);
+    if (i % 250 == 0) {
+      r.rss.emplace_back(i, MemoryMb());
+      Progress(std::to_string(i) + " searches, " + std::to_string(static_cast<int>(r.rss.back().second)) + " MB");
+    }
+  }
+  r.minutes = MsSince(start) / 60000;
+  heartbeat.End();
+  r.longestStall = heartbeat.LongestStallMs();
+  r.peak = MemoryMb("VmHWM:");
+  return r;
+}
+
+// ---- Report ---------------------------------------------------------------
+
+void PrintTyping(const std::string& who, const TypingResult& r) {
+  std::cout << "\n#### Typing to the first results — " << who << "\n\n"
+            << "| query kind | n | first page p50 | p95 | max | + painted p95 | exact count p50 | exact count p95 |\n"
+            << "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+  std::vector<double> all, allPainted;
+  for (const auto& [kind, timings] : r.byKind) {
+    std::vector<double> first, painted, exact;
+    for (const auto& t : timings) {
+      first.push_back(t.firstPage);
+      painted.push_back(t.painted);
+      exact.push_back(t.exact);
+    }
+    all.insert(all.end(), first.begin(), first.end());
+    allPainted.insert(allPainted.end(), painted.begin(), painted.end());
+    const auto f = Summarize(first), p = Summarize(painted), e = Summarize(exact);
+    std::cout << "| " << kind << " | " << f.n << " | " << f.p50 << " | " << f.p95 << " | " << f.max << " | " << p.p95
+              << " | " << e.p50 << " | " << e.p95 << " |\n";
+  }
+  const auto a = Summarize(all), ap = Summarize(allPainted);
+  std::cout << "| **all kinds** | " << a.n << " | **" << a.p50 << "** | **" << a.p95 << "** | " << a.max << " | "
+            << ap.p95 << " | | |\n";
+  if (!r.typedTotal.empty()) {
+    const auto total = Summarize(r.typedTotal), after = Summarize(r.typedAfterPause);
+    std::cout << "\nTyped into the search box (" << total.n << " values, the real " << kTypingPauseMs
+              << " ms pause): keystroke → first page painted p50 " << total.p50 << " / p95 " << total.p95
+              << " ms; end of the pause → painted p50 " << after.p50 << " / p95 " << after.p95 << " ms.\n";
+  }
+  std::cout << "Longest event-loop stall while searching: " << r.longestStall << " ms; first pages never shown: "
+            << r.missed << ".\n";
+}
+
+void PrintScrolling(const std::string& who, const ScrollResult& r) {
+  const auto steps = Summarize(r.pageDowns);
+  std::cout << "\n#### Everything in scope, scrolled — " << who << "\n\n| measure | value |\n|---|---:|\n"
+            << "| rows (every person in scope) | " << r.rows << " |\n"
+            << "| search → first page shown (ms) | " << r.everything.firstPage << " |\n"
+            << "| search → every id known, exact count (ms) | " << r.everything.exact << " |\n";
+  if (r.wholeList) {
+    std::cout << "| top to bottom by PageDown: steps / total (s) | " << steps.n << " / " << r.scrollSeconds << " |\n"
+              << "| PageDown → rows in view shown p50 / p95 / max (ms) | " << steps.p50 << " / " << steps.p95 << " / "
+              << steps.max << " |\n";
+  }
+  for (const auto& [label, ms] : r.jumps) std::cout << "| jump to " << label << " → rows shown (ms) | " << ms << " |\n";
+  std::cout << "| thumb dragged top → bottom in ~1 s: release → rows shown (ms) | " << r.dragRelease << " |\n"
+            << "| **longest event-loop stall** (ms) / stalls over 50 ms | **" << r.longestStall << "** / "
+            << r.stallsOver50 << " |\n"
+            << "| VmRSS before / after the search / peak while scrolling / after (MB) | " << r.rssBefore << " / "
+            << r.rssAfterSearch << " / " << r.rssPeakDuring << " / " << r.rssAfter << " |\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    int perKind = 20, typed = 20, searches = 2000, launches = 5;
+    std::string county = "331022";
+    for (int i = 1; i + 1 < argc; i += 2) {
+      const std::string key = argv[i];
+      if (key == "--queries") perKind = std::stoi(argv[i + 1]);
+      else if (key == "--typed") typed = std::stoi(argv[i + 1]);
+      else if (key == "--searches") searches = std::stoi(argv[i + 1]);
+      else if (key == "--launches") launches = std::stoi(argv[i + 1]);
+      else if (key == "--county") county = argv[i + 1];
+      else throw std::runtime_error("unknown option " + key);
+    }
+    const std::string db = Env("DOUDI_BENCH_DB");
+    std::cout << std::fixed << std::setprecision(1);
+    const std::string persons = Scalar(db, "SELECT count(*) FROM doudi.person WHERE left_on IS NULL");
+    const std::string inCounty = Scalar(db, "SELECT count(*) FROM doudi.person WHERE left_on IS NULL AND region_code "
+                                            "BETWEEN '" + county + "000000' AND '" + county + "999999'");
+
+    // A city decider whose scope is the county, as the registry benchmark's.
+    const std::string password = "bench-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
+    doudi::dal::UserAccount city;
+    city.roleName = "bench_gui_city";
+    city.group = doudi::model::StaffGroup::CityDecider;
+    city.regionScope = county;
+    Rows(db, "DROP ROLE IF EXISTS " + city.roleName);
+    doudi::dal::pg::PgDatabase(db).Users().Add(city, password);
+
+    // doudi.ini for the real program: that user, no password stored (the
+    // PGPASSFILE has none for it), so the login dialog opens.
+    const auto ini = std::filesystem::temp_directory_path() / ("doudi-bench-gui-" + std::to_string(::getpid()) + ".ini");
+    {
+      std::ofstream out(ini);
+      out << "default = bench\n[profile bench]\nhost = " << ConninfoValue(db, "host") << "\nport = "
+          << ConninfoValue(db, "port") << "\ndbname = " << ConninfoValue(db, "dbname") << "\nuser = " << city.roleName
+          << "\n";
+    }
+    const auto kinds = DrawQueries(db, county, perKind);
+
+    Progress("start to login window");
+    StartTimes start;
+    TimeRealProgram(ini, launches, start);  // before this process opens its own display
+    TimeStartInProcess(argc > 0 ? 1 : 0, argv, ini, start);
+    std::filesystem::remove(ini);
+    wxGUIEventLoop loop;
+    wxEventLoopActivator activate(&loop);
+    Heartbeat heartbeat;
+
+    std::cout << "\n#### Start to the login window\n\n| measure | ms |\n|---|---:|\n";
+    const auto real = Summarize(start.realMs);
+    std::cout << "| **`doudi --config` exec → login dialog mapped** (p50 / max of " << real.n << ", window \""
+              << start.title << "\") | **" << real.p50 << "** / " << real.max << " |\n"
+              << "| in process: wx start (wxEntryStart, GTK, image handlers) | " << start.wxStart << " |\n"
+              << "| in process: Chinese catalog | " << start.translations << " |\n"
+              << "| in process: login tried without a password (server round trip) | " << start.loginAttempt << " |\n"
+              << "| in process: login dialog built → first paint | " << start.dialog << " |\n";
+
+    const std::string cityConn = doudi::dal::ToConnectionString(doudi::admin::ReadProfileFile(ini).profiles.empty()
+                                                                     ? doudi::dal::ConnectionProfile{}
+                                                                     : doudi::dal::ConnectionProfile{}) ;
+    (void)cityConn;
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "doudi-bench-gui: " << e.what() << "\n";
+    return 1;
+  }
+}
