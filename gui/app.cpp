@@ -3,6 +3,7 @@
 // PGPASSFILE entry answers), and opens the main window.
 #include <wx/app.h>
 #include <wx/cmdline.h>
+#include <wx/config.h>
 #include <wx/filename.h>
 #include <wx/image.h>
 #include <wx/intl.h>
@@ -35,7 +36,7 @@ class DoudiApp : public wxApp {
   void ShowLoginDialog(const wxString& error);
   void Open(Session session);
 
-  wxString m_profile, m_user, m_config, m_db, m_language = wxS("zh_CN"), m_screenshot, m_search;
+  wxString m_profile, m_user, m_config, m_db, m_language, m_screenshot, m_search;
   std::vector<dal::ConnectionProfile> m_profiles;
   std::string m_defaultProfile;
 };
@@ -75,10 +76,15 @@ void DoudiApp::SetUpTranslations() {
 }
 
 bool DoudiApp::OnInit() {
+  SetAppName(wxS("doudi"));
+  // Settings in ~/.config/doudi and data in ~/.local/share/doudi on Linux
+  // (the Windows layout is unchanged by this).
+  wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
   if (!wxApp::OnInit()) return false;
   wxInitAllImageHandlers();
+  // The language: --lang, else the one chosen in the Language menu, else Chinese.
+  if (m_language.empty()) m_language = wxConfigBase::Get()->Read("language", "zh_CN");
   SetUpTranslations();
-  SetAppName(wxS("doudi"));
   StartLogin();
   return true;
 }

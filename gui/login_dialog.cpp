@@ -8,6 +8,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "app_icon.h"
 #include "database_worker.h"
 #include "wx_text.h"
 
@@ -91,6 +92,7 @@ LoginDialog::LoginDialog(wxWindow* parent, std::vector<dal::ConnectionProfile> p
   if (auto* cancel = FindWindow(wxID_CANCEL)) static_cast<wxButton*>(cancel)->SetLabel(_("Cancel"));
   top->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 12));
   SetSizerAndFit(top);
+  SetIcons(AppIcons());
 
   const auto chosen = std::find_if(m_profiles.begin(), m_profiles.end(), [&](const auto& p) { return p.name == profile; });
   m_profile->SetSelection(chosen == m_profiles.end() ? 0 : static_cast<int>(chosen - m_profiles.begin()));

@@ -1,6 +1,8 @@
 #include "main_frame.h"
 
 #include <wx/accel.h>
+#include <wx/config.h>
+#include <wx/msgdlg.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/notebook.h>
@@ -10,6 +12,7 @@
 #include <wx/statusbr.h>
 #include <wx/weakref.h>
 
+#include "app_icon.h"
 #include "database_worker.h"
 #include "doudi/dal/connection_profile.h"
 #include "doudi/model/staff.h"
@@ -20,7 +23,7 @@ namespace doudi::gui {
 namespace {
 
 enum { kStatusConnection, kStatusServer };
-enum { kFind = wxID_HIGHEST + 1, kSwitchUser };
+enum { kFind = wxID_HIGHEST + 1, kSwitchUser, kChinese, kEnglish };
 constexpr int kBeatMs = 5000;
 
 wxString GroupLabel(const std::string& group) {
@@ -72,11 +75,25 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   file->Append(kSwitchUser, _("Log in as &another user..."));
   file->Append(wxID_EXIT, _("E&xit"));
   menus->Append(file, _("&Registry"));
+  auto* language = new wxMenu;
+  language->AppendRadioItem(kChinese, wxS("中文"));
+  language->AppendRadioItem(kEnglish, wxS("English"));
+  language->Check(wxConfigBase::Get()->Read("language", "zh_CN") == "en" ? kEnglish : kChinese, true);
+  menus->Append(language, _("&Language"));
   SetMenuBar(menus);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_registry->NewHousehold(); }, wxID_NEW);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_registry->FocusSearch(); }, kFind);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(wxEVT_MENU, [switchUser](wxCommandEvent&) { switchUser(); }, kSwitchUser);
+  auto chooseLanguage = [this](wxCommandEvent& e) {
+    wxConfigBase::Get()->Write("language", e.GetId() == kEnglish ? "en" : "zh_CN");
+    wxConfigBase::Get()->Flush();
+    wxMessageBox(_("The interface language changes the next time Doudi starts."), _("Doudi"),
+                 wxOK | wxICON_INFORMATION, this);
+  };
+  Bind(wxEVT_MENU, chooseLanguage, kChinese);
+  Bind(wxEVT_MENU, chooseLanguage, kEnglish);
+  SetIcons(AppIcons());
 
   CreateStatusBar(2);
   const int widths[] = {-1, 320};
