@@ -76,6 +76,18 @@ BOOST_AUTO_TEST_CASE(the_registry_lists_the_clerks_village_and_searches) {
       fragment + "%'");
   BOOST_REQUIRE(test::PumpUntil([&] { return !registry.IsSearching(); }));
   BOOST_TEST(registry.ResultCount() == expected);
+  // By full ID: exactly that person, ID masked on screen.
+  const std::string someone = desk.Server().Scalar(
+      "SELECT id_number FROM doudi.person WHERE region_code = '331022001201' ORDER BY id LIMIT 1");
+  registry.SearchFor(wxString::FromUTF8(someone.c_str()));
+  BOOST_REQUIRE(test::PumpUntil([&] { return !registry.IsSearching(); }));
+  BOOST_TEST(registry.ResultCount() == 1);
+  // By ID prefix (address code and birth year).
+  registry.SearchFor(wxString::FromUTF8(someone.substr(0, 10).c_str()));
+  BOOST_REQUIRE(test::PumpUntil([&] { return !registry.IsSearching(); }));
+  BOOST_TEST(registry.ResultCount() ==
+             desk.Server().Count("SELECT count(*) FROM doudi.person WHERE left_on IS NULL AND region_code = "
+                                 "'331022001201' AND id_number LIKE '" + someone.substr(0, 10) + "%'"));
   // Outside the clerk's village nothing is found, even by exact ID.
   const std::string elsewhere =
       desk.Server().Scalar("SELECT id_number FROM doudi.person WHERE region_code LIKE '350582%' LIMIT 1");
