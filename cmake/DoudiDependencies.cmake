@@ -1,6 +1,6 @@
 # Third-party libraries from Debian 12, wrapped as imported targets.
 find_package(PostgreSQL REQUIRED)
-find_package(Poco REQUIRED COMPONENTS Foundation Util Encodings)
+find_package(Poco REQUIRED COMPONENTS Foundation Util Net Encodings)
 
 # SOCI 4.0.3 on Debian ships neither a CMake config nor a pkg-config file.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

@@ -3,6 +3,7 @@
 #include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/datetime.h>
 #include <wx/display.h>
 #include <wx/grid.h>
 #include <wx/intl.h>
@@ -271,7 +272,8 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
       m_worker(worker),
       m_session(session),
       m_householdId(householdId),
-      m_readOnly(!session.CanEditRegistry()) {
+      m_readOnly(!session.CanEditRegistry()),
+      m_drafts(DraftStore::DefaultDirectory()) {
   m_resolver = [this](const model::Household& base, const model::Household& theirs,
                       const model::Household& mine) -> std::optional<model::Household> {
     std::map<std::string, std::string> names;
@@ -280,6 +282,15 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
     if (dialog.ShowModal() != wxID_OK) return std::nullopt;
     return dialog.MergedHousehold();
   };
+  m_draftPrompt = [this](const wxString& when) {
+    const wxString question =
+        m_householdId ? wxString::Format(_("A draft of this household from %s was not saved. Restore it?"), when)
+                      : wxString::Format(_("A draft of a new household from %s was not saved. Restore it?"), when);
+    wxMessageDialog ask(this, question, _("Unsaved draft"), wxYES_NO | wxYES_DEFAULT | wxICON_QUESTION);
+    ask.SetYesNoLabels(_("&Restore the draft"), _("&Discard the draft"));
+    return ask.ShowModal() == wxID_YES;
+  };
+  m_draftTimer.SetOwner(this);
 
   BuildForm();
   BindEvents();
@@ -293,6 +304,8 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
     m_base = m_household;
     Fill();
     SetState(State::Editing);
+    // Once the dialog runs, so the question appears over the form.
+    CallAfter([this] { Safely([this] { OfferDraft(); }); });
   }
 }
 
@@ -542,19 +555,28 @@ void HouseholdEditor::BindEvents() {
       wxEVT_BUTTON,
       [this](wxCommandEvent&) {
         Safely([this] {
-          if (ConfirmClose()) Finish();
+          if (ConfirmClose()) Finish(true);
         });
       },
       wxID_CANCEL);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+    if (!e.CanVeto()) {
+      // Closed without asking (e.g. the session ends): the changes stay as
+      // a draft, offered at the next opening.
+      Safely([this] { WriteDraftNow(); });
+      Finish(false);
+      return;
+    }
     bool close = true;
-    Safely([&] { close = !e.CanVeto() || ConfirmClose(); });
+    Safely([&] { close = ConfirmClose(); });
     if (!close) {
       e.Veto();
       return;
     }
-    Finish();
+    Finish(true);
   });
+  Bind(
+      wxEVT_TIMER, [this](wxTimerEvent&) { Safely([this] { WriteDraftNow(); }); }, m_draftTimer.GetId());
   // Esc while a cell is being edited abandons that edit only; the dialog
   // would otherwise see it first and close.
   Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
@@ -682,6 +704,7 @@ void HouseholdEditor::Load() {
           m_household = std::move(*household);
           Fill();
           SetState(State::Editing);
+          OfferDraft();
         });
       },
       [this](const JobFailure& failure) {
@@ -1355,6 +1378,7 @@ void HouseholdEditor::OnSaveResult(SaveResult result) {
         ShowStatus(_("Saved. The household is now outside your region and cannot be shown again."), false);
       }
       m_cancel->SetLabel(_("&Close"));
+      if (m_draftsActive) DiscardDraft();
       break;
     case SaveResult::Outcome::Conflict:
       if (result.household) ResolveConflict(*result.household);
@@ -1409,7 +1433,9 @@ bool HouseholdEditor::ConfirmClose() {
   return ask.ShowModal() == wxID_YES;
 }
 
-void HouseholdEditor::Finish() {
+void HouseholdEditor::Finish(bool discardDraft) {
+  m_draftTimer.Stop();
+  if (discardDraft && m_draftsActive && !m_readOnly) DiscardDraft();
   const int code = m_savedOnce ? wxID_OK : wxID_CANCEL;
   if (IsModal()) {
     EndModal(code);
@@ -1417,6 +1443,88 @@ void HouseholdEditor::Finish() {
     SetReturnCode(code);
     Destroy();
   }
+}
+
+// ---------------------------------------------------------------- drafts
+
+DraftKey HouseholdEditor::CurrentDraftKey() const {
+  return DraftKey{DatabaseIdentity(m_session.connectionString, m_session.server.database,
+                                   m_session.identity.roleName),
+                  m_householdId};
+}
+
+void HouseholdEditor::OfferDraft() {
+  if (m_draftsActive || m_readOnly) return;
+  const DraftKey key = CurrentDraftKey();
+  std::optional<Draft> draft = m_drafts.Load(key);
+  // A draft that adds nothing to what is stored (a save that committed just
+  // before the crash, say) is not worth a question.
+  if (draft && (m_householdId ? DiffHouseholds(draft->base, m_base, draft->edited).empty()
+                              : draft->edited == m_household)) {
+    m_drafts.Discard(key);
+    draft.reset();
+  }
+  if (draft) {
+    const auto seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(draft->writtenAt.time_since_epoch()).count();
+    const wxString when = wxDateTime(static_cast<time_t>(seconds)).Format(wxS("%Y-%m-%d %H:%M"));
+    if (!m_draftPrompt || !m_draftPrompt(when)) {
+      m_drafts.Discard(key);
+    } else {
+      // The draft's edit stays relative to the version it started from: if
+      // another user has saved since, the save meets the newer version and
+      // the conflict view shows their changes beside the draft's, so the
+      // draft's older values never overwrite theirs silently.
+      const bool newerStored = m_householdId && draft->base.version != m_base.version;
+      if (newerStored) m_base = std::move(draft->base);
+      m_household = std::move(draft->edited);
+      Fill();
+      ShowStatus(newerStored ? _("Your draft is restored. Another user has saved this household since; saving will "
+                                 "show their changes beside yours.")
+                             : _("Your draft is restored: check it, then save."),
+                 false);
+      m_lastDraft = m_household;
+      m_lastDraftKey = key;
+    }
+  }
+  m_draftsActive = true;
+  m_draftTimer.Start(kDraftIntervalMs);
+}
+
+bool HouseholdEditor::WriteDraftNow() {
+  if (m_readOnly || !m_draftsActive) return false;
+  if (m_state != State::Editing && m_state != State::Saving) return false;
+  if (m_household == m_base) {
+    // Back to what is stored: an older draft would only mislead.
+    if (m_lastDraft) DiscardDraft();
+    return false;
+  }
+  const DraftKey key = CurrentDraftKey();
+  if (m_lastDraft && *m_lastDraft == m_household && m_lastDraftKey == key) return false;
+  try {
+    m_drafts.Save(key, m_base, m_household);
+  } catch (const std::exception& e) {
+    // Said once, not every few seconds; editing and saving go on.
+    if (!m_draftFailed && m_state == State::Editing) {
+      ShowStatus(wxString::Format(_("Your changes could not be kept as a draft: %s"), Wx(e.what())), false);
+    }
+    m_draftFailed = true;
+    return false;
+  }
+  m_draftFailed = false;
+  if (m_lastDraftKey && *m_lastDraftKey != key) m_drafts.Discard(*m_lastDraftKey);
+  m_lastDraft = m_household;
+  m_lastDraftKey = key;
+  return true;
+}
+
+void HouseholdEditor::DiscardDraft() {
+  const DraftKey key = CurrentDraftKey();
+  m_drafts.Discard(key);
+  // A new household's draft was written to the new-household slot.
+  if (m_lastDraftKey && *m_lastDraftKey != key) m_drafts.Discard(*m_lastDraftKey);
+  m_lastDraft.reset();
+  m_lastDraftKey.reset();
 }
 
 void HouseholdEditor::Safely(const std::function<void()>& body) {

@@ -7,9 +7,16 @@
 // shows the ConflictDialog and saves the user's merge against the new
 // version, so nothing is overwritten silently.
 //
+// Every 5 seconds a form with unsaved changes is written as a local draft
+// (DraftStore, readable by the user alone); a save, or closing after the
+// user agreed to discard the changes, removes it. After a crash or kill,
+// opening the household (or a new household) again offers the draft back.
+// Read-only users get no drafts.
+//
 // Shown modally (ShowModal) or modeless; closing returns wxID_OK when a save
 // succeeded at least once (the caller refreshes its list), else wxID_CANCEL.
 #include <wx/dialog.h>
+#include <wx/timer.h>
 
 #include <array>
 #include <cstdint>
@@ -21,6 +28,7 @@
 #include <vector>
 
 #include "doudi/model/household.h"
+#include "draft_store.h"
 
 class wxButton;
 class wxChoice;
@@ -73,6 +81,12 @@ class HouseholdEditor : public wxDialog {
   // nullopt to go back to editing without saving.
   using ConflictResolver = std::function<std::optional<model::Household>(
       const model::Household& base, const model::Household& theirs, const model::Household& mine)>;
+  // Given when an unsaved draft was written (local time, as shown), returns
+  // whether to restore it into the form (else it is discarded).
+  using DraftPrompt = std::function<bool(const wxString& when)>;
+
+  // How often a changed form is written as a draft.
+  static constexpr int kDraftIntervalMs = 5000;
 
   // householdId nullopt: a new household. worker and session outlive the
   // dialog. Read-only when !session.CanEditRegistry().
@@ -109,6 +123,18 @@ class HouseholdEditor : public wxDialog {
   wxWindow* FieldControl(const std::string& field) const;
   // Replaces the ConflictDialog (tests drive the dialog themselves).
   void SetConflictResolver(ConflictResolver resolver) { m_resolver = std::move(resolver); }
+  // Replaces the "Restore it?" question (tests answer it themselves). Set
+  // it before the household has loaded (a new household: before events run).
+  void SetDraftPrompt(DraftPrompt prompt) { m_draftPrompt = std::move(prompt); }
+  // What the draft timer does, now: writes the form as a draft when it
+  // differs from the stored household and from the last draft written;
+  // removes this editor's draft when the form is back to the stored one.
+  // Returns whether a draft was written. Nothing before a loaded household's
+  // draft was offered, nor for a read-only user.
+  bool WriteDraftNow();
+  // Where this form's draft goes (database, user and household).
+  DraftKey CurrentDraftKey() const;
+  const DraftStore& Drafts() const { return m_drafts; }
 
  private:
   static constexpr std::size_t Index(Table table) { return static_cast<std::size_t>(table); }
@@ -148,7 +174,13 @@ class HouseholdEditor : public wxDialog {
   void OnSaveResult(SaveResult result);
   void ResolveConflict(const model::Household& theirs);
   bool ConfirmClose();
-  void Finish();
+  // Ends the dialog; discardDraft removes the draft (the user saved, or
+  // agreed to lose the changes).
+  void Finish(bool discardDraft);
+  // Once the household is loaded (or a new form is ready): offers the
+  // draft left by a crash, if any, and starts writing drafts.
+  void OfferDraft();
+  void DiscardDraft();
   // Runs body, turning any exception into a message on the form, so none
   // escapes an event handler.
   void Safely(const std::function<void()>& body);
@@ -161,6 +193,13 @@ class HouseholdEditor : public wxDialog {
   bool m_savedOnce = false;
   std::string m_pendingRequestId;  // the save in flight or unresolved (dal::NewRequestId)
   ConflictResolver m_resolver;
+  DraftPrompt m_draftPrompt;
+  DraftStore m_drafts;
+  wxTimer m_draftTimer;
+  bool m_draftsActive = false;                  // the draft was offered; this editor now owns it
+  bool m_draftFailed = false;                   // the last write failed (said once, not every 5 s)
+  std::optional<model::Household> m_lastDraft;  // the form as last written to the draft
+  std::optional<DraftKey> m_lastDraftKey;       // where it was written
 
   model::Household m_base;       // as loaded or last saved: what "changed" and conflicts compare with
   model::Household m_household;  // as edited

@@ -5,8 +5,12 @@
 #include <wx/image.h>
 #include <wx/init.h>
 #include <wx/translation.h>
+#include <wx/utils.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
 
 #include <boost/test/unit_test.hpp>
 
@@ -21,6 +25,13 @@ struct WxFixture {
     BOOST_REQUIRE_MESSAGE(wxEntryStart(argc, argv), "wx could not start (no X display?)");
     wxTheApp->OnInit();
     wxInitAllImageHandlers();
+    // The household editor's drafts go to a directory of this run, never
+    // the user's own data directory (draft_store.h: DOUDI_DRAFT_DIR).
+    if (!wxGetEnv(wxS("DOUDI_DRAFT_DIR"), nullptr)) {
+      m_drafts = std::filesystem::temp_directory_path() /
+                 ("doudi-gui-tests-drafts-" + std::to_string(std::random_device()()));
+      wxSetEnv(wxS("DOUDI_DRAFT_DIR"), wxString::FromUTF8(m_drafts.string()));
+    }
     // DOUDI_TEST_LANG=zh_CN runs the same tests in the Chinese interface
     // (scripts/screenshots uses it for docs/screenshots).
     if (const char* language = std::getenv("DOUDI_TEST_LANG")) {
@@ -34,7 +45,13 @@ struct WxFixture {
   ~WxFixture() {
     wxTheApp->OnExit();
     wxEntryCleanup();
+    if (!m_drafts.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove_all(m_drafts, ignored);
+    }
   }
+
+  std::filesystem::path m_drafts;  // made for this run, removed after it
 };
 
 }  // namespace
