@@ -15,7 +15,10 @@ wxString DescribeConnectionError(const std::string& what) {
   if (Has(what, "password authentication failed")) return _("The user name or password is wrong.");
   if (Has(what, "no password supplied")) return _("Please enter your password.");
   if (Has(what, "not permitted to log in")) return _("This user has been disabled. Ask the center's administrator.");
-  if (Has(what, "certificate") || Has(what, "SSL") || Has(what, "ssl")) {
+  // A certificate the client refused; not any "SSL" message (a TLS link that
+  // drops mid-session says "SSL SYSCALL error").
+  if (Has(what, "certificate verify failed") || Has(what, "root certificate") ||
+      Has(what, "server certificate") || Has(what, "does not match host name")) {
     return _("The secure (TLS) connection failed: the server's certificate could not be verified. "
              "Ask the administrator to check the CA file of this server profile.");
   }

@@ -458,7 +458,7 @@ void HouseholdEditor::BuildForm() {
   // Labelled here, so the doudi catalog alone translates them.
   m_save = new wxButton(this, kSaveId, _("&Save"));
   m_cancel = new wxButton(this, wxID_CANCEL, _("Cancel"));
-  buttons->AddButton(m_save);
+  buttons->SetAffirmativeButton(m_save);  // AddButton ignores a button without a stock id
   buttons->AddButton(m_cancel);
   buttons->Realize();
   bottom->Add(buttons);
@@ -1354,7 +1354,13 @@ void HouseholdEditor::Save() {
             if (!failure.connectionLost) m_pendingRequestId.clear();
             SetState(State::Editing);
             // The form keeps everything typed; saving again is the remedy.
-            ShowStatus(wxString::Format(_("Not saved: %s"), failure.message), true);
+            ShowStatus(failure.connectionLost
+                           ? wxString::Format(_("The save could not be confirmed: %s Your changes are kept; save "
+                                                "again when the connection is back (a save that did arrive is not "
+                                                "applied twice)."),
+                                              failure.message)
+                           : wxString::Format(_("Not saved: %s"), failure.message),
+                       true);
           });
         });
   });

@@ -185,7 +185,10 @@ BOOST_FIXTURE_TEST_CASE(a_save_while_cut_fails_plainly_keeps_the_form_and_is_app
   // The retry on a fresh connection met the cut link too.
   BOOST_TEST(proxy.Refused() > refusedBefore);
   // Not saved, in plain words; the form keeps what was typed.
-  BOOST_TEST(Utf8(editor->StatusText()) == Utf8(wxString::Format(wxGetTranslation("Not saved: %s"), Unreachable())));
+  BOOST_TEST(Utf8(editor->StatusText()) == Utf8(wxString::Format(wxGetTranslation("The save could not be confirmed: %s Your changes are kept; save "
+                                                         "again when the connection is back (a save that did arrive is "
+                                                         "not applied twice)."),
+                                        Unreachable())));
   BOOST_TEST(Utf8(address->GetValue()) == typed);
   BOOST_TEST(editor->Edited().address == typed);
   BOOST_TEST(editor->IsDirty());
@@ -251,7 +254,10 @@ BOOST_FIXTURE_TEST_CASE(a_save_whose_reply_was_lost_is_applied_once_by_its_reque
   proxy.Cut();
   BOOST_REQUIRE(test::PumpUntil([&] { return editor->GetState() != HouseholdEditor::State::Saving; }, 30s));
   BOOST_TEST((editor->GetState() == HouseholdEditor::State::Editing));
-  BOOST_TEST(Utf8(editor->StatusText()) == Utf8(wxString::Format(wxGetTranslation("Not saved: %s"), Unreachable())));
+  BOOST_TEST(Utf8(editor->StatusText()) == Utf8(wxString::Format(wxGetTranslation("The save could not be confirmed: %s Your changes are kept; save "
+                                                         "again when the connection is back (a save that did arrive is "
+                                                         "not applied twice)."),
+                                        Unreachable())));
   BOOST_TEST(Utf8(address->GetValue()) == typed);
   BOOST_TEST(editor->IsDirty());
   // The server finishes the COMMIT nobody hears about.
