@@ -5,36 +5,33 @@
 -- does not change) through doudi.scope_low()/scope_high(); no client-settable
 -- session variable is ever consulted. Runs as a superuser (it creates roles).
 
-DO $$
-DECLARE
-  r text;
+-- Roles belong to the whole cluster: several databases of one cluster may
+-- run this at the same moment, so a role made meanwhile by another is fine.
+CREATE PROCEDURE pg_temp.ensure_role(p_name text, p_options text) LANGUAGE plpgsql AS $$
 BEGIN
-  -- Owner of every table and function; nobody logs in as it.
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'doudi_owner') THEN
-    CREATE ROLE doudi_owner NOLOGIN;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = p_name) THEN
+    EXECUTE format('CREATE ROLE %I %s', p_name, p_options);
   END IF;
-  -- Owns the user-management functions: the only holder of CREATEROLE, so
-  -- that desk administrators never hold it themselves.
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'doudi_user_manager') THEN
-    CREATE ROLE doudi_user_manager NOLOGIN CREATEROLE;
-  END IF;
-  -- Owns the functions that read across policies and apply the caller's
-  -- scope themselves (search, unmasked values). Nobody is a member of it.
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'doudi_scope_reader') THEN
-    CREATE ROLE doudi_scope_reader NOLOGIN BYPASSRLS;
-  END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'doudi_user') THEN
-    CREATE ROLE doudi_user NOLOGIN;
-  END IF;
-  FOREACH r IN ARRAY ARRAY['doudi_village_clerk', 'doudi_township_reviewer', 'doudi_city_decider',
-                           'doudi_department_liaison', 'doudi_finance_officer', 'doudi_center_admin',
-                           'doudi_auditor'] LOOP
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
-      EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE doudi_user', r);
-    END IF;
-  END LOOP;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $$;
+-- Owner of every table and function; nobody logs in as it.
+CALL pg_temp.ensure_role('doudi_owner', 'NOLOGIN');
+-- Owns the user-management functions: the only holder of CREATEROLE, so
+-- that desk administrators never hold it themselves.
+CALL pg_temp.ensure_role('doudi_user_manager', 'NOLOGIN CREATEROLE');
+-- Owns the functions that read across policies and apply the caller's
+-- scope themselves (search, unmasked values). Nobody is a member of it.
+CALL pg_temp.ensure_role('doudi_scope_reader', 'NOLOGIN BYPASSRLS');
+CALL pg_temp.ensure_role('doudi_user', 'NOLOGIN');
+CALL pg_temp.ensure_role('doudi_village_clerk', 'NOLOGIN IN ROLE doudi_user');
+CALL pg_temp.ensure_role('doudi_township_reviewer', 'NOLOGIN IN ROLE doudi_user');
+CALL pg_temp.ensure_role('doudi_city_decider', 'NOLOGIN IN ROLE doudi_user');
+CALL pg_temp.ensure_role('doudi_department_liaison', 'NOLOGIN IN ROLE doudi_user');
+CALL pg_temp.ensure_role('doudi_finance_officer', 'NOLOGIN IN ROLE doudi_user');
+CALL pg_temp.ensure_role('doudi_center_admin', 'NOLOGIN IN ROLE doudi_user');
+CALL pg_temp.ensure_role('doudi_auditor', 'NOLOGIN IN ROLE doudi_user');
 
 REVOKE ALL ON SCHEMA doudi FROM PUBLIC;
 GRANT USAGE ON SCHEMA doudi TO doudi_user, doudi_user_manager, doudi_scope_reader;

@@ -62,6 +62,7 @@ class PgMigrator final : public SchemaMigrator {
       for (const auto& m : BuiltInMigrations()) {
         if (ApplyOne(m)) done.push_back(m.version);
       }
+      ApplyRuleSeeds();
       const int current = CurrentVersion();
       if (current > SupportedSchemaVersion()) {
         throw SchemaVersionMismatch("the database's schema (version " + std::to_string(current) +
@@ -100,6 +101,17 @@ class PgMigrator final : public SchemaMigrator {
                                   row.get<std::string>(4)};
     }
     return applied;
+  }
+
+  // The rule tables follow the program's rules files on every migrate, in
+  // one transaction (they replace their table), once the table exists.
+  void ApplyRuleSeeds() {
+    int exists = 0;
+    m_sql << "SELECT (to_regclass('doudi.case_transition_rule') IS NOT NULL)::int", soci::into(exists);
+    if (exists == 0) return;
+    soci::transaction tr(m_sql);
+    for (const auto& seed : BuiltInRuleSeeds()) ExecuteScript(m_sql, seed, "loading the case workflow rules");
+    tr.commit();
   }
 
   std::string Checksum(const std::string& text) {

@@ -13,6 +13,9 @@ struct Migration {
 
 // The migrations compiled into this program, in version order.
 std::vector<Migration> BuiltInMigrations();
+// The rule tables generated from assets/rules (e.g. the case workflow's
+// transitions), as SQL that replaces each table's contents.
+std::vector<std::string> BuiltInRuleSeeds();
 // The schema version this program is built for (the highest built-in one).
 int SupportedSchemaVersion();
 

@@ -1,0 +1,430 @@
+# Script mode (cmake -P): the case workflow's one rule table, kept as data in
+# assets/rules/, turned into everything that must agree with it.
+#
+#   cmake -DRULES_DIR=<assets/rules> -DOUT_DIR=<build>/generated
+#         [-DDOCS=<docs/workflow.md>] [-DMODE=generate|docs] -P DoudiGenerateWorkflow.cmake
+#
+# Inputs (plain CSV, UTF-8, one header line, no quoting):
+#   case_states.csv       state,chinese,terminal
+#   case_actions.csv      action,chinese
+#   case_transitions.csv  order,from_state,action,to_state,staff_group,level,opinion_required
+# An `all` order row belongs to every order the file names.
+#
+# MODE=generate (the default, run by the build when an input changes) writes
+#   OUT_DIR/doudi/model/case_transitions_table.h  constexpr tables for the model
+#   OUT_DIR/case_transitions_seed.sql             re-appliable seed of doudi.case_transition_rule
+#   OUT_DIR/workflow-<order>.mmd                  one mermaid state diagram per order
+#   OUT_DIR/workflow.md                           the generated section of docs/workflow.md
+# and warns when DOCS's generated section differs from it.
+# MODE=docs rewrites DOCS's generated section in place (target workflow_docs).
+#
+# Every input is checked and any error stops the build, naming the file and
+# line: unknown codes, a duplicate (order, from_state, action), a row leaving a
+# terminal state. Fields may not contain ; [ ] \ or " (CMake's list syntax and
+# the C++ literals would mangle them); codes are lowercase snake_case.
+cmake_minimum_required(VERSION 3.25)
+
+if(NOT RULES_DIR OR NOT OUT_DIR)
+  message(FATAL_ERROR "DoudiGenerateWorkflow: RULES_DIR and OUT_DIR are required")
+endif()
+if(NOT MODE)
+  set(MODE generate)
+endif()
+
+set(_groups village_clerk township_reviewer city_decider center_admin)
+set(_levels village township city)
+set(_booleans true false)
+set(_code_regex "^[a-z][a-z0-9_]*$")
+
+# Reads a CSV into the variable <prefix>_ROWS: a list of rows, each row's
+# fields joined by "|". Sets <prefix>_LINES to each row's line number.
+function(_doudi_read_csv path header prefix)
+  if(NOT EXISTS "${path}")
+    message(FATAL_ERROR "${path}: not found")
+  endif()
+  file(READ "${path}" text)
+  file(READ "${path}" bom LIMIT 3 HEX)
+  if(bom STREQUAL "efbbbf")
+    string(SUBSTRING "${text}" 3 -1 text)
+  endif()
+  foreach(bad ";" "[" "]" "\\" "\"" "|")
+    string(FIND "${text}" "${bad}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "${path}: the character '${bad}' is not allowed in the rule files")
+    endif()
+  endforeach()
+  string(REPLACE "\r" "" text "${text}")
+  string(REPLACE "\n" ";" lines "${text}")
+  string(REPLACE "," ";" header_fields "${header}")
+  list(LENGTH header_fields width)
+  set(rows "")
+  set(numbers "")
+  set(number 0)
+  set(seen_header FALSE)
+  foreach(line IN LISTS lines)
+    math(EXPR number "${number} + 1")
+    if(line STREQUAL "")
+      continue()
+    endif()
+    if(NOT seen_header)
+      if(NOT line STREQUAL header)
+        message(FATAL_ERROR "${path}:${number}: the header must be '${header}', found '${line}'")
+      endif()
+      set(seen_header TRUE)
+      continue()
+    endif()
+    string(REPLACE "," ";" fields "${line}")
+    list(LENGTH fields n)
+    if(NOT n EQUAL width)
+      message(FATAL_ERROR "${path}:${number}: ${n} fields, expected ${width} (${header})")
+    endif()
+    foreach(field IN LISTS fields)
+      string(STRIP "${field}" stripped)
+      if(stripped STREQUAL "" OR NOT stripped STREQUAL field)
+        message(FATAL_ERROR "${path}:${number}: empty field or surrounding spaces in '${line}'")
+      endif()
+    endforeach()
+    string(REPLACE ";" "|" row "${fields}")
+    list(APPEND rows "${row}")
+    list(APPEND numbers ${number})
+  endforeach()
+  if(NOT seen_header)
+    message(FATAL_ERROR "${path}: empty file")
+  endif()
+  set(${prefix}_ROWS "${rows}" PARENT_SCOPE)
+  set(${prefix}_LINES "${numbers}" PARENT_SCOPE)
+endfunction()
+
+# Splits a "|"-joined row into the variables named after it.
+macro(_doudi_fields row)
+  string(REPLACE "|" ";" _f "${row}")
+  set(_i 0)
+  foreach(_name ${ARGN})
+    list(GET _f ${_i} ${_name})
+    math(EXPR _i "${_i} + 1")
+  endforeach()
+endmacro()
+
+function(_doudi_check_value where what value allowed)
+  if(NOT value IN_LIST allowed)
+    string(REPLACE ";" ", " allowed_text "${allowed}")
+    message(FATAL_ERROR "${where}: unknown ${what} '${value}' (one of: ${allowed_text})")
+  endif()
+endfunction()
+
+function(_doudi_check_code where what value)
+  if(NOT value MATCHES "${_code_regex}")
+    message(FATAL_ERROR "${where}: ${what} '${value}' is not a lowercase snake_case code")
+  endif()
+endfunction()
+
+# --- read and check -------------------------------------------------------
+
+set(_states_csv ${RULES_DIR}/case_states.csv)
+set(_actions_csv ${RULES_DIR}/case_actions.csv)
+set(_transitions_csv ${RULES_DIR}/case_transitions.csv)
+
+_doudi_read_csv(${_states_csv} "state,chinese,terminal" STATES)
+_doudi_read_csv(${_actions_csv} "action,chinese" ACTIONS)
+_doudi_read_csv(${_transitions_csv}
+  "order,from_state,action,to_state,staff_group,level,opinion_required" RULES)
+
+set(_state_codes "")
+set(_state_labels "")
+set(_terminal_states "")
+foreach(row line IN ZIP_LISTS STATES_ROWS STATES_LINES)
+  _doudi_fields("${row}" code chinese terminal)
+  set(where "${_states_csv}:${line}")
+  _doudi_check_code("${where}" state "${code}")
+  _doudi_check_value("${where}" "terminal flag" "${terminal}" "${_booleans}")
+  if(code IN_LIST _state_codes OR chinese IN_LIST _state_labels)
+    message(FATAL_ERROR "${where}: state '${code}' or label '${chinese}' listed twice")
+  endif()
+  list(APPEND _state_codes ${code})
+  list(APPEND _state_labels "${chinese}")
+  set(_state_label_${code} "${chinese}")
+  if(terminal STREQUAL "true")
+    list(APPEND _terminal_states ${code})
+  endif()
+endforeach()
+
+set(_action_codes "")
+set(_action_labels "")
+foreach(row line IN ZIP_LISTS ACTIONS_ROWS ACTIONS_LINES)
+  _doudi_fields("${row}" code chinese)
+  set(where "${_actions_csv}:${line}")
+  _doudi_check_code("${where}" action "${code}")
+  if(code IN_LIST _action_codes OR chinese IN_LIST _action_labels)
+    message(FATAL_ERROR "${where}: action '${code}' or label '${chinese}' listed twice")
+  endif()
+  list(APPEND _action_codes ${code})
+  list(APPEND _action_labels "${chinese}")
+  set(_action_label_${code} "${chinese}")
+endforeach()
+
+# The orders are the ones the file names; `all` rows belong to each of them.
+set(_orders "")
+foreach(row line IN ZIP_LISTS RULES_ROWS RULES_LINES)
+  _doudi_fields("${row}" order from action to group level opinion)
+  set(where "${_transitions_csv}:${line}")
+  _doudi_check_code("${where}" order "${order}")
+  _doudi_check_value("${where}" "from_state" "${from}" "${_state_codes}")
+  _doudi_check_value("${where}" "action" "${action}" "${_action_codes}")
+  _doudi_check_value("${where}" "to_state" "${to}" "${_state_codes}")
+  _doudi_check_value("${where}" "staff_group" "${group}" "${_groups}")
+  _doudi_check_value("${where}" "level" "${level}" "${_levels}")
+  _doudi_check_value("${where}" "opinion_required" "${opinion}" "${_booleans}")
+  if(from IN_LIST _terminal_states)
+    message(FATAL_ERROR "${where}: '${from}' is a terminal state and can have no action")
+  endif()
+  if(NOT order STREQUAL "all" AND NOT order IN_LIST _orders)
+    list(APPEND _orders ${order})
+  endif()
+endforeach()
+if(NOT _orders)
+  message(FATAL_ERROR "${_transitions_csv}: no row names an order (national, jinjiang, ...)")
+endif()
+
+# Each order's rows, `all` rows expanded, in file order; (from, action) unique.
+foreach(o IN LISTS _orders)
+  set(_rules_${o} "")
+  set(_keys "")
+  foreach(row line IN ZIP_LISTS RULES_ROWS RULES_LINES)
+    _doudi_fields("${row}" order from action to group level opinion)
+    if(order STREQUAL o OR order STREQUAL "all")
+      if("${from}:${action}" IN_LIST _keys)
+        message(FATAL_ERROR "${_transitions_csv}:${line}: a second rule for order '${o}', "
+                            "state '${from}', action '${action}'")
+      endif()
+      list(APPEND _keys "${from}:${action}")
+      list(APPEND _rules_${o} "${from}|${action}|${to}|${group}|${level}|${opinion}")
+    endif()
+  endforeach()
+endforeach()
+
+# --- outputs --------------------------------------------------------------
+
+set(_notice "Generated by cmake/DoudiGenerateWorkflow.cmake from assets/rules/case_*.csv; do not edit.")
+
+# The C++ header.
+list(LENGTH _state_codes _n_states)
+list(LENGTH _action_codes _n_actions)
+list(LENGTH _orders _n_orders)
+set(_n_rules 0)
+set(_rule_lines "")
+foreach(o IN LISTS _orders)
+  foreach(rule IN LISTS _rules_${o})
+    _doudi_fields("${rule}" from action to group level opinion)
+    string(APPEND _rule_lines
+      "    {\"${o}\", \"${from}\", \"${action}\", \"${to}\", \"${group}\", \"${level}\", ${opinion}},\n")
+    math(EXPR _n_rules "${_n_rules} + 1")
+  endforeach()
+endforeach()
+set(_state_lines "")
+foreach(code IN LISTS _state_codes)
+  if(code IN_LIST _terminal_states)
+    set(terminal true)
+  else()
+    set(terminal false)
+  endif()
+  string(APPEND _state_lines "    {\"${code}\", \"${_state_label_${code}}\", ${terminal}},\n")
+endforeach()
+set(_action_lines "")
+foreach(code IN LISTS _action_codes)
+  string(APPEND _action_lines "    {\"${code}\", \"${_action_label_${code}}\"},\n")
+endforeach()
+list(TRANSFORM _orders PREPEND "\"" OUTPUT_VARIABLE _order_lines)
+list(TRANSFORM _order_lines APPEND "\"")
+list(JOIN _order_lines ", " _order_lines)
+
+set(_header "// ${_notice}
+// The model reads these through doudi/model/case_workflow.h; include this
+// header directly only to build another view of the same table.
+#pragma once
+#include <array>
+#include <string_view>
+
+namespace doudi::model::generated {
+
+struct CaseStateRow {
+  std::string_view code;
+  std::string_view chinese;
+  bool terminal;
+};
+
+struct CaseActionRow {
+  std::string_view code;
+  std::string_view chinese;
+};
+
+// One allowed transition of one order of steps (`all` rows already expanded).
+struct CaseTransitionRow {
+  std::string_view order;
+  std::string_view from;
+  std::string_view action;
+  std::string_view to;
+  std::string_view group;
+  std::string_view level;
+  bool opinionRequired;
+};
+
+inline constexpr std::array<std::string_view, ${_n_orders}> kStepOrders{{${_order_lines}}};
+
+inline constexpr std::array<CaseStateRow, ${_n_states}> kCaseStates{{
+${_state_lines}}};
+
+inline constexpr std::array<CaseActionRow, ${_n_actions}> kCaseActions{{
+${_action_lines}}};
+
+// Grouped by order, each order's rows in the file's order.
+inline constexpr std::array<CaseTransitionRow, ${_n_rules}> kCaseTransitions{{
+${_rule_lines}}};
+
+}  // namespace doudi::model::generated
+")
+
+# The SQL seed: re-appliable, one statement list for one transaction.
+function(_doudi_sql_quote value out)
+  string(REPLACE "'" "''" value "${value}")
+  set(${out} "'${value}'" PARENT_SCOPE)
+endfunction()
+set(_values "")
+foreach(o IN LISTS _orders)
+  foreach(rule IN LISTS _rules_${o})
+    _doudi_fields("${rule}" from action to group level opinion)
+    set(quoted "")
+    foreach(v o from action to group level)
+      _doudi_sql_quote("${${v}}" q)
+      list(APPEND quoted "${q}")
+    endforeach()
+    string(REPLACE ";" ", " quoted "${quoted}")
+    if(_values)
+      string(APPEND _values ",\n")
+    endif()
+    string(APPEND _values "  (${quoted}, ${opinion})")
+  endforeach()
+endforeach()
+set(_sql "-- ${_notice}
+-- The allowed case transitions for every order of steps. Re-appliable: run
+-- it whole, in one transaction, to replace the table's contents.
+DELETE FROM doudi.case_transition_rule;
+INSERT INTO doudi.case_transition_rule
+  (step_order, from_state, action, to_state, staff_group, level, opinion_required)
+VALUES
+${_values};
+")
+
+# Mermaid state diagrams, one per order, and the docs section around them.
+function(_doudi_mermaid order out)
+  set(used "applied")
+  foreach(rule IN LISTS _rules_${order})
+    _doudi_fields("${rule}" from action to group level opinion)
+    list(APPEND used ${from} ${to})
+  endforeach()
+  set(text "stateDiagram-v2\n")
+  foreach(code IN LISTS _state_codes)
+    if(code IN_LIST used)
+      string(APPEND text "  state \"${_state_label_${code}} ${code}\" as ${code}\n")
+    endif()
+  endforeach()
+  string(APPEND text "  [*] --> applied\n")
+  foreach(rule IN LISTS _rules_${order})
+    _doudi_fields("${rule}" from action to group level opinion)
+    set(label "${_action_label_${action}} ${action} · ${level}")
+    if(opinion STREQUAL "true")
+      string(APPEND label " · opinion")
+    endif()
+    string(APPEND text "  ${from} --> ${to} : ${label}\n")
+  endforeach()
+  foreach(code IN LISTS _terminal_states)
+    if(code IN_LIST used)
+      string(APPEND text "  ${code} --> [*]\n")
+    endif()
+  endforeach()
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+set(_begin_marker "<!-- BEGIN GENERATED from assets/rules by `ninja -C build workflow_docs`; do not edit -->")
+set(_end_marker "<!-- END GENERATED -->")
+set(_section "${_begin_marker}\n")
+foreach(o IN LISTS _orders)
+  _doudi_mermaid(${o} _mermaid_${o})
+  string(APPEND _section "\n#### Order `${o}`\n\n```mermaid\n${_mermaid_${o}}```\n")
+endforeach()
+string(APPEND _section "\n#### States\n\n| state | 中文 | terminal |\n|---|---|---|\n")
+foreach(code IN LISTS _state_codes)
+  if(code IN_LIST _terminal_states)
+    set(terminal yes)
+  else()
+    set(terminal "")
+  endif()
+  string(APPEND _section "| `${code}` | ${_state_label_${code}} | ${terminal} |\n")
+endforeach()
+string(APPEND _section "\n#### Transitions\n\n"
+  "| order | from | action | to | who | level | opinion required |\n|---|---|---|---|---|---|---|\n")
+foreach(row IN LISTS RULES_ROWS)
+  _doudi_fields("${row}" order from action to group level opinion)
+  if(opinion STREQUAL "true")
+    set(opinion yes)
+  else()
+    set(opinion "")
+  endif()
+  string(APPEND _section "| ${order} | `${from}` | `${action}` ${_action_label_${action}} | `${to}` "
+                         "| ${group} | ${level} | ${opinion} |\n")
+endforeach()
+string(APPEND _section "\n${_end_marker}")
+
+# Writes path only when its contents change, so nothing downstream rebuilds
+# for an identical table.
+function(_doudi_write path content)
+  set(tmp "${path}.tmp")
+  file(WRITE "${tmp}" "${content}")
+  file(COPY_FILE "${tmp}" "${path}" ONLY_IF_DIFFERENT)
+  file(REMOVE "${tmp}")
+endfunction()
+
+# The docs with their generated section replaced; sets <out> to "" when the
+# markers are missing.
+function(_doudi_docs_with_section out)
+  file(READ "${DOCS}" docs)
+  string(FIND "${docs}" "${_begin_marker}" begin)
+  string(FIND "${docs}" "${_end_marker}" end)
+  if(begin EQUAL -1 OR end EQUAL -1 OR end LESS begin)
+    set(${out} "" PARENT_SCOPE)
+    return()
+  endif()
+  string(LENGTH "${_end_marker}" end_length)
+  math(EXPR after "${end} + ${end_length}")
+  string(SUBSTRING "${docs}" 0 ${begin} head)
+  string(SUBSTRING "${docs}" ${after} -1 tail)
+  set(${out} "${head}${_section}${tail}" PARENT_SCOPE)
+endfunction()
+
+if(MODE STREQUAL "generate")
+  _doudi_write("${OUT_DIR}/doudi/model/case_transitions_table.h" "${_header}")
+  _doudi_write("${OUT_DIR}/case_transitions_seed.sql" "${_sql}")
+  foreach(o IN LISTS _orders)
+    _doudi_write("${OUT_DIR}/workflow-${o}.mmd" "${_mermaid_${o}}")
+  endforeach()
+  _doudi_write("${OUT_DIR}/workflow.md" "${_section}\n")
+  if(DOCS AND EXISTS "${DOCS}")
+    file(READ "${DOCS}" current)
+    _doudi_docs_with_section(updated)
+    if(NOT updated STREQUAL current)
+      message(WARNING "${DOCS}: its generated workflow section is out of date with assets/rules; "
+                      "run `ninja -C build workflow_docs`")
+    endif()
+  endif()
+elseif(MODE STREQUAL "docs")
+  if(NOT DOCS OR NOT EXISTS "${DOCS}")
+    message(FATAL_ERROR "DoudiGenerateWorkflow: DOCS='${DOCS}' not found")
+  endif()
+  _doudi_docs_with_section(updated)
+  if(updated STREQUAL "")
+    message(FATAL_ERROR "${DOCS}: no '${_begin_marker}' ... '${_end_marker}' section to replace")
+  endif()
+  _doudi_write("${DOCS}" "${updated}")
+  message(STATUS "Updated the generated section of ${DOCS}")
+else()
+  message(FATAL_ERROR "DoudiGenerateWorkflow: unknown MODE '${MODE}' (generate or docs)")
+endif()

@@ -1,0 +1,155 @@
+// The case workflow as the database enforces it (migration 7 and the rule
+// seed from assets/rules), driven with raw SQL as each role.
+#include <boost/test/unit_test.hpp>
+
+#include "db_fixture.h"
+#include "doudi/dal/registry_repository.h"
+
+using namespace doudi;
+using test::Session;
+
+namespace {
+
+constexpr const char* kDenied = "42501";
+constexpr const char* kStale = "40001";
+constexpr const char* kNotAllowed = "22023";
+
+// The demo registry, and desk users of the Sanmen county center.
+struct Cases : test::MigratedDatabase {
+  std::string clerk = server.CreateUser("clerk", "village_clerk", "331022001201");
+  std::string clerkB = server.CreateUser("clerk_b", "village_clerk", "331022001206");
+  std::string reviewer = server.CreateUser("reviewer", "township_reviewer", "331022001");
+  std::string city = server.CreateUser("city", "city_decider", "331022");
+  std::string jinjiangClerk = server.CreateUser("jj_clerk", "village_clerk", "350582111201");
+  std::string jinjiangReviewer = server.CreateUser("jj_reviewer", "township_reviewer", "350582111");
+  std::string jinjiangCity = server.CreateUser("jj_city", "city_decider", "350582");
+
+  Cases() {
+    dal::ImportOptions options;
+    options.source = "demo";
+    options.today = test::kToday;
+    db->Importer().Import(admin::DemoHouseholdRows(), options);
+  }
+  std::string Household(const std::string& ref) {
+    return server.Scalar("SELECT id FROM doudi.household WHERE source_ref = '" + ref + "'");
+  }
+  std::string Open(const Session& as, const std::string& ref, const std::string& program = "dibao") {
+    return as.Scalar("SELECT doudi.case_open($1, $2, $3::uuid)", {Household(ref), program, dal::NewRequestId()});
+  }
+  // Takes the action; returns "" on success or the SQLSTATE.
+  std::string Act(const Session& as, const std::string& caseId, const std::string& action,
+                  const std::string& opinion = "", std::optional<std::string> request = std::nullopt) {
+    const std::string version = server.Scalar("SELECT version FROM doudi.assistance_case WHERE id = " + caseId);
+    return as.TryExecute("SELECT doudi.case_transition($1, $2, $3::int, $4::uuid, $5)",
+                         {caseId, action, version, request.value_or(dal::NewRequestId()), opinion});
+  }
+  std::string State(const std::string& caseId) {
+    return server.Scalar("SELECT state FROM doudi.assistance_case WHERE id = " + caseId);
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(case_workflow)
+
+BOOST_FIXTURE_TEST_CASE(a_case_goes_from_application_to_decision_by_three_users, Cases) {
+  const Session c = server.AsUser(clerk), r = server.AsUser(reviewer), d = server.AsUser(city);
+  const std::string id = Open(c, "SM-0001");
+  BOOST_TEST(State(id) == "applied");
+  BOOST_TEST(server.Scalar("SELECT step_order FROM doudi.assistance_case WHERE id = " + id) == "national");
+  for (const auto& [action, opinion] : std::vector<std::pair<std::string, std::string>>{
+           {"accept", ""}, {"survey", ""}, {"verify", ""}, {"review", "同意，家庭收入低于标准"}, {"publish", ""},
+           {"close_notice", ""}}) {
+    BOOST_TEST(Act(r, id, action, opinion) == "", action);
+  }
+  BOOST_TEST(State(id) == "awaiting_decision");
+  BOOST_TEST(Act(d, id, "approve") == "");
+  BOOST_TEST(State(id) == "decided_approved");
+  // Every step is recorded with who, level and opinion.
+  BOOST_TEST(server.Scalar("SELECT string_agg(action || ':' || level || ':' || (actor = '" + reviewer +
+                           "')::text, ',' ORDER BY id) FROM doudi.case_step WHERE case_id = " + id) ==
+             "apply:village:false,accept:township:true,survey:township:true,verify:township:true,review:township:true,"
+             "publish:township:true,close_notice:township:true,approve:city:false");
+  BOOST_TEST(server.Scalar("SELECT opinion FROM doudi.case_step WHERE action = 'review' AND case_id = " + id) ==
+             "同意，家庭收入低于标准");
+  BOOST_TEST(server.Scalar("SELECT version FROM doudi.assistance_case WHERE id = " + id) == "8");
+}
+
+BOOST_FIXTURE_TEST_CASE(each_group_takes_only_its_own_actions, Cases) {
+  const Session c = server.AsUser(clerk), r = server.AsUser(reviewer), d = server.AsUser(city);
+  const std::string id = Open(c, "SM-0001");
+  BOOST_TEST(Act(c, id, "accept") == kDenied);     // a clerk does not accept
+  BOOST_TEST(Act(d, id, "accept") == kDenied);     // nor the city
+  BOOST_TEST(Act(r, id, "approve") == kNotAllowed);  // not in this state at all
+  for (const std::string a : {"accept", "survey", "verify"}) BOOST_TEST(Act(r, id, a) == "");
+  BOOST_TEST(Act(r, id, "review") == kNotAllowed);   // review needs its opinion
+  BOOST_TEST(Act(r, id, "review", "同意") == "");
+  BOOST_TEST(Act(r, id, "publish") == "");
+  BOOST_TEST(Act(r, id, "close_notice") == "");
+  BOOST_TEST(Act(r, id, "approve") == kDenied);    // a township reviewer cannot decide at city level
+  BOOST_TEST(Act(d, id, "refuse") == kNotAllowed);   // a refusal states its reasons
+  BOOST_TEST(Act(d, id, "refuse", "家庭存款超过规定") == "");
+  BOOST_TEST(State(id) == "decided_refused");
+}
+
+BOOST_FIXTURE_TEST_CASE(stale_versions_and_replayed_requests, Cases) {
+  const Session c = server.AsUser(clerk), r = server.AsUser(reviewer);
+  const std::string id = Open(c, "SM-0001");
+  // A stale version is refused.
+  BOOST_TEST(r.TryExecute("SELECT doudi.case_transition($1, 'accept', 0, $2::uuid, '')", {id, dal::NewRequestId()}) ==
+             kStale);
+  // A replayed request id is already done: same version, one step.
+  const std::string request = dal::NewRequestId();
+  BOOST_TEST(Act(r, id, "accept", "", request) == "");
+  BOOST_TEST(r.Scalar("SELECT doudi.case_transition($1, 'accept', 1, $2::uuid, '')", {id, request}) == "2");
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.case_step WHERE action = 'accept'") == 1);
+  BOOST_TEST(State(id) == "accepted");
+  // Nobody changes a case's state directly.
+  BOOST_TEST(r.TryExecute("UPDATE doudi.assistance_case SET state = 'decided_approved' WHERE id = $1", {id}) ==
+             kDenied);
+  BOOST_TEST(c.TryExecute("DELETE FROM doudi.case_step") == kDenied);
+  BOOST_TEST(server.AsSuperuser().TryExecute("UPDATE doudi.case_step SET opinion = 'x'") != "");
+}
+
+BOOST_FIXTURE_TEST_CASE(outside_the_scope_nothing_is_seen_or_done, Cases) {
+  const Session c = server.AsUser(clerk), other = server.AsUser(clerkB), r = server.AsUser(reviewer);
+  const std::string id = Open(c, "SM-0001");
+  BOOST_TEST(other.Count("SELECT count(*) FROM doudi.assistance_case") == 0);
+  BOOST_TEST(other.Count("SELECT count(*) FROM doudi.case_step") == 0);
+  BOOST_TEST(r.Count("SELECT count(*) FROM doudi.assistance_case") == 1);
+  // A Jinjiang decider cannot act on a Sanmen case, nor open one there.
+  const Session jj = server.AsUser(jinjiangCity);
+  BOOST_TEST(Act(jj, id, "approve") == kDenied);
+  BOOST_TEST(jj.TryExecute("SELECT doudi.case_open($1, 'dibao', $2::uuid)", {Household("SM-0001"), dal::NewRequestId()}) ==
+             kDenied);
+}
+
+BOOST_FIXTURE_TEST_CASE(one_person_acts_at_one_level_of_a_case, Cases) {
+  const Session c = server.AsUser(clerk), r = server.AsUser(reviewer);
+  const std::string id = Open(c, "SM-0001");
+  for (const std::string a : {"accept", "survey", "verify"}) BOOST_TEST(Act(r, id, a) == "");
+  BOOST_TEST(Act(r, id, "review", "同意") == "");
+  BOOST_TEST(Act(r, id, "publish") == "");
+  BOOST_TEST(Act(r, id, "close_notice") == "");
+  // The reviewer is promoted to city decider meanwhile: still not this case's decider.
+  server.Execute("SELECT doudi.user_set_role('" + reviewer + "', 'city_decider', '', '331022')");
+  const Session promoted = server.AsUser(reviewer);
+  BOOST_TEST(Act(promoted, id, "approve") == kDenied);
+  BOOST_TEST(Act(server.AsUser(city), id, "approve") == "");
+}
+
+BOOST_FIXTURE_TEST_CASE(jinjiang_has_the_village_recommend_before_the_township, Cases) {
+  const Session c = server.AsUser(jinjiangClerk), r = server.AsUser(jinjiangReviewer), d = server.AsUser(jinjiangCity);
+  const std::string id = Open(c, "JJ-0001");
+  BOOST_TEST(server.Scalar("SELECT step_order FROM doudi.assistance_case WHERE id = " + id) == "jinjiang");
+  for (const std::string a : {"accept", "survey", "verify"}) BOOST_TEST(Act(r, id, a) == "");
+  BOOST_TEST(Act(r, id, "review", "同意") == kNotAllowed);  // 村荐 first
+  BOOST_TEST(Act(c, id, "recommend", "民主评议通过") == "");
+  BOOST_TEST(Act(r, id, "review", "镇选同意") == "");
+  BOOST_TEST(Act(r, id, "publish") == "");
+  BOOST_TEST(Act(r, id, "close_notice") == "");
+  BOOST_TEST(Act(d, id, "return", "补充存款核对材料") == "");
+  BOOST_TEST(State(id) == "village_recommended");  // back one level, with its reason
+}
+
+BOOST_AUTO_TEST_SUITE_END()
