@@ -8,12 +8,12 @@
 // Environment: DOUDI_BENCH_DB (the prepared database, as its superuser),
 // PGPASSFILE, DISPLAY. Prints Markdown.
 #include <libpq-fe.h>
+#include <unistd.h>
 #include <wx/app.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
 #include <wx/init.h>
 #include <wx/srchctrl.h>
-#include <wx/stdpaths.h>
 #include <wx/timer.h>
 #include <wx/translation.h>
 #include <wx/weakref.h>
@@ -23,13 +23,20 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
+#include <string>
+#include <system_error>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "connection_settings.h"
 #include "doudi/dal/pg/pg_database.h"
@@ -129,6 +136,21 @@ std::string ConninfoValue(const std::string& conninfo, const std::string& key) {
   return value;
 }
 
+double ThreadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+// The longest round of the event loop that Pump ran since LoopWatch::Begin:
+// its wall time and the GUI thread's CPU time in it. Much less CPU than
+// wall time means the thread waited (for the X server, or for a free core
+// on a machine shared with PostgreSQL and Xvfb) rather than worked.
+struct LoopRound {
+  double wallMs = 0, cpuMs = 0;
+};
+LoopRound g_longestRound;
+
 // Runs the event loop (timers, paints, CallAfter results from the workers)
 // until done() or the timeout; returns done(). It naps 1 ms between rounds,
 // not the GUI tests' 5 ms, so the nap adds little to what is timed.
@@ -136,7 +158,10 @@ bool Pump(const std::function<bool()>& done, std::chrono::milliseconds timeout) 
   const auto until = Clock::now() + timeout;
   while (!done()) {
     if (Clock::now() >= until) return false;
+    const auto start = Clock::now();
+    const double cpu = ThreadCpuMs();
     wxEventLoopBase::GetActive()->YieldFor(wxEVT_CATEGORY_ALL);
+    if (const double wall = MsSince(start); wall > g_longestRound.wallMs) g_longestRound = {wall, ThreadCpuMs() - cpu};
     if (done()) break;
     std::this_thread::sleep_for(1ms);
   }
@@ -145,21 +170,30 @@ bool Pump(const std::function<bool()>& done, std::chrono::milliseconds timeout) 
 
 void PumpFor(std::chrono::milliseconds duration) { Pump([] { return false; }, duration); }
 
-// The event loop's responsiveness: a 10 ms timer notes the gaps between its
-// firings. A gap much over 10 ms is a stall: the window could not repaint
-// or take a keystroke meanwhile.
-class Heartbeat : public wxTimer {
+// How responsive the event loop stayed over one phase of the benchmark
+// (Begin to End).
+struct Responsiveness {
+  double longestStallMs = 0;
+  int stallsOver50Ms = 0;
+  LoopRound longestRound;
+};
+
+// A 10 ms timer that notes the gaps between its firings: a gap well over
+// 10 ms is a stall, when the window could neither repaint nor take a key.
+class LoopWatch : public wxTimer {
  public:
   static constexpr int kTickMs = 10;
   void Begin() {
     m_last.reset();
     m_longestGap = 0;
     m_over50 = 0;
+    g_longestRound = {};
     Start(kTickMs);
   }
-  void End() { Stop(); }
-  double LongestStallMs() const { return std::max(0.0, m_longestGap - kTickMs); }
-  int StallsOver50Ms() const { return m_over50; }
+  Responsiveness End() {
+    Stop();
+    return {std::max(0.0, m_longestGap - kTickMs), m_over50, g_longestRound};
+  }
   void Notify() override {
     const auto now = Clock::now();
     if (m_last) {
@@ -200,6 +234,7 @@ doudi::gui::Session LogIn(const std::string& conninfo) {
 }
 
 struct SearchTiming {
+  double call = 0;       // ms in SearchFor itself: the search's start, on the GUI thread
   bool shown = false;    // the first page arrived before the timeout
   double firstPage = 0;  // ms until row 0 is in the list
   double painted = 0;    // ... and the list has painted it
@@ -235,8 +270,9 @@ class Desk {
 
   // Every row the list shows now is loaded (not the "…" placeholder).
   bool VisibleRowsLoaded() const {
+    const long rows = m_list.GetItemCount(), perPage = m_list.GetCountPerPage();
     const long top = m_list.GetTopItem();
-    const long end = std::min(m_list.GetItemCount(), top + m_list.GetCountPerPage());
+    const long end = std::min(rows, top + perPage);
     for (long row = top; row < end; ++row) {
       if (m_list.RowAt(row) == nullptr) return false;
     }
@@ -246,18 +282,26 @@ class Desk {
   // Waits for the rows in view and paints them; ms from `since`, or -1.
   double ShowVisibleRows(Clock::time_point since) {
     if (!Pump([&] { return VisibleRowsLoaded(); }, 30s)) return -1;
-    m_list.Update();
+    Paint();
     return MsSince(since);
   }
+
+  // The longest of the benchmark's own calls into the list since the last
+  // reset (scrolling it; painting it), to tell a stall of the list from
+  // one elsewhere in the event loop.
+  void ResetCallTimes() { m_longestScroll = m_longestPaint = 0; }
+  double LongestScrollCallMs() const { return m_longestScroll; }
+  double LongestPaintMs() const { return m_longestPaint; }
 
   // A search as if the pause after typing had just ended (SearchFor).
   SearchTiming Search(const wxString& text, bool waitForExact = true) {
     SearchTiming t;
     const auto start = Clock::now();
     m_panel.SearchFor(text);
+    t.call = MsSince(start);
     t.shown = Pump([&] { return m_list.RowAt(0) != nullptr; }, 10s);
     t.firstPage = MsSince(start);
-    m_list.Update();
+    Paint();
     t.painted = MsSince(start);
     if (waitForExact) {
       Pump([&] { return !m_panel.IsSearching(); }, 120s);
@@ -270,10 +314,11 @@ class Desk {
   // pause): ms from the keystroke and from the end of the pause to row 0.
   std::optional<std::pair<double, double>> Type(const wxString& text) {
     m_pauseEnded.reset();
+    m_search.ChangeValue(wxString());  // no event: the value typed next is a change
     const auto start = Clock::now();
     m_search.SetValue(text);
     if (!Pump([&] { return m_pauseEnded && m_list.RowAt(0) != nullptr; }, 10s)) return std::nullopt;
-    m_list.Update();
+    Paint();
     const auto end = Clock::now();
     const auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
     const auto result = std::pair{ms(end - start), ms(end - *m_pauseEnded)};
@@ -286,7 +331,7 @@ class Desk {
     const long rows = m_list.GetItemCount(), perPage = m_list.GetCountPerPage();
     const long top = m_list.GetTopItem();
     if (top + perPage >= rows) return false;
-    m_list.EnsureVisible(std::min(rows - 1, top + 2 * perPage - 1));
+    ScrollTo(std::min(rows - 1, top + 2 * perPage - 1));
     return true;
   }
 
@@ -294,15 +339,27 @@ class Desk {
   // thumb there would.
   void JumpTo(double fraction) {
     const long rows = m_list.GetItemCount();
-    if (rows > 0) m_list.EnsureVisible(std::clamp(static_cast<long>(fraction * static_cast<double>(rows - 1)), 0L, rows - 1));
+    if (rows > 0) ScrollTo(std::clamp(static_cast<long>(fraction * static_cast<double>(rows - 1)), 0L, rows - 1));
   }
 
  private:
+  void ScrollTo(long row) {
+    const auto start = Clock::now();
+    m_list.EnsureVisible(row);
+    m_longestScroll = std::max(m_longestScroll, MsSince(start));
+  }
+  void Paint() {
+    const auto start = Clock::now();
+    m_list.Update();
+    m_longestPaint = std::max(m_longestPaint, MsSince(start));
+  }
+
   doudi::gui::MainFrame* m_frame;
   RegistryPanel& m_panel;
   RegistryList& m_list;
   wxSearchCtrl& m_search;
   std::optional<Clock::time_point> m_pauseEnded;
+  double m_longestScroll = 0, m_longestPaint = 0;
 };
 
 struct QueryKind {
@@ -312,14 +369,15 @@ struct QueryKind {
 
 // Query values drawn from the county's persons in a fixed pseudo-random
 // order: what a clerk of the county types. Names are UTF-8, 3 bytes a
-// character; IDs 18 characters.
+// character; an ID starts with the county's code and the birth date.
 std::vector<QueryKind> DrawQueries(const std::string& db, const std::string& county, int perKind) {
   const auto persons = Rows(db, "SELECT id_number, name FROM doudi.person WHERE left_on IS NULL AND region_code "
                                 "BETWEEN '" + county + "000000' AND '" + county + "999999' ORDER BY md5(id::text) "
                                 "LIMIT " + std::to_string(perKind));
   std::vector<QueryKind> kinds{{"exact ID", {}},
                                {"ID prefix (14 digits)", {}},
-                               {"ID prefix (6 digits: a whole county)", {}},
+                               {"ID prefix (10 digits: county + birth year)", {}},
+                               {"ID prefix (6 digits: the whole county)", {}},
                                {"exact name", {}},
                                {"name prefix (surname + 1)", {}},
                                {"2-character fragment (given name)", {}},
@@ -329,11 +387,12 @@ std::vector<QueryKind> DrawQueries(const std::string& db, const std::string& cou
     const std::string& name = p[1];
     kinds[0].values.push_back(id);
     kinds[1].values.push_back(id.substr(0, 14));
-    kinds[2].values.push_back(id.substr(0, 6));
-    kinds[3].values.push_back(name);
-    kinds[4].values.push_back(name.substr(0, 6));
-    kinds[5].values.push_back(name.size() >= 9 ? name.substr(3, 6) : name.substr(0, 6));
-    kinds[6].values.push_back(name.substr(0, 3));
+    kinds[2].values.push_back(id.substr(0, 10));
+    kinds[3].values.push_back(id.substr(0, 6));
+    kinds[4].values.push_back(name);
+    kinds[5].values.push_back(name.substr(0, 6));
+    kinds[6].values.push_back(name.size() >= 9 ? name.substr(3, 6) : name.substr(0, 6));
+    kinds[7].values.push_back(name.substr(0, 3));
   }
   return kinds;
 }
@@ -344,6 +403,7 @@ struct StartTimes {
   std::vector<double> realMs;  // exec of build/gui/doudi to its dialog mapped
   std::string title;
   double wxStart = 0, translations = 0, loginAttempt = 0, dialog = 0;
+  double rssAfterWxStart = 0;  // MB: wx and GTK alone, no window yet
 };
 
 // The real program, started as a desk user starts it (a profile with a user
@@ -363,18 +423,22 @@ void TimeRealProgram(const std::filesystem::path& ini, int launches, StartTimes&
   }
 }
 
-// The same steps in this process, each timed: wx start, the Chinese
-// catalog, the login tried without a password (a PGPASSFILE entry would
-// complete it), and the dialog built and painted.
-void TimeStartInProcess(int argc, char** argv, const std::filesystem::path& ini, StartTimes& out) {
-  auto t = Clock::now();
+// wx started as the program starts it; only the program's name is passed,
+// since wxApp::OnInit would refuse the benchmark's own options.
+void StartWx(char* program) {
   wxApp::SetInstance(new wxApp);
+  int argc = 1;
+  char* argv[] = {program, nullptr};
   if (!wxEntryStart(argc, argv)) throw std::runtime_error("wx could not start (no X display?)");
   wxTheApp->OnInit();
   wxInitAllImageHandlers();
-  out.wxStart = MsSince(t);
+}
 
-  t = Clock::now();
+// The program's steps after wx start, in this process and each timed: the
+// Chinese catalog, the login tried without a password (a PGPASSFILE entry
+// would complete it), and the dialog built and painted.
+void TimeLoginWindowInProcess(const std::filesystem::path& ini, StartTimes& out) {
+  auto t = Clock::now();
   auto* translations = new wxTranslations;
   wxTranslations::Set(translations);
   wxFileTranslationsLoader::AddCatalogLookupPathPrefix(DOUDI_LOCALE_DIR);
@@ -387,24 +451,22 @@ void TimeStartInProcess(int argc, char** argv, const std::filesystem::path& ini,
   const auto file = doudi::admin::ReadProfileFile(ini);
   bool failed = false;
   doudi::gui::TryLogin(
-      nullptr, doudi::dal::ToConnectionString(file.profiles.at(0)), "bench", [](doudi::gui::Session) {},
+      nullptr, doudi::dal::ToConnectionString(file.profiles.at(0)), "bench", [](const doudi::gui::Session&) {},
       [&](const wxString&) { failed = true; });
   Pump([&] { return failed; }, 30s);
   out.loginAttempt = MsSince(t);
 
   t = Clock::now();
   bool painted = false;
-  {
-    doudi::gui::LoginDialog dialog(nullptr, file.profiles, file.defaultProfile, file.profiles.at(0).user, wxString());
-    dialog.Bind(wxEVT_PAINT, [&](wxPaintEvent& e) {
-      painted = true;
-      e.Skip();
-    });
-    dialog.Show();
-    if (!Pump([&] { return painted; }, 30s)) throw std::runtime_error("the login dialog never painted");
-    out.dialog = MsSince(t);
-    dialog.Hide();
-  }
+  doudi::gui::LoginDialog dialog(nullptr, file.profiles, file.defaultProfile, file.profiles.at(0).user, wxString());
+  dialog.Bind(wxEVT_PAINT, [&](wxPaintEvent& e) {
+    painted = true;
+    e.Skip();
+  });
+  dialog.Show();
+  if (!Pump([&] { return painted; }, 30s)) throw std::runtime_error("the login dialog never painted");
+  out.dialog = MsSince(t);
+  dialog.Hide();
 }
 
 // ---- 1. Typing to the first results --------------------------------------
@@ -413,14 +475,14 @@ struct TypingResult {
   std::vector<std::pair<std::string, std::vector<SearchTiming>>> byKind;
   std::vector<double> typedTotal, typedAfterPause;  // through the real search box
   int missed = 0;                                   // searches whose first page never came
-  double longestStall = 0;
+  Responsiveness loop;
 };
 
-TypingResult MeasureTyping(Desk& desk, const std::vector<QueryKind>& kinds, int typed, Heartbeat& heartbeat) {
+TypingResult MeasureTyping(Desk& desk, const std::vector<QueryKind>& kinds, int typed, LoopWatch& watch) {
   TypingResult r;
   // Warm up the workers' connections and the server's caches.
   for (std::size_t i = 0; i < 10; ++i) desk.Search(doudi::gui::Wx(kinds[i % kinds.size()].values.back()));
-  heartbeat.Begin();
+  watch.Begin();
   for (const auto& kind : kinds) {
     auto& timings = r.byKind.emplace_back(kind.name, std::vector<SearchTiming>{}).second;
     for (const auto& value : kind.values) {
@@ -429,11 +491,10 @@ TypingResult MeasureTyping(Desk& desk, const std::vector<QueryKind>& kinds, int 
     }
   }
   // The real path for a sample: typed into the box, the 300 ms pause, the
-  // search. (Searching "" first makes each typed value a change.)
+  // search.
   for (int i = 0; i < typed; ++i) {
     const auto& kind = kinds[static_cast<std::size_t>(i) % kinds.size()];
     const auto& value = kind.values[static_cast<std::size_t>(i / static_cast<int>(kinds.size())) % kind.values.size()];
-    desk.Search(wxS("-"), true);
     if (const auto t = desk.Type(doudi::gui::Wx(value))) {
       r.typedTotal.push_back(t->first);
       r.typedAfterPause.push_back(t->second);
@@ -441,8 +502,7 @@ TypingResult MeasureTyping(Desk& desk, const std::vector<QueryKind>& kinds, int 
       ++r.missed;
     }
   }
-  heartbeat.End();
-  r.longestStall = heartbeat.LongestStallMs();
+  r.loop = watch.End();
   return r;
 }
 
@@ -456,20 +516,23 @@ struct ScrollResult {
   std::vector<std::pair<std::string, double>> jumps;
   double dragRelease = 0;         // after a 1 s drag over the whole list, ms from release to rows shown
   double rssBefore = 0, rssAfterSearch = 0, rssPeakDuring = 0, rssAfter = 0;
-  double longestStall = 0;
-  int stallsOver50 = 0;
+  Responsiveness searchLoop, scrollLoop, jumpLoop;  // the search, PageDowns, jumps and the drag
+  double longestScrollCall = 0, longestPaint = 0;
   bool wholeList = false;
 };
 
-ScrollResult MeasureScrolling(Desk& desk, bool wholeList, Heartbeat& heartbeat) {
+ScrollResult MeasureScrolling(Desk& desk, bool wholeList, LoopWatch& watch) {
   ScrollResult r;
   r.wholeList = wholeList;
   r.rssBefore = MemoryMb();
-  heartbeat.Begin();
+  watch.Begin();
   r.everything = desk.Search(wxString());  // everything in scope
+  r.searchLoop = watch.End();
   r.rows = desk.List().GetItemCount();
   r.rssAfterSearch = MemoryMb();
   r.rssPeakDuring = r.rssAfterSearch;
+  desk.ResetCallTimes();
+  watch.Begin();
   const auto scrollStart = Clock::now();
   for (int step = 1; wholeList; ++step) {
     const auto start = Clock::now();
@@ -481,6 +544,8 @@ ScrollResult MeasureScrolling(Desk& desk, bool wholeList, Heartbeat& heartbeat) 
     }
   }
   r.scrollSeconds = MsSince(scrollStart) / 1000;
+  r.scrollLoop = watch.End();
+  watch.Begin();
   for (const auto& [label, fraction] : std::vector<std::pair<std::string, double>>{
            {"25 %", 0.25}, {"50 %", 0.5}, {"75 %", 0.75}, {"100 %", 1.0}, {"back to the top", 0.0}}) {
     const auto start = Clock::now();
@@ -497,9 +562,9 @@ ScrollResult MeasureScrolling(Desk& desk, bool wholeList, Heartbeat& heartbeat) 
   }
   r.dragRelease = desk.ShowVisibleRows(Clock::now());
   r.rssPeakDuring = std::max(r.rssPeakDuring, MemoryMb());
-  heartbeat.End();
-  r.longestStall = heartbeat.LongestStallMs();
-  r.stallsOver50 = heartbeat.StallsOver50Ms();
+  r.jumpLoop = watch.End();
+  r.longestScrollCall = desk.LongestScrollCallMs();
+  r.longestPaint = desk.LongestPaintMs();
   r.rssAfter = MemoryMb();
   return r;
 }
@@ -511,53 +576,67 @@ struct SessionResult {
   double minutes = 0;
   std::vector<std::pair<int, double>> rss;  // after n searches, MB
   double peak = 0;
-  double longestStall = 0;
+  Responsiveness loop;
+  double longestSearchCall = 0;
 };
 
 // Searches of every kind in a mixed order, each followed by a few pages
-// down; every tenth also jumps to the middle and the end; every fiftieth
-// lists everything in scope.
-SessionResult MeasureSession(Desk& desk, const std::vector<QueryKind>& kinds, int searches, Heartbeat& heartbeat) {
+// down; the next search starts without waiting for the exact count, as a
+// user moves on (cancelling the count still running). Every tenth waits
+// for it and jumps to the middle and the end; every fiftieth lists
+// everything in scope.
+SessionResult MeasureSession(Desk& desk, const std::vector<QueryKind>& kinds, int searches, LoopWatch& watch) {
   std::vector<std::string> pool;
   for (const auto& k : kinds) pool.insert(pool.end(), k.values.begin(), k.values.end());
   SessionResult r;
   r.searches = searches;
   r.rss.emplace_back(0, MemoryMb());
-  heartbeat.Begin();
+  watch.Begin();
   const auto start = Clock::now();
   for (int i = 1; i <= searches; ++i) {
     const std::string text = i % 50 == 0 ? std::string() : pool[static_cast<std::size_t>(i) * 7919 % pool.size()];
-    desk.Search(doudi::gui::Wx(text), false);
+    r.longestSearchCall = std::max(r.longestSearchCall, desk.Search(doudi::gui::Wx(text), false).call);
     for (int p = 0; p < 3 && desk.PageDown(); ++p) desk.ShowVisibleRows(Clock::now());
     if (i % 10 == 0) {
+      Pump([&] { return !desk.Panel().IsSearching(); }, 120s);
       for (const double fraction : {0.5, 1.0}) {
         desk.JumpTo(fraction);
         desk.ShowVisibleRows(Clock::now());
       }
     }
-    Pump([&] { return !desk.Panel().IsSearching(); }, 120s);
-    if (i % 250 == 0) {
+    if (i % 250 == 0 || i == searches) {
       r.rss.emplace_back(i, MemoryMb());
       Progress(std::to_string(i) + " searches, " + std::to_string(static_cast<int>(r.rss.back().second)) + " MB");
     }
   }
   r.minutes = MsSince(start) / 60000;
-  heartbeat.End();
-  r.longestStall = heartbeat.LongestStallMs();
+  r.loop = watch.End();
   r.peak = MemoryMb("VmHWM:");
   return r;
 }
 
 // ---- Report ---------------------------------------------------------------
 
+// "12.3 ms (0 over 50 ms; ...)": a phase's longest stall and what the loop's
+// longest round spent of it working on the GUI thread.
+std::string Describe(const Responsiveness& r) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(1) << r.longestStallMs << " ms (" << r.stallsOver50Ms
+      << " over 50 ms; the loop's longest round " << r.longestRound.wallMs << " ms, of it "
+      << r.longestRound.cpuMs << " ms CPU on the GUI thread)";
+  return out.str();
+}
+
 void PrintTyping(const std::string& who, const TypingResult& r) {
   std::cout << "\n#### Typing to the first results — " << who << "\n\n"
             << "| query kind | n | first page p50 | p95 | max | + painted p95 | exact count p50 | exact count p95 |\n"
             << "|---|---:|---:|---:|---:|---:|---:|---:|\n";
   std::vector<double> all, allPainted;
+  double longestCall = 0;
   for (const auto& [kind, timings] : r.byKind) {
     std::vector<double> first, painted, exact;
     for (const auto& t : timings) {
+      longestCall = std::max(longestCall, t.call);
       first.push_back(t.firstPage);
       painted.push_back(t.painted);
       exact.push_back(t.exact);
@@ -577,7 +656,8 @@ void PrintTyping(const std::string& who, const TypingResult& r) {
               << " ms pause): keystroke → first page painted p50 " << total.p50 << " / p95 " << total.p95
               << " ms; end of the pause → painted p50 " << after.p50 << " / p95 " << after.p95 << " ms.\n";
   }
-  std::cout << "Longest event-loop stall while searching: " << r.longestStall << " ms; first pages never shown: "
+  std::cout << "\nLongest event-loop stall while searching: " << Describe(r.loop)
+            << "; longest SearchFor call (the search's start) " << longestCall << " ms; first pages never shown: "
             << r.missed << ".\n";
 }
 
@@ -594,75 +674,171 @@ void PrintScrolling(const std::string& who, const ScrollResult& r) {
   }
   for (const auto& [label, ms] : r.jumps) std::cout << "| jump to " << label << " → rows shown (ms) | " << ms << " |\n";
   std::cout << "| thumb dragged top → bottom in ~1 s: release → rows shown (ms) | " << r.dragRelease << " |\n"
-            << "| **longest event-loop stall** (ms) / stalls over 50 ms | **" << r.longestStall << "** / "
-            << r.stallsOver50 << " |\n"
+            << "| longest EnsureVisible / list Update() call while scrolling (ms) | " << r.longestScrollCall << " / "
+            << r.longestPaint << " |\n"
             << "| VmRSS before / after the search / peak while scrolling / after (MB) | " << r.rssBefore << " / "
-            << r.rssAfterSearch << " / " << r.rssPeakDuring << " / " << r.rssAfter << " |\n";
+            << r.rssAfterSearch << " / " << r.rssPeakDuring << " / " << r.rssAfter << " |\n"
+            << "\nLongest event-loop stall: during the search " << Describe(r.searchLoop);
+  if (r.wholeList) std::cout << "; **while scrolling by PageDown " << Describe(r.scrollLoop) << "**";
+  std::cout << "; during the jumps and the drag " << Describe(r.jumpLoop) << ".\n";
+}
+
+void PrintStart(const StartTimes& start) {
+  const auto real = Summarize(start.realMs);
+  std::cout << "\n#### Start to the login window\n\n| measure | ms |\n|---|---:|\n"
+            << "| **`doudi --config` exec → login dialog mapped** (p50 / max of " << real.n << ", window \""
+            << start.title << "\") | **" << real.p50 << "** / " << real.max << " |\n"
+            << "| in process: wx start (wxEntryStart, GTK, image handlers) | " << start.wxStart << " |\n"
+            << "| in process: Chinese catalog | " << start.translations << " |\n"
+            << "| in process: login tried without a password (server round trip) | " << start.loginAttempt << " |\n"
+            << "| in process: login dialog built → first paint | " << start.dialog << " |\n"
+            << "\nVmRSS after wx start, before any window: " << start.rssAfterWxStart << " MB.\n";
+}
+
+void PrintSession(const SessionResult& session) {
+  std::cout << "\n#### Resident memory over an hour-like session — city decider\n\n"
+            << session.searches << " searches of every kind above in a mixed order, each followed by three pages "
+            << "down, the next one started without waiting for the exact count; every tenth waits for it and jumps "
+            << "to the middle and the end; every fiftieth lists the whole county ("
+            << session.minutes << " min).\n\n| after searches | VmRSS (MB) |\n|---:|---:|\n";
+  for (const auto& [n, mb] : session.rss) std::cout << "| " << n << " | " << mb << " |\n";
+  std::cout << "| peak (VmHWM) | " << session.peak << " |\n\nLongest event-loop stall in the session: "
+            << Describe(session.loop) << "; longest SearchFor call " << session.longestSearchCall << " ms.\n";
+}
+
+// Removes the file when leaving its scope, on an exception too.
+struct RemovedAtExit {
+  std::filesystem::path path;
+  ~RemovedAtExit() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+};
+
+struct Options {
+  int perKind = 20;    // query values per kind
+  int typed = 20;      // of them typed into the box, through the real pause
+  int searches = 2000; // in the hour-like session
+  int launches = 5;    // of the real program
+  std::string county = "331022";
+};
+
+// The main window opened for a login; the time to log in and from the
+// window to the first page of everything in scope (what it opens on).
+struct OpenedDesk {
+  std::unique_ptr<Desk> desk;
+  double loginMs = 0, firstPageMs = 0;
+};
+
+OpenedDesk OpenDesk(const std::string& conninfo) {
+  OpenedDesk o;
+  auto t = Clock::now();
+  o.desk = std::make_unique<Desk>(LogIn(conninfo));
+  o.loginMs = MsSince(t);
+  t = Clock::now();
+  Pump([&] { return o.desk->List().RowAt(0) != nullptr; }, 60s);
+  o.firstPageMs = MsSince(t);
+  Pump([&] { return !o.desk->Panel().IsSearching(); }, 120s);
+  return o;
+}
+
+// Everything measured with wx running, then the report. The loop is the
+// one the workstation's windows and timers run in while this drives them.
+void MeasureWorkstation(const Options& o, const std::string& db, const std::string& cityConn,
+                        const std::filesystem::path& ini, const std::vector<QueryKind>& kinds, StartTimes& start) {
+  wxGUIEventLoop loop;
+  wxEventLoopActivator activate(&loop);
+  TimeLoginWindowInProcess(ini, start);
+  LoopWatch watch;
+
+  Progress("logging in as the county's city decider");
+  TypingResult countyTyping, fullTyping;
+  ScrollResult countyScroll, fullScroll;
+  SessionResult session;
+  std::vector<std::pair<std::string, OpenedDesk>> logins;
+  {
+    auto& opened = logins.emplace_back("city decider, county " + o.county, OpenDesk(cityConn)).second;
+    countyTyping = MeasureTyping(*opened.desk, kinds, o.typed, watch);
+    Progress("scrolling the county");
+    countyScroll = MeasureScrolling(*opened.desk, true, watch);
+    Progress("hour-like session");
+    session = MeasureSession(*opened.desk, kinds, o.searches, watch);
+    opened.desk.reset();
+  }
+  Progress("logging in as the superuser (full scope)");
+  {
+    auto& opened = logins.emplace_back("superuser", OpenDesk(db)).second;
+    fullTyping = MeasureTyping(*opened.desk, kinds, 0, watch);
+    fullScroll = MeasureScrolling(*opened.desk, false, watch);
+    opened.desk.reset();
+  }
+
+  PrintStart(start);
+  std::cout << "\n| login as | login (ms) | main window → first page of everything in scope (ms) |\n|---|---:|---:|\n";
+  for (const auto& [who, opened] : logins) {
+    std::cout << "| " << who << " | " << opened.loginMs << " | " << opened.firstPageMs << " |\n";
+  }
+  PrintTyping("city decider, county " + o.county, countyTyping);
+  PrintTyping("superuser, whole registry (same query values)", fullTyping);
+  PrintScrolling("city decider, county " + o.county, countyScroll);
+  PrintScrolling("superuser, whole registry (jumps and drag only)", fullScroll);
+  PrintSession(session);
+  std::cout << "\nVmRSS at the end of the benchmark (both windows closed): " << MemoryMb() << " MB.\n";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
-    int perKind = 20, typed = 20, searches = 2000, launches = 5;
-    std::string county = "331022";
+    Options o;
     for (int i = 1; i + 1 < argc; i += 2) {
       const std::string key = argv[i];
-      if (key == "--queries") perKind = std::stoi(argv[i + 1]);
-      else if (key == "--typed") typed = std::stoi(argv[i + 1]);
-      else if (key == "--searches") searches = std::stoi(argv[i + 1]);
-      else if (key == "--launches") launches = std::stoi(argv[i + 1]);
-      else if (key == "--county") county = argv[i + 1];
+      if (key == "--queries") o.perKind = std::stoi(argv[i + 1]);
+      else if (key == "--typed") o.typed = std::stoi(argv[i + 1]);
+      else if (key == "--searches") o.searches = std::stoi(argv[i + 1]);
+      else if (key == "--launches") o.launches = std::stoi(argv[i + 1]);
+      else if (key == "--county") o.county = argv[i + 1];
       else throw std::runtime_error("unknown option " + key);
     }
     const std::string db = Env("DOUDI_BENCH_DB");
     std::cout << std::fixed << std::setprecision(1);
-    const std::string persons = Scalar(db, "SELECT count(*) FROM doudi.person WHERE left_on IS NULL");
-    const std::string inCounty = Scalar(db, "SELECT count(*) FROM doudi.person WHERE left_on IS NULL AND region_code "
-                                            "BETWEEN '" + county + "000000' AND '" + county + "999999'");
+    const std::string inCounty = "region_code BETWEEN '" + o.county + "000000' AND '" + o.county + "999999'";
+    std::cout << "Registry: " << Scalar(db, "SELECT count(*) FROM doudi.person WHERE left_on IS NULL") << " current persons, "
+              << Scalar(db, "SELECT count(*) FROM doudi.person WHERE left_on IS NULL AND " + inCounty)
+              << " of them in county " << o.county << " (the city decider's scope).\n";
 
-    // A city decider whose scope is the county, as the registry benchmark's.
+    // A city decider whose scope is the county, as in the registry benchmark.
     const std::string password = "bench-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     doudi::dal::UserAccount city;
     city.roleName = "bench_gui_city";
     city.group = doudi::model::StaffGroup::CityDecider;
-    city.regionScope = county;
+    city.regionScope = o.county;
     Rows(db, "DROP ROLE IF EXISTS " + city.roleName);
     doudi::dal::pg::PgDatabase(db).Users().Add(city, password);
+    const std::string cityConn = db + " user=" + city.roleName + " password='" + password + "'";
 
-    // doudi.ini for the real program: that user, no password stored (the
+    // doudi.ini for the real program: that user and no stored password (the
     // PGPASSFILE has none for it), so the login dialog opens.
     const auto ini = std::filesystem::temp_directory_path() / ("doudi-bench-gui-" + std::to_string(::getpid()) + ".ini");
+    const RemovedAtExit removeIni{ini};
     {
       std::ofstream out(ini);
       out << "default = bench\n[profile bench]\nhost = " << ConninfoValue(db, "host") << "\nport = "
           << ConninfoValue(db, "port") << "\ndbname = " << ConninfoValue(db, "dbname") << "\nuser = " << city.roleName
           << "\n";
     }
-    const auto kinds = DrawQueries(db, county, perKind);
+    const auto kinds = DrawQueries(db, o.county, o.perKind);
 
-    Progress("start to login window");
+    Progress("start to the login window");
     StartTimes start;
-    TimeRealProgram(ini, launches, start);  // before this process opens its own display
-    TimeStartInProcess(argc > 0 ? 1 : 0, argv, ini, start);
-    std::filesystem::remove(ini);
-    wxGUIEventLoop loop;
-    wxEventLoopActivator activate(&loop);
-    Heartbeat heartbeat;
-
-    std::cout << "\n#### Start to the login window\n\n| measure | ms |\n|---|---:|\n";
-    const auto real = Summarize(start.realMs);
-    std::cout << "| **`doudi --config` exec → login dialog mapped** (p50 / max of " << real.n << ", window \""
-              << start.title << "\") | **" << real.p50 << "** / " << real.max << " |\n"
-              << "| in process: wx start (wxEntryStart, GTK, image handlers) | " << start.wxStart << " |\n"
-              << "| in process: Chinese catalog | " << start.translations << " |\n"
-              << "| in process: login tried without a password (server round trip) | " << start.loginAttempt << " |\n"
-              << "| in process: login dialog built → first paint | " << start.dialog << " |\n";
-
-    const std::string cityConn = doudi::dal::ToConnectionString(doudi::admin::ReadProfileFile(ini).profiles.empty()
-                                                                     ? doudi::dal::ConnectionProfile{}
-                                                                     : doudi::dal::ConnectionProfile{}) ;
-    (void)cityConn;
+    TimeRealProgram(ini, o.launches, start);  // before this process opens its own display
+    const auto t = Clock::now();
+    StartWx(argv[0]);
+    start.wxStart = MsSince(t);
+    start.rssAfterWxStart = MemoryMb();
+    MeasureWorkstation(o, db, cityConn, ini, kinds, start);
+    wxTheApp->OnExit();
+    wxEntryCleanup();
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "doudi-bench-gui: " << e.what() << "\n";

@@ -3,6 +3,7 @@
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 
+#include <stdexcept>
 #include <thread>
 
 namespace doudi::bench {
@@ -48,7 +49,7 @@ std::string TitleOf(Display* x, Window w) {
 
 std::optional<std::string> WaitForWindowOf(long pid, std::chrono::milliseconds timeout) {
   Display* x = XOpenDisplay(nullptr);
-  if (x == nullptr) return std::nullopt;
+  if (x == nullptr) throw std::runtime_error("cannot open the X display (DISPLAY unset or Xvfb not running)");
   const auto previous = XSetErrorHandler(IgnoreXError);
   const Atom netWmPid = XInternAtom(x, "_NET_WM_PID", False);
   std::optional<std::string> found;

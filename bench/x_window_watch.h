@@ -11,6 +11,7 @@ namespace doudi::bench {
 
 // Waits until a top-level window whose _NET_WM_PID is pid is viewable
 // (mapped) on $DISPLAY; returns its title, or nullopt after timeout.
+// Throws std::runtime_error when $DISPLAY cannot be opened.
 std::optional<std::string> WaitForWindowOf(long pid, std::chrono::milliseconds timeout);
 
 }  // namespace doudi::bench

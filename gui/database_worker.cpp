@@ -70,7 +70,7 @@ DatabaseWorker::~DatabaseWorker() {
     std::lock_guard lock(m_mutex);
     m_stopping = true;
     m_jobs.clear();
-    if (m_canceller) m_canceller->Cancel();
+    if (m_canceller && m_running) std::thread([canceller = m_canceller] { canceller->Cancel(); }).detach();
   }
   m_wake.notify_all();
   m_thread.join();
@@ -85,8 +85,15 @@ void DatabaseWorker::Post(Job job) {
 }
 
 void DatabaseWorker::CancelRunning() {
-  std::lock_guard lock(m_mutex);
-  if (m_canceller) m_canceller->Cancel();
+  std::shared_ptr<dal::pg::QueryCanceller> canceller;
+  {
+    std::lock_guard lock(m_mutex);
+    if (!m_running) return;  // nothing to cancel: no round trip at all
+    canceller = m_canceller;
+  }
+  // libpq's cancel request opens its own connection to the server and waits
+  // for it: never on the GUI thread, where a remote or dead link would stall.
+  if (canceller) std::thread([canceller] { canceller->Cancel(); }).detach();
 }
 
 dal::pg::PgDatabase& DatabaseWorker::Connected(bool fresh) {
@@ -117,6 +124,7 @@ void DatabaseWorker::Loop() {
       if (m_stopping) break;
       job = std::move(m_jobs.front());
       m_jobs.pop_front();
+      m_running = true;
     }
     const bool wasConnected = m_db != nullptr;
     try {
@@ -129,6 +137,10 @@ void DatabaseWorker::Loop() {
       m_db.reset();
     } catch (...) {
       // The job already reported its failure to the GUI thread.
+    }
+    {
+      std::lock_guard lock(m_mutex);
+      m_running = false;
     }
     const bool connected = m_db != nullptr;
     if (connected != wasConnected && m_onConnectionChange) {

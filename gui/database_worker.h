@@ -78,7 +78,8 @@ class DatabaseWorker {
     });
   }
 
-  // Asks the server to cancel the statement this worker is running now.
+  // Asks the server to cancel the statement this worker is running now,
+  // from a short-lived thread (never blocks the caller); nothing when idle.
   void CancelRunning();
 
  private:
@@ -96,6 +97,7 @@ class DatabaseWorker {
   std::condition_variable m_wake;
   std::deque<Job> m_jobs;
   bool m_stopping = false;
+  bool m_running = false;  // a job is running (guarded by m_mutex)
   std::unique_ptr<dal::pg::PgDatabase> m_db;            // the worker's own
   std::shared_ptr<dal::pg::QueryCanceller> m_canceller; // guarded by m_mutex
   std::thread m_thread;
