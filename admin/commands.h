@@ -50,5 +50,7 @@ const std::vector<Command>& Commands();
 std::vector<Command> UserCommands();
 // The audit ... commands (audit_commands.cpp).
 std::vector<Command> AuditCommands();
+// The param ... commands (parameter_commands.cpp).
+std::vector<Command> ParameterCommands();
 
 }  // namespace doudi::admin

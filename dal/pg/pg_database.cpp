@@ -17,6 +17,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<HouseholdImporter> importer;
   std::unique_ptr<UserDirectory> users;
   std::unique_ptr<AuditTrail> audit;
+  std::unique_ptr<ProgramParameters> parameters;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -41,6 +42,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->importer = MakeHouseholdImporter(m_impl->sql);
   m_impl->users = MakeUserDirectory(m_impl->sql);
   m_impl->audit = MakeAuditTrail(m_impl->sql);
+  m_impl->parameters = MakeProgramParameters(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -131,6 +133,7 @@ RegistrySearch& PgDatabase::Search() { return *m_impl->search; }
 HouseholdImporter& PgDatabase::Importer() { return *m_impl->importer; }
 UserDirectory& PgDatabase::Users() { return *m_impl->users; }
 AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
+ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }
 
 int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
 

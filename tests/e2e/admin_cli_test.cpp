@@ -339,4 +339,72 @@ BOOST_AUTO_TEST_CASE(audit_verify_and_history) {
   BOOST_TEST(db.Run({"audit", "show", "--household", "x"}).exitCode == 2);
 }
 
+BOOST_AUTO_TEST_CASE(program_parameters_are_set_shown_and_listed) {
+  AdminDatabase db;
+  const auto set = db.Run({"param", "set", "dibao", "standard_per_person", "1150.00", "--unit", "fen", "--region",
+                           "331022", "--from", "2027-01-01", "--note", "三门县2027年标准"});
+  BOOST_TEST(set.exitCode == 0, set.err);
+  BOOST_TEST(set.out.find("1,150.00 yuan") != std::string::npos, set.out);
+  BOOST_TEST(db.server.Scalar("SELECT value FROM doudi.program_parameter WHERE region_prefix = '331022' AND key = "
+                              "'standard_per_person' AND effective_from = '2027-01-01'") == "115000");
+  // Before the change the seeded value applies, from then on the new one; each says which row it is.
+  const auto before = db.Run({"param", "show", "dibao", "standard_per_person", "--region", "331022001201", "--on",
+                              "2026-12-31"});
+  BOOST_TEST(before.exitCode == 0, before.err);
+  BOOST_TEST(before.out.find("1,080.00 yuan") != std::string::npos, before.out);
+  BOOST_TEST(before.out.find("row for 331022 effective 2026-01-01") != std::string::npos, before.out);
+  const auto after = db.Run({"param", "show", "dibao", "standard_per_person", "--region", "331022001201", "--on",
+                             "2027-01-01"});
+  BOOST_TEST(after.out.find("1,150.00 yuan") != std::string::npos, after.out);
+  BOOST_TEST(after.out.find("三门县2027年标准") != std::string::npos, after.out);
+  // Nothing applies in a place without parameters: exit code 1.
+  BOOST_TEST(db.Run({"param", "show", "dibao", "standard_per_person", "--region", "110105001001"}).exitCode == 1);
+  // The list keeps the history, and only the place asked about.
+  const auto list = db.Run({"param", "list", "--program", "dibao", "--region", "331022"});
+  BOOST_TEST(list.exitCode == 0, list.err);
+  BOOST_TEST(list.out.find("standard_per_person  331022  from 2026-01-01  1,080.00 yuan") != std::string::npos,
+             list.out);
+  BOOST_TEST(list.out.find("standard_per_person  331022  from 2027-01-01  1,150.00 yuan") != std::string::npos);
+  BOOST_TEST(list.out.find("350582") == std::string::npos);
+  BOOST_TEST(list.out.find("destitute") == std::string::npos);
+  // Bad input is refused before anything is stored, naming the field.
+  struct Bad {
+    std::vector<std::string> args;
+    std::string names;
+  };
+  const std::vector<std::string> good{"--unit", "fen", "--region", "331022", "--from", "2027-02-01"};
+  for (const Bad& bad : std::vector<Bad>{
+           {{"dibao", "standard_per_person", "1150"}, "VALUE"},
+           {{"dibao", "standard_per_person", "abc"}, "VALUE"},
+           {{"dibao", "decision_deadline", "0", "--unit", "working_days", "--region", "331022", "--from", "2027-02-01"},
+            "VALUE"},
+           {{"dibao", "standard_per_person", "1150.00", "--unit", "yuan", "--region", "331022", "--from", "2027-02-01"},
+            "--unit"},
+           {{"dibao", "standard_per_person", "12", "--unit", "percent", "--region", "331022", "--from", "2027-02-01"},
+            "--unit"},
+           {{"dibao", "standard_per_person", "1150.00", "--unit", "fen", "--region", "3310229", "--from",
+             "2027-02-01"},
+            "--region"},
+           {{"dibao", "standard_per_person", "1150.00", "--unit", "fen", "--region", "331022", "--from", "2027-02-30"},
+            "--from"},
+           {{"dibao", "standard_per_person", "1150.00", "--unit", "fen", "--region", "331022", "--from", "2027-01-01"},
+            "--from"},
+           {{"tekun", "standard_per_person", "1150.00"}, "PROGRAM"},
+           {{"dibao", "Standard", "1150.00"}, "KEY"},
+           {{"dibao", "standard_per_persn", "1150.00"}, "KEY"}}) {
+    std::vector<std::string> args{"param", "set"};
+    args.insert(args.end(), bad.args.begin(), bad.args.end());
+    if (bad.args.size() == 3) args.insert(args.end(), good.begin(), good.end());
+    const auto r = db.Run(args);
+    BOOST_TEST(r.exitCode == 2, bad.args.at(2));
+    BOOST_TEST(r.err.find(bad.names) != std::string::npos, r.err);
+  }
+  BOOST_TEST(db.server.Count("SELECT count(*) FROM doudi.program_parameter WHERE effective_from > '2027-01-01'") ==
+             0);
+  // A key new to the program is taken when it is said to be new.
+  const auto added = db.Run({"param", "set", "temporary", "township_approval_limit", "1000.00", "--unit", "fen",
+                             "--region", "331022", "--from", "2027-01-01", "--new-key"});
+  BOOST_TEST(added.exitCode == 0, added.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 
 #include "doudi/dal/audit_trail.h"
 #include "doudi/dal/household_import.h"
+#include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
 #include "doudi/dal/schema.h"
@@ -72,6 +73,7 @@ class PgDatabase {
   HouseholdImporter& Importer();
   UserDirectory& Users();
   AuditTrail& Audit();
+  ProgramParameters& Parameters();
 
   // Adds regions or renames existing ones, parents before children, in one
   // transaction. Returns the number of regions added.
