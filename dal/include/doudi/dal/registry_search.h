@@ -40,7 +40,7 @@ struct PersonSummary {
 class RegistrySearch {
  public:
   virtual ~RegistrySearch() = default;
-  // Matches ordered by name then person id (by ID for an ID prefix), rows
+  // Matches ordered by name, then region and person id (by ID for an ID prefix), rows
   // [offset, offset+limit). A name of two or more characters matches names
   // containing it; a single character matches names starting with it (a
   // surname). Only what the caller's scope allows, with IDs masked, decided
