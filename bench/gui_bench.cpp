@@ -268,7 +268,7 @@ class Desk {
   RegistryPanel& Panel() { return m_panel; }
   RegistryList& List() { return m_list; }
 
-  // Every row the list shows now is loaded (not the "…" placeholder).
+  // Every row the list shows now is loaded (none still shows "…").
   bool VisibleRowsLoaded() const {
     const long rows = m_list.GetItemCount(), perPage = m_list.GetCountPerPage();
     const long top = m_list.GetTopItem();

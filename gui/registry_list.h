@@ -3,7 +3,7 @@
 // without loading them. It knows the number of matches (estimated, then
 // exact) and, once the background job delivers them, the ordered ids of all
 // matches; visible rows are loaded by id a page at a time into a row cache.
-// OnGetItemText only reads the cache (a placeholder until a page arrives):
+// OnGetItemText only reads the cache ("…" until its page arrives):
 // wx calls it for every visible cell on every paint.
 #include <wx/listctrl.h>
 
