@@ -70,42 +70,18 @@ std::string_view SelfCareInEnglish(SelfCare selfCare) {
 
 }  // namespace
 
-std::string_view ToCode(Rounding value) {
-  return EnumCode(value);
-}
-std::string_view ToChinese(Rounding value) {
-  return EnumChinese(value);
-}
 std::optional<Rounding> ParseRounding(std::string_view text) {
   return ParseEnum<Rounding>(text);
 }
 
-std::string_view ToCode(DibaoMethod value) {
-  return EnumCode(value);
-}
-std::string_view ToChinese(DibaoMethod value) {
-  return EnumChinese(value);
-}
 std::optional<DibaoMethod> ParseDibaoMethod(std::string_view text) {
   return ParseEnum<DibaoMethod>(text);
 }
 
-std::string_view ToCode(SelfCare value) {
-  return EnumCode(value);
-}
-std::string_view ToChinese(SelfCare value) {
-  return EnumChinese(value);
-}
 std::optional<SelfCare> ParseSelfCare(std::string_view text) {
   return ParseEnum<SelfCare>(text);
 }
 
-std::string_view ToCode(SelfCareItem value) {
-  return EnumCode(value);
-}
-std::string_view ToChinese(SelfCareItem value) {
-  return EnumChinese(value);
-}
 std::optional<SelfCareItem> ParseSelfCareItem(std::string_view text) {
   return ParseEnum<SelfCareItem>(text);
 }

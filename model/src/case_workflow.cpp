@@ -91,12 +91,6 @@ constexpr auto kActions = Actions();
 
 }  // namespace
 
-std::string_view ToCode(StepOrder value) {
-  return EnumCode(value);
-}
-std::string_view ToChinese(StepOrder value) {
-  return EnumChinese(value);
-}
 std::optional<StepOrder> ParseStepOrder(std::string_view text) {
   return ParseEnum<StepOrder>(text);
 }

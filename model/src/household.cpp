@@ -51,52 +51,34 @@ std::string NormalizedIdNumber(std::string_view idNumber) {
 
 }  // namespace
 
-std::string_view ToCode(Relation value) { return EnumCode(value); }
-std::string_view ToChinese(Relation value) { return EnumChinese(value); }
 std::optional<Relation> ParseRelation(std::string_view text) { return ParseEnum<Relation>(text); }
 
-std::string_view ToCode(RegistryStatus value) { return EnumCode(value); }
-std::string_view ToChinese(RegistryStatus value) { return EnumChinese(value); }
 std::optional<RegistryStatus> ParseRegistryStatus(std::string_view text) {
   return ParseEnum<RegistryStatus>(text);
 }
 
-std::string_view ToCode(DisabilityCategory value) { return EnumCode(value); }
-std::string_view ToChinese(DisabilityCategory value) { return EnumChinese(value); }
 std::optional<DisabilityCategory> ParseDisabilityCategory(std::string_view text) {
   return ParseEnum<DisabilityCategory>(text);
 }
 
-std::string_view ToCode(Schooling value) { return EnumCode(value); }
-std::string_view ToChinese(Schooling value) { return EnumChinese(value); }
 std::optional<Schooling> ParseSchooling(std::string_view text) { return ParseEnum<Schooling>(text); }
 
-std::string_view ToCode(Employment value) { return EnumCode(value); }
-std::string_view ToChinese(Employment value) { return EnumChinese(value); }
 std::optional<Employment> ParseEmployment(std::string_view text) {
   return ParseEnum<Employment>(text);
 }
 
-std::string_view ToCode(WorkAbility value) { return EnumCode(value); }
-std::string_view ToChinese(WorkAbility value) { return EnumChinese(value); }
 std::optional<WorkAbility> ParseWorkAbility(std::string_view text) {
   return ParseEnum<WorkAbility>(text);
 }
 
-std::string_view ToCode(HousingCondition value) { return EnumCode(value); }
-std::string_view ToChinese(HousingCondition value) { return EnumChinese(value); }
 std::optional<HousingCondition> ParseHousingCondition(std::string_view text) {
   return ParseEnum<HousingCondition>(text);
 }
 
-std::string_view ToCode(IncomeKind value) { return EnumCode(value); }
-std::string_view ToChinese(IncomeKind value) { return EnumChinese(value); }
 std::optional<IncomeKind> ParseIncomeKind(std::string_view text) {
   return ParseEnum<IncomeKind>(text);
 }
 
-std::string_view ToCode(AssetKind value) { return EnumCode(value); }
-std::string_view ToChinese(AssetKind value) { return EnumChinese(value); }
 std::optional<AssetKind> ParseAssetKind(std::string_view text) { return ParseEnum<AssetKind>(text); }
 
 bool IsWellFormedPhone(std::string_view phone) {

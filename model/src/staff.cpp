@@ -4,8 +4,6 @@ namespace doudi::model {
 
 static_assert(TableIsWellFormed<StaffGroup>());
 
-std::string_view ToCode(StaffGroup value) { return EnumCode(value); }
-std::string_view ToChinese(StaffGroup value) { return EnumChinese(value); }
 std::optional<StaffGroup> ParseStaffGroup(std::string_view text) { return ParseEnum<StaffGroup>(text); }
 
 std::optional<std::size_t> RequiredScopeLength(StaffGroup group) {

@@ -13,29 +13,11 @@ static_assert(TableIsWellFormed<DayKind>());
 static_assert(TableIsWellFormed<DeadlineUnit>());
 static_assert(TableIsWellFormed<DeadlineState>());
 
-std::string_view ToCode(DayKind value) {
-  return EnumCode(value);
-}
-std::string_view ToChinese(DayKind value) {
-  return EnumChinese(value);
-}
 std::optional<DayKind> ParseDayKind(std::string_view text) {
   return ParseEnum<DayKind>(text);
 }
-std::string_view ToCode(DeadlineUnit value) {
-  return EnumCode(value);
-}
-std::string_view ToChinese(DeadlineUnit value) {
-  return EnumChinese(value);
-}
 std::optional<DeadlineUnit> ParseDeadlineUnit(std::string_view text) {
   return ParseEnum<DeadlineUnit>(text);
-}
-std::string_view ToCode(DeadlineState value) {
-  return EnumCode(value);
-}
-std::string_view ToChinese(DeadlineState value) {
-  return EnumChinese(value);
 }
 
 namespace {

@@ -90,20 +90,12 @@ struct EnumTraits<SelfCareItem> {
 
 // ToCode: stable code; ToChinese: label; Parse...: code (ASCII case ignored)
 // or label, trimmed; nullopt when unknown.
-std::string_view ToCode(Rounding value);
-std::string_view ToChinese(Rounding value);
 std::optional<Rounding> ParseRounding(std::string_view text);
 
-std::string_view ToCode(DibaoMethod value);
-std::string_view ToChinese(DibaoMethod value);
 std::optional<DibaoMethod> ParseDibaoMethod(std::string_view text);
 
-std::string_view ToCode(SelfCare value);
-std::string_view ToChinese(SelfCare value);
 std::optional<SelfCare> ParseSelfCare(std::string_view text);
 
-std::string_view ToCode(SelfCareItem value);
-std::string_view ToChinese(SelfCareItem value);
 std::optional<SelfCareItem> ParseSelfCareItem(std::string_view text);
 
 // amount rounded as rounding says.

@@ -34,8 +34,6 @@ struct EnumTraits<StepOrder> {
   }};
 };
 
-std::string_view ToCode(StepOrder value);
-std::string_view ToChinese(StepOrder value);
 std::optional<StepOrder> ParseStepOrder(std::string_view text);
 
 // The order of steps for a region: Jinjiang for every code under Jinjiang

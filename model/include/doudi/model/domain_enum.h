@@ -57,6 +57,17 @@ constexpr std::string_view EnumChinese(E value) {
                                               : std::string_view();
 }
 
+// ToCode(value) and ToChinese(value) for every domain enumeration: one
+// template each, rather than a forwarding function per enumeration.
+template <DomainEnum E>
+constexpr std::string_view ToCode(E value) {
+  return EnumCode(value);
+}
+template <DomainEnum E>
+constexpr std::string_view ToChinese(E value) {
+  return EnumChinese(value);
+}
+
 // The value whose code (ASCII case ignored) or Chinese label equals text with
 // surrounding ASCII white space trimmed; nullopt when none does.
 template <DomainEnum E>

@@ -150,40 +150,22 @@ struct EnumTraits<AssetKind> {
 
 // Named entry points for each enumeration (ToCode: stable code; ToChinese:
 // label; Parse...: code or label, trimmed, nullopt when unknown).
-std::string_view ToCode(Relation value);
-std::string_view ToChinese(Relation value);
 std::optional<Relation> ParseRelation(std::string_view text);
 
-std::string_view ToCode(RegistryStatus value);
-std::string_view ToChinese(RegistryStatus value);
 std::optional<RegistryStatus> ParseRegistryStatus(std::string_view text);
 
-std::string_view ToCode(DisabilityCategory value);
-std::string_view ToChinese(DisabilityCategory value);
 std::optional<DisabilityCategory> ParseDisabilityCategory(std::string_view text);
 
-std::string_view ToCode(Schooling value);
-std::string_view ToChinese(Schooling value);
 std::optional<Schooling> ParseSchooling(std::string_view text);
 
-std::string_view ToCode(Employment value);
-std::string_view ToChinese(Employment value);
 std::optional<Employment> ParseEmployment(std::string_view text);
 
-std::string_view ToCode(WorkAbility value);
-std::string_view ToChinese(WorkAbility value);
 std::optional<WorkAbility> ParseWorkAbility(std::string_view text);
 
-std::string_view ToCode(HousingCondition value);
-std::string_view ToChinese(HousingCondition value);
 std::optional<HousingCondition> ParseHousingCondition(std::string_view text);
 
-std::string_view ToCode(IncomeKind value);
-std::string_view ToChinese(IncomeKind value);
 std::optional<IncomeKind> ParseIncomeKind(std::string_view text);
 
-std::string_view ToCode(AssetKind value);
-std::string_view ToChinese(AssetKind value);
 std::optional<AssetKind> ParseAssetKind(std::string_view text);
 
 struct Person {

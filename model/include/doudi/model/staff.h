@@ -31,8 +31,6 @@ struct EnumTraits<StaffGroup> {
   }};
 };
 
-std::string_view ToCode(StaffGroup value);
-std::string_view ToChinese(StaffGroup value);
 std::optional<StaffGroup> ParseStaffGroup(std::string_view text);
 
 // The length of scope prefix a group works at, when it is fixed: a village

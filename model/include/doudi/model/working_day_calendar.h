@@ -49,11 +49,7 @@ struct EnumTraits<DeadlineUnit> {
   }};
 };
 
-std::string_view ToCode(DayKind value);
-std::string_view ToChinese(DayKind value);
 std::optional<DayKind> ParseDayKind(std::string_view text);
-std::string_view ToCode(DeadlineUnit value);
-std::string_view ToChinese(DeadlineUnit value);
 // By code ("working_days", ASCII case ignored) or Chinese label ("工作日");
 // nullopt for anything else.
 std::optional<DeadlineUnit> ParseDeadlineUnit(std::string_view text);
@@ -169,8 +165,6 @@ struct EnumTraits<DeadlineState> {
   }};
 };
 
-std::string_view ToCode(DeadlineState value);
-std::string_view ToChinese(DeadlineState value);
 
 // Where a deadline stands today: Overdue once today is after it (the deadline
 // day itself is still on time); DueSoon when the working days after today up
