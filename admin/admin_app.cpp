@@ -38,12 +38,7 @@ std::unique_ptr<dal::pg::PgDatabase> Connect(const ResolvedConnection& target) {
     if (!wantsPassword || conninfo.find("://") != std::string::npos) throw;
     const auto password = PromptPassword("Password: ");
     if (!password) throw;
-    std::string quoted;
-    for (const char c : *password) {
-      if (c == '\'' || c == '\\') quoted += '\\';
-      quoted += c;
-    }
-    return std::make_unique<dal::pg::PgDatabase>(conninfo + " password='" + quoted + "'");
+    return std::make_unique<dal::pg::PgDatabase>(dal::WithConnectionValue(conninfo, "password", *password));
   }
 }
 

@@ -13,20 +13,6 @@
 #include "wx_text.h"
 
 namespace doudi::gui {
-namespace {
-
-// libpq quoting for one more key=value pair.
-std::string WithKey(std::string conninfo, const char* key, const std::string& value) {
-  if (value.empty()) return conninfo;
-  conninfo += std::string(" ") + key + "='";
-  for (const char c : value) {
-    if (c == '\'' || c == '\\') conninfo += '\\';
-    conninfo += c;
-  }
-  return conninfo + "'";
-}
-
-}  // namespace
 
 void TryLogin(wxWindow* owner, const std::string& connectionString, const std::string& profileName,
               std::function<void(Session)> done, std::function<void(const wxString&)> failed) {
@@ -125,7 +111,7 @@ void LoginDialog::OnConnect() {
   if (m_state != State::Idle || m_profiles.empty()) return;
   auto profile = Profile();
   profile.user = Utf8(m_user->GetValue());
-  const std::string conninfo = WithKey(dal::ToConnectionString(profile), "password", Utf8(m_password->GetValue()));
+  const std::string conninfo = dal::WithConnectionValue(dal::ToConnectionString(profile), "password", Utf8(m_password->GetValue()));
   m_state = State::Connecting;
   m_message->SetForegroundColour(GetForegroundColour());
   m_message->SetLabel(_("Connecting..."));

@@ -1,33 +1,29 @@
 #include "doudi/dal/connection_profile.h"
 
 namespace doudi::dal {
-namespace {
-
-// libpq quoting: single quotes around the value, backslash before ' and \.
-void Append(std::string& out, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  if (!out.empty()) out += ' ';
-  out += key;
-  out += "='";
+std::string WithConnectionValue(std::string connectionString, const char* key, const std::string& value) {
+  if (value.empty()) return connectionString;
+  if (!connectionString.empty()) connectionString += ' ';
+  connectionString += key;
+  connectionString += "='";
   for (const char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
+    if (c == '\'' || c == '\\') connectionString += '\\';
+    connectionString += c;
   }
-  out += '\'';
+  return connectionString + '\'';
 }
-
-}  // namespace
 
 std::string ToConnectionString(const ConnectionProfile& profile) {
   std::string out;
-  Append(out, "host", profile.host);
-  Append(out, "port", profile.port);
-  Append(out, "dbname", profile.dbname);
-  Append(out, "user", profile.user);
-  Append(out, "sslmode", profile.sslmode);
-  Append(out, "sslrootcert", profile.sslrootcert);
-  Append(out, "application_name", "doudi");
-  return out;
+  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"host", profile.host},
+                                   {"port", profile.port},
+                                   {"dbname", profile.dbname},
+                                   {"user", profile.user},
+                                   {"sslmode", profile.sslmode},
+                                   {"sslrootcert", profile.sslrootcert}}) {
+    out = WithConnectionValue(std::move(out), key, value);
+  }
+  return WithConnectionValue(std::move(out), "application_name", "doudi");
 }
 
 std::string WithNetworkTimeouts(const std::string& connectionString) {

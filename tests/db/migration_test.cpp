@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "db_fixture.h"
+#include "doudi/dal/connection_profile.h"
 #include "doudi/dal/errors.h"
 
 using namespace doudi;
@@ -59,6 +60,15 @@ BOOST_AUTO_TEST_CASE(wrong_password_is_a_connection_error) {
   test::TestDatabase server;
   BOOST_CHECK_THROW(dal::pg::PgDatabase(server.ConnectionString() + " password='certainly-wrong' passfile=/nonexistent"),
                     dal::ConnectionError);
+}
+
+BOOST_AUTO_TEST_CASE(connection_values_are_quoted_for_libpq) {
+  BOOST_TEST(dal::WithConnectionValue("host=x", "password", "a'b\\c d") == "host=x password='a\\'b\\\\c d'");
+  BOOST_TEST(dal::WithConnectionValue("host=x", "password", "") == "host=x");
+  dal::ConnectionProfile p;
+  p.host = "/var/lib/doudi 2/socket";
+  p.dbname = "doudi";
+  BOOST_TEST(dal::ToConnectionString(p) == "host='/var/lib/doudi 2/socket' dbname='doudi' application_name='doudi'");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

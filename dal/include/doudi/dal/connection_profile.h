@@ -25,6 +25,10 @@ struct ConnectionProfile {
 // quotes and backslashes in paths survive. Empty fields are left out.
 std::string ToConnectionString(const ConnectionProfile& profile);
 
+// connectionString with one more key=value pair, the value quoted for libpq
+// (single quotes, backslash before ' and \); unchanged when value is empty.
+std::string WithConnectionValue(std::string connectionString, const char* key, const std::string& value);
+
 // Adds the keepalive and timeout settings that let a desk notice a dead link
 // in seconds rather than never (TOOLCHAIN.md, "Losing and regaining").
 std::string WithNetworkTimeouts(const std::string& connectionString);
