@@ -5,10 +5,14 @@
 #         [-DDOCS=<docs/workflow.md>] [-DMODE=generate|docs] -P DoudiGenerateWorkflow.cmake
 #
 # Inputs (plain CSV, UTF-8, one header line, no quoting):
-#   case_states.csv       state,chinese,terminal
+#   case_states.csv       state,chinese,terminal,deadline
 #   case_actions.csv      action,chinese
-#   case_transitions.csv  order,from_state,action,to_state,staff_group,level,opinion_required
-# An `all` order row belongs to every order the file names.
+#   case_transitions.csv  order,from_state,action,to_state,staff_group,level,opinion_required,programs,requires
+# An `all` order row belongs to every order the file names. A state's
+# deadline is `none` or the program parameter key (docs/parameters.md) that
+# says how long a case may wait in it. A rule's programs are `all` or program
+# codes joined by `+`; requires is `none` or what must be on record before
+# the action (one of _requirements below).
 #
 # MODE=generate (the default, run by the build when an input changes) writes
 #   OUT_DIR/doudi/model/case_transitions_table.h  constexpr tables for the model
@@ -34,6 +38,7 @@ endif()
 set(_groups village_clerk township_reviewer city_decider center_admin)
 set(_levels village township city)
 set(_booleans true false)
+set(_requirements none survey verification_report appraisal_record amount notice_ended)
 set(_code_regex "^[a-z][a-z0-9_]*$")
 
 # Reads a CSV into the variable <prefix>_ROWS: a list of rows, each row's
@@ -124,18 +129,20 @@ set(_states_csv ${RULES_DIR}/case_states.csv)
 set(_actions_csv ${RULES_DIR}/case_actions.csv)
 set(_transitions_csv ${RULES_DIR}/case_transitions.csv)
 
-_doudi_read_csv(${_states_csv} "state,chinese,terminal" STATES)
+_doudi_read_csv(${_states_csv} "state,chinese,terminal,deadline" STATES)
 _doudi_read_csv(${_actions_csv} "action,chinese" ACTIONS)
 _doudi_read_csv(${_transitions_csv}
-  "order,from_state,action,to_state,staff_group,level,opinion_required" RULES)
+  "order,from_state,action,to_state,staff_group,level,opinion_required,programs,requires" RULES)
 
 set(_state_codes "")
 set(_state_labels "")
 set(_terminal_states "")
 foreach(row line IN ZIP_LISTS STATES_ROWS STATES_LINES)
-  _doudi_fields("${row}" code chinese terminal)
+  _doudi_fields("${row}" code chinese terminal deadline)
   set(where "${_states_csv}:${line}")
   _doudi_check_code("${where}" state "${code}")
+  _doudi_check_code("${where}" deadline "${deadline}")
+  set(_state_deadline_${code} "${deadline}")
   _doudi_check_value("${where}" "terminal flag" "${terminal}" "${_booleans}")
   if(code IN_LIST _state_codes OR chinese IN_LIST _state_labels)
     message(FATAL_ERROR "${where}: state '${code}' or label '${chinese}' listed twice")
@@ -165,8 +172,13 @@ endforeach()
 # The orders are the ones the file names; `all` rows belong to each of them.
 set(_orders "")
 foreach(row line IN ZIP_LISTS RULES_ROWS RULES_LINES)
-  _doudi_fields("${row}" order from action to group level opinion)
+  _doudi_fields("${row}" order from action to group level opinion programs requires)
   set(where "${_transitions_csv}:${line}")
+  _doudi_check_value("${where}" "requires" "${requires}" "${_requirements}")
+  string(REPLACE "+" ";" program_list "${programs}")
+  foreach(program IN LISTS program_list)
+    _doudi_check_code("${where}" program "${program}")
+  endforeach()
   _doudi_check_code("${where}" order "${order}")
   _doudi_check_value("${where}" "from_state" "${from}" "${_state_codes}")
   _doudi_check_value("${where}" "action" "${action}" "${_action_codes}")
@@ -190,14 +202,14 @@ foreach(o IN LISTS _orders)
   set(_rules_${o} "")
   set(_keys "")
   foreach(row line IN ZIP_LISTS RULES_ROWS RULES_LINES)
-    _doudi_fields("${row}" order from action to group level opinion)
+    _doudi_fields("${row}" order from action to group level opinion programs requires)
     if(order STREQUAL o OR order STREQUAL "all")
       if("${from}:${action}" IN_LIST _keys)
         message(FATAL_ERROR "${_transitions_csv}:${line}: a second rule for order '${o}', "
                             "state '${from}', action '${action}'")
       endif()
       list(APPEND _keys "${from}:${action}")
-      list(APPEND _rules_${o} "${from}|${action}|${to}|${group}|${level}|${opinion}")
+      list(APPEND _rules_${o} "${from}|${action}|${to}|${group}|${level}|${opinion}|${programs}|${requires}")
     endif()
   endforeach()
 endforeach()
@@ -214,9 +226,9 @@ set(_n_rules 0)
 set(_rule_lines "")
 foreach(o IN LISTS _orders)
   foreach(rule IN LISTS _rules_${o})
-    _doudi_fields("${rule}" from action to group level opinion)
-    string(APPEND _rule_lines
-      "    {\"${o}\", \"${from}\", \"${action}\", \"${to}\", \"${group}\", \"${level}\", ${opinion}},\n")
+    _doudi_fields("${rule}" from action to group level opinion programs requires)
+    string(APPEND _rule_lines "    {\"${o}\", \"${from}\", \"${action}\", \"${to}\", \"${group}\", \"${level}\", "
+                              "${opinion}, \"${programs}\", \"${requires}\"},\n")
     math(EXPR _n_rules "${_n_rules} + 1")
   endforeach()
 endforeach()
@@ -227,7 +239,8 @@ foreach(code IN LISTS _state_codes)
   else()
     set(terminal false)
   endif()
-  string(APPEND _state_lines "    {\"${code}\", \"${_state_label_${code}}\", ${terminal}},\n")
+  string(APPEND _state_lines
+    "    {\"${code}\", \"${_state_label_${code}}\", ${terminal}, \"${_state_deadline_${code}}\"},\n")
 endforeach()
 set(_action_lines "")
 foreach(code IN LISTS _action_codes)
@@ -250,6 +263,7 @@ struct CaseStateRow {
   std::string_view code;
   std::string_view chinese;
   bool terminal;
+  std::string_view deadline;  // a parameter key, or \"none\"
 };
 
 struct CaseActionRow {
@@ -266,6 +280,8 @@ struct CaseTransitionRow {
   std::string_view group;
   std::string_view level;
   bool opinionRequired;
+  std::string_view programs;  // \"all\", or program codes joined by '+'
+  std::string_view requirement;  // \"none\", or what must be on record first
 };
 
 inline constexpr std::array<std::string_view, ${_n_orders}> kStepOrders{{${_order_lines}}};
@@ -291,7 +307,7 @@ endfunction()
 set(_values "")
 foreach(o IN LISTS _orders)
   foreach(rule IN LISTS _rules_${o})
-    _doudi_fields("${rule}" from action to group level opinion)
+    _doudi_fields("${rule}" from action to group level opinion programs requires)
     set(quoted "")
     foreach(v o from action to group level)
       _doudi_sql_quote("${${v}}" q)
@@ -301,15 +317,35 @@ foreach(o IN LISTS _orders)
     if(_values)
       string(APPEND _values ",\n")
     endif()
-    string(APPEND _values "  (${quoted}, ${opinion})")
+    _doudi_sql_quote("${programs}" q_programs)
+    _doudi_sql_quote("${requires}" q_requires)
+    string(APPEND _values "  (${quoted}, ${opinion}, ${q_programs}, ${q_requires})")
   endforeach()
 endforeach()
+set(_state_values "")
+foreach(code IN LISTS _state_codes)
+  if(code IN_LIST _terminal_states)
+    set(terminal true)
+  else()
+    set(terminal false)
+  endif()
+  _doudi_sql_quote("${_state_label_${code}}" q_label)
+  _doudi_sql_quote("${_state_deadline_${code}}" q_deadline)
+  if(_state_values)
+    string(APPEND _state_values ",\n")
+  endif()
+  string(APPEND _state_values "  ('${code}', ${q_label}, ${terminal}, ${q_deadline})")
+endforeach()
 set(_sql "-- ${_notice}
--- The allowed case transitions for every order of steps. Re-appliable: run
--- it whole, in one transaction, to replace the table's contents.
+-- The case states and the allowed transitions for every order of steps.
+-- Re-appliable: run it whole, in one transaction, to replace the contents.
+DELETE FROM doudi.case_state_rule;
+INSERT INTO doudi.case_state_rule (state, chinese, terminal, deadline_key)
+VALUES
+${_state_values};
 DELETE FROM doudi.case_transition_rule;
 INSERT INTO doudi.case_transition_rule
-  (step_order, from_state, action, to_state, staff_group, level, opinion_required)
+  (step_order, from_state, action, to_state, staff_group, level, opinion_required, programs, requires)
 VALUES
 ${_values};
 ")
@@ -351,26 +387,36 @@ foreach(o IN LISTS _orders)
   _doudi_mermaid(${o} _mermaid_${o})
   string(APPEND _section "\n#### Order `${o}`\n\n```mermaid\n${_mermaid_${o}}```\n")
 endforeach()
-string(APPEND _section "\n#### States\n\n| state | 中文 | terminal |\n|---|---|---|\n")
+string(APPEND _section "\n#### States\n\n| state | 中文 | terminal | deadline parameter |\n|---|---|---|---|\n")
 foreach(code IN LISTS _state_codes)
   if(code IN_LIST _terminal_states)
     set(terminal yes)
   else()
     set(terminal "")
   endif()
-  string(APPEND _section "| `${code}` | ${_state_label_${code}} | ${terminal} |\n")
+  set(deadline "${_state_deadline_${code}}")
+  if(deadline STREQUAL "none")
+    set(deadline "")
+  else()
+    set(deadline "`${deadline}`")
+  endif()
+  string(APPEND _section "| `${code}` | ${_state_label_${code}} | ${terminal} | ${deadline} |\n")
 endforeach()
 string(APPEND _section "\n#### Transitions\n\n"
-  "| order | from | action | to | who | level | opinion required |\n|---|---|---|---|---|---|---|\n")
+  "| order | from | action | to | who | level | opinion required | programs | requires |\n"
+  "|---|---|---|---|---|---|---|---|---|\n")
 foreach(row IN LISTS RULES_ROWS)
-  _doudi_fields("${row}" order from action to group level opinion)
+  _doudi_fields("${row}" order from action to group level opinion programs requires)
+  if(requires STREQUAL "none")
+    set(requires "")
+  endif()
   if(opinion STREQUAL "true")
     set(opinion yes)
   else()
     set(opinion "")
   endif()
   string(APPEND _section "| ${order} | `${from}` | `${action}` ${_action_label_${action}} | `${to}` "
-                         "| ${group} | ${level} | ${opinion} |\n")
+                         "| ${group} | ${level} | ${opinion} | ${programs} | ${requires} |\n")
 endforeach()
 string(APPEND _section "\n${_end_marker}")
 

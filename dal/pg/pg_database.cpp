@@ -18,6 +18,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<UserDirectory> users;
   std::unique_ptr<AuditTrail> audit;
   std::unique_ptr<ProgramParameters> parameters;
+  std::unique_ptr<CaseRepository> cases;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -43,6 +44,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->users = MakeUserDirectory(m_impl->sql);
   m_impl->audit = MakeAuditTrail(m_impl->sql);
   m_impl->parameters = MakeProgramParameters(m_impl->sql);
+  m_impl->cases = MakeCaseRepository(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -134,6 +136,7 @@ HouseholdImporter& PgDatabase::Importer() { return *m_impl->importer; }
 UserDirectory& PgDatabase::Users() { return *m_impl->users; }
 AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }
+CaseRepository& PgDatabase::Cases() { return *m_impl->cases; }
 
 int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
 

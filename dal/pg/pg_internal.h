@@ -16,6 +16,7 @@ std::unique_ptr<HouseholdImporter> MakeHouseholdImporter(soci::session& sql);
 std::unique_ptr<UserDirectory> MakeUserDirectory(soci::session& sql);
 std::unique_ptr<AuditTrail> MakeAuditTrail(soci::session& sql);
 std::unique_ptr<ProgramParameters> MakeProgramParameters(soci::session& sql);
+std::unique_ptr<CaseRepository> MakeCaseRepository(soci::session& sql);
 
 // Seals the audit trail after a committed write, best effort (see the
 // definition for why a failure is not the writer's error).

@@ -61,7 +61,8 @@ consteval auto RulesOf() {
   std::size_t i = 0;
   for (const gen::CaseTransitionRow& row : gen::kCaseTransitions) {
     if (row.order == OrderCode(Order)) {
-      rules[i++] = TransitionRule{row.from, row.action, row.to, row.group, row.level, row.opinionRequired};
+      rules[i++] = TransitionRule{row.from,  row.action,          row.to,       row.group,
+                                  row.level, row.opinionRequired, row.programs, row.requirement};
     }
   }
   return rules;
@@ -73,7 +74,8 @@ constexpr auto kJinjiangRules = RulesOf<StepOrder::Jinjiang>();
 consteval auto States() {
   std::array<CaseStateInfo, gen::kCaseStates.size()> states{};
   for (std::size_t i = 0; i < states.size(); ++i) {
-    states[i] = CaseStateInfo{gen::kCaseStates[i].code, gen::kCaseStates[i].chinese, gen::kCaseStates[i].terminal};
+    const gen::CaseStateRow& row = gen::kCaseStates[i];
+    states[i] = CaseStateInfo{row.code, row.chinese, row.terminal, row.deadline};
   }
   return states;
 }
@@ -93,13 +95,6 @@ constexpr auto kActions = Actions();
 
 std::optional<StepOrder> ParseStepOrder(std::string_view text) {
   return ParseEnum<StepOrder>(text);
-}
-
-StepOrder OrderForRegion(std::string_view regionCode) {
-  // Jinjiang city's county-level code; every township and village under it
-  // shares the prefix.
-  constexpr std::string_view kJinjiangPrefix = "350582";
-  return regionCode.starts_with(kJinjiangPrefix) ? StepOrder::Jinjiang : StepOrder::National;
 }
 
 std::span<const CaseStateInfo> CaseStates() {
@@ -143,6 +138,25 @@ std::vector<TransitionRule> AvailableActions(StepOrder order, std::string_view s
   for (const TransitionRule& rule : Transitions(order)) {
     if (rule.from == state && rule.group == group) available.push_back(rule);
   }
+  return available;
+}
+
+bool AppliesToProgram(const TransitionRule& rule, std::string_view program) {
+  if (rule.programs == "all") return true;
+  // '+'-joined codes: match whole codes only ("temporary" is not "temp").
+  std::string_view rest = rule.programs;
+  while (!rest.empty()) {
+    const std::size_t plus = rest.find('+');
+    if (rest.substr(0, plus) == program) return true;
+    rest = plus == std::string_view::npos ? std::string_view{} : rest.substr(plus + 1);
+  }
+  return false;
+}
+
+std::vector<TransitionRule> AvailableActions(StepOrder order, std::string_view state, std::string_view group,
+                                             std::string_view program) {
+  std::vector<TransitionRule> available = AvailableActions(order, state, group);
+  std::erase_if(available, [program](const TransitionRule& rule) { return !AppliesToProgram(rule, program); });
   return available;
 }
 

@@ -36,12 +36,42 @@ struct Cases : test::MigratedDatabase {
   std::string Open(const Session& as, const std::string& ref, const std::string& program = "dibao") {
     return as.Scalar("SELECT doudi.case_open($1, $2, $3::uuid)", {Household(ref), program, dal::NewRequestId()});
   }
-  // Takes the action; returns "" on success or the SQLSTATE.
+  // Takes the action as a desk user who has done the work first: whatever
+  // the rule requires on record (survey, evidence, amount, a finished
+  // notice) is recorded by the set-up superuser just before. Returns "" on
+  // success or the SQLSTATE.
   std::string Act(const Session& as, const std::string& caseId, const std::string& action,
                   const std::string& opinion = "", std::optional<std::string> request = std::nullopt) {
+    Satisfy(caseId, action);
+    return ActBare(as, caseId, action, opinion, std::move(request));
+  }
+  // Takes the action with nothing recorded beforehand.
+  std::string ActBare(const Session& as, const std::string& caseId, const std::string& action,
+                      const std::string& opinion = "", std::optional<std::string> request = std::nullopt) {
     const std::string version = server.Scalar("SELECT version FROM doudi.assistance_case WHERE id = " + caseId);
     return as.TryExecute("SELECT doudi.case_transition($1, $2, $3::int, $4::uuid, $5)",
                          {caseId, action, version, request.value_or(dal::NewRequestId()), opinion});
+  }
+  // Records what the action's rule requires, if the case's state has that action.
+  void Satisfy(const std::string& caseId, const std::string& action) {
+    const std::vector<std::string> rule = server.Rows(
+        "SELECT r.requires FROM doudi.case_transition_rule AS r JOIN doudi.assistance_case AS c "
+        "ON r.step_order = c.step_order AND r.from_state = c.state WHERE c.id = " + caseId + " AND r.action = '" +
+        action + "'");
+    const std::string requirement = rule.empty() ? "none" : rule.front();
+    const std::string id = caseId;
+    if (requirement == "survey") {
+      server.Execute("SELECT doudi.case_record_survey(" + id +
+                     ", ARRAY['王调查', '李调查'], current_date, '家庭收入低于标准', '户主本人', gen_random_uuid())");
+    } else if (requirement == "verification_report" || requirement == "appraisal_record") {
+      server.Execute("SELECT doudi.case_add_evidence(" + id + ", '" + requirement + "', '材料', '', gen_random_uuid())");
+    } else if (requirement == "amount") {
+      const bool oneOff = server.Scalar("SELECT program FROM doudi.assistance_case WHERE id = " + id) == "temporary";
+      server.Execute("SELECT doudi.case_propose_amount(" + id + (oneOff ? ", 0, 100000" : ", 50000, 0") +
+                     ", ARRAY['差额计算'], NULL, gen_random_uuid())");
+    } else if (requirement == "notice_ended") {
+      server.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = " + id);
+    }
   }
   std::string State(const std::string& caseId) {
     return server.Scalar("SELECT state FROM doudi.assistance_case WHERE id = " + caseId);

@@ -220,8 +220,12 @@ std::string TestDatabase::CreateUser(const std::string& shortName, const std::st
 }
 
 Session TestDatabase::AsUser(const std::string& role, const std::string& password) const {
+  return Session(ConnectionStringFor(role, password));
+}
+
+std::string TestDatabase::ConnectionStringFor(const std::string& role, const std::string& password) const {
   // The later user= and password= override those of DOUDI_TEST_DB.
-  return Session(m_conninfo + " user=" + QuotedConnValue(role) + " password=" + QuotedConnValue(password));
+  return m_conninfo + " user=" + QuotedConnValue(role) + " password=" + QuotedConnValue(password);
 }
 
 std::string FixturePath(const std::string& relative) {

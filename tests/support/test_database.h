@@ -113,6 +113,8 @@ class TestDatabase {
   // Connects to this database as the role; throws std::runtime_error when
   // the login is refused.
   Session AsUser(const std::string& role, const std::string& password = kPassword) const;
+  // The connection string AsUser uses, for opening the data layer as the role.
+  std::string ConnectionStringFor(const std::string& role, const std::string& password = kPassword) const;
   // A session as the superuser, for statements that must share a connection.
   Session AsSuperuser() const { return Session(m_conninfo); }
 

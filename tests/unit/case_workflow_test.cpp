@@ -318,21 +318,46 @@ BOOST_AUTO_TEST_CASE(states_and_actions_are_the_expected_ones) {
   BOOST_TEST(!FindCaseAction("delete").has_value());
 }
 
-BOOST_AUTO_TEST_CASE(step_orders_have_codes_and_follow_the_region) {
+BOOST_AUTO_TEST_CASE(step_orders_have_codes) {
   BOOST_TEST(S(ToCode(StepOrder::National)) == "national");
   BOOST_TEST(S(ToCode(StepOrder::Jinjiang)) == "jinjiang");
   BOOST_TEST((ParseStepOrder("jinjiang") == StepOrder::Jinjiang));
   BOOST_TEST((ParseStepOrder(" National ") == StepOrder::National));
   BOOST_TEST(!ParseStepOrder("delegated").has_value());
+}
 
-  BOOST_TEST(S(ToCode(OrderForRegion("350582000000"))) == "jinjiang");  // the city itself
-  BOOST_TEST(S(ToCode(OrderForRegion("350582100000"))) == "jinjiang");  // a town
-  BOOST_TEST(S(ToCode(OrderForRegion("350582100201"))) == "jinjiang");  // a village
-  BOOST_TEST(S(ToCode(OrderForRegion("350583100201"))) == "national");  // Nan'an, next door
-  BOOST_TEST(S(ToCode(OrderForRegion("350500000000"))) == "national");  // Quanzhou prefecture
-  BOOST_TEST(S(ToCode(OrderForRegion("331022001001"))) == "national");  // Sanmen
-  BOOST_TEST(S(ToCode(OrderForRegion("35058"))) == "national");
-  BOOST_TEST(S(ToCode(OrderForRegion(""))) == "national");
+// 先行救助 (help first, document after) is for 临时救助 only (DOMAIN.md).
+BOOST_AUTO_TEST_CASE(help_first_applies_to_temporary_assistance_only) {
+  for (const StepOrder order : {StepOrder::National, StepOrder::Jinjiang}) {
+    const auto actionsFor = [order](std::string_view program) {
+      std::vector<std::string> actions;
+      for (const TransitionRule& rule : AvailableActions(order, "applied", "township_reviewer", program)) {
+        actions.emplace_back(rule.action);
+      }
+      return actions;
+    };
+    BOOST_TEST(actionsFor("temporary") == (std::vector<std::string>{"accept", "help_first"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(actionsFor("dibao") == std::vector<std::string>{"accept"}, boost::test_tools::per_element());
+    BOOST_TEST(actionsFor("temp").size() == 1U);  // whole codes only
+  }
+}
+
+// What each action needs on record, and which states run a clock: the
+// database enforces both from the same table.
+BOOST_AUTO_TEST_CASE(requirements_and_state_deadlines_come_from_the_table) {
+  const auto requirement = [](std::string_view from, std::string_view action) {
+    return S(FindTransition(StepOrder::National, from, action)->requirement);
+  };
+  BOOST_TEST(requirement("accepted", "survey") == "survey");
+  BOOST_TEST(requirement("surveyed", "verify") == "verification_report");
+  BOOST_TEST(requirement("in_public_notice", "close_notice") == "notice_ended");
+  BOOST_TEST(requirement("awaiting_decision", "approve") == "amount");
+  BOOST_TEST(requirement("awaiting_decision", "refuse") == "none");
+  BOOST_TEST(S(FindTransition(StepOrder::Jinjiang, "verified", "recommend")->requirement) == "appraisal_record");
+  BOOST_TEST(S(FindCaseState("awaiting_decision")->deadlineKey) == "decision_deadline");
+  BOOST_TEST(S(FindCaseState("in_public_notice")->deadlineKey) == "public_notice_days");
+  BOOST_TEST(S(FindCaseState("applied")->deadlineKey) == "none");
 }
 
 // Each walk takes its steps in order: each step allowed to its group only,

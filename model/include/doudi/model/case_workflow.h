@@ -36,11 +36,9 @@ struct EnumTraits<StepOrder> {
 
 std::optional<StepOrder> ParseStepOrder(std::string_view text);
 
-// The order of steps for a region: Jinjiang for every code under Jinjiang
-// city (prefix 350582), National otherwise, including for malformed codes.
-// This is the shipped default until the order becomes a per-region program
-// parameter with an effective date, which will replace this function.
-StepOrder OrderForRegion(std::string_view regionCode);
+// A region's order is not decided here: it is the `step_order` program
+// parameter (docs/parameters.md), which the database reads when a case is
+// opened and stores on the case; the screens use the case's stored order.
 
 // One allowed transition. The views point into the generated table and live
 // as long as the program.
@@ -51,6 +49,12 @@ struct TransitionRule {
   std::string_view group;   // the staff group that may take it (StaffGroup code)
   std::string_view level;   // village, township or city: the level the actor acts at
   bool opinionRequired;     // the action must state an opinion (reasons)
+  std::string_view programs;  // "all", or the program codes it applies to, joined by '+'
+  // What must be on record before the action: "none", "survey" (a home
+  // survey by two surveyors), "verification_report" or "appraisal_record"
+  // (evidence of that kind), "amount" (a proposed amount), "notice_ended"
+  // (the public notice's days have passed).
+  std::string_view requirement;
 
   friend bool operator==(const TransitionRule&, const TransitionRule&) = default;
 };
@@ -60,6 +64,9 @@ struct CaseStateInfo {
   std::string_view code;
   std::string_view chinese;
   bool terminal;  // no action leads out of it
+  // The program parameter saying how long a case may wait in this state
+  // ("decision_deadline"), or "none".
+  std::string_view deadlineKey;
 };
 
 struct CaseActionInfo {
@@ -89,6 +96,14 @@ std::optional<TransitionRule> FindTransition(StepOrder order, std::string_view f
 // The actions a user of `group` may take now, in the table's order; empty
 // when there are none (terminal or unknown state, unknown group).
 std::vector<TransitionRule> AvailableActions(StepOrder order, std::string_view state, std::string_view group);
+
+// Whether the rule applies to cases of the program: its programs are "all" or
+// name the program.
+bool AppliesToProgram(const TransitionRule& rule, std::string_view program);
+
+// AvailableActions narrowed to the rules that apply to the program.
+std::vector<TransitionRule> AvailableActions(StepOrder order, std::string_view state, std::string_view group,
+                                             std::string_view program);
 
 // Whether `group` may take `action` in `state`: exactly whether the table has
 // that rule with that group.

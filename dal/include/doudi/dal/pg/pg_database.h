@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "doudi/dal/audit_trail.h"
+#include "doudi/dal/case_repository.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
@@ -74,6 +75,7 @@ class PgDatabase {
   UserDirectory& Users();
   AuditTrail& Audit();
   ProgramParameters& Parameters();
+  CaseRepository& Cases();
 
   // Adds regions or renames existing ones, parents before children, in one
   // transaction. Returns the number of regions added.

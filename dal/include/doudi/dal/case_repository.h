@@ -1,0 +1,215 @@
+#pragma once
+// Cases (migrations 0007, 0009, 0011): a household's application to one
+// program and its way through the village → township → city workflow, with
+// the survey, the evidence, the proposed and decided amounts, the statutory
+// deadlines and the monthly payment lines.
+//
+// The database is the last word on every rule: a case changes only through
+// its functions, which check the caller's group, scope, the case's version
+// and the rule table, and compute the deadlines from the holiday calendar and
+// the program parameters. Refusals come back as DatabaseError with the
+// server's SQLSTATE and message (errors.h): 42501 not allowed, 40001 the case
+// changed meanwhile (VersionConflict), 22023 not possible now / missing input.
+//
+// Dates are "YYYY-MM-DD", months "YYYY-MM", times "YYYY-MM-DD HH:MM" in the
+// server's time zone; "" when not set. A requestId (NewRequestId) makes a
+// retried call safe: the database applies each request once.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doudi/model/money.h"
+
+namespace doudi::dal {
+
+// How close a deadline is, as the task list colours it.
+enum class DeadlineStatus {
+  None,       // no deadline runs in this state
+  OnTime,
+  DueSoon,    // due within the due_soon_days parameter (working days)
+  Overdue,    // the due date has passed
+  Uncertain,  // counted over a year whose holiday calendar is not loaded
+};
+
+// One case as a list shows it.
+struct CaseSummary {
+  std::int64_t id = 0;
+  std::int64_t householdId = 0;
+  std::string applicantName;  // the household head's name
+  std::string regionCode;     // 12-digit village code
+  std::string regionName;     // the village's name
+  std::string program;        // "dibao"
+  std::string programName;    // "最低生活保障"
+  std::string stepOrder;      // "national" or "jinjiang"
+  std::string state;          // "awaiting_decision"
+  std::int32_t version = 0;
+  std::string stepDue;        // when the step the case waits for is due
+  bool stepDueCertain = true;
+  std::string overallDue;     // the whole process's limit, until the decision
+  bool overallDueCertain = true;
+  DeadlineStatus deadline = DeadlineStatus::None;  // of the nearer of the two
+  bool closeRelative = false;  // a close relative of staff: county survey
+  std::string nextReviewOn;    // while benefits are paid
+};
+
+// One step taken: who, when, at which level, with what opinion.
+struct CaseStep {
+  std::string fromState;  // "" for the application
+  std::string action;
+  std::string toState;
+  std::string level;      // village, township, city
+  std::string actor;      // role name
+  std::string actorName;  // display name ("" when the user is gone)
+  std::string actedAt;
+  std::string opinion;
+};
+
+// The home survey (入户调查): at least two surveyors.
+struct CaseSurvey {
+  std::vector<std::string> surveyors;
+  std::string surveyedOn;
+  std::string findings;
+  std::string membersPresent;  // the family members present, who sign the form
+  std::string recordedBy;      // set by the database
+  std::string recordedAt;
+};
+
+// Kinds of evidence a step may require (assets/rules: the `requires` column).
+inline constexpr const char* kEvidenceKinds[] = {"verification_report", "appraisal_record", "income_proof",
+                                                 "medical_record", "other"};
+
+struct CaseEvidence {
+  std::string kind;   // one of kEvidenceKinds
+  std::string title;  // "家庭经济状况核对报告 2026-11"
+  std::string note;
+  std::string addedBy;  // set by the database
+  std::string addedAt;
+};
+
+// An amount proposed for the decision, with the lines showing how it was
+// reached (model::BenefitAmount's working). monthly for the programs paid
+// every month, oneOff for a grant; either may be zero. A charity grant names
+// the fund it comes from.
+struct AmountProposal {
+  model::Money monthly;
+  model::Money oneOff;
+  std::vector<std::string> working;
+  std::string fundCode;    // charity (X) only
+  std::string proposedBy;  // set by the database
+  std::string proposedAt;
+};
+
+// A decided amount in force from a month (the approval's next month, or an
+// adjustment's next month).
+struct CaseBenefit {
+  std::string effectiveMonth;  // "YYYY-MM"
+  model::Money monthly;
+  model::Money oneOff;
+  std::vector<std::string> working;
+};
+
+struct PaymentLine {
+  std::int64_t caseId = 0;
+  std::string month;  // "YYYY-MM"
+  std::string kind;   // "monthly" or "one_off"
+  model::Money amount;
+};
+
+// Everything the case view shows.
+struct CaseRecord {
+  CaseSummary summary;
+  std::string openedAt;
+  std::string openedBy;
+  std::string acceptedOn;   // the day the township accepted; the overall limit runs from it
+  bool limitExtended = false;
+  std::string closeRelativeNote;
+  std::string noticeStart;  // the public notice, when there is or was one
+  std::string noticeEnd;
+  std::vector<CaseStep> steps;
+  std::vector<CaseSurvey> surveys;
+  std::vector<CaseEvidence> evidence;
+  std::optional<AmountProposal> proposal;  // the latest
+  std::vector<CaseBenefit> benefits;       // oldest first
+  std::vector<PaymentLine> recentPayments;  // the last 13 months, newest first
+};
+
+// A case in public notice (公示): what the village may post (name, household
+// size, amount) and when the notice runs.
+struct NoticeEntry {
+  std::int64_t caseId = 0;
+  std::int32_t version = 0;
+  std::string regionCode;
+  std::string regionName;
+  std::string applicantName;
+  int householdSize = 0;
+  std::string program;
+  std::string programName;
+  model::Money monthly;  // proposed
+  model::Money oneOff;
+  std::string noticeStart;
+  std::string noticeEnd;
+  std::string state;     // in_public_notice, objected, awaiting_decision ...
+  int objections = 0;
+};
+
+// One line of a monthly payment roster (masked account: PIPL).
+struct RosterLine {
+  std::int64_t caseId = 0;
+  std::string regionCode;
+  std::string villageName;
+  std::string townshipName;
+  std::string applicantName;
+  std::string maskedId;
+  std::string maskedAccount;
+  int householdSize = 0;
+  std::string program;
+  std::string programName;
+  std::string kind;  // monthly, one_off
+  model::Money amount;
+};
+
+struct NewCase {
+  std::int64_t householdId = 0;
+  std::string program;
+  bool closeRelative = false;     // 近亲属 of staff or village committee members
+  std::string closeRelativeNote;  // whose relative: required when closeRelative
+};
+
+class CaseRepository {
+ public:
+  virtual ~CaseRepository() = default;
+
+  // The cases waiting for an action the caller's group may take, in scope,
+  // nearest deadline first (cases without one last), at most limit.
+  virtual std::vector<CaseSummary> MyTasks(int limit) = 0;
+  // A household's cases, newest first.
+  virtual std::vector<CaseSummary> HouseholdCases(std::int64_t householdId) = 0;
+  // nullopt when there is no such case the caller may see.
+  virtual std::optional<CaseRecord> Load(std::int64_t caseId) = 0;
+
+  // Opens a case (state applied); returns its id.
+  virtual std::int64_t Open(const NewCase& application, const std::string& requestId) = 0;
+  // Takes the action; returns the case's new version.
+  virtual std::int32_t Transition(std::int64_t caseId, const std::string& action, std::int32_t expectedVersion,
+                                  const std::string& opinion, const std::string& requestId) = 0;
+  virtual void RecordSurvey(std::int64_t caseId, const CaseSurvey& survey, const std::string& requestId) = 0;
+  virtual void AddEvidence(std::int64_t caseId, const CaseEvidence& evidence, const std::string& requestId) = 0;
+  virtual void ProposeAmount(std::int64_t caseId, const AmountProposal& proposal, const std::string& requestId) = 0;
+  // Extends the overall limit to the overall_limit_extended parameter (45
+  // working days) for the stated reason (objection, living away, hard survey).
+  virtual void ExtendLimit(std::int64_t caseId, const std::string& reason, const std::string& requestId) = 0;
+
+  // Cases in scope whose notice runs on or ended within the last 30 days,
+  // under regionPrefix ("" for the whole scope), by village then start.
+  virtual std::vector<NoticeEntry> PublicNotices(const std::string& regionPrefix) = 0;
+
+  // Writes the payment lines of month ("YYYY-MM") for every paying case in
+  // scope that has none yet; returns how many were written. Finance
+  // officers and center administrators.
+  virtual int GeneratePayments(const std::string& month) = 0;
+  // The month's payment lines under regionPrefix, by township, village, name.
+  virtual std::vector<RosterLine> PaymentRoster(const std::string& month, const std::string& regionPrefix) = 0;
+};
+
+}  // namespace doudi::dal

@@ -1,0 +1,436 @@
+// CaseRepository over migration 0011's functions and views. Every write is
+// one call of a database function in its own transaction; the function
+// checks group, scope, state and version, so nothing here decides a rule.
+#include <soci/soci.h>
+
+#include <string>
+#include <vector>
+
+#include "doudi/dal/case_repository.h"
+#include "doudi/dal/errors.h"
+#include "pg_errors.h"
+#include "pg_internal.h"
+
+namespace doudi::dal::pg {
+namespace {
+
+// Text arrays travel as one bound text value: a PostgreSQL array literal in,
+// elements joined by the unit separator (which no typed text holds) out.
+std::string ArrayLiteral(const std::vector<std::string>& items) {
+  std::string literal = "{";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) literal += ',';
+    literal += '"';
+    for (const char c : items[i]) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  return literal + "}";
+}
+
+constexpr char kSeparator = '\x1f';
+
+std::vector<std::string> SplitJoined(const std::string& joined) {
+  std::vector<std::string> items;
+  if (joined.empty()) return items;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = joined.find(kSeparator, start);
+    items.push_back(joined.substr(start, end - start));
+    if (end == std::string::npos) return items;
+    start = end + 1;
+  }
+}
+
+// SQL for a text[] column joined for SplitJoined.
+std::string Joined(const std::string& column) {
+  return "array_to_string(" + column + ", chr(31))";
+}
+
+DeadlineStatus ParseDeadlineStatus(const std::string& code) {
+  if (code == "on_time") return DeadlineStatus::OnTime;
+  if (code == "due_soon") return DeadlineStatus::DueSoon;
+  if (code == "overdue") return DeadlineStatus::Overdue;
+  if (code == "uncertain") return DeadlineStatus::Uncertain;
+  return DeadlineStatus::None;
+}
+
+std::string Date(const std::string& column) {
+  return "coalesce(to_char(" + column + ", 'YYYY-MM-DD'), '')";
+}
+std::string Time(const std::string& column) {
+  return "coalesce(to_char(" + column + ", 'YYYY-MM-DD HH24:MI'), '')";
+}
+std::string Month(const std::string& column) {
+  return "to_char(" + column + ", 'YYYY-MM')";
+}
+
+// The columns of doudi.case_overview that SummaryRow reads, in its order.
+const std::string kSummaryColumns =
+    "o.id, o.household_id, coalesce(o.applicant_name, ''), o.region_code, o.region_name, o.program, "
+    "o.program_name, o.step_order, o.state, o.version, " +
+    Date("o.step_due") + ", o.step_due_certain::int, " + Date("o.overall_due") +
+    ", o.overall_due_certain::int, o.deadline_status, o.close_relative::int, " + Date("o.next_review_on");
+
+CaseSummary SummaryRow(const soci::row& r) {
+  CaseSummary s;
+  s.id = r.get<long long>(0);
+  s.householdId = r.get<long long>(1);
+  s.applicantName = r.get<std::string>(2);
+  s.regionCode = r.get<std::string>(3);
+  s.regionName = r.get<std::string>(4);
+  s.program = r.get<std::string>(5);
+  s.programName = r.get<std::string>(6);
+  s.stepOrder = r.get<std::string>(7);
+  s.state = r.get<std::string>(8);
+  s.version = r.get<int>(9);
+  s.stepDue = r.get<std::string>(10);
+  s.stepDueCertain = r.get<int>(11) != 0;
+  s.overallDue = r.get<std::string>(12);
+  s.overallDueCertain = r.get<int>(13) != 0;
+  s.deadline = ParseDeadlineStatus(r.get<std::string>(14));
+  s.closeRelative = r.get<int>(15) != 0;
+  s.nextReviewOn = r.get<std::string>(16);
+  return s;
+}
+
+model::Money Fen(const soci::row& r, std::size_t column) {
+  return model::Money::FromFen(r.get<long long>(column));
+}
+
+class PgCaseRepository final : public CaseRepository {
+ public:
+  explicit PgCaseRepository(soci::session& sql) : m_sql(sql) {}
+
+  std::vector<CaseSummary> MyTasks(int limit) override {
+    try {
+      std::vector<CaseSummary> tasks;
+      soci::rowset<soci::row> rows =
+          (m_sql.prepare << "SELECT " + kSummaryColumns +
+                                " FROM doudi.my_case_tasks AS o ORDER BY o.nearest_due NULLS LAST, o.id LIMIT :n",
+           soci::use(limit));
+      for (const auto& r : rows) tasks.push_back(SummaryRow(r));
+      return tasks;
+    } catch (...) {
+      RethrowAsDatabaseError("reading your tasks");
+    }
+  }
+
+  std::vector<CaseSummary> HouseholdCases(std::int64_t householdId) override {
+    try {
+      std::vector<CaseSummary> cases;
+      const long long id = householdId;
+      soci::rowset<soci::row> rows = (m_sql.prepare << "SELECT " + kSummaryColumns +
+                                                           " FROM doudi.case_overview AS o WHERE o.household_id = :h "
+                                                           "ORDER BY o.opened_at DESC, o.id DESC",
+                                      soci::use(id));
+      for (const auto& r : rows) cases.push_back(SummaryRow(r));
+      return cases;
+    } catch (...) {
+      RethrowAsDatabaseError("reading the cases of household " + std::to_string(householdId));
+    }
+  }
+
+  std::optional<CaseRecord> Load(std::int64_t caseId) override {
+    try {
+      soci::transaction tr(m_sql);  // one snapshot for every part
+      m_sql << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
+      std::optional<CaseRecord> record = LoadHead(caseId);
+      if (record) {
+        LoadSteps(*record);
+        LoadSurveys(*record);
+        LoadEvidence(*record);
+        LoadAmounts(*record);
+        LoadPayments(*record);
+      }
+      tr.commit();
+      return record;
+    } catch (...) {
+      RethrowAsDatabaseError("reading case " + std::to_string(caseId));
+    }
+  }
+
+  std::int64_t Open(const NewCase& application, const std::string& requestId) override {
+    return Write("opening a case for household " + std::to_string(application.householdId), [&] {
+      long long id = 0;
+      const long long household = application.householdId;
+      const int closeRelative = application.closeRelative ? 1 : 0;
+      m_sql << "SELECT doudi.case_open(:h, :p, CAST(:r AS uuid), CAST(:c AS int) <> 0, :n)", soci::use(household),
+          soci::use(application.program), soci::use(requestId), soci::use(closeRelative),
+          soci::use(application.closeRelativeNote), soci::into(id);
+      return static_cast<std::int64_t>(id);
+    });
+  }
+
+  std::int32_t Transition(std::int64_t caseId, const std::string& action, std::int32_t expectedVersion,
+                          const std::string& opinion, const std::string& requestId) override {
+    const std::string context = "taking action " + action + " on case " + std::to_string(caseId);
+    try {
+      return Write(context, [&] {
+        int version = 0;
+        const long long id = caseId;
+        const int expected = expectedVersion;
+        m_sql << "SELECT doudi.case_transition(:c, :a, :v, CAST(:r AS uuid), :o)", soci::use(id), soci::use(action),
+            soci::use(expected), soci::use(requestId), soci::use(opinion), soci::into(version);
+        return static_cast<std::int32_t>(version);
+      });
+    } catch (const DatabaseError& e) {
+      if (e.SqlState() != "40001") throw;
+      throw VersionConflict(e.what(), expectedVersion, CurrentVersion(caseId));
+    }
+  }
+
+  void RecordSurvey(std::int64_t caseId, const CaseSurvey& survey, const std::string& requestId) override {
+    Write("recording the survey of case " + std::to_string(caseId), [&] {
+      const long long id = caseId;
+      const std::string surveyors = ArrayLiteral(survey.surveyors);
+      m_sql << "SELECT doudi.case_record_survey(:c, CAST(:s AS text[]), CAST(NULLIF(:d, '') AS date), :f, :m, "
+               "CAST(:r AS uuid))",
+          soci::use(id), soci::use(surveyors), soci::use(survey.surveyedOn), soci::use(survey.findings),
+          soci::use(survey.membersPresent), soci::use(requestId);
+      return 0;
+    });
+  }
+
+  void AddEvidence(std::int64_t caseId, const CaseEvidence& evidence, const std::string& requestId) override {
+    Write("adding evidence to case " + std::to_string(caseId), [&] {
+      const long long id = caseId;
+      m_sql << "SELECT doudi.case_add_evidence(:c, :k, :t, :n, CAST(:r AS uuid))", soci::use(id),
+          soci::use(evidence.kind), soci::use(evidence.title), soci::use(evidence.note), soci::use(requestId);
+      return 0;
+    });
+  }
+
+  void ProposeAmount(std::int64_t caseId, const AmountProposal& proposal, const std::string& requestId) override {
+    Write("proposing the amount of case " + std::to_string(caseId), [&] {
+      const long long id = caseId;
+      const long long monthly = proposal.monthly.Fen();
+      const long long oneOff = proposal.oneOff.Fen();
+      const std::string working = ArrayLiteral(proposal.working);
+      m_sql << "SELECT doudi.case_propose_amount(:c, :m, :o, CAST(:w AS text[]), NULLIF(:f, ''), CAST(:r AS uuid))",
+          soci::use(id), soci::use(monthly), soci::use(oneOff), soci::use(working), soci::use(proposal.fundCode),
+          soci::use(requestId);
+      return 0;
+    });
+  }
+
+  void ExtendLimit(std::int64_t caseId, const std::string& reason, const std::string&) override {
+    // Extending twice is the same as once, so a retry needs no request id.
+    Write("extending the time limit of case " + std::to_string(caseId), [&] {
+      const long long id = caseId;
+      m_sql << "SELECT doudi.case_extend_limit(:c, :r)", soci::use(id), soci::use(reason);
+      return 0;
+    });
+  }
+
+  std::vector<NoticeEntry> PublicNotices(const std::string& regionPrefix) override {
+    try {
+      std::vector<NoticeEntry> notices;
+      soci::rowset<soci::row> rows =
+          (m_sql.prepare << "SELECT n.case_id, n.version, n.region_code, n.region_name, coalesce(n.applicant_name, ''), "
+                            "n.household_size, n.program, n.program_name, n.monthly_fen, n.one_off_fen, " +
+                                Date("n.notice_start") + ", " + Date("n.notice_end") +
+                                ", n.state, n.objections FROM doudi.public_notice AS n "
+                                "WHERE n.region_code LIKE :p || '%' AND n.notice_end >= doudi.clock_date() - 30 "
+                                "ORDER BY n.region_code, n.notice_start, n.case_id",
+           soci::use(regionPrefix));
+      for (const auto& r : rows) {
+        NoticeEntry n;
+        n.caseId = r.get<long long>(0);
+        n.version = r.get<int>(1);
+        n.regionCode = r.get<std::string>(2);
+        n.regionName = r.get<std::string>(3);
+        n.applicantName = r.get<std::string>(4);
+        n.householdSize = r.get<int>(5);
+        n.program = r.get<std::string>(6);
+        n.programName = r.get<std::string>(7);
+        n.monthly = Fen(r, 8);
+        n.oneOff = Fen(r, 9);
+        n.noticeStart = r.get<std::string>(10);
+        n.noticeEnd = r.get<std::string>(11);
+        n.state = r.get<std::string>(12);
+        n.objections = r.get<int>(13);
+        notices.push_back(std::move(n));
+      }
+      return notices;
+    } catch (...) {
+      RethrowAsDatabaseError("reading the public notices");
+    }
+  }
+
+  int GeneratePayments(const std::string& month) override {
+    return Write("writing the payment lines of " + month, [&] {
+      int written = 0;
+      const std::string first = month + "-01";
+      m_sql << "SELECT doudi.payments_generate(CAST(:m AS date))", soci::use(first), soci::into(written);
+      return written;
+    });
+  }
+
+  std::vector<RosterLine> PaymentRoster(const std::string& month, const std::string& regionPrefix) override {
+    try {
+      std::vector<RosterLine> lines;
+      const std::string first = month + "-01";
+      soci::rowset<soci::row> rows =
+          (m_sql.prepare << "SELECT l.case_id, l.region_code, l.village_name, coalesce(l.township_name, ''), "
+                            "coalesce(l.applicant_name, ''), coalesce(l.id_number_masked, ''), "
+                            "coalesce(l.bank_account_masked, ''), l.household_size, l.program, l.program_name, "
+                            "l.kind, l.amount_fen FROM doudi.payment_roster AS l "
+                            "WHERE l.month = CAST(:m AS date) AND l.region_code LIKE :p || '%' "
+                            "ORDER BY l.region_code, l.applicant_name, l.case_id, l.kind",
+           soci::use(first), soci::use(regionPrefix));
+      for (const auto& r : rows) {
+        RosterLine l;
+        l.caseId = r.get<long long>(0);
+        l.regionCode = r.get<std::string>(1);
+        l.villageName = r.get<std::string>(2);
+        l.townshipName = r.get<std::string>(3);
+        l.applicantName = r.get<std::string>(4);
+        l.maskedId = r.get<std::string>(5);
+        l.maskedAccount = r.get<std::string>(6);
+        l.householdSize = r.get<int>(7);
+        l.program = r.get<std::string>(8);
+        l.programName = r.get<std::string>(9);
+        l.kind = r.get<std::string>(10);
+        l.amount = Fen(r, 11);
+        lines.push_back(std::move(l));
+      }
+      return lines;
+    } catch (...) {
+      RethrowAsDatabaseError("reading the payment roster of " + month);
+    }
+  }
+
+ private:
+  // Runs one write in its own transaction and seals the audit after it.
+  template <typename Work>
+  auto Write(const std::string& context, Work work) -> decltype(work()) {
+    try {
+      soci::transaction tr(m_sql);
+      auto result = work();
+      tr.commit();
+      SealAfterCommit(m_sql);
+      return result;
+    } catch (...) {
+      RethrowAsDatabaseError(context);
+    }
+  }
+
+  std::int32_t CurrentVersion(std::int64_t caseId) {
+    int version = 0;
+    const long long id = caseId;
+    m_sql << "SELECT coalesce((SELECT version FROM doudi.assistance_case WHERE id = :c), 0)", soci::use(id),
+        soci::into(version);
+    return version;
+  }
+
+  std::optional<CaseRecord> LoadHead(std::int64_t caseId) {
+    const long long id = caseId;
+    soci::rowset<soci::row> rows =
+        (m_sql.prepare << "SELECT " + kSummaryColumns + ", " + Time("c.opened_at") + ", c.opened_by, " +
+                              Date("c.accepted_on") + ", c.limit_extended::int, c.close_relative_note, " +
+                              Date("c.notice_start") + ", " + Date("c.notice_end") +
+                              " FROM doudi.case_overview AS o JOIN doudi.assistance_case AS c ON c.id = o.id "
+                              "WHERE o.id = :c",
+         soci::use(id));
+    for (const auto& r : rows) {
+      CaseRecord record;
+      record.summary = SummaryRow(r);
+      record.openedAt = r.get<std::string>(17);
+      record.openedBy = r.get<std::string>(18);
+      record.acceptedOn = r.get<std::string>(19);
+      record.limitExtended = r.get<int>(20) != 0;
+      record.closeRelativeNote = r.get<std::string>(21);
+      record.noticeStart = r.get<std::string>(22);
+      record.noticeEnd = r.get<std::string>(23);
+      return record;
+    }
+    return std::nullopt;
+  }
+
+  void LoadSteps(CaseRecord& record) {
+    const long long id = record.summary.id;
+    soci::rowset<soci::row> rows =
+        (m_sql.prepare << "SELECT coalesce(s.from_state, ''), s.action, s.to_state, s.level, s.actor, "
+                          "coalesce(doudi.staff_name(s.actor), ''), " +
+                              Time("s.acted_at") +
+                              ", s.opinion FROM doudi.case_step AS s WHERE s.case_id = :c ORDER BY s.id",
+         soci::use(id));
+    for (const auto& r : rows) {
+      record.steps.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                              r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
+                              r.get<std::string>(6), r.get<std::string>(7)});
+    }
+  }
+
+  void LoadSurveys(CaseRecord& record) {
+    const long long id = record.summary.id;
+    soci::rowset<soci::row> rows =
+        (m_sql.prepare << "SELECT " + Joined("s.surveyors") + ", " + Date("s.surveyed_on") +
+                              ", s.findings, s.members_present, s.recorded_by, " + Time("s.recorded_at") +
+                              " FROM doudi.case_survey AS s WHERE s.case_id = :c ORDER BY s.id",
+         soci::use(id));
+    for (const auto& r : rows) {
+      record.surveys.push_back({SplitJoined(r.get<std::string>(0)), r.get<std::string>(1), r.get<std::string>(2),
+                                r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5)});
+    }
+  }
+
+  void LoadEvidence(CaseRecord& record) {
+    const long long id = record.summary.id;
+    soci::rowset<soci::row> rows =
+        (m_sql.prepare << "SELECT e.kind, e.title, e.note, e.added_by, " + Time("e.added_at") +
+                              " FROM doudi.case_evidence AS e WHERE e.case_id = :c ORDER BY e.id",
+         soci::use(id));
+    for (const auto& r : rows) {
+      record.evidence.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                                 r.get<std::string>(3), r.get<std::string>(4)});
+    }
+  }
+
+  void LoadAmounts(CaseRecord& record) {
+    const long long id = record.summary.id;
+    soci::rowset<soci::row> proposals =
+        (m_sql.prepare << "SELECT p.monthly_fen, p.one_off_fen, " + Joined("p.working") +
+                              ", coalesce(p.fund_code, ''), p.proposed_by, " + Time("p.proposed_at") +
+                              " FROM doudi.case_amount_proposal AS p WHERE p.case_id = :c ORDER BY p.id DESC LIMIT 1",
+         soci::use(id));
+    for (const auto& r : proposals) {
+      record.proposal = AmountProposal{Fen(r, 0), Fen(r, 1), SplitJoined(r.get<std::string>(2)),
+                                       r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5)};
+    }
+    soci::rowset<soci::row> benefits =
+        (m_sql.prepare << "SELECT " + Month("b.effective_month") + ", b.monthly_fen, b.one_off_fen, " +
+                              Joined("b.working") +
+                              " FROM doudi.case_benefit AS b WHERE b.case_id = :c ORDER BY b.effective_month, b.id",
+         soci::use(id));
+    for (const auto& r : benefits) {
+      record.benefits.push_back({r.get<std::string>(0), Fen(r, 1), Fen(r, 2), SplitJoined(r.get<std::string>(3))});
+    }
+  }
+
+  void LoadPayments(CaseRecord& record) {
+    const long long id = record.summary.id;
+    soci::rowset<soci::row> rows =
+        (m_sql.prepare << "SELECT " + Month("l.month") +
+                              ", l.kind, l.amount_fen FROM doudi.payment_line AS l WHERE l.case_id = :c "
+                              "AND l.month > date_trunc('month', doudi.clock_date()) - interval '13 months' "
+                              "ORDER BY l.month DESC, l.kind",
+         soci::use(id));
+    for (const auto& r : rows) {
+      record.recentPayments.push_back({record.summary.id, r.get<std::string>(0), r.get<std::string>(1), Fen(r, 2)});
+    }
+  }
+
+  soci::session& m_sql;
+};
+
+}  // namespace
+
+std::unique_ptr<CaseRepository> MakeCaseRepository(soci::session& sql) {
+  return std::make_unique<PgCaseRepository>(sql);
+}
+
+}  // namespace doudi::dal::pg
