@@ -138,6 +138,16 @@ AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }
 CaseRepository& PgDatabase::Cases() { return *m_impl->cases; }
 
+void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
+  try {
+    std::string ignored;
+    m_impl->sql << "SELECT set_config('doudi.today', :d, false) || set_config('doudi.act_as', :a, false)",
+        soci::use(isoDate), soci::use(actAs), soci::into(ignored);
+  } catch (...) {
+    RethrowAsDatabaseError("setting the demo clock");
+  }
+}
+
 int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
 
 int PgDatabase::ReferImportedHouseholds(const std::string& source, const std::vector<std::string>& refs,

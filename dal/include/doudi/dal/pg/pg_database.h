@@ -77,6 +77,13 @@ class PgDatabase {
   ProgramParameters& Parameters();
   CaseRepository& Cases();
 
+  // For building demo histories through the real case functions: the date
+  // this session's steps are taken on ("YYYY-MM-DD") and the role they are
+  // recorded for ("" for the session's own). The database honours both for
+  // the set-up superuser only and ignores them for everybody else
+  // (doudi.clock_date, doudi.acting_user), so no desk client can backdate.
+  void SetDemoClock(const std::string& isoDate, const std::string& actAs);
+
   // Adds regions or renames existing ones, parents before children, in one
   // transaction. Returns the number of regions added.
   int UpsertRegions(const std::vector<RegionEntry>& regions);
