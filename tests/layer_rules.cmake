@@ -19,3 +19,5 @@ check_dir(dal "wx/" "the data layer")
 check_dir(admin "wx/" "doudi-admin")
 # The GUI talks to the data layer's interfaces, never to SQL or its drivers.
 check_dir(gui "soci/|libpq|postgresql/" "the GUI")
+# Documents are built on the model only; the workstation and doudi-admin call them.
+check_dir(reports "wx/|soci/|Poco/|libpq|postgresql/" "the reports layer")
