@@ -66,7 +66,8 @@ class AdminApp final : public Poco::Util::Application {
     add("encoding", "", "import: auto, utf-8 or gbk", "ENC");
     add("dry-run", "", "import: validate only, store nothing", nullptr);
     add("report", "", "import: write rejected rows with reasons to this CSV file", "FILE");
-    add("source", "", "import: name of the data source (default: default)", "NAME");
+    add("source", "", "import: name of the data source (default: default); calendar load: where the dates come from",
+        "NAME");
     add("region", "", "export, param: region prefix (2, 4, 6, 9 or 12 digits)", "PREFIX");
     add("output", "o", "export: write to this file instead of standard output", "FILE");
     add("chinese-header", "", "export: write the Chinese column names", nullptr);
@@ -82,6 +83,7 @@ class AdminApp final : public Poco::Util::Application {
     add("from", "", "param set: the date the value takes effect from", "YYYY-MM-DD");
     add("note", "", "param set: where the value comes from (the rule or decision)", "TEXT");
     add("new-key", "", "param set: the key is new to the program (not a misspelling)", nullptr);
+    add("month", "", "payments generate: the month", "YYYY-MM");
   }
 
   void handleOption(const std::string& name, const std::string& value) override {

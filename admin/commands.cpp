@@ -258,6 +258,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : UserCommands()) commands.push_back(std::move(c));
     for (auto& c : AuditCommands()) commands.push_back(std::move(c));
     for (auto& c : ParameterCommands()) commands.push_back(std::move(c));
+    for (auto& c : CaseCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

@@ -52,5 +52,7 @@ std::vector<Command> UserCommands();
 std::vector<Command> AuditCommands();
 // The param ... commands (parameter_commands.cpp).
 std::vector<Command> ParameterCommands();
+// The calendar ... and payments ... commands (case_commands.cpp).
+std::vector<Command> CaseCommands();
 
 }  // namespace doudi::admin

@@ -14,22 +14,8 @@
 namespace doudi::dal::pg {
 namespace {
 
-// Text arrays travel as one bound text value: a PostgreSQL array literal in,
-// elements joined by the unit separator (which no typed text holds) out.
-std::string ArrayLiteral(const std::vector<std::string>& items) {
-  std::string literal = "{";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) literal += ',';
-    literal += '"';
-    for (const char c : items[i]) {
-      if (c == '"' || c == '\\') literal += '\\';
-      literal += c;
-    }
-    literal += '"';
-  }
-  return literal + "}";
-}
-
+// Text arrays come back joined by the unit separator, which no typed text
+// holds (they go in as TextArrayLiteral).
 constexpr char kSeparator = '\x1f';
 
 std::vector<std::string> SplitJoined(const std::string& joined) {
@@ -185,7 +171,7 @@ class PgCaseRepository final : public CaseRepository {
   void RecordSurvey(std::int64_t caseId, const CaseSurvey& survey, const std::string& requestId) override {
     Write("recording the survey of case " + std::to_string(caseId), [&] {
       const long long id = caseId;
-      const std::string surveyors = ArrayLiteral(survey.surveyors);
+      const std::string surveyors = TextArrayLiteral(survey.surveyors);
       m_sql << "SELECT doudi.case_record_survey(:c, CAST(:s AS text[]), CAST(NULLIF(:d, '') AS date), :f, :m, "
                "CAST(:r AS uuid))",
           soci::use(id), soci::use(surveyors), soci::use(survey.surveyedOn), soci::use(survey.findings),
@@ -208,7 +194,7 @@ class PgCaseRepository final : public CaseRepository {
       const long long id = caseId;
       const long long monthly = proposal.monthly.Fen();
       const long long oneOff = proposal.oneOff.Fen();
-      const std::string working = ArrayLiteral(proposal.working);
+      const std::string working = TextArrayLiteral(proposal.working);
       m_sql << "SELECT doudi.case_propose_amount(:c, :m, :o, CAST(:w AS text[]), NULLIF(:f, ''), CAST(:r AS uuid))",
           soci::use(id), soci::use(monthly), soci::use(oneOff), soci::use(working), soci::use(proposal.fundCode),
           soci::use(requestId);

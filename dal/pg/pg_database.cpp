@@ -19,6 +19,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<AuditTrail> audit;
   std::unique_ptr<ProgramParameters> parameters;
   std::unique_ptr<CaseRepository> cases;
+  std::unique_ptr<HolidayCalendarStore> calendar;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -45,6 +46,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->audit = MakeAuditTrail(m_impl->sql);
   m_impl->parameters = MakeProgramParameters(m_impl->sql);
   m_impl->cases = MakeCaseRepository(m_impl->sql);
+  m_impl->calendar = MakeHolidayCalendarStore(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -137,6 +139,7 @@ UserDirectory& PgDatabase::Users() { return *m_impl->users; }
 AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }
 CaseRepository& PgDatabase::Cases() { return *m_impl->cases; }
+HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

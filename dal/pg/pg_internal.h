@@ -2,8 +2,10 @@
 // Private to doudi_dal_pg: the pieces PgDatabase is assembled from.
 #include <soci/soci.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "doudi/dal/pg/pg_database.h"
 
@@ -17,6 +19,13 @@ std::unique_ptr<UserDirectory> MakeUserDirectory(soci::session& sql);
 std::unique_ptr<AuditTrail> MakeAuditTrail(soci::session& sql);
 std::unique_ptr<ProgramParameters> MakeProgramParameters(soci::session& sql);
 std::unique_ptr<CaseRepository> MakeCaseRepository(soci::session& sql);
+std::unique_ptr<HolidayCalendarStore> MakeHolidayCalendarStore(soci::session& sql);
+
+// A PostgreSQL array literal of the texts ({"a","b\"c"}), so an array
+// travels as one bound value: CAST(:x AS text[]).
+std::string TextArrayLiteral(const std::vector<std::string>& items);
+// YYYY-MM-DD.
+std::string IsoDate(std::chrono::year_month_day date);
 
 // Seals the audit trail after a committed write, best effort (see the
 // definition for why a failure is not the writer's error).

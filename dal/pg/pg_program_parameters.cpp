@@ -1,5 +1,3 @@
-#include <cstdio>
-
 #include "doudi/dal/errors.h"
 #include "doudi/dal/program_parameters.h"
 #include "pg_errors.h"
@@ -25,13 +23,6 @@ ProgramParameter Row(const soci::row& r) {
   p.createdBy = r.get<std::string>(7);
   p.createdAt = r.get<std::string>(8);
   return p;
-}
-
-std::string IsoDate(std::chrono::year_month_day date) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()));
-  return text;
 }
 
 class PgProgramParameters final : public ProgramParameters {

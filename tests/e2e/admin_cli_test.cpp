@@ -14,6 +14,8 @@
 #include <sstream>
 #include <thread>
 
+#include "demo_data.h"
+#include "doudi/dal/pg/pg_database.h"
 #include "test_database.h"
 
 using doudi::test::FixturePath;
@@ -51,9 +53,8 @@ struct AdminDatabase {
   TestDatabase server;
   AdminDatabase() {
     BOOST_REQUIRE_EQUAL(Run({"db", "migrate"}).exitCode, 0);
-    // The demo regions come with the demo data; remove its households to start empty.
-    BOOST_REQUIRE_EQUAL(Run({"demo-data"}).exitCode, 0);
-    server.Execute("DELETE FROM doudi.household");
+    // The demo regions without the demo households and their cases.
+    doudi::dal::pg::PgDatabase(server.ConnectionString()).UpsertRegions(doudi::admin::DemoRegions());
   }
   Result Run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--db", server.ConnectionString()});
@@ -405,6 +406,32 @@ BOOST_AUTO_TEST_CASE(program_parameters_are_set_shown_and_listed) {
   const auto added = db.Run({"param", "set", "temporary", "township_approval_limit", "1000.00", "--unit", "fen",
                              "--region", "331022", "--from", "2027-01-01", "--new-key"});
   BOOST_TEST(added.exitCode == 0, added.err);
+}
+
+BOOST_AUTO_TEST_CASE(the_holiday_calendar_is_loaded_and_payments_written) {
+  const AdminDatabase db;
+  const std::string shipped = std::string(DOUDI_FIXTURE_DIR) + "/../../assets/calendar/cn-public-holidays.csv";
+  const auto loaded = db.Run({"calendar", "load", shipped});
+  BOOST_TEST(loaded.exitCode == 0, loaded.err);
+  BOOST_TEST(loaded.out.find("2026") != std::string::npos, loaded.out);
+  // Spring Festival 2026 counts as the model counts it.
+  BOOST_TEST(db.server.Scalar("SELECT (doudi.deadline_after(DATE '2026-02-13', 3, 'working_days')).due") ==
+             "2026-02-25");
+  const auto listed = db.Run({"calendar", "list"});
+  BOOST_TEST(listed.out.find("2025\t") != std::string::npos, listed.out);
+  // Loading again replaces, and a broken file changes nothing, naming its line.
+  BOOST_TEST(db.Run({"calendar", "load", shipped}).exitCode == 0);
+  const std::string broken = std::filesystem::temp_directory_path() / "doudi-broken-calendar.csv";
+  std::ofstream(broken) << "date,kind,holiday\n2027-01-01,off,元旦\n2027-02-30,off,春节\n";
+  const auto bad = db.Run({"calendar", "load", broken});
+  BOOST_TEST(bad.exitCode == 2);
+  BOOST_TEST(bad.err.find("line 3") != std::string::npos, bad.err);
+  BOOST_TEST(db.server.Count("SELECT count(*) FROM doudi.calendar_year WHERE year = 2027") == 0);
+  // Payments: the month is checked; with nothing paying, nothing is written.
+  BOOST_TEST(db.Run({"payments", "generate", "--month", "2026-13"}).exitCode == 2);
+  const auto none = db.Run({"payments", "generate", "--month", "2026-12"});
+  BOOST_TEST(none.exitCode == 0, none.err);
+  BOOST_TEST(none.out.find("0 payment lines") != std::string::npos, none.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 
 #include "doudi/dal/audit_trail.h"
 #include "doudi/dal/case_repository.h"
+#include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
@@ -76,6 +77,7 @@ class PgDatabase {
   AuditTrail& Audit();
   ProgramParameters& Parameters();
   CaseRepository& Cases();
+  HolidayCalendarStore& Calendar();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are

@@ -1,0 +1,100 @@
+// doudi-admin calendar ... and payments ...: the holiday calendar the
+// database counts deadlines on, and the monthly payment lines finance
+// writes. The database decides who may do either (migration 0011).
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <stdexcept>
+
+#include "commands.h"
+#include "utf8_path.h"
+
+namespace doudi::admin {
+namespace {
+
+std::string ReadFile(const std::string& name) {
+  std::ifstream in(PathFromUtf8(name), std::ios::binary);
+  if (!in) throw std::invalid_argument("cannot open " + name);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+int CalendarLoad(CommandContext& ctx) {
+  const std::string& file = ctx.args.at(0);
+  std::map<int, std::vector<model::CalendarException>> years;
+  try {
+    years = model::ParseHolidayCsv(ReadFile(file));
+  } catch (const std::invalid_argument& e) {
+    // The parser names the line; the file name makes it findable.
+    throw std::invalid_argument(file + ": " + e.what());
+  }
+  if (years.empty()) throw std::invalid_argument(file + ": no dates in the file");
+  auto db = ctx.connect();
+  db->RequireSupportedSchema();
+  const int rows = db->Calendar().LoadYears(years, ctx.Option("source").value_or(file));
+  ctx.out << rows << " dates loaded for";
+  for (const auto& [year, dates] : years) ctx.out << " " << year << " (" << dates.size() << ")";
+  ctx.out << "; each year loaded replaces what was there\n";
+  return kExitOk;
+}
+
+int CalendarList(CommandContext& ctx) {
+  auto db = ctx.connect();
+  db->RequireSupportedSchema();
+  const auto years = db->Calendar().Years();
+  if (years.empty()) ctx.out << "no year is loaded: every working-day deadline is flagged as uncertain\n";
+  for (const auto& y : years) {
+    ctx.out << y.year << "\t" << y.exceptions << " dates\t" << y.source << "\t" << y.loadedBy << "\t" << y.loadedAt
+            << "\n";
+  }
+  return kExitOk;
+}
+
+int PaymentsGenerate(CommandContext& ctx) {
+  static const std::regex kMonth("^[0-9]{4}-(0[1-9]|1[0-2])$");
+  const auto month = ctx.Option("month");
+  if (!month || !std::regex_match(*month, kMonth)) {
+    throw std::invalid_argument("--month takes a month as YYYY-MM" + (month ? ", not '" + *month + "'" : std::string()));
+  }
+  auto db = ctx.connect();
+  db->RequireSupportedSchema();
+  const int written = db->Cases().GeneratePayments(*month);
+  ctx.out << written << " payment lines written for " << *month << " (lines already written are kept)\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+std::vector<Command> CaseCommands() {
+  return {
+      {{"calendar", "load"},
+       "calendar load FILE [--source TEXT]",
+       "load the holiday calendar (one or more years) from a CSV file",
+       "Loads the State Council's holidays and make-up working days from FILE (docs/calendar.md: date,kind,holiday; "
+       "assets/calendar/cn-public-holidays.csv ships every published year). Each year in the file replaces that "
+       "year's dates in the database whole, in one transaction; the database counts every working-day deadline on "
+       "them, and flags a deadline that reaches into a year not loaded as uncertain. --source records where the "
+       "dates come from (default: the file name). Center administrators.",
+       {"source"},
+       1,
+       CalendarLoad},
+      {{"calendar", "list"},
+       "calendar list",
+       "the years of the holiday calendar that are loaded",
+       "Lists each loaded year with its number of dates, its source, who loaded it and when.",
+       {},
+       0,
+       CalendarList},
+      {{"payments", "generate"},
+       "payments generate --month YYYY-MM",
+       "write the month's payment lines for every paying case in scope",
+       "Writes one payment line per paying case in your scope for the month, at the benefit in force that month "
+       "(a decision takes effect from the next month), and the one-off grants decided that month. Lines already "
+       "written are kept as they are, so running it again adds only what is new. Finance officers and center "
+       "administrators.",
+       {"month"},
+       0,
+       PaymentsGenerate},
+  };
+}
+
+}  // namespace doudi::admin
