@@ -2,20 +2,18 @@
 // seed from assets/rules), driven with raw SQL as each role.
 #include <boost/test/unit_test.hpp>
 
-#include "db_fixture.h"
-#include "doudi/dal/registry_repository.h"
+#include "case_fixture.h"
 
 using namespace doudi;
 using test::Session;
+using test::kDenied;
+using test::kNotAllowed;
+using test::kStale;
 
 namespace {
 
-constexpr const char* kDenied = "42501";
-constexpr const char* kStale = "40001";
-constexpr const char* kNotAllowed = "22023";
-
 // The demo registry, and desk users of the Sanmen county center.
-struct Cases : test::MigratedDatabase {
+struct Cases : test::DemoRegistry {
   std::string clerk = server.CreateUser("clerk", "village_clerk", "331022001201");
   std::string clerkB = server.CreateUser("clerk_b", "village_clerk", "331022001206");
   std::string reviewer = server.CreateUser("reviewer", "township_reviewer", "331022001");
@@ -24,18 +22,6 @@ struct Cases : test::MigratedDatabase {
   std::string jinjiangReviewer = server.CreateUser("jj_reviewer", "township_reviewer", "350582111");
   std::string jinjiangCity = server.CreateUser("jj_city", "city_decider", "350582");
 
-  Cases() {
-    dal::ImportOptions options;
-    options.source = "demo";
-    options.today = test::kToday;
-    db->Importer().Import(admin::DemoHouseholdRows(), options);
-  }
-  std::string Household(const std::string& ref) {
-    return server.Scalar("SELECT id FROM doudi.household WHERE source_ref = '" + ref + "'");
-  }
-  std::string Open(const Session& as, const std::string& ref, const std::string& program = "dibao") {
-    return as.Scalar("SELECT doudi.case_open($1, $2, $3::uuid)", {Household(ref), program, dal::NewRequestId()});
-  }
   // Takes the action as a desk user who has done the work first: whatever
   // the rule requires on record (survey, evidence, amount, a finished
   // notice) is recorded by the set-up superuser just before. Returns "" on
@@ -44,13 +30,6 @@ struct Cases : test::MigratedDatabase {
                   const std::string& opinion = "", std::optional<std::string> request = std::nullopt) {
     Satisfy(caseId, action);
     return ActBare(as, caseId, action, opinion, std::move(request));
-  }
-  // Takes the action with nothing recorded beforehand.
-  std::string ActBare(const Session& as, const std::string& caseId, const std::string& action,
-                      const std::string& opinion = "", std::optional<std::string> request = std::nullopt) {
-    const std::string version = server.Scalar("SELECT version FROM doudi.assistance_case WHERE id = " + caseId);
-    return as.TryExecute("SELECT doudi.case_transition($1, $2, $3::int, $4::uuid, $5)",
-                         {caseId, action, version, request.value_or(dal::NewRequestId()), opinion});
   }
   // Records what the action's rule requires, if the case's state has that action.
   void Satisfy(const std::string& caseId, const std::string& action) {
@@ -73,9 +52,6 @@ struct Cases : test::MigratedDatabase {
       server.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = " + id);
     }
   }
-  std::string State(const std::string& caseId) {
-    return server.Scalar("SELECT state FROM doudi.assistance_case WHERE id = " + caseId);
-  }
 };
 
 }  // namespace
@@ -85,16 +61,16 @@ BOOST_AUTO_TEST_SUITE(case_workflow)
 BOOST_FIXTURE_TEST_CASE(a_case_goes_from_application_to_decision_by_three_users, Cases) {
   const Session c = server.AsUser(clerk), r = server.AsUser(reviewer), d = server.AsUser(city);
   const std::string id = Open(c, "SM-0001");
-  BOOST_TEST(State(id) == "applied");
+  BOOST_TEST(Field(id, "state") == "applied");
   BOOST_TEST(server.Scalar("SELECT step_order FROM doudi.assistance_case WHERE id = " + id) == "national");
   for (const auto& [action, opinion] : std::vector<std::pair<std::string, std::string>>{
            {"accept", ""}, {"survey", ""}, {"verify", ""}, {"review", "同意，家庭收入低于标准"}, {"publish", ""},
            {"close_notice", ""}}) {
     BOOST_TEST(Act(r, id, action, opinion) == "", action);
   }
-  BOOST_TEST(State(id) == "awaiting_decision");
+  BOOST_TEST(Field(id, "state") == "awaiting_decision");
   BOOST_TEST(Act(d, id, "approve") == "");
-  BOOST_TEST(State(id) == "decided_approved");
+  BOOST_TEST(Field(id, "state") == "decided_approved");
   // Every step is recorded with who, level and opinion.
   BOOST_TEST(server.Scalar("SELECT string_agg(action || ':' || level || ':' || (actor = '" + reviewer +
                            "')::text, ',' ORDER BY id) FROM doudi.case_step WHERE case_id = " + id) ==
@@ -119,7 +95,7 @@ BOOST_FIXTURE_TEST_CASE(each_group_takes_only_its_own_actions, Cases) {
   BOOST_TEST(Act(r, id, "approve") == kDenied);    // a township reviewer cannot decide at city level
   BOOST_TEST(Act(d, id, "refuse") == kNotAllowed);   // a refusal states its reasons
   BOOST_TEST(Act(d, id, "refuse", "家庭存款超过规定") == "");
-  BOOST_TEST(State(id) == "decided_refused");
+  BOOST_TEST(Field(id, "state") == "decided_refused");
 }
 
 BOOST_FIXTURE_TEST_CASE(stale_versions_and_replayed_requests, Cases) {
@@ -133,7 +109,7 @@ BOOST_FIXTURE_TEST_CASE(stale_versions_and_replayed_requests, Cases) {
   BOOST_TEST(Act(r, id, "accept", "", request) == "");
   BOOST_TEST(r.Scalar("SELECT doudi.case_transition($1, 'accept', 1, $2::uuid, '')", {id, request}) == "2");
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.case_step WHERE action = 'accept'") == 1);
-  BOOST_TEST(State(id) == "accepted");
+  BOOST_TEST(Field(id, "state") == "accepted");
   // Nobody changes a case's state directly.
   BOOST_TEST(r.TryExecute("UPDATE doudi.assistance_case SET state = 'decided_approved' WHERE id = $1", {id}) ==
              kDenied);
@@ -179,7 +155,7 @@ BOOST_FIXTURE_TEST_CASE(jinjiang_has_the_village_recommend_before_the_township, 
   BOOST_TEST(Act(r, id, "publish") == "");
   BOOST_TEST(Act(r, id, "close_notice") == "");
   BOOST_TEST(Act(d, id, "return", "补充存款核对材料") == "");
-  BOOST_TEST(State(id) == "village_recommended");  // back one level, with its reason
+  BOOST_TEST(Field(id, "state") == "village_recommended");  // back one level, with its reason
 }
 
 BOOST_AUTO_TEST_SUITE_END()
