@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 
+#include "demo_cases.h"
 #include "demo_data.h"
 #include "doudi/dal/errors.h"
 #include "household_file.h"
@@ -176,7 +177,9 @@ int DemoData(CommandContext& ctx) {
     const int referrals = db->ReferImportedHouseholds("demo", {"SM-0001", "SM-0002"}, "医疗保障局");
     ctx.out << "demo data: " << regions << " regions and " << referrals << " referrals added; ";
     PrintOutcome(ctx, outcome, false);
-    return outcome.rowsRejected == 0 ? kExitOk : kExitFailure;
+    if (outcome.rowsRejected != 0) return kExitFailure;
+    MakeDemoCases(*db, ctx.today, ctx.out);
+    return kExitOk;
   }
   const auto households = PositiveNumber(ctx, "households", 1000);
   const auto seed = static_cast<std::uint64_t>(PositiveNumber(ctx, "seed", 1));

@@ -1,0 +1,82 @@
+// `doudi-admin demo-data` makes the demo cases: every state of the workflow
+// in each of the three places, and recipients paid for the current month and
+// the twelve before it; a second run adds none.
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "test_database.h"
+
+using doudi::test::TestDatabase;
+
+namespace {
+
+// Runs doudi-admin against the database; returns its standard output and
+// fails the test on a non-zero exit.
+std::string RunAdmin(const TestDatabase& server, const std::vector<std::string>& command) {
+  std::vector<std::string> args{"--db", server.ConnectionString()};
+  args.insert(args.end(), command.begin(), command.end());
+  Poco::Pipe outPipe;
+  Poco::ProcessHandle handle = Poco::Process::launch(DOUDI_ADMIN_EXE, args, nullptr, &outPipe, nullptr);
+  Poco::PipeInputStream out(outPipe);
+  std::string text;
+  Poco::StreamCopier::copyToString(out, text);
+  BOOST_REQUIRE_EQUAL(handle.wait(), 0);
+  return text;
+}
+
+// The states a place's order can reach (Jinjiang's adds village_recommended)
+// that none of its cases is in.
+std::vector<std::string> MissingStates(const TestDatabase& server, const std::string& place, const std::string& order) {
+  return server.Rows(
+      "SELECT s.state FROM (SELECT to_state AS state FROM doudi.case_transition_rule WHERE step_order = '" + order +
+      "' UNION SELECT 'applied') AS s WHERE NOT EXISTS (SELECT 1 FROM doudi.assistance_case AS c WHERE c.state = "
+      "s.state AND left(c.region_code, 6) = '" +
+      place + "') ORDER BY 1");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(demo_cases)
+
+BOOST_AUTO_TEST_CASE(every_state_in_every_place_and_thirteen_months_paid) {
+  TestDatabase server;
+  RunAdmin(server, {"db", "migrate"});
+  const auto started = std::chrono::steady_clock::now();
+  const auto first = RunAdmin(server, {"demo-data"});
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  BOOST_TEST_MESSAGE("demo-data took " << seconds << " s: " << first);
+  BOOST_TEST(first.find("demo cases: ") != std::string::npos, first);
+  BOOST_TEST(seconds < 30.0);
+
+  BOOST_TEST(server.Rows("SELECT r.state FROM doudi.case_state_rule AS r WHERE NOT EXISTS ("
+                         "SELECT 1 FROM doudi.assistance_case AS c WHERE c.state = r.state)")
+                 .empty());
+  BOOST_TEST(MissingStates(server, "331022", "national").empty());
+  BOOST_TEST(MissingStates(server, "350582", "jinjiang").empty());
+  BOOST_TEST(MissingStates(server, "500231", "national").empty());
+  BOOST_TEST(server.Count("SELECT count(DISTINCT program) FROM doudi.assistance_case") >= 9);
+
+  // This month and the twelve before it each have lines, and at least 20
+  // recipients were paid in every one of them.
+  const std::string thirteenMonths =
+      "month >= date_trunc('month', current_date) - interval '12 months' AND month <= current_date";
+  BOOST_TEST(server.Count("SELECT count(DISTINCT month) FROM doudi.payment_line WHERE " + thirteenMonths) == 13);
+  BOOST_TEST(server.Count("SELECT count(*) FROM (SELECT case_id FROM doudi.payment_line WHERE kind = 'monthly' AND " +
+                          thirteenMonths + " GROUP BY case_id HAVING count(*) = 13) AS paid") >= 20);
+  // Every step is on record with a role at its level, never the set-up user.
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.case_step WHERE actor = current_user") == 0);
+
+  const auto cases = server.Count("SELECT count(*) FROM doudi.assistance_case");
+  const auto again = RunAdmin(server, {"demo-data"});
+  BOOST_TEST(again.find("none added") != std::string::npos, again);
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.assistance_case") == cases);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
