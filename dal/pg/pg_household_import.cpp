@@ -74,14 +74,20 @@ CROSS JOIN LATERAL (VALUES
 WHERE r.line <> h.line AND v.mine <> '' AND v.mine IS DISTINCT FROM v.theirs;
 )sql";
 
+// Across the whole registry, not only the importer's scope (RLS would hide
+// a member registered in another county, and the merge would then fail on
+// the unique index): doudi.import_registered_members sees everything and
+// tells only the household's import reference, and its id where visible.
 constexpr const char* kInOtherHousehold = R"sql(
 INSERT INTO import_problem
 SELECT r.line, 'id_number', 'id_number.in_other_household',
-       'this person is already a member of household ' || p.household_id
+       CASE WHEN m.visible_household_id IS NULL
+            THEN 'this person is already a member of a household outside your scope'
+            ELSE 'this person is already a member of household ' || m.visible_household_id END
 FROM import_row AS r
-JOIN doudi.person AS p ON p.id_number = r.id_number AND p.left_on IS NULL
-JOIN doudi.household AS h ON h.id = p.household_id
-WHERE r.id_ok AND (h.source IS DISTINCT FROM :source OR h.source_ref IS DISTINCT FROM r.household_ref)
+JOIN doudi.import_registered_members(ARRAY(SELECT x.id_number FROM import_row AS x WHERE x.id_ok)) AS m
+  ON m.id_number = r.id_number
+WHERE r.id_ok AND (m.household_source IS DISTINCT FROM :source OR m.household_ref IS DISTINCT FROM r.household_ref)
 )sql";
 
 // A household with any problem is rejected whole; its other rows say so.

@@ -120,4 +120,30 @@ BOOST_AUTO_TEST_CASE(synthetic_registry_is_deterministic_and_valid) {
   BOOST_TEST(outcome.householdsNew == 300);
 }
 
+// A center administrator of Sanmen imports a person already registered in a
+// Jinjiang household, which RLS hides from them: the row is reported (without
+// telling which household), the rest is imported, nothing fails whole.
+BOOST_AUTO_TEST_CASE(a_member_registered_outside_the_scope_is_reported_per_row) {
+  test::MigratedDatabase m;
+  const std::string elsewhere = test::MakeId("350582", "19700101", 21);
+  model::ImportRow jinjiang = Row(2, "J", "陈六", elsewhere, "户主");
+  jinjiang[ImportColumn::RegionCode] = "350582111201";
+  jinjiang[ImportColumn::Address] = "晋江某村1号";
+  BOOST_TEST_REQUIRE(Import(m, {jinjiang}).problems.empty());
+
+  const std::string admin = m.server.CreateUser("admin", "center_admin", "331022");
+  dal::pg::PgDatabase asAdmin(m.server.ConnectionStringFor(admin));
+  dal::ImportOptions options;
+  options.today = test::kToday;
+  options.source = "sanmen";
+  auto rows = TwoHouseholds();
+  rows.push_back(Row(5, "C", "陈六", elsewhere, "户主"));
+  const auto outcome = asAdmin.Importer().Import(rows, options);
+  BOOST_TEST(outcome.householdsNew == 2);
+  BOOST_TEST_REQUIRE(outcome.problems.size() == 1U);
+  BOOST_TEST(outcome.problems[0].line == 5);
+  BOOST_TEST(outcome.problems[0].message.find("outside your scope") != std::string::npos, outcome.problems[0].message);
+  BOOST_TEST(m.server.Count("SELECT count(*) FROM doudi.person WHERE id_number = '" + elsewhere + "'") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
