@@ -35,11 +35,11 @@ void Require(const ValidationIssues& issues, std::string_view what) {
 }
 
 std::string Yuan(Money amount) {
-  return amount.ToDisplayString();
+  return amount.ToDisplayString() + " 元";
 }
 
 std::string Persons(std::size_t count) {
-  return std::to_string(count) + (count == 1 ? " person" : " persons");
+  return std::to_string(count) + " 人";
 }
 
 std::string RoundingLine(Rounding rounding, Money rounded) {
@@ -47,26 +47,13 @@ std::string RoundingLine(Rounding rounding, Money rounded) {
     case Rounding::Fen:
       break;
     case Rounding::UpToYuan:
-      return "rounded up to the yuan: " + Yuan(rounded);
     case Rounding::HalfUpToYuan:
-      return "rounded to the nearest yuan (half up): " + Yuan(rounded);
     case Rounding::DownToYuan:
-      return "rounded down to the yuan: " + Yuan(rounded);
+      return std::string(ToChinese(rounding)) + "：" + Yuan(rounded);
   }
   return {};
 }
 
-std::string_view SelfCareInEnglish(SelfCare selfCare) {
-  switch (selfCare) {
-    case SelfCare::Able:
-      return "able to care for oneself";
-    case SelfCare::PartialLoss:
-      return "partial loss of self-care";
-    case SelfCare::FullLoss:
-      return "full loss of self-care";
-  }
-  return "unknown self-care class";
-}
 
 }  // namespace
 
@@ -182,41 +169,41 @@ DibaoAssessment AssessDibao(const Household& household, const DibaoParameters& p
   std::vector<std::string>& working = result.working;
   const std::size_t size = household.members.size();
   if (size == 0) {
-    working.push_back("household has no members: not eligible");
+    working.push_back("家庭无成员：不符合条件");
     return result;
   }
   const auto members = static_cast<std::int64_t>(size);
   const Money standardTotal = parameters.standardPerPerson * members;
   const Money income = household.TotalMonthlyIncome();
-  working.push_back("standard " + Yuan(parameters.standardPerPerson) + " × " + Persons(size) + " = " +
+  working.push_back("低保标准 " + Yuan(parameters.standardPerPerson) + " × " + Persons(size) + " = " +
                     Yuan(standardTotal));
-  working.push_back("income " + Yuan(income));
+  working.push_back("家庭月收入 " + Yuan(income));
   // The per-capita figure is shown for the reader; every decision below is
   // taken on the exact totals.
   const bool exactPerCapita = income.Fen() % members == 0;
-  working.push_back("per capita " + Yuan(income) + " ÷ " + std::to_string(size) + (exactPerCapita ? " = " : " ≈ ") +
+  working.push_back("人均月收入 " + Yuan(income) + " ÷ " + std::to_string(size) + (exactPerCapita ? " = " : " ≈ ") +
                     Yuan(income.DividedBy(members)));
   if (!(income < standardTotal)) {
-    working.push_back("income not below " + Yuan(standardTotal) + ": not eligible");
+    working.push_back("家庭月收入不低于 " + Yuan(standardTotal) + "：不符合条件");
     return result;
   }
-  working.push_back("income below " + Yuan(standardTotal) + ": eligible");
+  working.push_back("家庭月收入低于 " + Yuan(standardTotal) + "：符合条件");
   result.eligible = true;
 
   Money amount;
   if (parameters.method == DibaoMethod::Gap) {
     amount = standardTotal - income;
-    working.push_back("gap " + Yuan(standardTotal) + " - " + Yuan(income) + " = " + Yuan(amount));
+    working.push_back("差额 " + Yuan(standardTotal) + " - " + Yuan(income) + " = " + Yuan(amount));
   } else {
     // Validate guarantees a tier whose bound the income is below.
     const DibaoTier* previous = nullptr;
     for (const DibaoTier& tier : parameters.tiers) {
       if (income < tier.incomeBelow * members) {
         amount = tier.amountPerPerson * members;
-        working.push_back("tier: per-capita income " +
-                          (previous != nullptr ? "from " + Yuan(previous->incomeBelow) + ", " : std::string()) +
-                          "below " + Yuan(tier.incomeBelow) + ": " + Yuan(tier.amountPerPerson) + " per person");
-        working.push_back(Yuan(tier.amountPerPerson) + " × " + Persons(size) + " = " + Yuan(amount));
+        working.push_back("分档：人均月收入" +
+                          (previous != nullptr ? "不低于 " + Yuan(previous->incomeBelow) + "、" : std::string()) +
+                          "低于 " + Yuan(tier.incomeBelow) + "：每人 " + Yuan(tier.amountPerPerson));
+        working.push_back("每人 " + Yuan(tier.amountPerPerson) + " × " + Persons(size) + " = " + Yuan(amount));
         break;
       }
       previous = &tier;
@@ -228,10 +215,10 @@ DibaoAssessment AssessDibao(const Household& household, const DibaoParameters& p
   }
   if (amount < parameters.minimumPerHousehold) {
     amount = parameters.minimumPerHousehold;
-    working.push_back("raised to the minimum per household " + Yuan(amount));
+    working.push_back("提高到每户最低保障金 " + Yuan(amount));
   }
   result.amount = amount;
-  working.push_back("monthly amount " + Yuan(amount));
+  working.push_back("月保障金 " + Yuan(amount));
   return result;
 }
 
@@ -267,9 +254,9 @@ BenefitAmount DestituteAmount(SelfCare selfCare, const DestituteParameters& para
   const Money care = parameters.carePerMonth[index];
   BenefitAmount result;
   result.amount = parameters.basicSupportPerMonth + care;
-  result.working.push_back("basic support " + Yuan(parameters.basicSupportPerMonth));
-  result.working.push_back("care (" + std::string(SelfCareInEnglish(selfCare)) + ") " + Yuan(care));
-  result.working.push_back("monthly amount " + Yuan(parameters.basicSupportPerMonth) + " + " + Yuan(care) + " = " +
+  result.working.push_back("基本生活标准 " + Yuan(parameters.basicSupportPerMonth));
+  result.working.push_back("照料护理标准（" + std::string(ToChinese(selfCare)) + "） " + Yuan(care));
+  result.working.push_back("月供养金 " + Yuan(parameters.basicSupportPerMonth) + " + " + Yuan(care) + " = " +
                            Yuan(result.amount));
   return result;
 }
@@ -280,14 +267,14 @@ BenefitAmount TemporaryAmount(Money requested, const TemporaryParameters& parame
     throw std::invalid_argument("TemporaryAmount: the requested amount is negative");
   }
   BenefitAmount result;
-  result.working.push_back("requested " + Yuan(requested));
-  result.working.push_back("cap per approval " + Yuan(parameters.capPerApproval));
+  result.working.push_back("申请救助金额 " + Yuan(requested));
+  result.working.push_back("每次救助上限 " + Yuan(parameters.capPerApproval));
   if (parameters.capPerApproval < requested) {
     result.amount = parameters.capPerApproval;
-    result.working.push_back("amount " + Yuan(result.amount) + " (capped)");
+    result.working.push_back("救助金额 " + Yuan(result.amount) + "（按上限）");
   } else {
     result.amount = requested;
-    result.working.push_back("amount " + Yuan(result.amount) + " (within the cap)");
+    result.working.push_back("救助金额 " + Yuan(result.amount) + "（未超上限）");
   }
   return result;
 }

@@ -113,9 +113,12 @@ BOOST_AUTO_TEST_CASE(dibao_gap_worked_example) {
   BOOST_TEST(assessment.eligible);
   BOOST_TEST(Text(assessment.amount) == "1,740.00");
   const std::vector<std::string> expected{
-      "standard 980.00 × 3 persons = 2,940.00", "income 1,200.00",
-      "per capita 1,200.00 ÷ 3 = 400.00",       "income below 2,940.00: eligible",
-      "gap 2,940.00 - 1,200.00 = 1,740.00",     "monthly amount 1,740.00",
+      "低保标准 980.00 元 × 3 人 = 2,940.00 元",
+      "家庭月收入 1,200.00 元",
+      "人均月收入 1,200.00 元 ÷ 3 = 400.00 元",
+      "家庭月收入低于 2,940.00 元：符合条件",
+      "差额 2,940.00 元 - 1,200.00 元 = 1,740.00 元",
+      "月保障金 1,740.00 元",
   };
   BOOST_TEST(assessment.working == expected, boost::test_tools::per_element());
 }
@@ -126,7 +129,7 @@ BOOST_AUTO_TEST_CASE(dibao_gap_is_computed_on_totals_not_a_rounded_per_capita_in
   // Rounding the per capita to 333.33 first would give 646.67 × 3 = 1,940.01.
   const DibaoAssessment assessment = AssessDibao(MakeHousehold(3, {"1000"}), Gap());
   BOOST_TEST(Text(assessment.amount) == "1,940.00");
-  BOOST_TEST(assessment.working.at(2) == "per capita 1,000.00 ÷ 3 ≈ 333.33");
+  BOOST_TEST(assessment.working.at(2) == "人均月收入 1,000.00 元 ÷ 3 ≈ 333.33 元");
 }
 
 BOOST_AUTO_TEST_CASE(dibao_rounds_as_the_parameters_state) {
@@ -147,9 +150,9 @@ BOOST_AUTO_TEST_CASE(dibao_rounds_as_the_parameters_state) {
   BOOST_TEST(Amount(3, "1200", Gap(Rounding::DownToYuan)) == "1,740.00");
 
   const DibaoAssessment up = AssessDibao(MakeHousehold(3, {"1199.67"}), Gap(Rounding::UpToYuan));
-  BOOST_TEST(up.working.at(4) == "gap 2,940.00 - 1,199.67 = 1,740.33");
-  BOOST_TEST(up.working.at(5) == "rounded up to the yuan: 1,741.00");
-  BOOST_TEST(up.working.back() == "monthly amount 1,741.00");
+  BOOST_TEST(up.working.at(4) == "差额 2,940.00 元 - 1,199.67 元 = 1,740.33 元");
+  BOOST_TEST(up.working.at(5) == "向上取整到元：1,741.00 元");
+  BOOST_TEST(up.working.back() == "月保障金 1,741.00 元");
 }
 
 BOOST_AUTO_TEST_CASE(round_to_the_yuan_in_each_direction) {
@@ -172,7 +175,7 @@ BOOST_AUTO_TEST_CASE(dibao_minimum_per_household) {
   // Income 2,900.00: gap 2,940.00 − 2,900.00 = 40.00, below the minimum 50.00.
   const DibaoAssessment raised = AssessDibao(MakeHousehold(3, {"2900"}), Gap(Rounding::Fen, "50"));
   BOOST_TEST(Text(raised.amount) == "50.00");
-  BOOST_TEST(raised.working.at(5) == "raised to the minimum per household 50.00");
+  BOOST_TEST(raised.working.at(5) == "提高到每户最低保障金 50.00 元");
   // Income 2,880.00: gap 60.00, above the minimum: unchanged.
   BOOST_TEST(Amount(3, "2880", Gap(Rounding::Fen, "50")) == "60.00");
   // Rounding comes first: gap 2,940.00 − 2,890.80 = 49.20, rounded down to
@@ -186,12 +189,12 @@ BOOST_AUTO_TEST_CASE(dibao_income_at_the_standard_is_not_eligible) {
   const DibaoAssessment at = AssessDibao(MakeHousehold(3, {"2940"}), Gap(Rounding::Fen, "50"));
   BOOST_TEST(!at.eligible);
   BOOST_TEST(Text(at.amount) == "0.00");
-  BOOST_TEST(at.working.back() == "income not below 2,940.00: not eligible");
+  BOOST_TEST(at.working.back() == "家庭月收入不低于 2,940.00 元：不符合条件");
   // One fen less: per capita 979.996…, below the standard; gap 0.01.
   const DibaoAssessment below = AssessDibao(MakeHousehold(3, {"2939.99"}), Gap());
   BOOST_TEST(below.eligible);
   BOOST_TEST(Text(below.amount) == "0.01");
-  BOOST_TEST(below.working.at(2) == "per capita 2,939.99 ÷ 3 ≈ 980.00");
+  BOOST_TEST(below.working.at(2) == "人均月收入 2,939.99 元 ÷ 3 ≈ 980.00 元");
   // Above the standard, and a household without members.
   BOOST_TEST(!AssessDibao(MakeHousehold(3, {"3000"}), Gap()).eligible);
   const DibaoAssessment empty = AssessDibao(MakeHousehold(0, {}), Gap());
@@ -203,7 +206,7 @@ BOOST_AUTO_TEST_CASE(dibao_single_person_without_income) {
   // 1 person, no income: gap 980.00 − 0.00 = 980.00, the whole standard.
   const DibaoAssessment assessment = AssessDibao(MakeHousehold(1, {}), Gap());
   BOOST_TEST(Text(assessment.amount) == "980.00");
-  BOOST_TEST(assessment.working.at(0) == "standard 980.00 × 1 person = 980.00");
+  BOOST_TEST(assessment.working.at(0) == "低保标准 980.00 元 × 1 人 = 980.00 元");
 }
 
 BOOST_AUTO_TEST_CASE(dibao_tiers_and_their_boundaries) {
@@ -221,10 +224,10 @@ BOOST_AUTO_TEST_CASE(dibao_tiers_and_their_boundaries) {
   BOOST_TEST(!AssessDibao(MakeHousehold(2, {"1960"}), Tiers()).eligible);  // at the standard
 
   const DibaoAssessment middle = AssessDibao(MakeHousehold(2, {"600"}), Tiers());
-  BOOST_TEST(middle.working.at(4) == "tier: per-capita income from 300.00, below 600.00: 450.00 per person");
-  BOOST_TEST(middle.working.at(5) == "450.00 × 2 persons = 900.00");
+  BOOST_TEST(middle.working.at(4) == "分档：人均月收入不低于 300.00 元、低于 600.00 元：每人 450.00 元");
+  BOOST_TEST(middle.working.at(5) == "每人 450.00 元 × 2 人 = 900.00 元");
   const DibaoAssessment first = AssessDibao(MakeHousehold(2, {"0"}), Tiers());
-  BOOST_TEST(first.working.at(4) == "tier: per-capita income below 300.00: 700.00 per person");
+  BOOST_TEST(first.working.at(4) == "分档：人均月收入低于 300.00 元：每人 700.00 元");
 
   // The minimum applies to tiers too: 1 person in the top band gets 200.00,
   // raised to 250.00.
@@ -311,9 +314,9 @@ BOOST_AUTO_TEST_CASE(destitute_support_is_basic_plus_care) {
   const BenefitAmount partial = DestituteAmount(SelfCare::PartialLoss, Destitute());
   BOOST_TEST(Text(partial.amount) == "1,574.00");  // 1,274 + 300
   const std::vector<std::string> expected{
-      "basic support 1,274.00",
-      "care (partial loss of self-care) 300.00",
-      "monthly amount 1,274.00 + 300.00 = 1,574.00",
+      "基本生活标准 1,274.00 元",
+      "照料护理标准（部分丧失生活自理能力） 300.00 元",
+      "月供养金 1,274.00 元 + 300.00 元 = 1,574.00 元",
   };
   BOOST_TEST(partial.working == expected, boost::test_tools::per_element());
 
@@ -330,13 +333,13 @@ BOOST_AUTO_TEST_CASE(temporary_assistance_is_capped) {
   parameters.capPerApproval = Y("3000");
   const BenefitAmount over = TemporaryAmount(Y("5000"), parameters);
   BOOST_TEST(Text(over.amount) == "3,000.00");
-  BOOST_TEST(over.working.back() == "amount 3,000.00 (capped)");
+  BOOST_TEST(over.working.back() == "救助金额 3,000.00 元（按上限）");
   const BenefitAmount at = TemporaryAmount(Y("3000"), parameters);  // exactly the cap: nothing cut
   BOOST_TEST(Text(at.amount) == "3,000.00");
-  BOOST_TEST(at.working.back() == "amount 3,000.00 (within the cap)");
+  BOOST_TEST(at.working.back() == "救助金额 3,000.00 元（未超上限）");
   const BenefitAmount under = TemporaryAmount(Y("2999.99"), parameters);
   BOOST_TEST(Text(under.amount) == "2,999.99");
-  BOOST_TEST(under.working.back() == "amount 2,999.99 (within the cap)");
+  BOOST_TEST(under.working.back() == "救助金额 2,999.99 元（未超上限）");
   BOOST_CHECK_THROW(TemporaryAmount(Y("-1"), parameters), std::invalid_argument);
   parameters.capPerApproval = Y("-0.01");
   BOOST_CHECK_THROW(TemporaryAmount(Y("1"), parameters), std::invalid_argument);

@@ -9,9 +9,10 @@
 // comparisons of per-capita income are made exactly on totals (income <
 // standard × size), never on a rounded per-capita figure.
 //
-// Each amount comes with its working: English lines, in order, that show how
-// the figure was reached ("standard 980.00 × 3 persons = 2,940.00"), for the
-// case view and the decision documents.
+// Each amount comes with its working: lines, in order, that show how the
+// figure was reached ("低保标准 980.00 元 × 3 人 = 2,940.00 元"). They are
+// stored with the decision and printed on the approval form, so they are
+// written in Chinese, the language of the record, whatever the screen's.
 #include <array>
 #include <chrono>
 #include <cstddef>
