@@ -1,5 +1,10 @@
 #include "typesetter.h"
 
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
@@ -41,6 +46,36 @@ void ConfigureContext(PangoContext* context) {
   cairo_font_options_destroy(options);
 }
 
+// The family documents are set in. With the build's copies of Noto Sans CJK
+// SC without CFF subroutines (reports/CMakeLists.txt, fonts/make_font.py) in
+// DOUDI_FONT_DIR (the environment's, else the build's), those are registered
+// with fontconfig and come first: cairo 1.16 subsets the system's font so
+// that PDF viewers draw some glyphs (如) blank (docs/documents.md).
+const std::string& FontFamily() {
+  static const std::string family = [] {
+    std::filesystem::path dir = DOUDI_FONT_DIR;
+    if (const char* env = std::getenv("DOUDI_FONT_DIR"); env != nullptr && *env != '\0') {
+      dir = env;
+    }
+    std::error_code error;
+    if (!std::filesystem::exists(dir / "DoudiSansSC-Regular.otf", error) ||
+        !std::filesystem::exists(dir / "DoudiSansSC-Bold.otf", error)) {
+      return std::string(kFontFamily);
+    }
+    const std::string dirName = dir.string();
+    if (FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dirName.c_str())) == FcFalse) {
+      return std::string(kFontFamily);
+    }
+    // A font map made before the fonts were added does not know them yet.
+    PangoFontMap* fontMap = pango_cairo_font_map_get_default();
+    if (fontMap != nullptr && PANGO_IS_FC_FONT_MAP(fontMap)) {
+      pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(fontMap));
+    }
+    return std::string(kDocumentFontFamily) + "," + std::string(kFontFamily);
+  }();
+  return family;
+}
+
 PangoAlignment ToPango(Align align) {
   switch (align) {
     case Align::Left:
@@ -60,6 +95,7 @@ int ToPangoUnits(double points) {
 }  // namespace
 
 Typesetter::Typesetter() {
+  FontFamily();
   PangoFontMap* fontMap = pango_cairo_font_map_get_default();
   if (fontMap == nullptr) {
     throw std::runtime_error("pango has no cairo font map: no fonts to lay out documents with");
@@ -69,6 +105,7 @@ Typesetter::Typesetter() {
 }
 
 Typesetter::Typesetter(cairo_t* cr) {
+  FontFamily();
   m_context = pango_cairo_create_context(cr);
   Init();
 }
@@ -84,7 +121,7 @@ void Typesetter::Init() {
   ConfigureContext(m_context);
   for (std::size_t i = 0; i < kSpecs.size(); ++i) {
     PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, std::string(kFontFamily).c_str());
+    pango_font_description_set_family(font, FontFamily().c_str());
     pango_font_description_set_absolute_size(font, kSpecs[i].size * PANGO_SCALE);
     pango_font_description_set_weight(font, kSpecs[i].bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     m_layouts[i] = pango_layout_new(m_context);

@@ -18,7 +18,10 @@ namespace doudi::reports::detail {
 
 enum class Style { Title, Subtitle, Meta, Heading, Body, Label, TableCell, TableBold, Footer, Count };
 
+// The system's font, and the build's copy of it that PDFs use when present
+// (typesetter.cpp, FontFamily).
 inline constexpr std::string_view kFontFamily = "Noto Sans CJK SC";
+inline constexpr std::string_view kDocumentFontFamily = "Doudi Sans SC";
 
 // Padding inside a bordered cell, in points.
 inline constexpr double kCellPadX = 4;
