@@ -1,0 +1,20 @@
+/* Header of the libintl stand-in (libintl-stub.c): messages stay untranslated. */
+#ifndef DOUDI_LIBINTL_STUB_H
+#define DOUDI_LIBINTL_STUB_H
+#include <locale.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+char *gettext(const char *msgid);
+char *dgettext(const char *domain, const char *msgid);
+char *dcgettext(const char *domain, const char *msgid, int category);
+char *ngettext(const char *msgid, const char *plural, unsigned long n);
+char *dngettext(const char *domain, const char *msgid, const char *plural, unsigned long n);
+char *dcngettext(const char *domain, const char *msgid, const char *plural, unsigned long n, int category);
+char *textdomain(const char *domain);
+char *bindtextdomain(const char *domain, const char *dir);
+char *bind_textdomain_codeset(const char *domain, const char *codeset);
+#ifdef __cplusplus
+}
+#endif
+#endif
