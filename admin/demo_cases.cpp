@@ -212,6 +212,21 @@ dal::AmountProposal Monthly(model::Money amount, std::vector<std::string> workin
   return proposal;
 }
 
+// X: each place's charity fund, given by its county's charity federation.
+std::string FundCode(const std::string& region) {
+  return "demo_charity_" + region.substr(0, 6);
+}
+
+void AddCharityFunds(dal::pg::PgDatabase& db) {
+  const std::map<std::string, std::string> federations{
+      {"331022", "三门县慈善总会"}, {"350582", "晋江市慈善总会"}, {"500231", "垫江县慈善会"}};
+  for (const auto& [prefix, donor] : federations) {
+    if (!db.Cases().Funds(prefix).empty()) continue;
+    db.Cases().AddFund({FundCode(prefix), donor + "助困基金", donor, prefix, "money",
+                        model::Money::FromFen(50'000'000), {}});
+  }
+}
+
 // The amount proposed for a case of program; nullopt where the program has
 // no amount of its own (低保边缘's help comes through the special programs)
 // or the household is not eligible. reduced: after a periodic review found
@@ -248,13 +263,17 @@ std::optional<dal::AmountProposal> ProposalFor(dal::pg::PgDatabase& db, const st
   const auto grant = [](std::int64_t yuan) { return model::Money::FromFen(yuan * 100); };
   if (program == "medical") {
     const auto selfPaid = grant(12000 + 1500 * (h.id % 7));
-    return OneOffGrant(selfPaid.DividedBy(10) * 6, {"medical costs paid by the household after insurance " +
-                                                        selfPaid.ToDisplayString(),
-                                                    "aid at 60% = " + (selfPaid.DividedBy(10) * 6).ToDisplayString()});
+    const auto aid = selfPaid.DividedBy(10) * 6;
+    return OneOffGrant(aid, {"医保报销后个人自付医疗费用 " + selfPaid.ToDisplayString() + " 元",
+                             "按60%救助 = " + aid.ToDisplayString() + " 元"});
   }
-  if (program == "education") return OneOffGrant(grant(3000), {"education aid for one student, school year: 3,000.00"});
-  if (program == "housing") {
-    return OneOffGrant(grant(20000), {"repair of a dilapidated house (grade C), subsidy: 20,000.00"});
+  if (program == "education") return OneOffGrant(grant(3000), {"一名在校学生本学年教育救助 3,000.00 元"});
+  if (program == "housing") return OneOffGrant(grant(20000), {"C级危房修缮补助 20,000.00 元"});
+  if (program == "charity") {
+    auto proposal = OneOffGrant(grant(2000 + 500 * (h.id % 5)), {"慈善助困金（" + FundCode(region) + "）"});
+    proposal.fundCode = FundCode(region);
+    proposal.working.front() += " " + proposal.oneOff.ToDisplayString() + " 元";
+    return proposal;
   }
   return std::nullopt;
 }
@@ -435,6 +454,8 @@ constexpr CasePlan kPlans[] = {
     {"housing", Pool::Any, "notified", 4, 0},
     {"employment", Pool::Any, "accepted", 5, 0},
     {"disaster", Pool::Any, "surveyed", 1, 0},
+    {"charity", Pool::Any, "in_payment", 0, 3},
+    {"charity", Pool::Any, "township_reviewed", 2, 0},
 };
 
 bool InPool(const DemoHousehold& h, Pool pool) {
@@ -646,6 +667,7 @@ int MakeDemoCases(dal::pg::PgDatabase& db, std::chrono::year_month_day today, st
   const int history = AddParameterHistory(db, Date{today.year() - std::chrono::years{3}, std::chrono::January,
                                                    std::chrono::day{1}});
   OfficeCalendar() = db.Calendar().Load();
+  AddCharityFunds(db);
   int made = 0;
   std::set<std::string> states;
   for (const auto& place : kPlaces) {

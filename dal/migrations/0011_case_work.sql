@@ -728,6 +728,10 @@ BEGIN
     RAISE EXCEPTION 'fund: a charity grant names its fund, and only a charity grant does'
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
+  IF p_fund_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM doudi.charity_fund AS f WHERE f.code = p_fund_code
+                                               AND f.region_prefix = left(c.region_code, length(f.region_prefix))) THEN
+    RAISE EXCEPTION 'fund: % does not serve region %', p_fund_code, c.region_code USING ERRCODE = 'invalid_parameter_value';
+  END IF;
   IF p_fund_code IS NOT NULL AND coalesce(doudi.charity_fund_left(p_fund_code), 0) < p_one_off_fen THEN
     RAISE EXCEPTION 'fund: % has % fen left', p_fund_code, coalesce(doudi.charity_fund_left(p_fund_code), 0)
       USING ERRCODE = 'invalid_parameter_value';

@@ -246,6 +246,36 @@ class PgCaseRepository final : public CaseRepository {
     }
   }
 
+  std::vector<CharityFund> Funds(const std::string& regionPrefix) override {
+    try {
+      std::vector<CharityFund> funds;
+      soci::rowset<soci::row> rows =
+          (m_sql.prepare << "SELECT f.code, f.name, f.donor, f.region_prefix, f.kind, f.amount_fen, "
+                            "doudi.charity_fund_left(f.code) FROM doudi.charity_fund AS f "
+                            "WHERE left(f.region_prefix, length(:p)) = :p2 OR left(:p3, length(f.region_prefix)) = "
+                            "f.region_prefix ORDER BY f.code",
+           soci::use(regionPrefix), soci::use(regionPrefix), soci::use(regionPrefix));
+      for (const auto& r : rows) {
+        funds.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+                         r.get<std::string>(4), Fen(r, 5), Fen(r, 6)});
+      }
+      return funds;
+    } catch (...) {
+      RethrowAsDatabaseError("reading the charity funds");
+    }
+  }
+
+  void AddFund(const CharityFund& fund) override {
+    Write("adding charity fund " + fund.code, [&] {
+      const long long amount = fund.amount.Fen();
+      m_sql << "INSERT INTO doudi.charity_fund (code, name, donor, region_prefix, kind, amount_fen) "
+               "VALUES (:c, :n, :d, :p, :k, :a)",
+          soci::use(fund.code), soci::use(fund.name), soci::use(fund.donor), soci::use(fund.regionPrefix),
+          soci::use(fund.kind), soci::use(amount);
+      return 0;
+    });
+  }
+
   int GeneratePayments(const std::string& month) override {
     return Write("writing the payment lines of " + month, [&] {
       int written = 0;

@@ -74,14 +74,21 @@ struct CaseWork : test::DemoRegistry {
     return as.TryExecute("SELECT doudi.case_propose_amount($1, $2::bigint, $3::bigint, '{差额}', NULL, $4::uuid)",
                          {id, monthly, oneOff, dal::NewRequestId()});
   }
-  // Accepted (unless it is), surveyed, verified, reviewed and published by the reviewer.
-  void ToNotice(const Session& r, const std::string& id) {
+  // Accepted (unless it is), surveyed and verified by the reviewer.
+  void ToVerified(const Session& r, const std::string& id) {
     if (Field(id, "state") == "applied") BOOST_TEST_REQUIRE(ActBare(r, id, "accept") == "");
     BOOST_TEST_REQUIRE(Survey(r, id, "{王调查,李调查}") == "");
     BOOST_TEST_REQUIRE(ActBare(r, id, "survey") == "");
     BOOST_TEST_REQUIRE(Evidence(r, id, "verification_report") == "");
     BOOST_TEST_REQUIRE(ActBare(r, id, "verify") == "");
+  }
+  // ToVerified, then a proposed amount, the review and the notice.
+  void ToNotice(const Session& r, const std::string& id) {
+    ToVerified(r, id);
     BOOST_TEST_REQUIRE(Propose(r, id, "61000", "0") == "");
+    ToNoticeFromVerified(r, id);
+  }
+  void ToNoticeFromVerified(const Session& r, const std::string& id) {
     BOOST_TEST_REQUIRE(ActBare(r, id, "review", "同意") == "");
     BOOST_TEST_REQUIRE(ActBare(r, id, "publish") == "");
   }
@@ -297,6 +304,38 @@ BOOST_FIXTURE_TEST_CASE(the_task_list_shows_what_waits_for_each_user, CaseWork) 
   // A stale version through the data layer is a VersionConflict.
   BOOST_CHECK_THROW(cityDb->Cases().Transition(tasks[0].id, "approve", tasks[0].version - 1, "", dal::NewRequestId()),
                     dal::VersionConflict);
+}
+
+// X: a charity grant names a fund that serves the case's region and has
+// enough left; the decided grants draw it down.
+BOOST_FIXTURE_TEST_CASE(charity_grants_draw_on_a_fund, CaseWork) {
+  const Session c = server.AsUser(clerk), r = server.AsUser(reviewer);
+  auto admin = std::make_unique<dal::pg::PgDatabase>(
+      server.ConnectionStringFor(server.CreateUser("admin", "center_admin", "331022")));
+  admin->Cases().AddFund({"sm_help", "三门县慈善总会助困基金", "三门县慈善总会", "331022", "money",
+                          model::Money::FromFen(500000), {}});
+  BOOST_CHECK_THROW(admin->Cases().AddFund({"jj_help", "晋江基金", "某企业", "350582", "money",
+                                            model::Money::FromFen(100), {}}),
+                    dal::DatabaseError);  // outside the administrator's scope
+  const std::string id = Open(c, "SM-0001", "charity");
+  ToVerified(r, id);
+  const auto propose = [&](const std::string& fund, const std::string& fen) {
+    return r.TryExecute("SELECT doudi.case_propose_amount($1, 0, $2::bigint, '{慈善救助}', NULLIF($3, ''), $4::uuid)",
+                        {id, fen, fund, dal::NewRequestId()});
+  };
+  BOOST_TEST(propose("", "100000") == kNotAllowed);         // a charity grant names its fund
+  BOOST_TEST(propose("sm_help", "500001") == kNotAllowed);  // more than the fund holds
+  BOOST_TEST(propose("sm_help", "200000") == "");
+  ToNoticeFromVerified(r, id);
+  BOOST_TEST(propose("sm_help", "100000") == kNotAllowed);  // not while the notice shows the amount
+  BOOST_TEST(admin->Cases().Funds("331022001201").at(0).left.Fen() == 500000);  // nothing decided yet
+  server.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = " + id);
+  BOOST_TEST(ActBare(r, id, "close_notice") == "");
+  BOOST_TEST(ActBare(server.AsUser(city), id, "approve") == "");
+  const auto funds = admin->Cases().Funds("331022001201");
+  BOOST_TEST_REQUIRE(funds.size() == 1U);
+  BOOST_TEST(funds[0].left.Fen() == 300000);
+  BOOST_TEST(admin->Cases().Funds("350582").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

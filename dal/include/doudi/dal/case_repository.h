@@ -169,6 +169,17 @@ struct RosterLine {
   model::Money amount;
 };
 
+// X: a charity fund (donor, money or in kind) that one-off grants draw on.
+struct CharityFund {
+  std::string code;          // snake_case: "sm_cishan_2026"
+  std::string name;          // "三门县慈善总会助困基金"
+  std::string donor;
+  std::string regionPrefix;  // where its grants may go: 2-12 digits
+  std::string kind;          // "money" or "in_kind" (valued in fen)
+  model::Money amount;
+  model::Money left;         // amount less every grant decided from it; set by the database
+};
+
 struct NewCase {
   std::int64_t householdId = 0;
   std::string program;
@@ -199,6 +210,12 @@ class CaseRepository {
   // Extends the overall limit to the overall_limit_extended parameter (45
   // working days) for the stated reason (objection, living away, hard survey).
   virtual void ExtendLimit(std::int64_t caseId, const std::string& reason, const std::string& requestId) = 0;
+
+  // The charity funds whose area overlaps regionPrefix ("" for all), by code.
+  virtual std::vector<CharityFund> Funds(const std::string& regionPrefix) = 0;
+  // Adds a fund (center administrators, within their scope). Funds are never
+  // changed: a top-up is a new fund.
+  virtual void AddFund(const CharityFund& fund) = 0;
 
   // Cases in scope whose notice runs on or ended within the last 30 days,
   // under regionPrefix ("" for the whole scope), by village then start.
