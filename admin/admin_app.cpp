@@ -68,22 +68,25 @@ class AdminApp final : public Poco::Util::Application {
     add("report", "", "import: write rejected rows with reasons to this CSV file", "FILE");
     add("source", "", "import: name of the data source (default: default); calendar load: where the dates come from",
         "NAME");
-    add("region", "", "export, param: region prefix (2, 4, 6, 9 or 12 digits)", "PREFIX");
-    add("output", "o", "export: write to this file instead of standard output", "FILE");
+    add("region", "", "export, param: region prefix (2, 4, 6, 9 or 12 digits); roster: 6, 9 or 12 digits", "PREFIX");
+    add("output", "o", "export: write to this file instead of standard output; document, roster: the file", "FILE");
     add("chinese-header", "", "export: write the Chinese column names", nullptr);
     add("group", "", "user: staff group (village_clerk, township_reviewer, ...)", "GROUP");
     add("scope", "", "user add: region scope prefix", "PREFIX");
     add("department", "", "user: the liaison's department", "D");
     add("name", "", "user add: display name", "DISPLAY");
     add("password-stdin", "", "user: read the password from standard input", nullptr);
-    add("household", "", "audit show: the household's id", "ID");
+    add("household", "", "audit show, document: the household's id", "ID");
     add("program", "", "param list: only this program (dibao, destitute ...)", "P");
     add("on", "", "param show: the date to ask about (default today)", "YYYY-MM-DD");
     add("unit", "", "param set: fen, percent, working_days, calendar_days, months, code or count", "U");
     add("from", "", "param set: the date the value takes effect from", "YYYY-MM-DD");
     add("note", "", "param set: where the value comes from (the rule or decision)", "TEXT");
     add("new-key", "", "param set: the key is new to the program (not a misspelling)", nullptr);
-    add("month", "", "payments generate: the month", "YYYY-MM");
+    add("month", "", "payments generate, roster: the month", "YYYY-MM");
+    add("case", "", "document: the case's id", "ID");
+    add("format", "", "document: pdf or html; roster: pdf, html or xlsx", "F");
+    add("kind", "", "roster: payment (default) or notice", "K");
   }
 
   void handleOption(const std::string& name, const std::string& value) override {

@@ -262,6 +262,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : AuditCommands()) commands.push_back(std::move(c));
     for (auto& c : ParameterCommands()) commands.push_back(std::move(c));
     for (auto& c : CaseCommands()) commands.push_back(std::move(c));
+    for (auto& c : DocumentCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

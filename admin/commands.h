@@ -54,5 +54,7 @@ std::vector<Command> AuditCommands();
 std::vector<Command> ParameterCommands();
 // The calendar ... and payments ... commands (case_commands.cpp).
 std::vector<Command> CaseCommands();
+// The document ... and roster ... commands (document_commands.cpp).
+std::vector<Command> DocumentCommands();
 
 }  // namespace doudi::admin

@@ -99,6 +99,10 @@ BOOST_AUTO_TEST_CASE(ids_are_masked_by_the_model_rule) {
   // Not a valid ID: nothing of it is shown.
   BOOST_TEST(MaskIdNumber("331022197104120319", today) == std::string(18, '*'));
   BOOST_TEST(MaskIdNumber("12", today) == "****");
+  // Already masked (the data layer's rosters): kept; anything like it but not
+  // exactly the display form is hidden whole.
+  BOOST_TEST(MaskIdNumber("331022********031X", today) == "331022********031X");
+  BOOST_TEST(MaskIdNumber("331022*******10316", today) == std::string(18, '*'));
   BOOST_TEST(MaskIdNumber("", today).empty());
   BOOST_TEST(MaskAccount("6217230912345678901") == "****8901");
 }

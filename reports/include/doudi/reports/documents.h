@@ -214,8 +214,9 @@ Document PaymentRoster(const PaymentRosterInput& input);
 Document StatisticsSummary(const StatisticsInput& input);
 
 // The masking the builders apply: an ID that parses is ResidentId::Masked();
-// anything else, asterisks of its length (at least 4), so a mistyped full
-// number is hidden too. Empty stays empty.
+// one already in that display form ("331022********0316", as the data layer
+// gives rosters) as it is; anything else, asterisks of its length (at least
+// 4), so a mistyped full number is hidden too. Empty stays empty.
 std::string MaskIdNumber(std::string_view idNumber, std::chrono::year_month_day today);
 
 // model::MaskBankAccount; empty stays empty.
