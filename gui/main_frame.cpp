@@ -13,9 +13,13 @@
 #include <wx/weakref.h>
 
 #include "app_icon.h"
+#include "case_view.h"
 #include "database_worker.h"
 #include "doudi/dal/connection_profile.h"
 #include "doudi/model/staff.h"
+#include "my_tasks_panel.h"
+#include "notice_panel.h"
+#include "parameters_panel.h"
 #include "registry_panel.h"
 #include "wx_text.h"
 
@@ -47,6 +51,7 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   m_searchWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_pageWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_recordWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
+  m_caseWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_heartbeatWorker = std::make_unique<DatabaseWorker>(conninfo);
 
   auto* panel = new wxPanel(this);
@@ -59,8 +64,7 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
                                                    GroupLabel(who.group), scope));
   header->SetFont(header->GetFont().Bold());
   auto* sections = new wxNotebook(panel, wxID_ANY);
-  m_registry = new RegistryPanel(sections, m_session, *m_searchWorker, *m_pageWorker, *m_recordWorker);
-  sections->AddPage(m_registry, _("Registry"), true);
+  AddSections(sections);
 
   auto* top = new wxBoxSizer(wxVERTICAL);
   top->Add(header, wxSizerFlags().Border(wxALL, 8));
@@ -105,6 +109,50 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   m_heartbeat.SetOwner(this);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { Heartbeat(); }, m_heartbeat.GetId());
   m_heartbeat.StartOnce(kBeatMs);
+}
+
+void MainFrame::ShowSection(wxWindow* section) {
+  const int index = m_sections->FindPage(section);
+  if (index != wxNOT_FOUND) m_sections->SetSelection(static_cast<std::size_t>(index));
+}
+
+void MainFrame::AddSections(wxNotebook* sections) {
+  m_sections = sections;
+  auto open = [this](std::int64_t caseId) { OpenCase(caseId); };
+  const auto& group = m_session.identity.group;
+  // The groups that take case actions start the day with their tasks.
+  if (group == "village_clerk" || group == "township_reviewer" || group == "city_decider") {
+    m_tasks = new MyTasksPanel(sections, *m_caseWorker, open);
+    sections->AddPage(m_tasks, _("My tasks"), true);
+  }
+  m_registry = new RegistryPanel(sections, m_session, *m_searchWorker, *m_pageWorker, *m_recordWorker,
+                                 *m_caseWorker, open);
+  sections->AddPage(m_registry, _("Registry"), m_tasks == nullptr);
+  m_notices = new NoticePanel(sections, *m_caseWorker, m_session, open, [this] { CasesChanged(); });
+  sections->AddPage(m_notices, _("Public notices"));
+  m_parameters = new ParametersPanel(sections, *m_caseWorker, m_session);
+  sections->AddPage(m_parameters, _("Program parameters"));
+}
+
+CaseView* MainFrame::FindCase(std::int64_t caseId) {
+  const auto it = m_cases.find(caseId);
+  return it == m_cases.end() ? nullptr : it->second.get();
+}
+
+CaseView& MainFrame::OpenCase(std::int64_t caseId) {
+  if (auto* open = FindCase(caseId)) {
+    open->Raise();
+    return *open;
+  }
+  auto* view = new CaseView(this, *m_caseWorker, m_session, caseId, [this] { CasesChanged(); });
+  m_cases[caseId] = view;
+  view->Show();
+  return *view;
+}
+
+void MainFrame::CasesChanged() {
+  if (m_tasks != nullptr) m_tasks->Reload();
+  m_notices->Reload();
 }
 
 void MainFrame::Heartbeat() {

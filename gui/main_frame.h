@@ -1,11 +1,17 @@
 #pragma once
 // The workstation's main window: who is logged in (user, role, scope) always
-// in view, the sections that exist (Registry now), and a status bar with the
-// connection's state.
+// in view, the sections (My tasks first for the desk groups who act on
+// cases, the Registry, the public-notice list, the program parameters), and
+// a status bar with the connection's state. Cases open in their own windows,
+// one per case.
 #include <wx/frame.h>
 #include <wx/timer.h>
 
+#include <wx/weakref.h>
+
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "session.h"
@@ -14,7 +20,11 @@ class wxNotebook;
 
 namespace doudi::gui {
 
+class CaseView;
 class DatabaseWorker;
+class MyTasksPanel;
+class NoticePanel;
+class ParametersPanel;
 class RegistryPanel;
 
 class MainFrame : public wxFrame {
@@ -25,23 +35,43 @@ class MainFrame : public wxFrame {
   ~MainFrame() override;
 
   RegistryPanel& Registry() { return *m_registry; }
+  // nullptr for groups that take no case actions.
+  MyTasksPanel* Tasks() { return m_tasks; }
+  NoticePanel& Notices() { return *m_notices; }
+  ParametersPanel& Parameters() { return *m_parameters; }
+  // Brings a section (one of the panels above) to the front.
+  void ShowSection(wxWindow* section);
+  // Shows the case's window, opening it unless it is open already.
+  CaseView& OpenCase(std::int64_t caseId);
+  // The case's open window; nullptr when it is not open.
+  CaseView* FindCase(std::int64_t caseId);
 
  private:
   void OnConnectionChange(bool connected);
   void Heartbeat();
   wxString ConnectionText(bool connected) const;
+  void AddSections(wxNotebook* sections);
+  // After a case changed: the lists that show cases read them again.
+  void CasesChanged();
 
   Session m_session;
   std::unique_ptr<DatabaseWorker> m_searchWorker;
   std::unique_ptr<DatabaseWorker> m_pageWorker;
   std::unique_ptr<DatabaseWorker> m_recordWorker;
+  // Cases: the lists, the case windows and their writes.
+  std::unique_ptr<DatabaseWorker> m_caseWorker;
   // Its own connection asks the server "still there?" every few seconds,
   // so a dropped link shows in the status bar without waiting for a search.
   std::unique_ptr<DatabaseWorker> m_heartbeatWorker;
   wxTimer m_heartbeat;
   bool m_connected = true;
   int m_failedBeats = 0;
+  wxNotebook* m_sections = nullptr;
   RegistryPanel* m_registry = nullptr;
+  MyTasksPanel* m_tasks = nullptr;
+  NoticePanel* m_notices = nullptr;
+  ParametersPanel* m_parameters = nullptr;
+  std::map<std::int64_t, wxWeakRef<CaseView>> m_cases;
 };
 
 }  // namespace doudi::gui

@@ -14,6 +14,7 @@
 #include "doudi/model/household.h"
 #include "doudi/model/region_code.h"
 #include "household_editor.h"
+#include "new_case_dialog.h"
 #include "registry_list.h"
 #include "wx_text.h"
 
@@ -40,12 +41,15 @@ struct FirstPage {
 }  // namespace
 
 RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseWorker& searchWorker,
-                             DatabaseWorker& pageWorker, DatabaseWorker& recordWorker)
+                             DatabaseWorker& pageWorker, DatabaseWorker& recordWorker, DatabaseWorker& caseWorker,
+                             std::function<void(std::int64_t)> openCase)
     : wxPanel(parent),
       m_session(session),
       m_searchWorker(searchWorker),
       m_pageWorker(pageWorker),
       m_recordWorker(recordWorker),
+      m_caseWorker(caseWorker),
+      m_openCase(std::move(openCase)),
       m_typingPause(this) {
   auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   m_regions = new wxTreeCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -66,6 +70,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   m_list = new RegistryList(right, [this](long page) { LoadPage(page); });
   auto* newButton = new wxButton(right, wxID_NEW, _("&New household"));
   auto* openButton = new wxButton(right, wxID_OPEN, _("&Open household"));
+  auto* applyButton = new wxButton(right, wxID_ANY, _("New &application..."));
+  applyButton->SetName("new_application");
 
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(m_search, wxSizerFlags(1).CenterVertical());
@@ -73,6 +79,7 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   bar->Add(m_count, wxSizerFlags().CenterVertical().Border(wxLEFT, 12));
   bar->Add(stop, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  buttons->Add(applyButton, wxSizerFlags().Border(wxRIGHT, 8));
   buttons->Add(openButton);
   buttons->Add(newButton, wxSizerFlags().Border(wxLEFT, 8));
   auto* column = new wxBoxSizer(wxVERTICAL);
@@ -101,6 +108,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   stop->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StopSearch(); });
   stop->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Show(m_idsPending); });
   openButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenSelected(); });
+  applyButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewApplication(); });
+  applyButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(MayApply()); });
   newButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_session.CanEditRegistry()); });
   openButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
     e.Enable(m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
@@ -256,6 +265,27 @@ void RegistryPanel::NewHousehold() {
   if (!m_session.CanEditRegistry()) return;
   HouseholdEditor editor(this, m_recordWorker, m_session, std::nullopt);
   if (editor.ShowModal() == wxID_OK) StartSearch();
+}
+
+}  // namespace doudi::gui
+
+namespace doudi::gui {
+
+bool RegistryPanel::MayApply() const {
+  return m_session.CanEditRegistry() && m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr;
+}
+
+void RegistryPanel::SelectRow(long row) {
+  m_list->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+}
+
+void RegistryPanel::NewApplication() {
+  if (!MayApply()) return;
+  const auto* person = m_list->RowAt(m_list->Selected());
+  NewCaseDialog dialog(this, m_caseWorker, person->householdId,
+                       wxString::Format(_("%s's household, %s"), Wx(person->name), Wx(person->regionName)));
+  if (m_runDialog(dialog) != wxID_OK || !dialog.CaseId()) return;
+  if (m_openCase) m_openCase(*dialog.CaseId());
 }
 
 }  // namespace doudi::gui

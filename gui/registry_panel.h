@@ -7,10 +7,12 @@
 #include <wx/timer.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
 #include "doudi/dal/registry_search.h"
+#include "form_dialog.h"
 #include "session.h"
 
 class wxChoice;
@@ -28,11 +30,21 @@ class RegistryPanel : public wxPanel {
   // searchWorker runs searches (cancelled by newer ones); pageWorker loads
   // rows of the list, so scrolling never queues behind a long search;
   // recordWorker loads and saves households.
+  // caseWorker opens applications; openCase shows a case once opened.
   RegistryPanel(wxWindow* parent, const Session& session, DatabaseWorker& searchWorker, DatabaseWorker& pageWorker,
-                DatabaseWorker& recordWorker);
+                DatabaseWorker& recordWorker, DatabaseWorker& caseWorker,
+                std::function<void(std::int64_t caseId)> openCase);
 
   void FocusSearch();
   void NewHousehold();
+  // A new application for the selected person's household: asks for the
+  // program (NewCaseDialog), opens the case and shows it.
+  void NewApplication();
+  bool MayApply() const;
+  // Selects a result row, as a click does.
+  void SelectRow(long row);
+  // Replaces how the application dialog is shown (tests fill and press it).
+  void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
   // Runs the current search again (e.g. after a save).
   void Refresh();
 
@@ -55,6 +67,9 @@ class RegistryPanel : public wxPanel {
   DatabaseWorker& m_searchWorker;
   DatabaseWorker& m_pageWorker;
   DatabaseWorker& m_recordWorker;
+  DatabaseWorker& m_caseWorker;
+  std::function<void(std::int64_t)> m_openCase;
+  DialogRunner m_runDialog = RunModally;
   wxSearchCtrl* m_search = nullptr;
   wxChoice* m_status = nullptr;
   wxTreeCtrl* m_regions = nullptr;

@@ -1,0 +1,50 @@
+#pragma once
+// How the case screens say things: states, actions, levels, programs and
+// evidence kinds in Chinese (they are data: always the table's labels), money
+// as yuan, deadlines with their flags, and the benefit working in the
+// interface's language. One place, so My tasks, the case view and the notice
+// list never word the same thing two ways.
+#include <wx/colour.h>
+#include <wx/string.h>
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "doudi/dal/case_repository.h"
+#include "doudi/model/money.h"
+
+namespace doudi::gui {
+
+// Colours the lists share: overdue in red, due soon highlighted.
+extern const wxColour kOverdueText;
+extern const wxColour kDueSoonBackground;
+
+// The table's Chinese label; the code itself when the table has none (a
+// newer database), so nothing shows empty.
+wxString StateLabel(std::string_view state);
+wxString ActionLabel(std::string_view action);
+wxString LevelLabel(std::string_view level);
+wxString StepOrderLabel(std::string_view order);
+wxString EvidenceKindLabel(std::string_view kind);
+
+// "¥1,080.00".
+wxString Yuan(model::Money amount);
+
+// A due date as a list shows it: "2026-11-20", with " ?" when it is counted
+// over a year without a holiday calendar; "—" when none runs.
+wxString DueText(const std::string& date, bool certain);
+// "overdue", "due soon", "uncertain" or "".
+wxString DeadlineWord(dal::DeadlineStatus status);
+
+// "YYYY-MM-DD".
+std::string IsoDate(std::chrono::year_month_day date);
+// A date typed as YYYY-MM-DD; nullopt when it is no real date.
+std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view text);
+
+// One line of model::BenefitAmount's working (English, as the model writes
+// it) in the interface's language; the line unchanged when its form is not
+// known here.
+wxString WorkingLine(const std::string& line);
+
+}  // namespace doudi::gui
