@@ -8,6 +8,9 @@
 
 #include "demo_data.h"
 #include "doudi/dal/pg/pg_database.h"
+#include "doudi/model/staff.h"
+#include "doudi/model/working_day_calendar.h"
+#include "doudi/dal/holiday_calendar.h"
 #include "login_dialog.h"
 
 namespace doudi::test {
@@ -20,6 +23,10 @@ DeskDatabase::DeskDatabase() {
   options.source = "demo";
   options.today = gui::Today();
   db.Importer().Import(admin::DemoHouseholdRows(), options);
+  // The shipped holiday calendar, so deadlines are counted as on a desk.
+  std::ifstream calendar(FixturePath("../../assets/calendar/cn-public-holidays.csv"));
+  const std::string csv((std::istreambuf_iterator<char>(calendar)), std::istreambuf_iterator<char>());
+  db.Calendar().LoadYears(model::ParseHolidayCsv(csv), "cn-public-holidays.csv");
   // Roles are cluster-wide: name the clerk after this test database.
   m_clerkRole = "gui" + m_server.Name().substr(std::string("doudi_test").size()) + "_clerk";
   const std::string password = "desk-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
@@ -46,21 +53,60 @@ DeskDatabase::DeskDatabase() {
 DeskDatabase::~DeskDatabase() {
   if (!m_previousPassFile.empty()) setenv("PGPASSFILE", m_previousPassFile.c_str(), 1);
   std::filesystem::remove(m_passFile);
-  try {
-    m_server.Execute("DROP ROLE IF EXISTS " + m_clerkRole);
-  } catch (...) {
+  m_extraRoles.push_back(m_clerkRole);
+  for (const auto& role : m_extraRoles) {
+    try {
+      m_server.Execute("DROP ROLE IF EXISTS " + role);
+    } catch (...) {
+    }
   }
 }
 
-gui::Session DeskDatabase::LogIn() {
+std::string DeskDatabase::AddUser(const std::string& shortName, const std::string& group, const std::string& scope,
+                                  const std::string& displayName) {
+  const std::string role = m_clerkRole.substr(0, m_clerkRole.size() - std::string("clerk").size()) + shortName;
+  const std::string password = "desk-" + shortName + "-" +
+                               std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  dal::pg::PgDatabase db(m_server.ConnectionString());
+  dal::UserAccount user;
+  user.roleName = role;
+  user.displayName = displayName;
+  user.group = *model::ParseStaffGroup(group);
+  user.regionScope = scope;
+  db.Users().Add(user, password);
+  m_extraRoles.push_back(role);
+  std::ofstream(m_passFile, std::ios::app) << "*:*:*:" << role << ":" << password << "\n";
+  return m_server.ConnectionString() + " user=" + role;
+}
+
+gui::Session DeskDatabase::LogIn() { return LogInAs(m_clerkConnection); }
+
+gui::Session DeskDatabase::LogInAs(const std::string& connection) {
   std::optional<gui::Session> session;
   wxString error;
   gui::TryLogin(
-      nullptr, m_clerkConnection, "", [&](gui::Session s) { session = std::move(s); },
+      nullptr, connection, "", [&](gui::Session s) { session = std::move(s); },
       [&](const wxString& e) { error = e; });
   BOOST_REQUIRE(PumpUntil([&] { return session.has_value() || !error.empty(); }));
   BOOST_REQUIRE_MESSAGE(session.has_value(), error.utf8_str().data());
   return *session;
+}
+
+}  // namespace doudi::test
+
+namespace doudi::test {
+
+int PressOk(wxDialog& dialog, const std::function<void(wxDialog&)>& fill, const std::function<bool()>& ready,
+            std::chrono::milliseconds timeout) {
+  dialog.SetReturnCode(0);
+  dialog.Show();
+  if (ready) BOOST_REQUIRE(PumpUntil(ready));
+  if (fill) fill(dialog);
+  wxCommandEvent click(wxEVT_BUTTON, wxID_OK);
+  click.SetEventObject(dialog.FindWindow(wxID_OK));
+  dialog.ProcessWindowEvent(click);
+  PumpUntil([&] { return !dialog.IsShown(); }, timeout);
+  return dialog.GetReturnCode();
 }
 
 }  // namespace doudi::test

@@ -8,6 +8,9 @@
 #include <functional>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include <wx/dialog.h>
 
 #include "session.h"
 #include "test_database.h"
@@ -42,6 +45,13 @@ class DeskDatabase {
   const std::string& ClerkRole() const { return m_clerkRole; }
   // Logs the clerk in through the workstation's own login code.
   gui::Session LogIn();
+  // Adds another desk user (group code, scope prefix) whose password goes
+  // into the same password file; returns the connection string to log in
+  // with. Dropped with this database.
+  std::string AddUser(const std::string& shortName, const std::string& group, const std::string& scope,
+                      const std::string& displayName);
+  // Logs a user in with a connection string of AddUser (or the clerk's).
+  gui::Session LogInAs(const std::string& connection);
 
  private:
   TestDatabase m_server;
@@ -49,6 +59,20 @@ class DeskDatabase {
   std::string m_clerkConnection;
   std::string m_passFile;
   std::string m_previousPassFile;
+  std::vector<std::string> m_extraRoles;
 };
+
+// Shows a dialog modeless as a user would see it: waits for ready() (its
+// data loaded), lets fill() set its controls, presses its OK button and
+// waits until it closes (or the timeout, when it refuses the input).
+// Returns how it ended: wxID_OK, or 0 while it stays open.
+int PressOk(wxDialog& dialog, const std::function<void(wxDialog&)>& fill, const std::function<bool()>& ready = {},
+            std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
+// The control named name inside window, as type T; nullptr when there is none.
+template <typename T>
+T* Find(wxWindow& window, const char* name) {
+  return dynamic_cast<T*>(wxWindow::FindWindowByName(wxString::FromUTF8(name), &window));
+}
 
 }  // namespace doudi::test
