@@ -92,8 +92,12 @@ class Places {
     for (const auto& r : db.RegionsInScope()) m_names[r.code] = r.name;
   }
 
+  // The name of a region given by its code or its prefix (6, 9 digits): the
+  // database keeps codes padded to 12 digits.
   std::string Name(const std::string& code) const {
-    const auto it = m_names.find(code);
+    std::string padded = code;
+    if (padded.size() < 12) padded.append(12 - padded.size(), '0');
+    const auto it = m_names.find(padded);
     return it == m_names.end() ? std::string() : it->second;
   }
 
@@ -513,7 +517,8 @@ reports::Document PaymentRosterOf(dal::pg::PgDatabase& db, const Places& places,
   if (digits.size() < 2) digits.insert(0, "0");
   input.issue = {places.Office(region),
                  county.substr(0, std::min<std::size_t>(3, county.size())) + "民发〔" +
-                     std::to_string(static_cast<int>(month.year())) + "〕" + digits + "-" + region + "号",
+                     std::to_string(static_cast<int>(month.year())) + "〕" + digits +
+                     (region.size() > 6 ? "-" + region.substr(6) : std::string()) + "号",
                  today};
   input.month = month;
   input.regionName = places.FullName(region);

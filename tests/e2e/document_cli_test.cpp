@@ -1,0 +1,305 @@
+// doudi-admin document and roster as a process against a real database: a
+// 低保 case taken from application to payment through the database's case
+// functions as the superuser, then its approval form, decision and the
+// month's rosters read back with pdftotext, as a manager or finance officer
+// would read them: the applicant's name and the amount are there, and no
+// full ID number or bank account is.
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "demo_data.h"
+#include "doudi/dal/pg/pg_database.h"
+#include "doudi/dal/registry_repository.h"
+#include "doudi/model/household.h"
+#include "test_database.h"
+
+using doudi::test::TestDatabase;
+
+namespace {
+
+struct Result {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+};
+
+Result Launch(const std::string& exe, const std::vector<std::string>& args) {
+  Poco::Pipe outPipe, errPipe;
+  Poco::ProcessHandle handle = Poco::Process::launch(exe, args, nullptr, &outPipe, &errPipe);
+  Result r;
+  Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
+  std::thread readErr([&] { Poco::StreamCopier::copyToString(errStream, r.err); });
+  Poco::StreamCopier::copyToString(outStream, r.out);
+  readErr.join();
+  r.exitCode = handle.wait();
+  return r;
+}
+
+// A valid resident ID of a person born on the date (the check digit computed).
+std::string ResidentId(const std::string& region, const std::string& birth, const std::string& sequence) {
+  std::string id = region + birth + sequence;
+  static const int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  int sum = 0;
+  for (std::size_t i = 0; i < 17; ++i) sum += (id[i] - '0') * kWeights[i];
+  return id + "10X98765432"[sum % 11];
+}
+
+const std::string kHeadId = ResidentId("331022", "19710412", "031");
+const std::string kSpouseId = ResidentId("331022", "19740903", "042");
+const std::string kAccount = "6217230912345678901";
+
+// A migrated database with the demo regions, one household in 悬渚村
+// (331022001201) and its 低保 case approved at 1,234.00 yuan a month and in
+// payment; the payment lines of the month after today written.
+struct CaseDatabase {
+  TestDatabase server;
+  std::int64_t householdId = 0;
+  std::int64_t caseId = 0;
+  std::string month;  // the first month paid, YYYY-MM
+  std::filesystem::path dir;
+
+  CaseDatabase() {
+    BOOST_REQUIRE_EQUAL(Run({"db", "migrate"}).exitCode, 0);
+    doudi::dal::pg::PgDatabase db(server.ConnectionString());
+    db.UpsertRegions(doudi::admin::DemoRegions());
+
+    doudi::model::Household household;
+    household.regionCode = "331022001201";
+    household.address = "三门县海游街道悬渚村前洋路18号";
+    household.phone = "0576-83312345";
+    household.bankName = "三门农村商业银行海游支行";
+    household.bankAccount = kAccount;
+    doudi::model::Person head;
+    head.name = "章海明";
+    head.idNumber = kHeadId;
+    head.relation = doudi::model::Relation::Head;
+    head.workAbility = doudi::model::WorkAbility::None;
+    head.illnesses = {"尿毒症"};
+    doudi::model::Person spouse;
+    spouse.name = "叶秀芬";
+    spouse.idNumber = kSpouseId;
+    spouse.relation = doudi::model::Relation::Spouse;
+    household.members = {head, spouse};
+    doudi::model::IncomeItem wage;
+    wage.kind = doudi::model::IncomeKind::Wage;
+    wage.monthly = doudi::model::Money::FromFen(126000);
+    wage.memberIdNumber = kSpouseId;
+    wage.note = "超市理货员";
+    household.incomes = {wage};
+    householdId = db.Registry().CreateHousehold(household, doudi::dal::NewRequestId());
+
+    // The superuser takes every step, recorded for the role of its level
+    // (doudi.act_as): one person may not act at two levels of a case.
+    const std::string reviewer = server.CreateUser("reviewer", "township_reviewer", "331022001");
+    const std::string decider = server.CreateUser("decider", "city_decider", "331022");
+    const auto sql = server.AsSuperuser();
+    auto as = [&](const std::string& role) { sql.Execute("SELECT set_config('doudi.act_as', $1, false)", {role}); };
+    auto take = [&](const std::string& action, const std::string& opinion) {
+      sql.Execute("SELECT doudi.case_transition($1::bigint, $2, (SELECT version FROM doudi.assistance_case WHERE id = "
+                  "$1::bigint), gen_random_uuid(), $3)",
+                  {Id(), action, opinion});
+    };
+    caseId = std::stoll(sql.Scalar("SELECT doudi.case_open($1::bigint, 'dibao', gen_random_uuid())",
+                                   {std::to_string(householdId)}));
+    as(reviewer);
+    take("accept", "");
+    sql.Execute("SELECT doudi.case_record_survey($1::bigint, ARRAY['林晓东','王丽'], current_date, "
+                "'住房情况：自有砖混房两间' || chr(10) || '家庭收入：配偶务工', '章海明、叶秀芬', gen_random_uuid())",
+                {Id()});
+    take("survey", "");
+    sql.Execute("SELECT doudi.case_add_evidence($1::bigint, 'verification_report', '家庭经济状况核对报告', '', "
+                "gen_random_uuid())",
+                {Id()});
+    take("verify", "");
+    take("review", "经入户调查和家庭经济状况核对，情况属实，同意上报。");
+    take("publish", "");
+    sql.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = $1::bigint", {Id()});
+    take("close_notice", "");
+    as(decider);
+    sql.Execute("SELECT doudi.case_propose_amount($1::bigint, 123400, 0, ARRAY['保障标准1,080.00元×2人 − "
+                "家庭月收入1,260.00元 = 900.00元','按规定取整'], NULL, gen_random_uuid())",
+                {Id()});
+    take("approve", "");
+    take("notify", "");
+    take("start_payment", "");
+    month = server.Scalar("SELECT to_char(current_date + interval '1 month', 'YYYY-MM')");
+    const Result generated = Run({"payments", "generate", "--month", month});
+    BOOST_REQUIRE_MESSAGE(generated.exitCode == 0, generated.err);
+
+    dir = std::filesystem::temp_directory_path() / ("doudi-documents-" + server.Name());
+    std::filesystem::create_directories(dir);
+  }
+  ~CaseDatabase() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
+
+  std::string Id() const { return std::to_string(caseId); }
+
+  Result Run(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"--db", server.ConnectionString()});
+    return Launch(DOUDI_ADMIN_EXE, args);
+  }
+
+  std::string File(const std::string& name) const { return (dir / name).string(); }
+};
+
+std::string PdfText(const std::string& pdf) {
+  const Result r = Launch("/usr/bin/pdftotext", {"-layout", pdf, "-"});
+  BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+  std::string squeezed;
+  for (const char c : r.out) {
+    if (c != ' ' && c != '\n' && c != '\f') squeezed += c;
+  }
+  return squeezed;
+}
+
+std::string ReadFile(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A full ID number (17 digits and a digit or X) or bank account (12 or more
+// digits in a row) anywhere in text: the first one found, "" for none.
+std::string FullNumberIn(const std::string& text) {
+  static const std::regex kNumber("[0-9]{17}[0-9X]|[0-9]{12,}");
+  std::smatch match;
+  return std::regex_search(text, match, kNumber) ? match.str() : std::string();
+}
+
+void RequireNothingFull(const std::string& text) {
+  const std::string full = FullNumberIn(text);
+  BOOST_TEST(full.empty(), "a full number: " << full);
+  BOOST_TEST(text.find(kHeadId) == std::string::npos);
+  BOOST_TEST(text.find(kSpouseId) == std::string::npos);
+  BOOST_TEST(text.find(kAccount) == std::string::npos);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(document_cli)
+
+BOOST_AUTO_TEST_CASE(approval_form_and_decision_of_a_case) {
+  CaseDatabase db;
+  const auto pdf = db.File("approval.pdf");
+  const Result r = db.Run({"document", "approval-form", "--case", db.Id(), "--format", "pdf", "-o", pdf});
+  BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+  BOOST_TEST(r.out.find("三民审〔") != std::string::npos, r.out);
+  const std::string text = PdfText(pdf);
+  for (const std::string wanted : {"最低生活保障审批表", "章海明", "叶秀芬", "1,234.00", "三门县民政局",
+                                   "三门县海游街道悬渚村", "经入户调查和家庭经济状况核对，情况属实，同意上报。",
+                                   "331022********", "****8901"}) {
+    BOOST_TEST(text.find(wanted) != std::string::npos, "the approval form lacks " << wanted);
+  }
+  RequireNothingFull(text);
+
+  const auto decision = db.File("decision.pdf");
+  const Result d = db.Run({"document", "decision", "--case", db.Id(), "--format", "pdf", "-o", decision});
+  BOOST_REQUIRE_MESSAGE(d.exitCode == 0, d.err);
+  const std::string decided = PdfText(decision);
+  BOOST_TEST(decided.find("章海明") != std::string::npos);
+  BOOST_TEST(decided.find("1,234.00") != std::string::npos);
+  BOOST_TEST(decided.find("三门县人民政府") != std::string::npos);
+  RequireNothingFull(decided);
+
+  const auto html = db.File("survey.html");
+  const Result s = db.Run({"document", "survey-form", "--case", db.Id(), "--format", "html", "-o", html});
+  BOOST_REQUIRE_MESSAGE(s.exitCode == 0, s.err);
+  const std::string survey = ReadFile(html);
+  BOOST_TEST(survey.find("林晓东") != std::string::npos);
+  BOOST_TEST(survey.find("自有砖混房两间") != std::string::npos);
+  RequireNothingFull(survey);
+}
+
+BOOST_AUTO_TEST_CASE(an_approved_case_has_no_refusal_and_bad_input_names_the_option) {
+  CaseDatabase db;
+  const auto out = db.File("x.pdf");
+  const Result refusal = db.Run({"document", "refusal", "--case", db.Id(), "--format", "pdf", "-o", out});
+  BOOST_TEST(refusal.exitCode == 2);
+  BOOST_TEST(refusal.err.find("was approved") != std::string::npos, refusal.err);
+  BOOST_TEST(!std::filesystem::exists(out));
+
+  const Result format = db.Run({"document", "approval-form", "--case", db.Id(), "--format", "docx", "-o", out});
+  BOOST_TEST(format.exitCode == 2);
+  BOOST_TEST(format.err.find("--format") != std::string::npos, format.err);
+  const Result kind = db.Run({"document", "letter", "--case", db.Id(), "--format", "pdf", "-o", out});
+  BOOST_TEST(kind.exitCode == 2);
+  BOOST_TEST(kind.err.find("KIND") != std::string::npos, kind.err);
+  const Result caseId = db.Run({"document", "decision", "--case", "abc", "--format", "pdf", "-o", out});
+  BOOST_TEST(caseId.exitCode == 2);
+  BOOST_TEST(caseId.err.find("--case") != std::string::npos, caseId.err);
+  const Result region = db.Run({"roster", "--month", db.month, "--region", "3310", "--format", "pdf", "-o", out});
+  BOOST_TEST(region.exitCode == 2);
+  BOOST_TEST(region.err.find("--region") != std::string::npos, region.err);
+  const Result month = db.Run({"roster", "--month", "2026-13", "--region", "331022", "--format", "pdf", "-o", out});
+  BOOST_TEST(month.exitCode == 2);
+  BOOST_TEST(month.err.find("--month") != std::string::npos, month.err);
+  const Result rosterKind =
+      db.Run({"roster", "--kind", "bank", "--month", db.month, "--region", "331022", "--format", "pdf", "-o", out});
+  BOOST_TEST(rosterKind.exitCode == 2);
+  BOOST_TEST(rosterKind.err.find("--kind") != std::string::npos, rosterKind.err);
+
+  // A case not decided yet has neither a decision nor a refusal.
+  const std::string open = std::to_string(db.server.Count("SELECT doudi.case_open(" + std::to_string(db.householdId) +
+                                                           ", 'temporary', gen_random_uuid())"));
+  const Result undecided = db.Run({"document", "decision", "--case", open, "--format", "pdf", "-o", out});
+  BOOST_TEST(undecided.exitCode == 2);
+  BOOST_TEST(undecided.err.find("not decided") != std::string::npos, undecided.err);
+}
+
+BOOST_AUTO_TEST_CASE(payment_roster_as_pdf_and_xlsx) {
+  CaseDatabase db;
+  const auto pdf = db.File("roster.pdf");
+  const Result r = db.Run({"roster", "--month", db.month, "--region", "331022001", "--format", "pdf", "-o", pdf});
+  BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+  const std::string text = PdfText(pdf);
+  for (const std::string wanted : {"发放花名册", "章海明", "悬渚村", "1,234.00", "331022********", "****8901", "合计"}) {
+    BOOST_TEST(text.find(wanted) != std::string::npos, "the roster lacks " << wanted);
+  }
+  RequireNothingFull(text);
+
+  const auto xlsx = db.File("roster.xlsx");
+  const Result x = db.Run({"roster", "--kind", "payment", "--month", db.month, "--region", "331022001201", "--format",
+                           "xlsx", "-o", xlsx});
+  BOOST_REQUIRE_MESSAGE(x.exitCode == 0, x.err);
+  const Result strings = Launch("/usr/bin/unzip", {"-p", xlsx});
+  BOOST_REQUIRE_MESSAGE(strings.exitCode == 0, strings.err);
+  BOOST_TEST(strings.out.find("章海明") != std::string::npos);
+  BOOST_TEST(strings.out.find("<v>1234</v>") != std::string::npos, "the amount is the number 1234 (yuan)");
+  RequireNothingFull(strings.out);
+
+  // No lines in a month nobody was paid: said, not an empty roster.
+  const Result empty = db.Run({"roster", "--month", "2001-01", "--region", "331022", "--format", "pdf", "-o", pdf});
+  BOOST_TEST(empty.exitCode == 2);
+  BOOST_TEST(empty.err.find("payments generate") != std::string::npos, empty.err);
+}
+
+BOOST_AUTO_TEST_CASE(public_notice_roster_shows_name_size_and_amount_only) {
+  CaseDatabase db;
+  const std::string thisMonth = db.server.Scalar("SELECT to_char(current_date, 'YYYY-MM')");
+  const auto pdf = db.File("notice.pdf");
+  const Result r =
+      db.Run({"roster", "--kind", "notice", "--month", thisMonth, "--region", "331022", "--format", "pdf", "-o", pdf});
+  BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+  const std::string text = PdfText(pdf);
+  for (const std::string wanted : {"公示名单", "悬渚村", "章海明", "1,234.00"}) {
+    BOOST_TEST(text.find(wanted) != std::string::npos, "the notice lacks " << wanted);
+  }
+  BOOST_TEST(text.find("****") == std::string::npos);
+  BOOST_TEST(text.find("叶秀芬") == std::string::npos);
+  RequireNothingFull(text);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
