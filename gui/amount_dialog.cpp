@@ -200,8 +200,8 @@ void AmountDialog::ComputeByHand() {
   if (reason.empty()) return ShowWorking({}, _("Say how the amount was reached: it is kept as the working."));
   std::vector<std::string> working;
   // English like the model's lines, so every reader's interface translates it.
-  if (*monthly > model::Money()) working.push_back("amount " + monthly->ToDisplayString() + " entered by hand: " + reason);
-  if (*oneOff > model::Money()) working.push_back("amount " + oneOff->ToDisplayString() + " entered by hand: " + reason);
+  if (*monthly > model::Money()) working.push_back("手工填写月保障金 " + monthly->ToDisplayString() + " 元：" + reason);
+  if (*oneOff > model::Money()) working.push_back("手工填写一次性救助金 " + oneOff->ToDisplayString() + " 元：" + reason);
   dal::AmountProposal proposal{*monthly, *oneOff, working, {}, {}, {}};
   if (m_fund != nullptr) {
     proposal.fundCode = TrimmedUtf8(m_fund->GetValue());
@@ -213,7 +213,7 @@ void AmountDialog::ComputeByHand() {
 
 void AmountDialog::ShowWorking(const std::vector<std::string>& working, const wxString& problem) {
   m_working->Clear();
-  for (const auto& line : working) m_working->Append(WorkingLine(line));
+  for (const auto& line : working) m_working->Append(Wx(line));
   ShowMessage(m_problem, problem);
 }
 

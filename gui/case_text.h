@@ -42,9 +42,4 @@ std::string IsoDate(std::chrono::year_month_day date);
 // A date typed as YYYY-MM-DD; nullopt when it is no real date.
 std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view text);
 
-// One line of model::BenefitAmount's working (English, as the model writes
-// it) in the interface's language; the line unchanged when its form is not
-// known here.
-wxString WorkingLine(const std::string& line);
-
 }  // namespace doudi::gui

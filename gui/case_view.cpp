@@ -299,7 +299,7 @@ void CaseView::FillAmount() {
   if (proposal) {
     m_proposal->SetLabel(wxString::Format(_("Proposed: %s a month, %s one-off (by %s, %s)"), Yuan(proposal->monthly),
                                           Yuan(proposal->oneOff), Wx(proposal->proposedBy), Wx(proposal->proposedAt)));
-    for (const auto& line : proposal->working) m_working->Append(WorkingLine(line));
+    for (const auto& line : proposal->working) m_working->Append(Wx(line));
   } else {
     m_proposal->SetLabel(_("No amount proposed yet."));
   }

@@ -857,7 +857,9 @@ CREATE VIEW doudi.payment_roster WITH (security_invoker = true) AS
 GRANT SELECT ON doudi.payment_roster TO doudi_user;
 
 -- A colleague's display name for a case's timeline (app_user shows each
--- user only their own row; a name is all this tells).
+-- user only their own row; a name is all this tells). It runs as the owner,
+-- which app_user's forced row-level security lets read names only.
+CREATE POLICY owner_reads ON doudi.app_user FOR SELECT TO doudi_owner USING (true);
 CREATE FUNCTION doudi.staff_name(p_role text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   SELECT u.display_name FROM doudi.app_user AS u WHERE u.role_name = p_role

@@ -345,7 +345,7 @@ class PgCaseRepository final : public CaseRepository {
   std::optional<CaseRecord> LoadHead(std::int64_t caseId) {
     const long long id = caseId;
     soci::rowset<soci::row> rows =
-        (m_sql.prepare << "SELECT " + kSummaryColumns + ", " + Time("c.opened_at") + ", c.opened_by, " +
+        (m_sql.prepare << "SELECT " + kSummaryColumns + ", " + Time("c.opened_at") + ", coalesce(doudi.staff_name(c.opened_by), c.opened_by), " +
                               Date("c.accepted_on") + ", c.limit_extended::int, c.close_relative_note, " +
                               Date("c.notice_start") + ", " + Date("c.notice_end") +
                               " FROM doudi.case_overview AS o JOIN doudi.assistance_case AS c ON c.id = o.id "

@@ -296,6 +296,10 @@ BOOST_FIXTURE_TEST_CASE(the_task_list_shows_what_waits_for_each_user, CaseWork) 
   const auto record = cityDb->Cases().Load(tasks[0].id);
   BOOST_TEST_REQUIRE(record.has_value());
   BOOST_TEST(record->steps.size() == 7U);  // apply .. close_notice
+  // Who acted, by name, though app_user shows the decider only their own row.
+  BOOST_TEST(record->steps.at(1).actor == reviewer);
+  BOOST_TEST(record->steps.at(1).actorName ==
+             server.Scalar("SELECT display_name FROM doudi.app_user WHERE role_name = '" + reviewer + "'"));
   BOOST_TEST(record->surveys.size() == 1U);
   BOOST_TEST(record->proposal.has_value());
   BOOST_TEST(record->proposal->working == std::vector<std::string>{"差额"}, boost::test_tools::per_element());

@@ -120,7 +120,7 @@ struct PaymentLine {
 struct CaseRecord {
   CaseSummary summary;
   std::string openedAt;
-  std::string openedBy;
+  std::string openedBy;  // the display name of who opened it (the role name when the user is gone)
   std::string acceptedOn;   // the day the township accepted; the overall limit runs from it
   bool limitExtended = false;
   std::string closeRelativeNote;
