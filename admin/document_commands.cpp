@@ -12,8 +12,8 @@
 // household) id in four digits + 号: 三民审〔2026〕0042号.
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <stdexcept>
@@ -73,7 +73,8 @@ std::optional<year_month_day> ParseDate(const std::string& text) {
   static const std::regex kDate("^([0-9]{4})-([0-9]{2})-([0-9]{2}).*");
   std::smatch m;
   if (!std::regex_match(text, m, kDate)) return std::nullopt;
-  const year_month_day date{std::chrono::year{std::stoi(m[1])}, std::chrono::month{static_cast<unsigned>(std::stoi(m[2]))},
+  const year_month_day date{std::chrono::year{std::stoi(m[1])},
+                            std::chrono::month{static_cast<unsigned>(std::stoi(m[2]))},
                             std::chrono::day{static_cast<unsigned>(std::stoi(m[3]))}};
   return date.ok() ? std::optional(date) : std::nullopt;
 }
@@ -167,8 +168,8 @@ reports::HouseholdInput ToHouseholdInput(const model::Household& household, cons
     for (const auto& item : household.incomes) {
       if (!item.memberIdNumber.empty() && item.memberIdNumber == person.idNumber) income += item.monthly;
     }
-    input.members.push_back(
-        reports::MemberInput{person.name, person.idNumber, person.relation, Health(person), person.workAbility, income});
+    input.members.push_back(reports::MemberInput{person.name, person.idNumber, person.relation, Health(person),
+                                                 person.workAbility, income});
   }
   for (const auto& item : household.incomes) {
     std::string description = item.note;
@@ -274,8 +275,7 @@ reports::Document ApprovalFormOf(dal::pg::PgDatabase& db, const CaseData& data, 
   reports::ApprovalFormInput input;
   input.issue = {places.Office(record.summary.regionCode), "", today};
   input.appliedOn = OpenedOn(record, today);
-  input.issue.number =
-      DocumentNumber(places, record.summary.regionCode, "审", input.appliedOn, record.summary.id);
+  input.issue.number = DocumentNumber(places, record.summary.regionCode, "审", input.appliedOn, record.summary.id);
   input.program = record.summary.programName;
   input.household = ToHouseholdInput(data.household, places);
   if (const auto* applied = LastStep(record, {"apply"}); applied != nullptr) input.applicationReason = applied->opinion;
@@ -284,8 +284,8 @@ reports::Document ApprovalFormOf(dal::pg::PgDatabase& db, const CaseData& data, 
   input.opinions.push_back(Opinion("村（居）民委员会意见", LastStep(record, {"recommend"}), ""));
   input.opinions.push_back(Opinion("乡镇（街道）审核意见", LastStep(record, {"review"}), ""));
   const auto* decision = LastStep(record, {"approve", "refuse"});
-  const std::string approved = "同意纳入" + record.summary.programName + "，每月发放" +
-                               input.monthlyAmount.ToDisplayString() + "元。";
+  const std::string approved =
+      "同意纳入" + record.summary.programName + "，每月发放" + input.monthlyAmount.ToDisplayString() + "元。";
   input.opinions.push_back(Opinion("县（市、区）民政部门审批意见", decision,
                                    decision != nullptr && decision->action == "approve" ? approved : ""));
   return reports::ApprovalForm(input);
@@ -330,8 +330,8 @@ reports::Document HouseholdFileOf(const model::Household& household, const Place
     input.assets.push_back({std::string(model::ToChinese(asset.kind)), asset.description, asset.value});
   }
   for (const auto& change : household.statusHistory) {
-    input.history.push_back(
-        {change.since, std::string(model::ToChinese(change.status)) + (change.reason.empty() ? "" : "：" + change.reason)});
+    input.history.push_back({change.since, std::string(model::ToChinese(change.status)) +
+                                               (change.reason.empty() ? "" : "：" + change.reason)});
   }
   return reports::HouseholdFile(input);
 }
@@ -346,8 +346,8 @@ const dal::CaseStep& DecisionStep(const CaseData& data, const char* wanted, cons
   }
   if (step->action != wanted) {
     throw std::runtime_error("case " + id + " was " + (step->action == "approve" ? "approved" : "refused") +
-                             ": use `document " +
-                             (step->action == "approve" ? "decision" : "refusal") + "`, not " + kind);
+                             ": use `document " + (step->action == "approve" ? "decision" : "refusal") + "`, not " +
+                             kind);
   }
   return *step;
 }
@@ -472,9 +472,9 @@ reports::Document NoticeRosterOf(dal::pg::PgDatabase& db, const Places& places, 
     villages[entry.regionCode].push_back(&entry);
   }
   if (order.empty()) {
-    throw std::runtime_error("no public notice runs under " + region + " in " + std::to_string(static_cast<int>(month.year())) +
-                             "-" + (static_cast<unsigned>(month.month()) < 10 ? "0" : "") +
-                             std::to_string(static_cast<unsigned>(month.month())));
+    throw std::runtime_error(
+        "no public notice runs under " + region + " in " + std::to_string(static_cast<int>(month.year())) + "-" +
+        (static_cast<unsigned>(month.month()) < 10 ? "0" : "") + std::to_string(static_cast<unsigned>(month.month())));
   }
   std::optional<reports::Document> all;
   for (const auto& code : order) {
@@ -525,9 +525,9 @@ reports::Document PaymentRosterOf(dal::pg::PgDatabase& db, const Places& places,
   for (const auto& line : db.Cases().PaymentRoster(monthText, region)) {
     // The data layer gives masked IDs and accounts only (PIPL); the builder
     // keeps them masked.
-    input.lines.push_back({line.townshipName, line.villageName, line.applicantName, line.maskedId,
-                           line.maskedAccount, line.householdSize,
-                           line.programName + (line.kind == "one_off" ? "（一次性）" : ""), line.amount});
+    input.lines.push_back({line.townshipName, line.villageName, line.applicantName, line.maskedId, line.maskedAccount,
+                           line.householdSize, line.programName + (line.kind == "one_off" ? "（一次性）" : ""),
+                           line.amount});
   }
   if (input.lines.empty()) {
     throw std::runtime_error("no payment lines for " + monthText + " under " + region +
@@ -547,7 +547,8 @@ int RosterCommand(CommandContext& ctx) {
   if (!month) throw std::invalid_argument("--month takes a month as YYYY-MM, not '" + *monthText + "'");
   const auto region = ctx.Option("region");
   static const std::regex kRegion("^([0-9]{6}|[0-9]{9}|[0-9]{12})$");
-  if (!region) throw std::invalid_argument("--region CODE is required: a county (6 digits), township (9) or village (12)");
+  if (!region)
+    throw std::invalid_argument("--region CODE is required: a county (6 digits), township (9) or village (12)");
   if (!std::regex_match(*region, kRegion)) {
     throw std::invalid_argument("--region takes a county (6 digits), township (9) or village (12) code, not '" +
                                 *region + "'");
@@ -558,7 +559,8 @@ int RosterCommand(CommandContext& ctx) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   const Places places(*db);
-  if (places.Name(*region).empty()) throw std::invalid_argument("--region " + *region + " is not a region in your scope");
+  if (places.Name(*region).empty())
+    throw std::invalid_argument("--region " + *region + " is not a region in your scope");
   const reports::Document document = kind == "payment"
                                          ? PaymentRosterOf(*db, places, *region, *monthText, *month, ctx.today)
                                          : NoticeRosterOf(*db, places, *region, *month, ctx.today);

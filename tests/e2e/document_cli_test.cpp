@@ -107,30 +107,34 @@ struct CaseDatabase {
     const auto sql = server.AsSuperuser();
     auto as = [&](const std::string& role) { sql.Execute("SELECT set_config('doudi.act_as', $1, false)", {role}); };
     auto take = [&](const std::string& action, const std::string& opinion) {
-      sql.Execute("SELECT doudi.case_transition($1::bigint, $2, (SELECT version FROM doudi.assistance_case WHERE id = "
-                  "$1::bigint), gen_random_uuid(), $3)",
-                  {Id(), action, opinion});
+      sql.Execute(
+          "SELECT doudi.case_transition($1::bigint, $2, (SELECT version FROM doudi.assistance_case WHERE id = "
+          "$1::bigint), gen_random_uuid(), $3)",
+          {Id(), action, opinion});
     };
-    caseId = std::stoll(sql.Scalar("SELECT doudi.case_open($1::bigint, 'dibao', gen_random_uuid())",
-                                   {std::to_string(householdId)}));
+    caseId = std::stoll(
+        sql.Scalar("SELECT doudi.case_open($1::bigint, 'dibao', gen_random_uuid())", {std::to_string(householdId)}));
     as(reviewer);
     take("accept", "");
-    sql.Execute("SELECT doudi.case_record_survey($1::bigint, ARRAY['林晓东','王丽'], current_date, "
-                "'住房情况：自有砖混房两间' || chr(10) || '家庭收入：配偶务工', '章海明、叶秀芬', gen_random_uuid())",
-                {Id()});
+    sql.Execute(
+        "SELECT doudi.case_record_survey($1::bigint, ARRAY['林晓东','王丽'], current_date, "
+        "'住房情况：自有砖混房两间' || chr(10) || '家庭收入：配偶务工', '章海明、叶秀芬', gen_random_uuid())",
+        {Id()});
     take("survey", "");
-    sql.Execute("SELECT doudi.case_add_evidence($1::bigint, 'verification_report', '家庭经济状况核对报告', '', "
-                "gen_random_uuid())",
-                {Id()});
+    sql.Execute(
+        "SELECT doudi.case_add_evidence($1::bigint, 'verification_report', '家庭经济状况核对报告', '', "
+        "gen_random_uuid())",
+        {Id()});
     take("verify", "");
     take("review", "经入户调查和家庭经济状况核对，情况属实，同意上报。");
     take("publish", "");
     sql.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = $1::bigint", {Id()});
     take("close_notice", "");
     as(decider);
-    sql.Execute("SELECT doudi.case_propose_amount($1::bigint, 123400, 0, ARRAY['保障标准1,080.00元×2人 − "
-                "家庭月收入1,260.00元 = 900.00元','按规定取整'], NULL, gen_random_uuid())",
-                {Id()});
+    sql.Execute(
+        "SELECT doudi.case_propose_amount($1::bigint, 123400, 0, ARRAY['保障标准1,080.00元×2人 − "
+        "家庭月收入1,260.00元 = 900.00元','按规定取整'], NULL, gen_random_uuid())",
+        {Id()});
     take("approve", "");
     take("notify", "");
     take("start_payment", "");
@@ -198,9 +202,9 @@ BOOST_AUTO_TEST_CASE(approval_form_and_decision_of_a_case) {
   BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
   BOOST_TEST(r.out.find("三民审〔") != std::string::npos, r.out);
   const std::string text = PdfText(pdf);
-  for (const std::string wanted : {"最低生活保障审批表", "章海明", "叶秀芬", "1,234.00", "三门县民政局",
-                                   "三门县海游街道悬渚村", "经入户调查和家庭经济状况核对，情况属实，同意上报。",
-                                   "331022********", "****8901"}) {
+  for (const std::string wanted :
+       {"最低生活保障审批表", "章海明", "叶秀芬", "1,234.00", "三门县民政局", "三门县海游街道悬渚村",
+        "经入户调查和家庭经济状况核对，情况属实，同意上报。", "331022********", "****8901"}) {
     BOOST_TEST(text.find(wanted) != std::string::npos, "the approval form lacks " << wanted);
   }
   RequireNothingFull(text);
@@ -253,7 +257,7 @@ BOOST_AUTO_TEST_CASE(an_approved_case_has_no_refusal_and_bad_input_names_the_opt
 
   // A case not decided yet has neither a decision nor a refusal.
   const std::string open = std::to_string(db.server.Count("SELECT doudi.case_open(" + std::to_string(db.householdId) +
-                                                           ", 'temporary', gen_random_uuid())"));
+                                                          ", 'temporary', gen_random_uuid())"));
   const Result undecided = db.Run({"document", "decision", "--case", open, "--format", "pdf", "-o", out});
   BOOST_TEST(undecided.exitCode == 2);
   BOOST_TEST(undecided.err.find("not decided") != std::string::npos, undecided.err);
@@ -265,14 +269,15 @@ BOOST_AUTO_TEST_CASE(payment_roster_as_pdf_and_xlsx) {
   const Result r = db.Run({"roster", "--month", db.month, "--region", "331022001", "--format", "pdf", "-o", pdf});
   BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
   const std::string text = PdfText(pdf);
-  for (const std::string wanted : {"发放花名册", "章海明", "悬渚村", "1,234.00", "331022********", "****8901", "合计"}) {
+  for (const std::string wanted :
+       {"发放花名册", "章海明", "悬渚村", "1,234.00", "331022********", "****8901", "合计"}) {
     BOOST_TEST(text.find(wanted) != std::string::npos, "the roster lacks " << wanted);
   }
   RequireNothingFull(text);
 
   const auto xlsx = db.File("roster.xlsx");
-  const Result x = db.Run({"roster", "--kind", "payment", "--month", db.month, "--region", "331022001201", "--format",
-                           "xlsx", "-o", xlsx});
+  const Result x = db.Run(
+      {"roster", "--kind", "payment", "--month", db.month, "--region", "331022001201", "--format", "xlsx", "-o", xlsx});
   BOOST_REQUIRE_MESSAGE(x.exitCode == 0, x.err);
   const Result strings = Launch("/usr/bin/unzip", {"-p", xlsx});
   BOOST_REQUIRE_MESSAGE(strings.exitCode == 0, strings.err);

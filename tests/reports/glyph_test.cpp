@@ -56,7 +56,9 @@ struct Gray {
   int height = 0;
   std::vector<std::uint8_t> pixels;  // 0 black .. 255 white
   int At(int x, int y) const { return pixels[Index(x, y)]; }
-  std::size_t Index(int x, int y) const { return static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x); }
+  std::size_t Index(int x, int y) const {
+    return static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x);
+  }
 };
 
 Gray ReadPgm(const std::filesystem::path& file) {
@@ -175,8 +177,8 @@ BOOST_AUTO_TEST_CASE(every_glyph_of_the_pdf_has_the_ink_of_the_preview) {
           ++cells;
           BOOST_TEST(expected > 0, "cairo drew nothing for " << text);
           BOOST_TEST(drawn * 2 > expected, "the PDF shows " << text << (row.kind == RowKind::Normal ? "" : " (bold)")
-                                                           << " with " << drawn << " dark pixels, the preview with "
-                                                           << expected);
+                                                            << " with " << drawn << " dark pixels, the preview with "
+                                                            << expected);
         }
       }
     }
