@@ -1,7 +1,9 @@
 #include "typesetter.h"
 
+#ifdef DOUDI_HAVE_FONTCONFIG
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
+#endif
 
 #include <cstdlib>
 #include <filesystem>
@@ -53,6 +55,9 @@ void ConfigureContext(PangoContext* context) {
 // that PDF viewers draw some glyphs (如) blank (docs/documents.md).
 const std::string& FontFamily() {
   static const std::string family = [] {
+#ifndef DOUDI_HAVE_FONTCONFIG
+    return std::string(kFontFamily);
+#else
     std::filesystem::path dir = DOUDI_FONT_DIR;
     if (const char* env = std::getenv("DOUDI_FONT_DIR"); env != nullptr && *env != '\0') {
       dir = env;
@@ -72,6 +77,7 @@ const std::string& FontFamily() {
       pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(fontMap));
     }
     return std::string(kDocumentFontFamily) + "," + std::string(kFontFamily);
+#endif
   }();
   return family;
 }
