@@ -65,6 +65,9 @@ const std::string kAccount = "6217230912345678901";
 // payment; the payment lines of the month after today written.
 struct CaseDatabase {
   TestDatabase server;
+  doudi::test::Session sql = server.AsSuperuser();
+  std::string reviewer;
+  std::string decider;
   std::int64_t householdId = 0;
   std::int64_t caseId = 0;
   std::string month;  // the first month paid, YYYY-MM
@@ -100,44 +103,11 @@ struct CaseDatabase {
     household.incomes = {wage};
     householdId = db.Registry().CreateHousehold(household, doudi::dal::NewRequestId());
 
-    // The superuser takes every step, recorded for the role of its level
-    // (doudi.act_as): one person may not act at two levels of a case.
-    const std::string reviewer = server.CreateUser("reviewer", "township_reviewer", "331022001");
-    const std::string decider = server.CreateUser("decider", "city_decider", "331022");
-    const auto sql = server.AsSuperuser();
-    auto as = [&](const std::string& role) { sql.Execute("SELECT set_config('doudi.act_as', $1, false)", {role}); };
-    auto take = [&](const std::string& action, const std::string& opinion) {
-      sql.Execute(
-          "SELECT doudi.case_transition($1::bigint, $2, (SELECT version FROM doudi.assistance_case WHERE id = "
-          "$1::bigint), gen_random_uuid(), $3)",
-          {Id(), action, opinion});
-    };
-    caseId = std::stoll(
-        sql.Scalar("SELECT doudi.case_open($1::bigint, 'dibao', gen_random_uuid())", {std::to_string(householdId)}));
-    as(reviewer);
-    take("accept", "");
-    sql.Execute(
-        "SELECT doudi.case_record_survey($1::bigint, ARRAY['林晓东','王丽'], current_date, "
-        "'住房情况：自有砖混房两间' || chr(10) || '家庭收入：配偶务工', '章海明、叶秀芬', gen_random_uuid())",
-        {Id()});
-    take("survey", "");
-    sql.Execute(
-        "SELECT doudi.case_add_evidence($1::bigint, 'verification_report', '家庭经济状况核对报告', '', "
-        "gen_random_uuid())",
-        {Id()});
-    take("verify", "");
-    take("review", "经入户调查和家庭经济状况核对，情况属实，同意上报。");
-    take("publish", "");
-    sql.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = $1::bigint", {Id()});
-    take("close_notice", "");
-    as(decider);
-    sql.Execute(
-        "SELECT doudi.case_propose_amount($1::bigint, 123400, 0, ARRAY['保障标准1,080.00元×2人 − "
-        "家庭月收入1,260.00元 = 900.00元','按规定取整'], NULL, gen_random_uuid())",
-        {Id()});
-    take("approve", "");
-    take("notify", "");
-    take("start_payment", "");
+    reviewer = server.CreateUser("reviewer", "township_reviewer", "331022001");
+    decider = server.CreateUser("decider", "city_decider", "331022");
+    caseId = Decide("dibao", "approve", "");
+    Take(caseId, "notify", "");
+    Take(caseId, "start_payment", "");
     month = server.Scalar("SELECT to_char(current_date + interval '1 month', 'YYYY-MM')");
     const Result generated = Run({"payments", "generate", "--month", month});
     BOOST_REQUIRE_MESSAGE(generated.exitCode == 0, generated.err);
@@ -151,6 +121,50 @@ struct CaseDatabase {
   }
 
   std::string Id() const { return std::to_string(caseId); }
+
+  // Opens a case of the household for program and takes it to the county's
+  // decision (approve or refuse, with opinion). The superuser takes every
+  // step, recorded for the role of its level (doudi.act_as): one person may
+  // not act at two levels of a case.
+  std::int64_t Decide(const std::string& program, const std::string& decision, const std::string& opinion) const {
+    const auto id = std::stoll(sql.Scalar("SELECT doudi.case_open($1::bigint, $2, gen_random_uuid())",
+                                          {std::to_string(householdId), program}));
+    const std::string text = std::to_string(id);
+    As(reviewer);
+    Take(id, "accept", "");
+    sql.Execute(
+        "SELECT doudi.case_record_survey($1::bigint, ARRAY['林晓东','王丽'], current_date, "
+        "'住房情况：自有砖混房两间' || chr(10) || '家庭收入：配偶务工', '章海明、叶秀芬', gen_random_uuid())",
+        {text});
+    Take(id, "survey", "");
+    sql.Execute(
+        "SELECT doudi.case_add_evidence($1::bigint, 'verification_report', '家庭经济状况核对报告', '', "
+        "gen_random_uuid())",
+        {text});
+    Take(id, "verify", "");
+    Take(id, "review", "经入户调查和家庭经济状况核对，情况属实，同意上报。");
+    Take(id, "publish", "");
+    sql.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = $1::bigint", {text});
+    Take(id, "close_notice", "");
+    As(decider);
+    if (decision == "approve") {
+      sql.Execute(
+          "SELECT doudi.case_propose_amount($1::bigint, 123400, 0, ARRAY['保障标准1,080.00元×2人 − "
+          "家庭月收入1,260.00元 = 900.00元','按规定取整'], NULL, gen_random_uuid())",
+          {text});
+    }
+    Take(id, decision, opinion);
+    return id;
+  }
+
+  void As(const std::string& role) const { sql.Execute("SELECT set_config('doudi.act_as', $1, false)", {role}); }
+
+  void Take(std::int64_t id, const std::string& action, const std::string& opinion) const {
+    sql.Execute(
+        "SELECT doudi.case_transition($1::bigint, $2, (SELECT version FROM doudi.assistance_case WHERE id = "
+        "$1::bigint), gen_random_uuid(), $3)",
+        {std::to_string(id), action, opinion});
+  }
 
   Result Run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--db", server.ConnectionString()});
@@ -261,6 +275,24 @@ BOOST_AUTO_TEST_CASE(an_approved_case_has_no_refusal_and_bad_input_names_the_opt
   const Result undecided = db.Run({"document", "decision", "--case", open, "--format", "pdf", "-o", out});
   BOOST_TEST(undecided.exitCode == 2);
   BOOST_TEST(undecided.err.find("not decided") != std::string::npos, undecided.err);
+}
+
+BOOST_AUTO_TEST_CASE(refusal_notice_of_a_refused_case) {
+  CaseDatabase db;
+  const auto refused =
+      std::to_string(db.Decide("near_dibao", "refuse", "家庭月人均收入高于低保边缘标准；家庭拥有机动车辆一辆"));
+  const auto pdf = db.File("refusal.pdf");
+  const Result r = db.Run({"document", "refusal", "--case", refused, "--format", "pdf", "-o", pdf});
+  BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+  const std::string text = PdfText(pdf);
+  for (const std::string wanted : {"不予批准", "章海明", "家庭月人均收入高于低保边缘标准", "家庭拥有机动车辆一辆",
+                                   "三门县人民政府", "60日", "三门县人民法院"}) {
+    BOOST_TEST(text.find(wanted) != std::string::npos, "the refusal lacks " << wanted);
+  }
+  RequireNothingFull(text);
+  const Result decision = db.Run({"document", "decision", "--case", refused, "--format", "pdf", "-o", pdf});
+  BOOST_TEST(decision.exitCode == 2);
+  BOOST_TEST(decision.err.find("was refused") != std::string::npos, decision.err);
 }
 
 BOOST_AUTO_TEST_CASE(payment_roster_as_pdf_and_xlsx) {
