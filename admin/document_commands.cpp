@@ -352,45 +352,44 @@ const dal::CaseStep& DecisionStep(const CaseData& data, const char* wanted, cons
   return *step;
 }
 
-reports::Document DecisionOf(const CaseData& data, const Places& places, year_month_day today) {
+// What a decision and a refusal share: dated and numbered on the decision,
+// addressed to the household's head, with the objection rights.
+template <typename Letter>
+void FillLetter(Letter& input, const CaseData& data, const Places& places, const dal::CaseStep& step, const char* kind,
+                year_month_day today) {
   const auto& record = data.record;
-  const auto& step = DecisionStep(data, "approve", "a decision");
-  reports::DecisionInput input;
   const auto decidedOn = ParseDate(step.actedAt).value_or(today);
   input.issue = {places.Office(record.summary.regionCode),
-                 DocumentNumber(places, record.summary.regionCode, "决", decidedOn, record.summary.id), decidedOn};
+                 DocumentNumber(places, record.summary.regionCode, kind, decidedOn, record.summary.id), decidedOn};
   const auto* head = data.household.Head();
   input.recipient = head != nullptr ? head->name : record.summary.applicantName;
   input.idNumber = head != nullptr ? head->idNumber : "";
   input.regionName = places.FullName(record.summary.regionCode);
   input.program = record.summary.programName;
   input.appliedOn = OpenedOn(record, today);
+  input.rights = places.Rights(record.summary.regionCode);
+}
+
+reports::Document DecisionOf(const CaseData& data, const Places& places, year_month_day today) {
+  const auto& record = data.record;
+  const auto& step = DecisionStep(data, "approve", "a decision");
+  reports::DecisionInput input;
+  FillLetter(input, data, places, step, "决", today);
   input.householdSize = static_cast<int>(data.household.members.size());
   AmountOf(record, input.monthlyAmount, input.working);
   const std::string first = record.benefits.empty() ? "" : record.benefits.front().effectiveMonth;
   const auto month = ParseMonth(first);
   if (!month) throw std::runtime_error("case " + std::to_string(record.summary.id) + " has no decided benefit");
   input.firstMonth = *month;
-  input.rights = places.Rights(record.summary.regionCode);
   return reports::Decision(input);
 }
 
 reports::Document RefusalOf(const CaseData& data, const Places& places, year_month_day today) {
-  const auto& record = data.record;
   const auto& step = DecisionStep(data, "refuse", "a refusal notice");
   reports::RefusalInput input;
-  const auto decidedOn = ParseDate(step.actedAt).value_or(today);
-  input.issue = {places.Office(record.summary.regionCode),
-                 DocumentNumber(places, record.summary.regionCode, "否", decidedOn, record.summary.id), decidedOn};
-  const auto* head = data.household.Head();
-  input.recipient = head != nullptr ? head->name : record.summary.applicantName;
-  input.idNumber = head != nullptr ? head->idNumber : "";
-  input.regionName = places.FullName(record.summary.regionCode);
-  input.program = record.summary.programName;
-  input.appliedOn = OpenedOn(record, today);
+  FillLetter(input, data, places, step, "否", today);
   // The refusal's opinion states the reasons, one per line or sentence.
   input.reasons = Split(step.opinion, {"\n", "；", ";"});
-  input.rights = places.Rights(record.summary.regionCode);
   return reports::RefusalNotice(input);
 }
 
