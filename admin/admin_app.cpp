@@ -79,7 +79,7 @@ class AdminApp final : public Poco::Util::Application {
     add("household", "", "audit show, document: the household's id", "ID");
     add("program", "", "param list: only this program (dibao, destitute ...)", "P");
     add("on", "", "param show: the date to ask about (default today)", "YYYY-MM-DD");
-    add("unit", "", "param set: fen, percent, working_days, calendar_days, months, code or count", "U");
+    add("unit", "", "param set: fen, percent, working_days, calendar_days, months, code, count or text", "U");
     add("from", "", "param set: the date the value takes effect from", "YYYY-MM-DD");
     add("note", "", "param set: where the value comes from (the rule or decision)", "TEXT");
     add("new-key", "", "param set: the key is new to the program (not a misspelling)", nullptr);

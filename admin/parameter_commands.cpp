@@ -14,6 +14,7 @@
 #include "doudi/dal/program_parameters.h"
 #include "doudi/model/money.h"
 #include "doudi/model/region_code.h"
+#include "doudi/model/text.h"
 
 namespace doudi::admin {
 namespace {
@@ -106,6 +107,15 @@ std::string StoredValue(const std::string& value, const std::string& unit) {
     }
     return value;
   }
+  if (unit == "text") {
+    // One line, as the documents print it: the database refuses the rest too.
+    const auto length = model::CountUtf8CodePoints(value);
+    const bool control = std::any_of(value.begin(), value.end(), [](char c) { return c >= 0 && c < ' '; });
+    if (!length || *length == 0 || *length > 100 || control || model::TrimAsciiWhitespace(value) != value) {
+      throw std::invalid_argument("VALUE in unit text is one line of 1 to 100 characters without surrounding spaces");
+    }
+    return value;
+  }
   static const std::regex kCount("^[1-9][0-9]{0,8}$");
   if (!std::regex_match(value, kCount)) {
     throw std::invalid_argument("VALUE in unit " + unit + " is a whole number above zero, not '" + value + "'");
@@ -122,7 +132,7 @@ std::string Shown(const dal::ProgramParameter& p) {
       return p.value + " fen";
     }
   }
-  if (p.unit == "code") return p.value;
+  if (p.unit == "code" || p.unit == "text") return p.value;
   return p.value + " " + p.unit;
 }
 
@@ -247,8 +257,9 @@ std::vector<Command> ParameterCommands() {
        "Adds a row: PROGRAM's KEY is VALUE for the region prefix (2, 4, 6, 9 or 12 digits) from the date on. Rows "
        "are never changed or deleted: a change is a new row with a later date, and the earlier one stays as "
        "history. --unit is fen (VALUE in yuan with two decimals, 1080.00), percent, working_days, calendar_days, "
-       "months, count (whole numbers above zero) or code (a snake_case code); a key keeps one unit. A key that "
-       "no row of the program has yet is refused as a likely misspelling unless --new-key is given. Center "
+       "months, count (whole numbers above zero), code (a snake_case code) or text (one line, such as an "
+       "office's name); a key keeps one unit. A key that no row of the program has yet is refused as a likely "
+       "misspelling unless --new-key is given. Center "
        "administrators add parameters within their own scope; the database refuses anything else.",
        {"unit", "region", "from", "note", "new-key"},
        3,

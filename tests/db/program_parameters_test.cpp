@@ -132,9 +132,16 @@ BOOST_FIXTURE_TEST_CASE(rows_are_checked_by_the_database, Parameters) {
                                     {"dibao", "331022", "step_order", "Jinjiang", "code", "2027-01-01"},
                                     {"dibao", "33102", "decision_deadline", "10", "working_days", "2027-01-01"},
                                     {"dibao", "331022", "new_thing", "10", "weeks", "2027-01-01"},
-                                    {"dibao", "331022", "New-Key", "10", "count", "2027-01-01"}}) {
+                                    {"dibao", "331022", "New-Key", "10", "count", "2027-01-01"},
+                                    {"dibao", "331022", "issuing_office", " 三门县民政局", "text", "2027-01-01"},
+                                    {"dibao", "331022", "issuing_office", "三门县\n民政局", "text", "2027-01-01"},
+                                    {"dibao", "331022", "issuing_office", "", "text", "2027-01-01"}}) {
     BOOST_TEST(state(bad) == "23514", bad[1] + " " + bad[2] + " " + bad[3] + " " + bad[4]);
   }
+  // Text: one line, for an office's name (seeded for the demo places).
+  BOOST_TEST(state({"dibao", "331022", "issuing_office", "三门县民政局（新）", "text", "2027-01-01"}) == "");
+  BOOST_TEST(server.Scalar("SELECT value FROM doudi.parameter_value('dibao', '350582111201', 'issuing_office', "
+                           "'2026-06-01')") == "晋江市民政局");
   // Who and when are the database's, whatever the writer says.
   su.Execute(
       "INSERT INTO doudi.program_parameter (program, region_prefix, key, value, unit, effective_from, created_by, "

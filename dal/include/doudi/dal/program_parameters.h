@@ -14,13 +14,13 @@ namespace doudi::dal {
 
 // The units a parameter's value is given in, as the database spells them.
 inline constexpr const char* kParameterUnits[] = {"fen",    "percent", "working_days", "calendar_days",
-                                                  "months", "code",    "count"};
+                                                  "months", "code",    "count",        "text"};
 
 struct ProgramParameter {
   std::string program;        // doudi.program code: "dibao", "destitute" ...
   std::string regionPrefix;   // 2, 4, 6, 9 or 12 digits; the most specific prefix applies
   std::string key;            // snake_case: "standard_per_person"
-  std::string value;          // as stored: whole fen, a whole number, or a code
+  std::string value;          // as stored: whole fen, a whole number, a code, or one line of text
   std::string unit;           // one of kParameterUnits
   std::string effectiveFrom;  // YYYY-MM-DD
   std::string note;           // "" for none
