@@ -95,7 +95,9 @@ class PgCaseRepository final : public CaseRepository {
       std::vector<CaseSummary> tasks;
       soci::rowset<soci::row> rows =
           (m_sql.prepare << "SELECT " + kSummaryColumns +
-                                " FROM doudi.my_case_tasks AS o ORDER BY o.nearest_due NULLS LAST, o.id LIMIT :n",
+                                " FROM doudi.case_overview AS o JOIN (SELECT t.id FROM doudi.my_case_tasks AS t "
+                                "ORDER BY t.nearest_due NULLS LAST, t.id LIMIT :n) AS t ON t.id = o.id "
+                                "ORDER BY o.nearest_due NULLS LAST, o.id",
            soci::use(limit));
       for (const auto& r : rows) tasks.push_back(SummaryRow(r));
       return tasks;
