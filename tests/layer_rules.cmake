@@ -21,3 +21,6 @@ check_dir(admin "wx/" "doudi-admin")
 check_dir(gui "soci/|libpq|postgresql/" "the GUI")
 # Documents are built on the model only; the workstation and doudi-admin call them.
 check_dir(reports "wx/|soci/|Poco/|libpq|postgresql/" "the reports layer")
+# The document assembly reads the data layer through its interfaces only:
+# the caller hands in its repositories (no PostgreSQL layer, no driver, no wx).
+check_dir(reports/assembly "wx/|soci/|Poco/|libpq|postgresql/|doudi/dal/pg/" "the document assembly")

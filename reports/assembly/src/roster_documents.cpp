@@ -1,0 +1,131 @@
+// The month's rosters from the data layer: the payment lines as written by
+// `payments generate` (masked by the database already, masked again by the
+// builder), and the public notices that run during the month, one list per
+// village because a notice is posted in its village.
+#include <algorithm>
+
+#include "doudi/reports/case_documents.h"
+#include "doudi/reports/documents.h"
+#include "places.h"
+
+namespace doudi::reports {
+namespace {
+
+using assembly::ParseDate;
+using assembly::Places;
+using std::chrono::year_month;
+using std::chrono::year_month_day;
+
+void RequireInScope(const Places& places, const std::string& region) {
+  const auto size = region.size();
+  const bool wellFormed = (size == 6 || size == 9 || size == 12) &&
+                          std::all_of(region.begin(), region.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!wellFormed || places.Name(region).empty()) {
+    throw DocumentUnavailable(DocumentUnavailable::Reason::OutOfScope,
+                              "region " + region + " is not a county, township or village in your scope");
+  }
+}
+
+// 三民发〔2026〕07号, with -township/village digits for a smaller region.
+std::string PaymentNumber(const Places& places, const std::string& region, year_month month) {
+  return places.CountyInitial(region) + "民发〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
+         assembly::TwoDigitMonth(month) + (region.size() > 6 ? "-" + region.substr(6) : std::string()) + "号";
+}
+
+// The notices of each village under region that run during the month, the
+// villages in the data layer's order.
+struct VillageNotices {
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<dal::NoticeEntry>> entries;
+};
+
+VillageNotices NoticesInMonth(const std::vector<dal::NoticeEntry>& all, year_month month) {
+  const year_month_day monthStart = month / 1;
+  const year_month_day monthEnd = month / std::chrono::last;
+  VillageNotices out;
+  for (const auto& entry : all) {
+    const auto start = ParseDate(entry.noticeStart);
+    const auto end = ParseDate(entry.noticeEnd);
+    if (!start || !end || *start > monthEnd || *end < monthStart) continue;
+    if (!out.entries.count(entry.regionCode)) out.order.push_back(entry.regionCode);
+    out.entries[entry.regionCode].push_back(entry);
+  }
+  return out;
+}
+
+Document VillageNoticeRoster(const Places& places, assembly::Issuer& issuer, const std::string& code,
+                             const std::vector<dal::NoticeEntry>& entries, year_month month, year_month_day today) {
+  NoticeRosterInput input;
+  input.issue = {issuer.Office(entries.front().program, code, today),
+                 places.CountyInitial(code) + "民示〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
+                     assembly::TwoDigitMonth(month) + "-" + code.substr(6) + "号",
+                 today};
+  input.village = places.FullName(code);
+  input.program = entries.front().programName;
+  input.noticeFrom = *ParseDate(entries.front().noticeStart);
+  input.noticeTo = *ParseDate(entries.front().noticeEnd);
+  for (const auto& entry : entries) {
+    input.noticeFrom = std::min(input.noticeFrom, *ParseDate(entry.noticeStart));
+    input.noticeTo = std::max(input.noticeTo, *ParseDate(entry.noticeEnd));
+    if (entry.programName != input.program) input.program = "社会救助";  // several programs on one board
+    input.entries.push_back({entry.applicantName, entry.householdSize, entry.monthly});
+  }
+  const std::string township = code.size() >= 9 ? places.Name(code.substr(0, 9)) : "";
+  input.objectionContact = (township.empty() ? std::string() : township + "或") + input.issue.office;
+  return NoticeRoster(input);
+}
+
+}  // namespace
+
+std::string IsoMonth(year_month month) {
+  return std::to_string(static_cast<int>(month.year())) + "-" + assembly::TwoDigitMonth(month);
+}
+
+Document PaymentRosterDocument(DocumentSources& sources, const std::string& region, year_month month,
+                               year_month_day today) {
+  const Places places(sources.regionNames);
+  RequireInScope(places, region);
+  assembly::Issuer issuer(sources.parameters, places);
+  PaymentRosterInput input;
+  input.issue = {issuer.Office("dibao", region, today), PaymentNumber(places, region, month), today};
+  input.month = month;
+  input.regionName = places.FullName(region);
+  const std::string monthText = IsoMonth(month);
+  for (const auto& line : sources.cases.PaymentRoster(monthText, region)) {
+    input.lines.push_back({line.townshipName, line.villageName, line.applicantName, line.maskedId, line.maskedAccount,
+                           line.householdSize, line.programName + (line.kind == "one_off" ? "（一次性）" : ""),
+                           line.amount});
+  }
+  if (input.lines.empty()) {
+    throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
+                              "no payment lines for " + monthText + " under " + region +
+                                  " (doudi-admin payments generate --month " + monthText + " writes them)");
+  }
+  return PaymentRoster(input);
+}
+
+Document NoticeRosterDocument(DocumentSources& sources, const std::string& region, year_month month,
+                              year_month_day today) {
+  const Places places(sources.regionNames);
+  RequireInScope(places, region);
+  assembly::Issuer issuer(sources.parameters, places);
+  const auto villages = NoticesInMonth(sources.cases.PublicNotices(region), month);
+  if (villages.order.empty()) {
+    throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
+                              "no public notice runs under " + region + " in " + IsoMonth(month));
+  }
+  std::optional<Document> all;
+  for (const auto& code : villages.order) {
+    auto document = VillageNoticeRoster(places, issuer, code, villages.entries.at(code), month, today);
+    if (!all) {
+      all = std::move(document);
+      continue;
+    }
+    // Further villages follow, each under its own heading.
+    all->blocks.emplace_back(Heading{document.subtitle});
+    for (auto& block : document.blocks) all->blocks.push_back(std::move(block));
+  }
+  return std::move(*all);
+}
+
+}  // namespace doudi::reports
