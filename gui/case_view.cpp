@@ -3,6 +3,7 @@
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/listbox.h>
+#include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
@@ -15,6 +16,7 @@
 #include "case_forms.h"
 #include "case_text.h"
 #include "database_worker.h"
+#include "document_jobs.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/registry_repository.h"
 #include "report_list.h"
@@ -60,11 +62,12 @@ enum class WriteOutcome { Done, Conflict };
 
 }  // namespace
 
-CaseView::CaseView(wxWindow* parent, DatabaseWorker& worker, const Session& session, std::int64_t caseId,
-                   std::function<void()> onChanged)
+CaseView::CaseView(wxWindow* parent, DatabaseWorker& worker, DatabaseWorker& documentWorker, const Session& session,
+                   std::int64_t caseId, std::function<void()> onChanged)
     : wxDialog(parent, wxID_ANY, _("Case"), wxDefaultPosition, wxSize(1120, 760),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER | wxMAXIMIZE_BOX),
       m_worker(worker),
+      m_documentWorker(documentWorker),
       m_session(session),
       m_caseId(caseId),
       m_onChanged(std::move(onChanged)) {
@@ -111,6 +114,10 @@ void CaseView::Build() {
   middle->Add(column, wxSizerFlags().Border(wxLEFT, 8));
   m_status = new wxStaticText(panel, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                               wxST_ELLIPSIZE_END);
+  auto* documents = new wxButton(panel, wxID_ANY, _("Documents..."));
+  documents->SetName("documents");
+  documents->Bind(wxEVT_BUTTON, [this, documents](wxCommandEvent&) { ShowDocumentMenu(documents); });
+  documents->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_record && !m_openingDocument); });
   auto* refresh = new wxButton(panel, wxID_ANY, _("Reload"));
   // Not stock ids: GTK would relabel stock buttons in the system's language.
   auto* close = new wxButton(panel, wxWindow::NewControlId(), _("Close"));
@@ -119,6 +126,7 @@ void CaseView::Build() {
   SetEscapeId(close->GetId());
   auto* bottom = new wxBoxSizer(wxHORIZONTAL);
   bottom->Add(m_status, wxSizerFlags(1).CenterVertical());
+  bottom->Add(documents, wxSizerFlags().Border(wxLEFT, 8));
   bottom->Add(refresh, wxSizerFlags().Border(wxLEFT, 8));
   bottom->Add(close, wxSizerFlags().Border(wxLEFT, 8));
 
@@ -472,6 +480,42 @@ void CaseView::RunWrite(const std::string& what, Write write, const wxString& do
                                           failure.message)
                        : wxString::Format(_("Not done: %s"), failure.message),
                    true);
+      });
+}
+
+std::vector<reports::CaseDocumentKind> CaseView::DocumentKinds() const {
+  return m_record ? reports::KindsFor(*m_record) : std::vector<reports::CaseDocumentKind>{};
+}
+
+// A pop-up menu under the button: one entry per document the case has now.
+void CaseView::ShowDocumentMenu(wxWindow* button) {
+  wxMenu menu;
+  for (const auto kind : DocumentKinds()) {
+    const int id = wxWindow::NewControlId();
+    menu.Append(id, DocumentKindLabel(kind));
+    menu.Bind(wxEVT_MENU, [this, kind](wxCommandEvent&) { OpenDocument(kind); }, id);
+  }
+  button->PopupMenu(&menu, 0, button->GetSize().y);
+}
+
+void CaseView::OpenDocument(reports::CaseDocumentKind kind) {
+  if (!m_record || m_openingDocument) return;
+  m_openingDocument = true;
+  ShowStatus(wxString::Format(_("Preparing the %s..."), DocumentKindLabel(kind)), false);
+  DocumentRequest request;
+  request.of = DocumentRequest::Of::Case;
+  request.id = m_caseId;
+  request.kind = kind;
+  gui::OpenDocument(
+      this, this, m_documentWorker, m_session, request,
+      [this](DocumentPreview* preview) {
+        m_openingDocument = false;
+        m_preview = preview;
+        ShowStatus({}, false);
+      },
+      [this](const wxString& message) {
+        m_openingDocument = false;
+        ShowStatus(message, true);
       });
 }
 

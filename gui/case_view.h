@@ -18,8 +18,12 @@
 #include <string>
 #include <vector>
 
+#include <wx/weakref.h>
+
 #include "case_actions.h"
 #include "doudi/dal/case_repository.h"
+#include "doudi/reports/case_documents.h"
+#include "document_preview.h"
 #include "form_dialog.h"
 
 namespace doudi::dal::pg {
@@ -43,10 +47,11 @@ class CaseView : public wxDialog {
  public:
   enum class State { Loading, LoadFailed, Ready, Writing };
 
-  // worker and session outlive the view; onChanged runs after every write
-  // that went through (lists elsewhere refresh).
-  CaseView(wxWindow* parent, DatabaseWorker& worker, const Session& session, std::int64_t caseId,
-           std::function<void()> onChanged);
+  // worker, documentWorker and session outlive the view; onChanged runs
+  // after every write that went through (lists elsewhere refresh).
+  // documentWorker builds documents, so a long one never holds up the case.
+  CaseView(wxWindow* parent, DatabaseWorker& worker, DatabaseWorker& documentWorker, const Session& session,
+           std::int64_t caseId, std::function<void()> onChanged);
 
   std::int64_t CaseId() const { return m_caseId; }
   State GetState() const { return m_state; }
@@ -71,6 +76,13 @@ class CaseView : public wxDialog {
   void RecordSurvey();
   void AddEvidence();
   void ProposeAmount();
+  // The documents that make sense for the case as it is now (Documents button).
+  std::vector<reports::CaseDocumentKind> DocumentKinds() const;
+  // Builds the document on the document worker and opens its preview.
+  void OpenDocument(reports::CaseDocumentKind kind);
+  bool IsOpeningDocument() const { return m_openingDocument; }
+  // The preview opened last; nullptr when none is open.
+  DocumentPreview* LastPreview() const { return m_preview.get(); }
   // Replaces how input dialogs are shown (tests fill and press them).
   void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
 
@@ -91,8 +103,10 @@ class CaseView : public wxDialog {
   // outcome of the same write is unknown), then reloads.
   using Write = std::function<void(dal::pg::PgDatabase&, const std::string& requestId)>;
   void RunWrite(const std::string& what, Write write, const wxString& done);
+  void ShowDocumentMenu(wxWindow* button);
 
   DatabaseWorker& m_worker;
+  DatabaseWorker& m_documentWorker;
   const Session& m_session;
   std::int64_t m_caseId;
   std::function<void()> m_onChanged;
@@ -102,6 +116,8 @@ class CaseView : public wxDialog {
   std::vector<CaseActionChoice> m_actions;
   std::string m_pendingWhat;       // the write in flight or unresolved
   std::string m_pendingRequestId;  // its request id (dal::NewRequestId)
+  bool m_openingDocument = false;
+  wxWeakRef<DocumentPreview> m_preview;
 
   wxNotebook* m_pages = nullptr;
   wxStaticText* m_title = nullptr;

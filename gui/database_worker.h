@@ -63,15 +63,27 @@ class DatabaseWorker {
       } catch (...) {
         error = std::current_exception();
       }
-      // The shared_ptr moves into the GUI-thread call, so the weak reference
-      // is released there, never on this thread.
-      wxTheApp->CallAfter([target = std::move(target), owned, result = std::move(result), error,
-                           done = std::move(done), failed = std::move(failed)] {
-        if (owned && !*target) return;
-        if (error) {
-          if (failed) failed(DescribeFailure(error));
-        } else if (done) {
-          done(std::move(*result));
+      // wx queues a copy of the functor it is given, and this thread would
+      // destroy the original perhaps after the GUI thread ran and dropped the
+      // copy: the last owner of the weak reference or of what the callbacks
+      // hold (a worker, in TryLogin) would then be this thread, and a worker
+      // destroyed on its own thread cannot join itself. So the reply crosses
+      // as a bare pointer that only the GUI thread owns and deletes.
+      struct Reply {
+        std::shared_ptr<wxWeakRef<wxWindow>> target;
+        std::shared_ptr<Result> result;
+        std::exception_ptr error;
+        std::function<void(Result)> done;
+        std::function<void(const JobFailure&)> failed;
+      };
+      auto* reply = new Reply{std::move(target), std::move(result), error, std::move(done), std::move(failed)};
+      wxTheApp->CallAfter([reply, owned] {
+        const std::unique_ptr<Reply> own(reply);
+        if (owned && !*own->target) return;
+        if (own->error) {
+          if (own->failed) own->failed(DescribeFailure(own->error));
+        } else if (own->done) {
+          own->done(std::move(*own->result));
         }
       });
       if (error) std::rethrow_exception(error);  // lets the worker notice a lost connection

@@ -21,13 +21,14 @@
 #include "notice_panel.h"
 #include "parameters_panel.h"
 #include "registry_panel.h"
+#include "roster_dialog.h"
 #include "wx_text.h"
 
 namespace doudi::gui {
 namespace {
 
 enum { kStatusConnection, kStatusServer };
-enum { kFind = wxID_HIGHEST + 1, kSwitchUser, kChinese, kEnglish };
+enum { kFind = wxID_HIGHEST + 1, kSwitchUser, kChinese, kEnglish, kPaymentRoster, kNoticeRoster };
 constexpr int kBeatMs = 5000;
 
 wxString GroupLabel(const std::string& group) {
@@ -52,6 +53,7 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   m_pageWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_recordWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_caseWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
+  m_documentWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_heartbeatWorker = std::make_unique<DatabaseWorker>(conninfo);
 
   auto* panel = new wxPanel(this);
@@ -79,6 +81,12 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   file->Append(kSwitchUser, _("Log in as &another user..."));
   file->Append(wxID_EXIT, _("E&xit"));
   menus->Append(file, _("&Registry"));
+  auto* rosters = new wxMenu;
+  rosters->Append(kPaymentRoster, RosterKindLabel(RosterKind::Payment) + wxS("..."));
+  rosters->Append(kNoticeRoster, RosterKindLabel(RosterKind::Notice) + wxS("..."));
+  menus->Append(rosters, _("R&osters"));
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowRosterDialog(RosterKind::Payment); }, kPaymentRoster);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowRosterDialog(RosterKind::Notice); }, kNoticeRoster);
   auto* language = new wxMenu;
   language->AppendRadioItem(kChinese, wxS("中文"));
   language->AppendRadioItem(kEnglish, wxS("English"));
@@ -127,6 +135,7 @@ void MainFrame::AddSections(wxNotebook* sections) {
   }
   m_registry = new RegistryPanel(sections, m_session, *m_searchWorker, *m_pageWorker, *m_recordWorker,
                                  *m_caseWorker, open);
+  m_registry->SetHouseholdFileOpener([this](std::int64_t householdId) { OpenHouseholdFile(householdId); });
   sections->AddPage(m_registry, _("Registry"), m_tasks == nullptr);
   m_notices = new NoticePanel(sections, *m_caseWorker, m_session, open, [this] { CasesChanged(); });
   sections->AddPage(m_notices, _("Public notices"));
@@ -144,10 +153,24 @@ CaseView& MainFrame::OpenCase(std::int64_t caseId) {
     open->Raise();
     return *open;
   }
-  auto* view = new CaseView(this, *m_caseWorker, m_session, caseId, [this] { CasesChanged(); });
+  auto* view = new CaseView(this, *m_caseWorker, *m_documentWorker, m_session, caseId, [this] { CasesChanged(); });
   m_cases[caseId] = view;
   view->Show();
   return *view;
+}
+
+void MainFrame::ShowRosterDialog(RosterKind kind) {
+  const auto today = Today();
+  RosterDialog dialog(this, this, *m_documentWorker, m_session, kind, today.year() / today.month());
+  m_runDialog(dialog);
+}
+
+void MainFrame::OpenHouseholdFile(std::int64_t householdId) {
+  DocumentRequest request;
+  request.of = DocumentRequest::Of::Household;
+  request.id = householdId;
+  OpenDocument(this, this, *m_documentWorker, m_session, request, [](DocumentPreview*) {},
+               [this](const wxString& message) { wxMessageBox(message, _("Household file"), wxOK | wxICON_WARNING, this); });
 }
 
 void MainFrame::CasesChanged() {

@@ -14,6 +14,8 @@
 #include <map>
 #include <memory>
 
+#include "document_jobs.h"
+#include "form_dialog.h"
 #include "session.h"
 
 class wxNotebook;
@@ -45,6 +47,13 @@ class MainFrame : public wxFrame {
   CaseView& OpenCase(std::int64_t caseId);
   // The case's open window; nullptr when it is not open.
   CaseView* FindCase(std::int64_t caseId);
+  // The Rosters menu: asks which roster, the month and the region (this
+  // month and the user's scope unless changed), then previews it.
+  void ShowRosterDialog(RosterKind kind);
+  // The household's file (家庭档案), previewed; a failure is said in a message box.
+  void OpenHouseholdFile(std::int64_t householdId);
+  // Replaces how the roster dialog is shown (tests fill and press it).
+  void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
 
  private:
   void OnConnectionChange(bool connected);
@@ -60,6 +69,9 @@ class MainFrame : public wxFrame {
   std::unique_ptr<DatabaseWorker> m_recordWorker;
   // Cases: the lists, the case windows and their writes.
   std::unique_ptr<DatabaseWorker> m_caseWorker;
+  // Documents and rosters: a 10,000-line roster never holds up the cases.
+  std::unique_ptr<DatabaseWorker> m_documentWorker;
+  DialogRunner m_runDialog = RunModally;
   // Its own connection asks the server "still there?" every few seconds,
   // so a dropped link shows in the status bar without waiting for a search.
   std::unique_ptr<DatabaseWorker> m_heartbeatWorker;

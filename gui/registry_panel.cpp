@@ -72,6 +72,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   auto* openButton = new wxButton(right, wxID_OPEN, _("&Open household"));
   auto* applyButton = new wxButton(right, wxID_ANY, _("New &application..."));
   applyButton->SetName("new_application");
+  auto* fileButton = new wxButton(right, wxID_ANY, _("Household &file..."));
+  fileButton->SetName("household_file");
 
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(m_search, wxSizerFlags(1).CenterVertical());
@@ -79,6 +81,7 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   bar->Add(m_count, wxSizerFlags().CenterVertical().Border(wxLEFT, 12));
   bar->Add(stop, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  buttons->Add(fileButton, wxSizerFlags().Border(wxRIGHT, 8));
   buttons->Add(applyButton, wxSizerFlags().Border(wxRIGHT, 8));
   buttons->Add(openButton);
   buttons->Add(newButton, wxSizerFlags().Border(wxLEFT, 8));
@@ -111,6 +114,14 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   applyButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewApplication(); });
   applyButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(MayApply()); });
   newButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_session.CanEditRegistry()); });
+  fileButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    const long row = m_list->Selected();
+    const auto* person = row >= 0 ? m_list->RowAt(row) : nullptr;
+    if (person != nullptr && m_openFile) m_openFile(person->householdId);
+  });
+  fileButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+    e.Enable(m_openFile && m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
+  });
   openButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
     e.Enable(m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
   });

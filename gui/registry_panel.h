@@ -43,6 +43,8 @@ class RegistryPanel : public wxPanel {
   bool MayApply() const;
   // Selects a result row, as a click does.
   void SelectRow(long row);
+  // What "Household file..." does with the selected row's household.
+  void SetHouseholdFileOpener(std::function<void(std::int64_t householdId)> open) { m_openFile = std::move(open); }
   // Replaces how the application dialog is shown (tests fill and press it).
   void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
   // Runs the current search again (e.g. after a save).
@@ -69,6 +71,7 @@ class RegistryPanel : public wxPanel {
   DatabaseWorker& m_recordWorker;
   DatabaseWorker& m_caseWorker;
   std::function<void(std::int64_t)> m_openCase;
+  std::function<void(std::int64_t)> m_openFile;
   DialogRunner m_runDialog = RunModally;
   wxSearchCtrl* m_search = nullptr;
   wxChoice* m_status = nullptr;

@@ -57,19 +57,10 @@ struct Desk {
     city = db.AddUser("city", "city_decider", kCounty, "陈市定");
   }
   // A main window for the user, shown; deleted by Close.
-  gui::MainFrame* Open(const std::string& connection) {
-    auto* frame = new gui::MainFrame(db.LogInAs(connection), [] {});
-    frame->Show();
-    return frame;
-  }
+  gui::MainFrame* Open(const std::string& connection) { return test::OpenFrame(db, connection); }
 };
 
-void Close(gui::MainFrame* frame) {
-  frame->Hide();
-  test::PumpUntil([] { return false; }, std::chrono::milliseconds(200));
-  frame->Destroy();
-  test::PumpUntil([] { return false; }, std::chrono::milliseconds(200));
-}
+void Close(gui::MainFrame* frame) { test::CloseFrame(frame); }
 
 // The demo household of the clerk's village with the lowest income: 低保
 // eligible on the demo standard.

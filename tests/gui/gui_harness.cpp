@@ -7,11 +7,12 @@
 #include <optional>
 
 #include "demo_data.h"
+#include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/model/staff.h"
 #include "doudi/model/working_day_calendar.h"
-#include "doudi/dal/holiday_calendar.h"
 #include "login_dialog.h"
+#include "main_frame.h"
 
 namespace doudi::test {
 
@@ -65,8 +66,8 @@ DeskDatabase::~DeskDatabase() {
 std::string DeskDatabase::AddUser(const std::string& shortName, const std::string& group, const std::string& scope,
                                   const std::string& displayName) {
   const std::string role = m_clerkRole.substr(0, m_clerkRole.size() - std::string("clerk").size()) + shortName;
-  const std::string password = "desk-" + shortName + "-" +
-                               std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  const std::string password =
+      "desk-" + shortName + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
   dal::pg::PgDatabase db(m_server.ConnectionString());
   dal::UserAccount user;
   user.roleName = role;
@@ -79,14 +80,15 @@ std::string DeskDatabase::AddUser(const std::string& shortName, const std::strin
   return m_server.ConnectionString() + " user=" + role;
 }
 
-gui::Session DeskDatabase::LogIn() { return LogInAs(m_clerkConnection); }
+gui::Session DeskDatabase::LogIn() {
+  return LogInAs(m_clerkConnection);
+}
 
 gui::Session DeskDatabase::LogInAs(const std::string& connection) {
   std::optional<gui::Session> session;
   wxString error;
   gui::TryLogin(
-      nullptr, connection, "", [&](gui::Session s) { session = std::move(s); },
-      [&](const wxString& e) { error = e; });
+      nullptr, connection, "", [&](gui::Session s) { session = std::move(s); }, [&](const wxString& e) { error = e; });
   BOOST_REQUIRE(PumpUntil([&] { return session.has_value() || !error.empty(); }));
   BOOST_REQUIRE_MESSAGE(session.has_value(), error.utf8_str().data());
   return *session;
@@ -107,6 +109,23 @@ int PressOk(wxDialog& dialog, const std::function<void(wxDialog&)>& fill, const 
   dialog.ProcessWindowEvent(click);
   PumpUntil([&] { return !dialog.IsShown(); }, timeout);
   return dialog.GetReturnCode();
+}
+
+}  // namespace doudi::test
+
+namespace doudi::test {
+
+gui::MainFrame* OpenFrame(DeskDatabase& db, const std::string& connection) {
+  auto* frame = new gui::MainFrame(db.LogInAs(connection), [] {});
+  frame->Show();
+  return frame;
+}
+
+void CloseFrame(gui::MainFrame* frame) {
+  frame->Hide();
+  PumpUntil([] { return false; }, std::chrono::milliseconds(200));
+  frame->Destroy();
+  PumpUntil([] { return false; }, std::chrono::milliseconds(200));
 }
 
 }  // namespace doudi::test

@@ -15,6 +15,10 @@
 #include "session.h"
 #include "test_database.h"
 
+namespace doudi::gui {
+class MainFrame;
+}
+
 namespace doudi::test {
 
 // Runs the event loop (CallAfter results, timers, paints) until done() or
@@ -68,6 +72,11 @@ class DeskDatabase {
 // Returns how it ended: wxID_OK, or 0 while it stays open.
 int PressOk(wxDialog& dialog, const std::function<void(wxDialog&)>& fill, const std::function<bool()>& ready = {},
             std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
+// A main window for the user logged in with connection, shown.
+gui::MainFrame* OpenFrame(DeskDatabase& db, const std::string& connection);
+// Hides the main window, lets its workers' replies drain, and destroys it.
+void CloseFrame(gui::MainFrame* frame);
 
 // The control named name inside window, as type T; nullptr when there is none.
 template <typename T>
