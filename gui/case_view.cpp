@@ -96,7 +96,9 @@ void CaseView::Build() {
   m_surveyButton = new wxButton(records->GetStaticBox(), wxID_ANY, _("Record the home survey..."));
   m_evidenceButton = new wxButton(records->GetStaticBox(), wxID_ANY, _("Add evidence..."));
   m_amountButton = new wxButton(records->GetStaticBox(), wxID_ANY, _("Propose the amount..."));
-  for (auto* button : {m_surveyButton, m_evidenceButton, m_amountButton}) {
+  m_extendButton = new wxButton(records->GetStaticBox(), wxID_ANY, _("Extend the time limit..."));
+  m_extendButton->SetName("extend_limit");
+  for (auto* button : {m_surveyButton, m_evidenceButton, m_amountButton, m_extendButton}) {
     records->Add(button, wxSizerFlags().Expand().Border(wxALL, 4));
   }
   m_surveyButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RecordSurvey(); });
@@ -105,6 +107,8 @@ void CaseView::Build() {
   m_surveyButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(OffersSurvey()); });
   m_evidenceButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(OffersEvidence()); });
   m_amountButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(OffersAmount()); });
+  m_extendButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ExtendLimit(); });
+  m_extendButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(OffersExtension()); });
   auto* column = new wxBoxSizer(wxVERTICAL);
   column->Add(side, wxSizerFlags().Expand());
   column->Add(records, wxSizerFlags().Expand().Border(wxTOP, 8));
@@ -362,6 +366,26 @@ bool CaseView::OffersAmount() const {
   if (m_state != State::Ready || !m_record) return false;
   const auto& group = m_session.identity.group;
   return (group == "township_reviewer" || group == "city_decider") && AmountMayBeProposed(m_record->summary.state);
+}
+
+bool CaseView::OffersExtension() const {
+  if (m_state != State::Ready || !m_record) return false;
+  // The limit runs from acceptance to the decision; the database says the same.
+  return m_session.identity.group == "city_decider" && !m_record->limitExtended &&
+         !m_record->summary.overallDue.empty();
+}
+
+void CaseView::ExtendLimit() {
+  if (!OffersExtension()) return;
+  // The reason is required: an objection during the notice, an applicant
+  // living away from the registration, a hard survey.
+  OpinionDialog dialog(this, _("Extend the time limit"), Wx(m_record->summary.overallDue), _("the extended limit"), true);
+  if (m_runDialog(dialog) != wxID_OK) return;
+  const std::string reason = dialog.Opinion();
+  const auto id = m_caseId;
+  RunWrite("extend", [id, reason](dal::pg::PgDatabase& db, const std::string& requestId) {
+    db.Cases().ExtendLimit(id, reason, requestId);
+  }, _("The time limit is extended."));
 }
 
 void CaseView::TakeAction(const std::string& action) {

@@ -68,6 +68,8 @@ class CaseView : public wxDialog {
   bool OffersSurvey() const;
   bool OffersEvidence() const;
   bool OffersAmount() const;
+  // A city decider may extend a running overall limit, once, for a stated reason.
+  bool OffersExtension() const;
 
   void Reload();
   // What an action's button does: asks for the opinion (required or as a
@@ -76,6 +78,7 @@ class CaseView : public wxDialog {
   void RecordSurvey();
   void AddEvidence();
   void ProposeAmount();
+  void ExtendLimit();
   // The documents that make sense for the case as it is now (Documents button).
   std::vector<reports::CaseDocumentKind> DocumentKinds() const;
   // Builds the document on the document worker and opens its preview.
@@ -135,6 +138,7 @@ class CaseView : public wxDialog {
   wxButton* m_surveyButton = nullptr;
   wxButton* m_evidenceButton = nullptr;
   wxButton* m_amountButton = nullptr;
+  wxButton* m_extendButton = nullptr;
 };
 
 }  // namespace doudi::gui

@@ -287,6 +287,14 @@ BOOST_AUTO_TEST_CASE(a_case_goes_from_application_to_decision_through_three_desk
   decision.Timeline()->SetItemState(4, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
   test::PumpUntil([] { return false; }, std::chrono::milliseconds(500));  // let it paint
   BOOST_TEST(gui::SaveWindowPng(&decision, ShotPath("case-view-timeline.png")));
+  // The decider extends the overall limit, for a stated reason, once.
+  const std::string dueBefore = decision.Record()->summary.overallDue;
+  BOOST_TEST(decision.OffersExtension());
+  decision.SetDialogRunner(Opinion("申请人长期在外务工，入户调查需再次安排"));
+  decision.ExtendLimit();
+  BOOST_REQUIRE(test::PumpUntil([&] { return Settled(decision) && decision.Record()->limitExtended; }));
+  BOOST_TEST(decision.Record()->summary.overallDue > dueBefore);
+  BOOST_TEST(!decision.OffersExtension());
   Take(decision, "approve");
   BOOST_TEST(State(decision) == "decided_approved");
   BOOST_TEST(decision.Record()->benefits.size() == 1u);
