@@ -96,8 +96,8 @@ int DocumentCommand(CommandContext& ctx) {
 
 int RosterCommand(CommandContext& ctx) {
   const std::string kind = ctx.Option("kind").value_or("payment");
-  if (kind != "payment" && kind != "notice") {
-    throw std::invalid_argument("--kind takes payment or notice, not '" + kind + "'");
+  if (kind != "payment" && kind != "notice" && kind != "statistics") {
+    throw std::invalid_argument("--kind takes payment, notice or statistics, not '" + kind + "'");
   }
   const auto monthText = ctx.Option("month");
   if (!monthText) throw std::invalid_argument("--month YYYY-MM is required");
@@ -122,9 +122,10 @@ int RosterCommand(CommandContext& ctx) {
   if (!sources.regionNames.count(padded)) {
     throw std::invalid_argument("--region " + *region + " is not a region in your scope");
   }
-  const reports::Document document = kind == "payment"
-                                         ? reports::PaymentRosterDocument(sources, *region, *month, ctx.today)
-                                         : reports::NoticeRosterDocument(sources, *region, *month, ctx.today);
+  const reports::Document document =
+      kind == "payment"      ? reports::PaymentRosterDocument(sources, *region, *month, ctx.today)
+      : kind == "statistics" ? reports::StatisticsDocument(sources, *region, *month, ctx.today)
+                             : reports::NoticeRosterDocument(sources, *region, *month, ctx.today);
   reports::WriteDocumentFile(document, format, PathFromUtf8(file));
   ctx.out << document.title << " " << document.number << " written to " << file << "\n";
   return kExitOk;
@@ -149,12 +150,14 @@ std::vector<Command> DocumentCommands() {
        1,
        DocumentCommand},
       {{"roster"},
-       "roster [--kind payment|notice] --month YYYY-MM --region CODE --format pdf|html|xlsx -o FILE",
-       "write the month's payment roster (发放花名册) or public-notice roster (公示名单)",
+       "roster [--kind payment|notice|statistics] --month YYYY-MM --region CODE --format pdf|html|xlsx -o FILE",
+       "write the month's payment roster (发放花名册), public-notice roster (公示名单) or statistics summary",
        "CODE is a county (6 digits), township (9) or village (12) code in your scope. --kind payment (the "
        "default): the month's payment lines (written by `payments generate`) with masked IDs and accounts, "
        "subtotals per village and township, page totals and the grand total. --kind notice: the public notices "
-       "that run during the month, one list per village, showing only name, household size and amount.",
+       "that run during the month, one list per village, showing only name, household size and amount. "
+       "--kind statistics: the month's households, persons and amounts per program for each township (of a "
+       "county) or village (of a township), from the payment lines.",
        {"kind", "month", "region", "format", "output"},
        0,
        RosterCommand},

@@ -31,8 +31,14 @@ reports::Document Make(reports::DocumentSources& sources, const DocumentRequest&
     case DocumentRequest::Of::Household:
       return reports::HouseholdFileDocument(sources, r.id, today);
     case DocumentRequest::Of::Roster:
-      return r.roster == RosterKind::Payment ? reports::PaymentRosterDocument(sources, r.region, r.month, today)
-                                             : reports::NoticeRosterDocument(sources, r.region, r.month, today);
+      switch (r.roster) {
+        case RosterKind::Payment:
+          return reports::PaymentRosterDocument(sources, r.region, r.month, today);
+        case RosterKind::Notice:
+          return reports::NoticeRosterDocument(sources, r.region, r.month, today);
+        case RosterKind::Statistics:
+          return reports::StatisticsDocument(sources, r.region, r.month, today);
+      }
   }
   throw std::invalid_argument("unknown document request");
 }
@@ -54,7 +60,7 @@ wxString ReasonText(Reason reason, const DocumentRequest& r) {
     case Reason::OutOfScope:
       return _("The region is not in your scope.");
     case Reason::Empty:
-      return r.roster == RosterKind::Payment
+      return r.roster != RosterKind::Notice
                  ? wxString::Format(_("There are no payment lines for %s in this region (finance writes them "
                                       "with \"payments generate\")."),
                                     month)
@@ -86,7 +92,15 @@ wxString DocumentKindLabel(reports::CaseDocumentKind kind) {
 }
 
 wxString RosterKindLabel(RosterKind kind) {
-  return kind == RosterKind::Payment ? _("Payment roster") : _("Public-notice roster");
+  switch (kind) {
+    case RosterKind::Payment:
+      return _("Payment roster");
+    case RosterKind::Notice:
+      return _("Public-notice roster");
+    case RosterKind::Statistics:
+      return _("Statistics summary");
+  }
+  return {};
 }
 
 void OpenDocument(wxWindow* owner, wxWindow* previewParent, DatabaseWorker& worker, const Session& session,

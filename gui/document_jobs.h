@@ -21,7 +21,7 @@ class DatabaseWorker;
 class DocumentPreview;
 struct Session;
 
-enum class RosterKind { Payment, Notice };
+enum class RosterKind { Payment, Notice, Statistics };
 
 // The kind's name on buttons and menus: 审批表, 入户调查表 ...
 wxString DocumentKindLabel(reports::CaseDocumentKind kind);

@@ -28,7 +28,7 @@ namespace doudi::gui {
 namespace {
 
 enum { kStatusConnection, kStatusServer };
-enum { kFind = wxID_HIGHEST + 1, kSwitchUser, kChinese, kEnglish, kPaymentRoster, kNoticeRoster };
+enum { kFind = wxID_HIGHEST + 1, kSwitchUser, kChinese, kEnglish, kPaymentRoster, kNoticeRoster, kStatistics };
 constexpr int kBeatMs = 5000;
 
 wxString GroupLabel(const std::string& group) {
@@ -84,9 +84,11 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   auto* rosters = new wxMenu;
   rosters->Append(kPaymentRoster, RosterKindLabel(RosterKind::Payment) + wxS("..."));
   rosters->Append(kNoticeRoster, RosterKindLabel(RosterKind::Notice) + wxS("..."));
+  rosters->Append(kStatistics, RosterKindLabel(RosterKind::Statistics) + wxS("..."));
   menus->Append(rosters, _("R&osters"));
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowRosterDialog(RosterKind::Payment); }, kPaymentRoster);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowRosterDialog(RosterKind::Notice); }, kNoticeRoster);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowRosterDialog(RosterKind::Statistics); }, kStatistics);
   auto* language = new wxMenu;
   language->AppendRadioItem(kChinese, wxS("中文"));
   language->AppendRadioItem(kEnglish, wxS("English"));

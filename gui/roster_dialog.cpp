@@ -27,9 +27,11 @@ RosterDialog::RosterDialog(wxWindow* parent, wxWindow* previewParent, DatabaseWo
     : FormDialog(parent, _("Rosters")), m_previewParent(previewParent), m_worker(worker), m_session(session) {
   m_kind = new wxChoice(Body(), wxID_ANY);
   m_kind->SetName("kind");
-  m_kind->Append(RosterKindLabel(RosterKind::Payment));
-  m_kind->Append(RosterKindLabel(RosterKind::Notice));
-  m_kind->SetSelection(kind == RosterKind::Payment ? 0 : 1);
+  // In the order of RosterKind, so the selection is the kind.
+  for (const auto each : {RosterKind::Payment, RosterKind::Notice, RosterKind::Statistics}) {
+    m_kind->Append(RosterKindLabel(each));
+  }
+  m_kind->SetSelection(static_cast<int>(kind));
   m_month = new wxTextCtrl(
       Body(), wxID_ANY,
       wxString::Format(wxS("%d-%02u"), static_cast<int>(month.year()), static_cast<unsigned>(month.month())));
@@ -77,7 +79,7 @@ void RosterDialog::Accept() {
   if (region < 0) return ShowMessage(m_regionMessage, _("Choose a county, township or village."));
   DocumentRequest request;
   request.of = DocumentRequest::Of::Roster;
-  request.roster = m_kind->GetSelection() == 0 ? RosterKind::Payment : RosterKind::Notice;
+  request.roster = static_cast<RosterKind>(m_kind->GetSelection());
   request.region = m_codes[static_cast<std::size_t>(region)];
   request.month = *month;
   m_building = true;

@@ -323,6 +323,22 @@ BOOST_AUTO_TEST_CASE(payment_roster_as_pdf_and_xlsx) {
   BOOST_TEST(empty.err.find("payments generate") != std::string::npos, empty.err);
 }
 
+// The month's statistics summary of a county: per township and program,
+// households, persons and the amount, from the payment lines.
+BOOST_AUTO_TEST_CASE(statistics_summary_of_a_county) {
+  CaseDatabase db;
+  const auto pdf = db.File("statistics.pdf");
+  const Result r =
+      db.Run({"roster", "--kind", "statistics", "--month", db.month, "--region", "331022", "--format", "pdf", "-o", pdf});
+  BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+  const std::string text = PdfText(pdf);
+  for (const std::string wanted : {"统计", "海游街道", "最低生活保障", "1,234.00"}) {
+    BOOST_TEST(text.find(wanted) != std::string::npos, "the summary lacks " << wanted);
+  }
+  RequireNothingFull(text);
+  BOOST_TEST(text.find("章海明") == std::string::npos);  // counts, no names
+}
+
 BOOST_AUTO_TEST_CASE(public_notice_roster_shows_name_size_and_amount_only) {
   CaseDatabase db;
   const std::string thisMonth = db.server.Scalar("SELECT to_char(current_date, 'YYYY-MM')");

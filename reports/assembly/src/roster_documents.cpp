@@ -3,6 +3,8 @@
 // builder), and the public notices that run during the month, one list per
 // village because a notice is posted in its village.
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "doudi/reports/case_documents.h"
 #include "doudi/reports/documents.h"
@@ -102,6 +104,45 @@ Document PaymentRosterDocument(DocumentSources& sources, const std::string& regi
                                   " (doudi-admin payments generate --month " + monthText + " writes them)");
   }
   return PaymentRoster(input);
+}
+
+Document StatisticsDocument(DocumentSources& sources, const std::string& region, year_month month,
+                            year_month_day today) {
+  const Places places(sources.regionNames);
+  RequireInScope(places, region);
+  assembly::Issuer issuer(sources.parameters, places);
+  StatisticsInput input;
+  input.issue = {issuer.Office("dibao", region, today),
+                 places.CountyInitial(region) + "民统〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
+                     assembly::TwoDigitMonth(month) + (region.size() > 6 ? "-" + region.substr(6) : std::string()) +
+                     "号",
+                 today};
+  input.period = std::to_string(static_cast<int>(month.year())) + "年" +
+                 std::to_string(static_cast<unsigned>(month.month())) + "月";
+  input.regionName = places.FullName(region);
+  // One row per (area one level below region, program); a household counts
+  // once per program however many lines (monthly and one-off) it has.
+  std::map<std::pair<std::string, std::string>, StatisticsLine> rows;
+  std::set<std::pair<std::string, std::int64_t>> counted;
+  const std::string monthText = IsoMonth(month);
+  for (const auto& line : sources.cases.PaymentRoster(monthText, region)) {
+    const std::string area = region.size() == 6 ? line.townshipName : line.villageName;
+    auto& row = rows[{area, line.programName}];
+    row.region = area;
+    row.program = line.programName;
+    row.amount += line.amount;
+    if (counted.insert({line.programName, line.caseId}).second) {
+      row.households += 1;
+      row.persons += line.householdSize;
+    }
+  }
+  if (rows.empty()) {
+    throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
+                              "no payment lines for " + monthText + " under " + region +
+                                  " (doudi-admin payments generate --month " + monthText + " writes them)");
+  }
+  for (auto& [key, row] : rows) input.lines.push_back(std::move(row));
+  return StatisticsSummary(input);
 }
 
 Document NoticeRosterDocument(DocumentSources& sources, const std::string& region, year_month month,

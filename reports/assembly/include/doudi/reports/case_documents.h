@@ -93,6 +93,13 @@ Document PaymentRosterDocument(DocumentSources& sources, const std::string& regi
 Document NoticeRosterDocument(DocumentSources& sources, const std::string& region, std::chrono::year_month month,
                               std::chrono::year_month_day today);
 
+// The month's statistics summary (统计汇总) under region, from its payment
+// lines: households, persons and amounts per program, for each township of
+// a county, each village of a township, or the village itself. Throws as
+// PaymentRosterDocument.
+Document StatisticsDocument(DocumentSources& sources, const std::string& region, std::chrono::year_month month,
+                            std::chrono::year_month_day today);
+
 // "YYYY-MM" of a month, as the data layer spells months.
 std::string IsoMonth(std::chrono::year_month month);
 
