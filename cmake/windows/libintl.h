@@ -2,6 +2,10 @@
 #ifndef DOUDI_LIBINTL_STUB_H
 #define DOUDI_LIBINTL_STUB_H
 #include <locale.h>
+/* As GNU libintl.h and proxy-libintl: Windows' locale.h has no LC_MESSAGES. */
+#ifndef LC_MESSAGES
+#define LC_MESSAGES 1729
+#endif
 #ifdef __cplusplus
 extern "C" {
 #endif
