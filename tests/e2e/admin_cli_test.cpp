@@ -16,6 +16,7 @@
 
 #include "demo_data.h"
 #include "doudi/dal/pg/pg_database.h"
+#include "process.h"
 #include "test_database.h"
 
 using doudi::test::FixturePath;
@@ -23,29 +24,12 @@ using doudi::test::TestDatabase;
 
 namespace {
 
-struct Result {
-  int exitCode = -1;
-  std::string out;
-  std::string err;
-};
+using Result = doudi::test::ProcessResult;
 
 // Runs doudi-admin with args, standard input input and extra environment.
 Result Admin(const std::vector<std::string>& args, const std::string& input = "",
              const Poco::Process::Env& env = {}) {
-  Poco::Pipe inPipe, outPipe, errPipe;
-  Poco::ProcessHandle handle = Poco::Process::launch(DOUDI_ADMIN_EXE, args, ".", &inPipe, &outPipe, &errPipe, env);
-  {
-    Poco::PipeOutputStream in(inPipe);
-    in << input;
-  }
-  inPipe.close(Poco::Pipe::CLOSE_WRITE);
-  Result r;
-  Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
-  std::thread readErr([&] { Poco::StreamCopier::copyToString(errStream, r.err); });
-  Poco::StreamCopier::copyToString(outStream, r.out);
-  readErr.join();
-  r.exitCode = handle.wait();
-  return r;
+  return doudi::test::RunProcess(DOUDI_ADMIN_EXE, args, input, env);
 }
 
 // A migrated database with the demo regions and nothing else.

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "process.h"
 #include "test_database.h"
 
 using doudi::test::TestDatabase;
@@ -22,13 +23,9 @@ namespace {
 std::string RunAdmin(const TestDatabase& server, const std::vector<std::string>& command) {
   std::vector<std::string> args{"--db", server.ConnectionString()};
   args.insert(args.end(), command.begin(), command.end());
-  Poco::Pipe outPipe;
-  Poco::ProcessHandle handle = Poco::Process::launch(DOUDI_ADMIN_EXE, args, nullptr, &outPipe, nullptr);
-  Poco::PipeInputStream out(outPipe);
-  std::string text;
-  Poco::StreamCopier::copyToString(out, text);
-  BOOST_REQUIRE_EQUAL(handle.wait(), 0);
-  return text;
+  const auto result = doudi::test::RunProcess(DOUDI_ADMIN_EXE, args);
+  BOOST_REQUIRE_MESSAGE(result.exitCode == 0, result.err);
+  return result.out;
 }
 
 // The states a place's order can reach (Jinjiang's adds village_recommended)

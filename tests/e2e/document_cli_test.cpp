@@ -23,37 +23,24 @@
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/model/household.h"
+#include "doudi/model/resident_id.h"
+#include "process.h"
 #include "test_database.h"
 
 using doudi::test::TestDatabase;
 
 namespace {
 
-struct Result {
-  int exitCode = -1;
-  std::string out;
-  std::string err;
-};
+using Result = doudi::test::ProcessResult;
 
 Result Launch(const std::string& exe, const std::vector<std::string>& args) {
-  Poco::Pipe outPipe, errPipe;
-  Poco::ProcessHandle handle = Poco::Process::launch(exe, args, nullptr, &outPipe, &errPipe);
-  Result r;
-  Poco::PipeInputStream outStream(outPipe), errStream(errPipe);
-  std::thread readErr([&] { Poco::StreamCopier::copyToString(errStream, r.err); });
-  Poco::StreamCopier::copyToString(outStream, r.out);
-  readErr.join();
-  r.exitCode = handle.wait();
-  return r;
+  return doudi::test::RunProcess(exe, args);
 }
 
 // A valid resident ID of a person born on the date (the check digit computed).
 std::string ResidentId(const std::string& region, const std::string& birth, const std::string& sequence) {
-  std::string id = region + birth + sequence;
-  static const int kWeights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (std::size_t i = 0; i < 17; ++i) sum += (id[i] - '0') * kWeights[i];
-  return id + "10X98765432"[sum % 11];
+  const std::string first17 = region + birth + sequence;
+  return first17 + doudi::model::ResidentIdCheckCharacter(first17);
 }
 
 const std::string kHeadId = ResidentId("331022", "19710412", "031");

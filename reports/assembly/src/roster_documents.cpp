@@ -28,10 +28,24 @@ void RequireInScope(const Places& places, const std::string& region) {
   }
 }
 
-// 三民发〔2026〕07号, with -township/village digits for a smaller region.
-std::string PaymentNumber(const Places& places, const std::string& region, year_month month) {
-  return places.CountyInitial(region) + "民发〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
+// A monthly document's number: 三民发〔2026〕07号 (kind 发 payments, 统
+// statistics), with -township/village digits for a smaller region.
+std::string MonthlyNumber(const Places& places, const std::string& kind, const std::string& region, year_month month) {
+  return places.CountyInitial(region) + "民" + kind + "〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
          assembly::TwoDigitMonth(month) + (region.size() > 6 ? "-" + region.substr(6) : std::string()) + "号";
+}
+
+// The month's payment lines under region; throws DocumentUnavailable when
+// there are none, saying how they are written.
+std::vector<dal::RosterLine> PaymentLines(DocumentSources& sources, const std::string& region, year_month month) {
+  const std::string monthText = IsoMonth(month);
+  auto lines = sources.cases.PaymentRoster(monthText, region);
+  if (lines.empty()) {
+    throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
+                              "no payment lines for " + monthText + " under " + region +
+                                  " (doudi-admin payments generate --month " + monthText + " writes them)");
+  }
+  return lines;
 }
 
 // The notices of each village under region that run during the month, the
@@ -89,19 +103,13 @@ Document PaymentRosterDocument(DocumentSources& sources, const std::string& regi
   RequireInScope(places, region);
   assembly::Issuer issuer(sources.parameters, places);
   PaymentRosterInput input;
-  input.issue = {issuer.Office("dibao", region, today), PaymentNumber(places, region, month), today};
+  input.issue = {issuer.Office("dibao", region, today), MonthlyNumber(places, "发", region, month), today};
   input.month = month;
   input.regionName = places.FullName(region);
-  const std::string monthText = IsoMonth(month);
-  for (const auto& line : sources.cases.PaymentRoster(monthText, region)) {
+  for (const auto& line : PaymentLines(sources, region, month)) {
     input.lines.push_back({line.townshipName, line.villageName, line.applicantName, line.maskedId, line.maskedAccount,
                            line.householdSize, line.programName + (line.kind == "one_off" ? "（一次性）" : ""),
                            line.amount});
-  }
-  if (input.lines.empty()) {
-    throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
-                              "no payment lines for " + monthText + " under " + region +
-                                  " (doudi-admin payments generate --month " + monthText + " writes them)");
   }
   return PaymentRoster(input);
 }
@@ -112,11 +120,7 @@ Document StatisticsDocument(DocumentSources& sources, const std::string& region,
   RequireInScope(places, region);
   assembly::Issuer issuer(sources.parameters, places);
   StatisticsInput input;
-  input.issue = {issuer.Office("dibao", region, today),
-                 places.CountyInitial(region) + "民统〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
-                     assembly::TwoDigitMonth(month) + (region.size() > 6 ? "-" + region.substr(6) : std::string()) +
-                     "号",
-                 today};
+  input.issue = {issuer.Office("dibao", region, today), MonthlyNumber(places, "统", region, month), today};
   input.period = std::to_string(static_cast<int>(month.year())) + "年" +
                  std::to_string(static_cast<unsigned>(month.month())) + "月";
   input.regionName = places.FullName(region);
@@ -124,8 +128,7 @@ Document StatisticsDocument(DocumentSources& sources, const std::string& region,
   // once per program however many lines (monthly and one-off) it has.
   std::map<std::pair<std::string, std::string>, StatisticsLine> rows;
   std::set<std::pair<std::string, std::int64_t>> counted;
-  const std::string monthText = IsoMonth(month);
-  for (const auto& line : sources.cases.PaymentRoster(monthText, region)) {
+  for (const auto& line : PaymentLines(sources, region, month)) {
     const std::string area = region.size() == 6 ? line.townshipName : line.villageName;
     auto& row = rows[{area, line.programName}];
     row.region = area;
@@ -135,11 +138,6 @@ Document StatisticsDocument(DocumentSources& sources, const std::string& region,
       row.households += 1;
       row.persons += line.householdSize;
     }
-  }
-  if (rows.empty()) {
-    throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
-                              "no payment lines for " + monthText + " under " + region +
-                                  " (doudi-admin payments generate --month " + monthText + " writes them)");
   }
   for (auto& [key, row] : rows) input.lines.push_back(std::move(row));
   return StatisticsSummary(input);
