@@ -4,6 +4,7 @@
 // step needs on record, amounts, payments and the task list.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -340,6 +341,29 @@ BOOST_FIXTURE_TEST_CASE(charity_grants_draw_on_a_fund, CaseWork) {
   BOOST_TEST_REQUIRE(funds.size() == 1U);
   BOOST_TEST(funds[0].left.Fen() == 300000);
   BOOST_TEST(admin->Cases().Funds("350582").empty());
+}
+
+// A member leaving a paid household (a death, or moving out) brings its
+// review forward to within review_after_death (3 months), though the clerk
+// who saves the household may not change cases.
+BOOST_FIXTURE_TEST_CASE(a_member_leaving_brings_the_review_forward, CaseWork) {
+  const Session c = server.AsUser(clerk), r = server.AsUser(reviewer), d = server.AsUser(city);
+  const std::string id = Open(c, "SM-0001");
+  ToNotice(r, id);
+  server.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = " + id);
+  BOOST_TEST(ActBare(r, id, "close_notice") == "");
+  for (const char* action : {"approve", "notify", "start_payment"}) BOOST_TEST(ActBare(d, id, action) == "", action);
+  BOOST_TEST(Field(id, "next_review_on > current_date + interval '5 months'") == "t");  // 6 or 12 months away
+
+  dal::pg::PgDatabase clerkDb(server.ConnectionStringFor(clerk));
+  auto household = *clerkDb.Registry().LoadHousehold(std::stoll(Household("SM-0001")));
+  const auto leaving = std::find_if(household.members.begin(), household.members.end(),
+                                    [](const model::Person& p) { return p.relation != model::Relation::Head; });
+  BOOST_TEST_REQUIRE((leaving != household.members.end()));
+  household.members.erase(leaving);
+  clerkDb.Registry().SaveHousehold(household, dal::NewRequestId());
+  BOOST_TEST(Field(id, "next_review_on = (current_date + interval '3 months')::date") == "t");
+  BOOST_TEST(Field(id, "review_task_from = next_review_on - 30") == "t");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
