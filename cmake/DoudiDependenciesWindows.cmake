@@ -1,0 +1,61 @@
+# Third-party libraries for the mingw-w64 cross build, from the static
+# dependency cache that scripts/windows-deps fills (docs/windows.md). Included
+# instead of DoudiDependencies.cmake only when cross-compiling for Windows
+# with -DDOUDI_WINDOWS_DEPS=<cache> (cmake/windows/toolchain.cmake); the
+# native Linux configuration never reads this file.
+#
+# It defines the same imported targets the layers link: PostgreSQL::PostgreSQL,
+# Poco::*, soci::core and soci::postgresql. Boost.Test is header-only in the
+# cross build (DoudiTesting.cmake) and needs nothing here.
+if(NOT DOUDI_WINDOWS_DEPS OR NOT EXISTS "${DOUDI_WINDOWS_DEPS}/COMPLETE")
+  message(FATAL_ERROR "DOUDI_WINDOWS_DEPS='${DOUDI_WINDOWS_DEPS}' is not a complete dependency cache "
+                      "(run scripts/windows-deps)")
+endif()
+
+# One static exe per program: no libstdc++, libgcc or winpthread DLLs to ship.
+add_link_options(-static -static-libgcc -static-libstdc++)
+
+find_package(PkgConfig REQUIRED)
+
+# libpq: the cache has no pg_config for FindPostgreSQL; its libpq.pc carries
+# OpenSSL and the Windows system libraries. The raw `pkg-config --static`
+# flags are linked in their order (docs/windows.md, "Static pkg-config link
+# lines").
+pkg_check_modules(DOUDI_WIN_LIBPQ REQUIRED libpq)
+add_library(PostgreSQL::PostgreSQL INTERFACE IMPORTED)
+set_target_properties(PostgreSQL::PostgreSQL PROPERTIES
+  INTERFACE_INCLUDE_DIRECTORIES "${DOUDI_WIN_LIBPQ_INCLUDE_DIRS}"
+  INTERFACE_LINK_LIBRARIES "${DOUDI_WIN_LIBPQ_STATIC_LDFLAGS}")
+
+# Poco's own CMake package (in <cache>/cmake), static, unbundled.
+find_package(Poco REQUIRED CONFIG COMPONENTS Foundation Util Net Encodings)
+# The cache's PocoFoundation calls PCRE through DLL import slots although PCRE
+# is static there (built without PCRE_STATIC): cmake/windows/pcre-import-shim.c
+# provides the four slots. An OBJECT library, so the linker always keeps it.
+enable_language(C)
+add_library(doudi_windows_pcre_shim OBJECT ${CMAKE_CURRENT_LIST_DIR}/windows/pcre-import-shim.c)
+target_include_directories(doudi_windows_pcre_shim PRIVATE ${DOUDI_WINDOWS_DEPS}/include)
+set_property(TARGET Poco::Foundation APPEND PROPERTY
+  INTERFACE_LINK_LIBRARIES "$<TARGET_OBJECTS:doudi_windows_pcre_shim>")
+
+# SOCI 4.0 names its static libraries with the version on Windows.
+find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
+find_library(SOCI_CORE_LIBRARY NAMES soci_core_4_0 soci_core REQUIRED)
+find_library(SOCI_POSTGRESQL_LIBRARY NAMES soci_postgresql_4_0 soci_postgresql REQUIRED)
+add_library(soci::core STATIC IMPORTED)
+set_target_properties(soci::core PROPERTIES
+  IMPORTED_LOCATION ${SOCI_CORE_LIBRARY}
+  INTERFACE_INCLUDE_DIRECTORIES ${SOCI_INCLUDE_DIR})
+add_library(soci::postgresql STATIC IMPORTED)
+set_target_properties(soci::postgresql PROPERTIES
+  IMPORTED_LOCATION ${SOCI_POSTGRESQL_LIBRARY}
+  INTERFACE_LINK_LIBRARIES "soci::core;PostgreSQL::PostgreSQL")
+
+# The documents' stack (pango, cairo, glib, harfbuzz, libxlsxwriter):
+# reports/CMakeLists.txt finds it with pkg_check_modules(IMPORTED_TARGET),
+# which reorders a static link line; doudi_windows_static_documents() appends
+# the raw flags, in order, to the reports library afterwards.
+pkg_check_modules(DOUDI_WIN_DOCUMENTS REQUIRED pangocairo cairo-pdf cairo-png xlsxwriter)
+function(doudi_windows_static_documents target)
+  target_link_libraries(${target} INTERFACE ${DOUDI_WIN_DOCUMENTS_STATIC_LDFLAGS})
+endfunction()
