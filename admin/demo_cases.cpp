@@ -13,6 +13,7 @@
 
 #include "demo_data.h"
 #include "doudi/dal/registry_repository.h"
+#include "doudi/model/iso_date.h"
 #include "doudi/model/benefit.h"
 #include "doudi/model/case_workflow.h"
 #include "doudi/model/working_day_calendar.h"
@@ -26,12 +27,7 @@ using std::chrono::sys_days;
 
 // ---------------------------------------------------------------- dates
 
-std::string IsoDay(Date date) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return text;
-}
+std::string IsoDay(Date date) { return model::IsoDate(date); }
 
 std::string IsoMonth(std::chrono::year_month month) { return IsoDay(month / std::chrono::day{1}).substr(0, 7); }
 

@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/program_parameters.h"
+#include "doudi/model/iso_date.h"
 #include "doudi/model/money.h"
 #include "doudi/model/region_code.h"
 #include "doudi/model/text.h"
@@ -30,29 +31,10 @@ std::string UnitNames() {
   return names;
 }
 
-// YYYY-MM-DD naming a real date; nullopt otherwise.
-std::optional<std::chrono::year_month_day> ParseDate(const std::string& text) {
-  static const std::regex kShape("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
-  std::smatch m;
-  if (!std::regex_match(text, m, kShape)) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{std::stoi(m[1].str())},
-                                         std::chrono::month{static_cast<unsigned>(std::stoi(m[2].str()))},
-                                         std::chrono::day{static_cast<unsigned>(std::stoi(m[3].str()))}};
-  if (!date.ok()) return std::nullopt;
-  return date;
-}
-
-std::string IsoDate(std::chrono::year_month_day date) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()));
-  return text;
-}
-
 std::chrono::year_month_day DateOption(const CommandContext& ctx, const std::string& option) {
   const auto text = ctx.Option(option);
   if (!text) throw std::invalid_argument("--" + option + " YYYY-MM-DD is required");
-  const auto date = ParseDate(*text);
+  const auto date = model::ParseIsoDate(*text);
   if (!date) throw std::invalid_argument("--" + option + " takes a date as YYYY-MM-DD, not '" + *text + "'");
   return *date;
 }
@@ -163,10 +145,10 @@ int ParamShow(CommandContext& ctx) {
   RequireProgram(*db, "PROGRAM", program);
   const auto p = db->Parameters().Effective(program, region, key, on);
   if (!p) {
-    ctx.err << "no value of " << program << "." << key << " applies to " << region << " on " << IsoDate(on) << "\n";
+    ctx.err << "no value of " << program << "." << key << " applies to " << region << " on " << model::IsoDate(on) << "\n";
     return kExitRowsRejected;
   }
-  ctx.out << program << "." << key << " for " << region << " on " << IsoDate(on) << ": " << Shown(*p) << " (stored "
+  ctx.out << program << "." << key << " for " << region << " on " << model::IsoDate(on) << ": " << Shown(*p) << " (stored "
           << p->value << " " << p->unit << ")\n"
           << "  from the row for " << p->regionPrefix << " effective " << p->effectiveFrom << ", added by "
           << p->createdBy << " " << p->createdAt << (p->note.empty() ? "" : ": " + p->note) << "\n";
@@ -185,7 +167,7 @@ int ParamSet(CommandContext& ctx) {
   p.value = StoredValue(ctx.args.at(2), p.unit);
   p.regionPrefix = RegionOption(ctx, false);
   const auto from = DateOption(ctx, "from");
-  p.effectiveFrom = IsoDate(from);
+  p.effectiveFrom = model::IsoDate(from);
   p.note = ctx.Option("note").value_or("");
 
   auto db = ctx.connect();

@@ -69,23 +69,6 @@ wxString DeadlineWord(dal::DeadlineStatus status) {
   return {};
 }
 
-std::string IsoDate(std::chrono::year_month_day date) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return text;
-}
-
-std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view text) {
-  static const std::regex kForm(R"(^(\d{4})-(\d{2})-(\d{2})$)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(text.begin(), text.end(), m, kForm)) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{std::stoi(m[1].str())},
-                                         std::chrono::month{static_cast<unsigned>(std::stoi(m[2].str()))},
-                                         std::chrono::day{static_cast<unsigned>(std::stoi(m[3].str()))}};
-  if (!date.ok()) return std::nullopt;
-  return date;
-}
 
 
 }  // namespace doudi::gui

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "doudi/dal/case_repository.h"
+#include "doudi/model/iso_date.h"
 #include "doudi/model/money.h"
 
 namespace doudi::gui {
@@ -37,9 +38,8 @@ wxString DueText(const std::string& date, bool certain);
 // "overdue", "due soon", "uncertain" or "".
 wxString DeadlineWord(dal::DeadlineStatus status);
 
-// "YYYY-MM-DD".
-std::string IsoDate(std::chrono::year_month_day date);
-// A date typed as YYYY-MM-DD; nullopt when it is no real date.
-std::optional<std::chrono::year_month_day> ParseIsoDate(std::string_view text);
+// Dates as typed and shown: YYYY-MM-DD (the model's one spelling).
+using model::IsoDate;
+using model::ParseIsoDate;
 
 }  // namespace doudi::gui

@@ -8,8 +8,11 @@
 #include <vector>
 
 #include "doudi/dal/pg/pg_database.h"
+#include "doudi/model/iso_date.h"
 
 namespace doudi::dal::pg {
+
+using model::IsoDate;
 
 std::unique_ptr<SchemaMigrator> MakeMigrator(soci::session& sql);
 std::unique_ptr<RegistryRepository> MakeRegistryRepository(soci::session& sql);
@@ -24,8 +27,7 @@ std::unique_ptr<HolidayCalendarStore> MakeHolidayCalendarStore(soci::session& sq
 // A PostgreSQL array literal of the texts ({"a","b\"c"}), so an array
 // travels as one bound value: CAST(:x AS text[]).
 std::string TextArrayLiteral(const std::vector<std::string>& items);
-// YYYY-MM-DD.
-std::string IsoDate(std::chrono::year_month_day date);
+
 
 // Seals the audit trail after a committed write, best effort (see the
 // definition for why a failure is not the writer's error).

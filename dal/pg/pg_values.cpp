@@ -1,6 +1,4 @@
 // Values as the SQL the data layer binds spells them.
-#include <cstdio>
-
 #include "pg_internal.h"
 
 namespace doudi::dal::pg {
@@ -17,13 +15,6 @@ std::string TextArrayLiteral(const std::vector<std::string>& items) {
     literal += '"';
   }
   return literal + "}";
-}
-
-std::string IsoDate(std::chrono::year_month_day date) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()));
-  return text;
 }
 
 }  // namespace doudi::dal::pg

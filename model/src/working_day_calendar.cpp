@@ -1,10 +1,12 @@
 #include "doudi/model/working_day_calendar.h"
 
+
 #include <algorithm>
 #include <cstddef>
 #include <stdexcept>
 #include <utility>
 
+#include "doudi/model/iso_date.h"
 #include "doudi/model/text.h"
 
 namespace doudi::model {
@@ -33,16 +35,6 @@ bool IsWeekend(sys_days day) {
 
 int YearOf(sys_days day) {
   return static_cast<int>(year_month_day{day}.year());
-}
-
-std::string TwoDigits(unsigned value) {
-  return (value < 10 ? "0" : "") + std::to_string(value);
-}
-
-// YYYY-MM-DD, for messages.
-std::string IsoDate(year_month_day date) {
-  return std::to_string(static_cast<int>(date.year())) + "-" + TwoDigits(static_cast<unsigned>(date.month())) + "-" +
-         TwoDigits(static_cast<unsigned>(date.day()));
 }
 
 const char* WeekdayName(std::chrono::weekday weekday) {
@@ -256,36 +248,6 @@ std::vector<std::string> SplitCsvLine(std::string_view line, std::size_t lineNum
     }
     ++pos;  // the comma
   }
-}
-
-// YYYY-MM-DD with a real date; nullopt otherwise.
-std::optional<year_month_day> ParseIsoDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return std::nullopt;
-  }
-  const auto number = [&](std::size_t pos, std::size_t length) -> std::optional<int> {
-    const std::string_view digits = text.substr(pos, length);
-    if (!IsAsciiDigits(digits)) {
-      return std::nullopt;
-    }
-    int value = 0;
-    for (const char c : digits) {
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  };
-  const auto year = number(0, 4);
-  const auto month = number(5, 2);
-  const auto day = number(8, 2);
-  if (!year || !month || !day) {
-    return std::nullopt;
-  }
-  const year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
-                            std::chrono::day{static_cast<unsigned>(*day)}};
-  if (!date.ok()) {
-    return std::nullopt;
-  }
-  return date;
 }
 
 // The header names, English and Chinese, in their fixed order.

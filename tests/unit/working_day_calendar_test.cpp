@@ -1,4 +1,5 @@
 #include "doudi/model/working_day_calendar.h"
+#include "doudi/model/iso_date.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -515,6 +516,20 @@ BOOST_AUTO_TEST_CASE(errors_name_the_line) {
   BOOST_TEST(StartsWith(ParseError("# Dates that differ\n" + header), "line 1: the header must be"));
   BOOST_TEST(StartsWith(ParseError("date,kind\n"), "line 1: the header must be"));
   BOOST_TEST(StartsWith(ParseError(""), "line 1: the file is empty"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(iso_dates)
+
+BOOST_AUTO_TEST_CASE(dates_are_written_and_read_as_yyyy_mm_dd) {
+  using namespace std::chrono;
+  BOOST_TEST(doudi::model::IsoDate(year{2026} / February / day{5}) == "2026-02-05");
+  BOOST_TEST(doudi::model::IsoDate(year{987} / December / day{31}) == "0987-12-31");
+  BOOST_TEST((doudi::model::ParseIsoDate("2026-02-05") == year{2026} / February / day{5}));
+  for (const char* bad : {"2026-02-30", "2026-2-05", " 2026-02-05", "2026-02-05 10:00", "2026/02/05", ""}) {
+    BOOST_TEST(!doudi::model::ParseIsoDate(bad).has_value(), bad);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

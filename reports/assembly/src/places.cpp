@@ -3,6 +3,7 @@
 #include <charconv>
 #include <regex>
 
+#include "doudi/model/iso_date.h"
 #include "doudi/reports/case_documents.h"
 
 namespace doudi::reports::assembly {
@@ -81,13 +82,8 @@ std::string DocumentNumber(const Places& places, const std::string& regionCode, 
 }
 
 std::optional<std::chrono::year_month_day> ParseDate(const std::string& text) {
-  static const std::regex kDate("^([0-9]{4})-([0-9]{2})-([0-9]{2}).*");
-  std::smatch m;
-  if (!std::regex_match(text, m, kDate)) return std::nullopt;
-  const std::chrono::year_month_day date{std::chrono::year{std::stoi(m[1])},
-                                         std::chrono::month{static_cast<unsigned>(std::stoi(m[2]))},
-                                         std::chrono::day{static_cast<unsigned>(std::stoi(m[3]))}};
-  return date.ok() ? std::optional(date) : std::nullopt;
+  // The data layer's times ("YYYY-MM-DD HH:MM") start with their date.
+  return model::ParseIsoDate(std::string_view(text).substr(0, 10));
 }
 
 std::optional<std::chrono::year_month> ParseMonth(const std::string& text) {
