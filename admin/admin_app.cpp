@@ -183,9 +183,10 @@ class AdminApp final : public Poco::Util::Application {
 }  // namespace doudi::admin
 
 int main(int argc, char** argv) {
+  doudi::admin::UseUtf8Console();
   doudi::admin::AdminApp app;
   try {
-    app.init(argc, argv);
+    app.init(doudi::admin::Utf8Arguments(argc, argv));
   } catch (const Poco::Exception& e) {
     std::cerr << "doudi-admin: " << e.displayText() << " (see doudi-admin --help)\n";
     return doudi::admin::kExitFailure;
