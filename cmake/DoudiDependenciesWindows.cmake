@@ -59,3 +59,31 @@ pkg_check_modules(DOUDI_WIN_DOCUMENTS REQUIRED pangocairo cairo-pdf cairo-png xl
 function(doudi_windows_static_documents target)
   target_link_libraries(${target} INTERFACE ${DOUDI_WIN_DOCUMENTS_STATIC_LDFLAGS})
 endfunction()
+
+# wxWidgets (MSW, static) from the cache's wx-config. CMake's FindwxWidgets
+# would need wxWidgets_CONFIG_EXECUTABLE outside the find root and splits the
+# static link line; the one target DoudiWx.cmake defines natively is made
+# here from wx-config's own flags, in its order.
+set(DOUDI_WX_CONFIG "${DOUDI_WINDOWS_DEPS}/bin/wx-config")
+foreach(part cxxflags libs)
+  execute_process(COMMAND ${DOUDI_WX_CONFIG} --static=yes --${part} core,base
+    OUTPUT_VARIABLE doudi_wx_${part} OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${DOUDI_WX_CONFIG} --${part} failed: the cache's wxWidgets is incomplete")
+  endif()
+  separate_arguments(doudi_wx_${part} UNIX_COMMAND "${doudi_wx_${part}}")
+endforeach()
+set(doudi_wx_includes "")
+set(doudi_wx_definitions "")
+foreach(flag IN LISTS doudi_wx_cxxflags)
+  if(flag MATCHES "^-I(.*)")
+    list(APPEND doudi_wx_includes "${CMAKE_MATCH_1}")
+  elseif(flag MATCHES "^-D(.*)")
+    list(APPEND doudi_wx_definitions "${CMAKE_MATCH_1}")
+  endif()
+endforeach()
+add_library(doudi_wx INTERFACE)
+target_include_directories(doudi_wx SYSTEM INTERFACE ${doudi_wx_includes})
+target_compile_definitions(doudi_wx INTERFACE ${doudi_wx_definitions})
+# -mwindows (the GUI subsystem) comes from wx-config; doudi is WIN32 anyway.
+target_link_libraries(doudi_wx INTERFACE ${doudi_wx_libs})

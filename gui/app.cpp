@@ -155,7 +155,10 @@ void DoudiApp::Open(Session session) {
   if (previous != nullptr) previous->Destroy();
   frame->Show();
   SetTopWindow(frame);
-  if (!m_search.empty()) frame->Registry().SearchFor(m_search);
+  if (!m_search.empty()) {
+    frame->ShowSection(&frame->Registry());
+    frame->Registry().SearchFor(m_search);
+  }
   if (!m_screenshot.empty()) SaveScreenshotWhenSettled(frame, m_screenshot);
 }
 
