@@ -3,9 +3,10 @@ find_package(PostgreSQL REQUIRED)
 find_package(Poco REQUIRED COMPONENTS Foundation Util Net Encodings)
 
 # SOCI 4.0.3 on Debian ships neither a CMake config nor a pkg-config file.
+# On Windows (vcpkg, MSVC) its libraries carry the version in their names.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
-find_library(SOCI_CORE_LIBRARY soci_core REQUIRED)
-find_library(SOCI_POSTGRESQL_LIBRARY soci_postgresql REQUIRED)
+find_library(SOCI_CORE_LIBRARY NAMES soci_core soci_core_4_0 REQUIRED)
+find_library(SOCI_POSTGRESQL_LIBRARY NAMES soci_postgresql soci_postgresql_4_0 REQUIRED)
 add_library(soci::core UNKNOWN IMPORTED)
 set_target_properties(soci::core PROPERTIES
   IMPORTED_LOCATION ${SOCI_CORE_LIBRARY}
