@@ -67,8 +67,12 @@ function(doudi_packaging_install_rules)
   endforeach()
   install(TARGETS doudi doudi-admin RUNTIME DESTINATION .)
   get_target_property(gui_binary_dir doudi BINARY_DIR)
+  # wxstd-3.2.mo (wxWidgets' own messages) is copied there by gui/CMakeLists.txt
+  # in the mingw-w64 cross build; an MSVC build takes vcpkg's copy.
   install(FILES "${gui_binary_dir}/locale/zh_CN/LC_MESSAGES/doudi.mo"
           DESTINATION locale/zh_CN/LC_MESSAGES)
+  install(FILES "${gui_binary_dir}/locale/zh_CN/LC_MESSAGES/wxstd-3.2.mo"
+          DESTINATION locale/zh_CN/LC_MESSAGES OPTIONAL)
   install(FILES "${CMAKE_BINARY_DIR}/fonts/DoudiSansSC-Regular.otf"
                 "${CMAKE_BINARY_DIR}/fonts/DoudiSansSC-Bold.otf"
           DESTINATION fonts)
