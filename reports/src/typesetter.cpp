@@ -12,6 +12,10 @@
 
 #include "doudi/model/text.h"
 
+#ifdef _WIN32
+#include "windows_fonts.h"
+#endif
+
 namespace doudi::reports::detail {
 namespace {
 
@@ -48,25 +52,48 @@ void ConfigureContext(PangoContext* context) {
   cairo_font_options_destroy(options);
 }
 
+#ifdef DOUDI_HAVE_FONTCONFIG
+// Where the build's fonts are: the environment's DOUDI_FONT_DIR, else on
+// Windows <the program's directory>/fonts (where the installer puts them),
+// else the build's (reports/CMakeLists.txt).
+std::filesystem::path DocumentFontDir() {
+  if (const char* env = std::getenv("DOUDI_FONT_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+#ifdef _WIN32
+  return ProgramFontDir();
+#else
+  return DOUDI_FONT_DIR;
+#endif
+}
+#endif
+
 // The family documents are set in. With the build's copies of Noto Sans CJK
 // SC without CFF subroutines (reports/CMakeLists.txt, fonts/make_font.py) in
-// DOUDI_FONT_DIR (the environment's, else the build's), those are registered
-// with fontconfig and come first: cairo 1.16 subsets the system's font so
-// that PDF viewers draw some glyphs (如) blank (docs/documents.md).
+// DocumentFontDir(), those are registered with fontconfig and come first:
+// cairo 1.16 subsets the system's font so that PDF viewers draw some glyphs
+// (如) blank (docs/documents.md). On Windows, pango then uses fontconfig's
+// font map with those fonts only (windows_fonts.h). Without fontconfig, or
+// without the fonts, the system's Noto Sans CJK SC.
 const std::string& FontFamily() {
   static const std::string family = [] {
+#ifdef _WIN32
+    InitCairoStatics();
+#endif
 #ifndef DOUDI_HAVE_FONTCONFIG
     return std::string(kFontFamily);
 #else
-    std::filesystem::path dir = DOUDI_FONT_DIR;
-    if (const char* env = std::getenv("DOUDI_FONT_DIR"); env != nullptr && *env != '\0') {
-      dir = env;
-    }
+    const std::filesystem::path dir = DocumentFontDir();
     std::error_code error;
     if (!std::filesystem::exists(dir / "DoudiSansSC-Regular.otf", error) ||
         !std::filesystem::exists(dir / "DoudiSansSC-Bold.otf", error)) {
       return std::string(kFontFamily);
     }
+#ifdef _WIN32
+    if (!LoadFonts(dir)) {
+      return std::string(kFontFamily);
+    }
+#else
     const std::string dirName = dir.string();
     if (FcConfigAppFontAddDir(nullptr, reinterpret_cast<const FcChar8*>(dirName.c_str())) == FcFalse) {
       return std::string(kFontFamily);
@@ -76,9 +103,22 @@ const std::string& FontFamily() {
     if (fontMap != nullptr && PANGO_IS_FC_FONT_MAP(fontMap)) {
       pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(fontMap));
     }
+#endif
     return std::string(kDocumentFontFamily) + "," + std::string(kFontFamily);
 #endif
   }();
+  return family;
+}
+
+// The family, and on Windows with the build's fonts their font map as the
+// calling thread's default.
+const std::string& PrepareFonts() {
+  const std::string& family = FontFamily();
+#if defined(_WIN32) && defined(DOUDI_HAVE_FONTCONFIG)
+  if (family.rfind(kDocumentFontFamily, 0) == 0) {
+    UseLoadedFonts();
+  }
+#endif
   return family;
 }
 
@@ -101,7 +141,7 @@ int ToPangoUnits(double points) {
 }  // namespace
 
 Typesetter::Typesetter() {
-  FontFamily();
+  PrepareFonts();
   PangoFontMap* fontMap = pango_cairo_font_map_get_default();
   if (fontMap == nullptr) {
     throw std::runtime_error("pango has no cairo font map: no fonts to lay out documents with");
@@ -111,7 +151,7 @@ Typesetter::Typesetter() {
 }
 
 Typesetter::Typesetter(cairo_t* cr) {
-  FontFamily();
+  PrepareFonts();
   m_context = pango_cairo_create_context(cr);
   Init();
 }

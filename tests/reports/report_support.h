@@ -23,9 +23,11 @@ class ScratchDir {
 };
 
 // Standard output of command run by the shell; throws std::runtime_error when
-// it exits non-zero (a missing tool fails the test loudly).
+// it exits non-zero (a missing tool fails the test loudly). In the Windows
+// build, under Wine only: the host's /bin/sh and tools (report_support.cpp).
 std::string Run(const std::string& command);
 
+// path as a single-quoted shell word (the host's name of it under Wine).
 std::string Quote(const std::filesystem::path& path);
 
 std::string ReadFile(const std::filesystem::path& path);
