@@ -3,7 +3,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <map>
+#include <thread>
 
 #include "doudi/reports/layout.h"
 #include "report_support.h"
@@ -105,6 +107,41 @@ BOOST_AUTO_TEST_CASE(every_font_is_embedded) {
     }
     BOOST_TEST(cjk, kind.stem << " is not set in Noto Sans CJK");
   }
+}
+
+// The embedded fonts of a PDF, without their subset prefixes.
+std::vector<std::string> FontNames(const std::filesystem::path& pdf) {
+  std::vector<std::string> names;
+  const auto lines = testing::Lines(testing::Run("pdffonts " + testing::Quote(pdf)));
+  for (std::size_t i = 2; i < lines.size(); ++i) {
+    const std::string name = lines[i].substr(0, lines[i].find(' '));
+    names.push_back(name.substr(name.find('+') + 1));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// pango's default font map is per thread (on Windows the typesetter sets
+// fontconfig's for each thread, typesetter.cpp): a document set on another
+// thread, as the workstation may, is measured and embedded alike.
+BOOST_AUTO_TEST_CASE(a_document_set_on_another_thread_is_the_same) {
+  const Document document = ApprovalForm(samples::Approval());
+  ScratchDir dir;
+  const PagedDocument here = Layout(document);
+  WritePdf(here, dir / "here.pdf");
+  PagedDocument there;
+  std::thread([&] {
+    there = Layout(document);
+    WritePdf(there, dir / "there.pdf");
+  }).join();
+  BOOST_REQUIRE_EQUAL(here.PageCount(), there.PageCount());
+  for (std::size_t p = 0; p < here.pages.size(); ++p) {
+    BOOST_REQUIRE_EQUAL(here.pages[p].pieces.size(), there.pages[p].pieces.size());
+    for (std::size_t i = 0; i < here.pages[p].pieces.size(); ++i) {
+      BOOST_TEST(here.pages[p].pieces[i].height == there.pages[p].pieces[i].height);
+    }
+  }
+  BOOST_TEST(FontNames(dir / "here.pdf") == FontNames(dir / "there.pdf"), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(page_images_are_painted) {
