@@ -29,15 +29,6 @@ set_target_properties(PostgreSQL::PostgreSQL PROPERTIES
 
 # Poco's own CMake package (in <cache>/cmake), static, unbundled.
 find_package(Poco REQUIRED CONFIG COMPONENTS Foundation Util Net Encodings)
-# The cache's PocoFoundation calls PCRE through DLL import slots although PCRE
-# is static there (built without PCRE_STATIC): cmake/windows/pcre-import-shim.c
-# provides the four slots. An OBJECT library, so the linker always keeps it.
-enable_language(C)
-add_library(doudi_windows_pcre_shim OBJECT ${CMAKE_CURRENT_LIST_DIR}/windows/pcre-import-shim.c)
-target_include_directories(doudi_windows_pcre_shim PRIVATE ${DOUDI_WINDOWS_DEPS}/include)
-set_property(TARGET Poco::Foundation APPEND PROPERTY
-  INTERFACE_LINK_LIBRARIES "$<TARGET_OBJECTS:doudi_windows_pcre_shim>")
-
 # SOCI 4.0 names its static libraries with the version on Windows.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
 find_library(SOCI_CORE_LIBRARY NAMES soci_core_4_0 soci_core REQUIRED)
