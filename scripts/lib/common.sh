@@ -33,6 +33,19 @@ doudi_home() {
   fi
 }
 
+# Prepares ccache for a build when it is installed (returns 1 when not): the
+# cache in ~/.cache/ccache, outside the clone, and paths under the clone
+# hashed relative to it, so CI's fresh clone in another directory reuses what
+# the last build compiled.
+doudi_use_ccache() {
+  command -v ccache >/dev/null 2>&1 || return 1
+  CCACHE_DIR="${CCACHE_DIR:-$(doudi_home)/.cache/ccache}"
+  CCACHE_BASEDIR="$DOUDI_ROOT"
+  CCACHE_NOHASHDIR=1
+  export CCACHE_DIR CCACHE_BASEDIR CCACHE_NOHASHDIR
+  mkdir -p "$CCACHE_DIR"
+}
+
 # Sets DOUDI_PG_BINDIR to the directory of PostgreSQL's programs (initdb,
 # pg_ctl, psql, ...), or ends the script. Call it directly, not in $(...).
 DOUDI_PG_BINDIR=""
@@ -228,7 +241,7 @@ doudi_make_test_certificates() {
   local tls="$1/tls"
   mkdir -p "$tls"
   (
-    cd "$tls"
+    cd "$tls" || exit 1
     openssl req -new -x509 -days 2 -nodes -subj "/CN=Doudi test CA" -keyout ca.key -out ca.crt 2>/dev/null
     openssl req -new -x509 -days 2 -nodes -subj "/CN=Unrelated CA" -keyout other-ca.key -out other-ca.crt 2>/dev/null
     openssl req -new -nodes -subj "/CN=localhost" -keyout server.key -out server.csr 2>/dev/null
