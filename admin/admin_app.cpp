@@ -183,7 +183,7 @@ class AdminApp final : public Poco::Util::Application {
 }  // namespace doudi::admin
 
 int main(int argc, char** argv) {
-  doudi::admin::UseUtf8Console();
+  const doudi::admin::Utf8Console console;
   doudi::admin::AdminApp app;
   try {
     app.init(doudi::admin::Utf8Arguments(argc, argv));

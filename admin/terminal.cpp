@@ -47,12 +47,11 @@ std::optional<std::string> PromptPassword(const std::string& prompt) {
 
 std::vector<std::string> Utf8Arguments(int argc, char** argv) {
 #ifdef _WIN32
-  (void)argc;
-  (void)argv;
   int count = 0;
   LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &count);
+  if (wide == nullptr) return {argv, argv + argc};  // out of memory: the ANSI ones
   std::vector<std::string> args;
-  for (int i = 0; wide != nullptr && i < count; ++i) {
+  for (int i = 0; i < count; ++i) {
     const int bytes = WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, nullptr, 0, nullptr, nullptr);
     std::string arg(static_cast<std::size_t>(bytes > 0 ? bytes - 1 : 0), '\0');
     if (bytes > 1) WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, arg.data(), bytes, nullptr, nullptr);
@@ -65,10 +64,18 @@ std::vector<std::string> Utf8Arguments(int argc, char** argv) {
 #endif
 }
 
-void UseUtf8Console() {
+Utf8Console::Utf8Console() {
 #ifdef _WIN32
-  SetConsoleOutputCP(CP_UTF8);
-  SetConsoleCP(CP_UTF8);
+  const UINT previous = GetConsoleOutputCP();  // 0 without a console
+  if (previous != 0 && previous != CP_UTF8 && SetConsoleOutputCP(CP_UTF8) != 0) {
+    m_previous = previous;
+  }
+#endif
+}
+
+Utf8Console::~Utf8Console() {
+#ifdef _WIN32
+  if (m_previous != 0) SetConsoleOutputCP(m_previous);
 #endif
 }
 

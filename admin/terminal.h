@@ -20,8 +20,20 @@ std::optional<std::string> PromptPassword(const std::string& prompt);
 // command line instead; elsewhere `argv` is already UTF-8.
 std::vector<std::string> Utf8Arguments(int argc, char** argv);
 
-// Makes the Windows console read and show UTF-8, so Chinese messages and
-// names print as characters rather than mojibake; nothing elsewhere.
-void UseUtf8Console();
+// While it lives, the Windows console shows UTF-8, so Chinese messages and
+// names print as characters rather than mojibake; the console's own code
+// page comes back afterwards (the console is the user's cmd.exe, shared).
+// Input keeps the console's code page: conhost's UTF-8 input loses
+// non-ASCII characters. Nothing elsewhere.
+class Utf8Console {
+ public:
+  Utf8Console();
+  ~Utf8Console();
+  Utf8Console(const Utf8Console&) = delete;
+  Utf8Console& operator=(const Utf8Console&) = delete;
+
+ private:
+  unsigned m_previous = 0;  // 0: nothing to restore
+};
 
 }  // namespace doudi::admin

@@ -1,11 +1,8 @@
 # Packaging for Windows: CPack's WIX generator builds an MSI with the WiX
 # toolset 3 on a Windows host (`cpack -G WIX` in the build directory).
-# Include it from the top-level CMakeLists.txt, for Windows builds only:
-#   if(WIN32)
-#     include(DoudiPackaging)
-#   endif()
-# It may be included before gui/ and admin/ are added: the install() rules
-# are deferred to the end of the top-level directory, when the targets exist.
+# The top-level CMakeLists.txt includes it for Windows builds only. The
+# install() rules are deferred to the end of the top-level directory, so
+# they name the doudi and doudi-admin targets wherever the include stands.
 #
 # The MSI matches installer/doudi.wxs (which scripts/windows-msi builds with
 # wixl on Debian, and candle/light can build on Windows; docs/windows.md,
@@ -68,7 +65,7 @@ function(doudi_packaging_install_rules)
   install(TARGETS doudi doudi-admin RUNTIME DESTINATION .)
   get_target_property(gui_binary_dir doudi BINARY_DIR)
   # wxstd-3.2.mo (wxWidgets' own messages) is copied there by gui/CMakeLists.txt
-  # in the mingw-w64 cross build; an MSVC build takes vcpkg's copy.
+  # when the build has one (DOUDI_WXSTD_MO; configure warns when not).
   install(FILES "${gui_binary_dir}/locale/zh_CN/LC_MESSAGES/doudi.mo"
           DESTINATION locale/zh_CN/LC_MESSAGES)
   install(FILES "${gui_binary_dir}/locale/zh_CN/LC_MESSAGES/wxstd-3.2.mo"

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <thread>
 
@@ -130,10 +131,16 @@ BOOST_AUTO_TEST_CASE(a_document_set_on_another_thread_is_the_same) {
   const PagedDocument here = Layout(document);
   WritePdf(here, dir / "here.pdf");
   PagedDocument there;
+  std::exception_ptr failure;  // an exception escaping a thread would end the whole test run
   std::thread([&] {
-    there = Layout(document);
-    WritePdf(there, dir / "there.pdf");
+    try {
+      there = Layout(document);
+      WritePdf(there, dir / "there.pdf");
+    } catch (...) {
+      failure = std::current_exception();
+    }
   }).join();
+  if (failure) std::rethrow_exception(failure);
   BOOST_REQUIRE_EQUAL(here.PageCount(), there.PageCount());
   for (std::size_t p = 0; p < here.pages.size(); ++p) {
     BOOST_REQUIRE_EQUAL(here.pages[p].pieces.size(), there.pages[p].pieces.size());
