@@ -23,8 +23,7 @@ using test::kNotAllowed;
 namespace {
 
 std::string ShippedCalendar() {
-  const std::filesystem::path file = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
-                                     "assets" / "calendar" / "cn-public-holidays.csv";
+  const std::filesystem::path file = DOUDI_SHIPPED_CALENDAR;  // tests/CMakeLists.txt
   std::ifstream in(file, std::ios::binary);
   BOOST_TEST_REQUIRE(in.is_open(), "cannot open " << file.string());
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

@@ -143,12 +143,9 @@ bool StartsWith(const std::string& text, std::string_view prefix) {
   return text.starts_with(prefix);
 }
 
-// The shipped calendar. model_tests has no asset directory configured, so the
-// file is found from this source file's path (absolute in the Ninja build; under
-// Wine a Unix path resolves through the Z: drive).
+// The shipped calendar (tests/CMakeLists.txt names it).
 std::string ShippedCsv() {
-  const std::filesystem::path file = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() /
-                                     "assets" / "calendar" / "cn-public-holidays.csv";
+  const std::filesystem::path file = DOUDI_SHIPPED_CALENDAR;
   std::ifstream in(file, std::ios::binary);
   BOOST_TEST_REQUIRE(in.is_open(), "cannot open " << file.string());
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
