@@ -29,18 +29,7 @@ set_target_properties(PostgreSQL::PostgreSQL PROPERTIES
 
 # Poco's own CMake package (in <cache>/cmake), static, unbundled.
 find_package(Poco REQUIRED CONFIG COMPONENTS Foundation Util Net Encodings)
-# SOCI 4.0 names its static libraries with the version on Windows.
-find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
-find_library(SOCI_CORE_LIBRARY NAMES soci_core_4_0 soci_core REQUIRED)
-find_library(SOCI_POSTGRESQL_LIBRARY NAMES soci_postgresql_4_0 soci_postgresql REQUIRED)
-add_library(soci::core STATIC IMPORTED)
-set_target_properties(soci::core PROPERTIES
-  IMPORTED_LOCATION ${SOCI_CORE_LIBRARY}
-  INTERFACE_INCLUDE_DIRECTORIES ${SOCI_INCLUDE_DIR})
-add_library(soci::postgresql STATIC IMPORTED)
-set_target_properties(soci::postgresql PROPERTIES
-  IMPORTED_LOCATION ${SOCI_POSTGRESQL_LIBRARY}
-  INTERFACE_LINK_LIBRARIES "soci::core;PostgreSQL::PostgreSQL")
+include(DoudiSoci)
 
 # The documents' stack (pango, cairo, glib, harfbuzz, libxlsxwriter):
 # reports/CMakeLists.txt finds it with pkg_check_modules(IMPORTED_TARGET),
