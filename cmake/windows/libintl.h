@@ -1,4 +1,4 @@
-/* Header of the libintl stand-in (libintl-stub.c): messages stay untranslated. */
+/* Header of the untranslated libintl (libintl-untranslated.c): messages stay as written. */
 #ifndef DOUDI_LIBINTL_STUB_H
 #define DOUDI_LIBINTL_STUB_H
 #include <locale.h>
