@@ -8,7 +8,7 @@
 namespace doudi::gui {
 namespace {
 
-enum Column { kName, kIdNumber, kSex, kBirthDate, kRelation, kRegion, kAddress, kStatus, kColumnCount };
+enum Column { kName, kIdNumber, kSex, kBirthYear, kRelation, kRegion, kAddress, kStatus, kColumnCount };
 
 // Keep the cache bounded: a user dragging the scrollbar through a million
 // rows must not pull them all into memory.
@@ -22,7 +22,7 @@ RegistryList::RegistryList(wxWindow* parent, std::function<void(long page)> load
   AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 110);
   AppendColumn(_("ID number"), wxLIST_FORMAT_LEFT, 170);
   AppendColumn(_("Sex"), wxLIST_FORMAT_LEFT, 50);
-  AppendColumn(_("Born"), wxLIST_FORMAT_LEFT, 100);
+  AppendColumn(_("Birth year"), wxLIST_FORMAT_LEFT, 70);
   AppendColumn(_("Relation"), wxLIST_FORMAT_LEFT, 80);
   AppendColumn(_("Village"), wxLIST_FORMAT_LEFT, 110);
   AppendColumn(_("Address"), wxLIST_FORMAT_LEFT, 240);
@@ -93,7 +93,7 @@ wxString RegistryList::OnGetItemText(long item, long column) const {
     case kName: return Wx(p->name);
     case kIdNumber: return Wx(p->maskedIdNumber);
     case kSex: return p->sex == "male" ? _("Male") : _("Female");
-    case kBirthDate: return Wx(p->birthDate);
+    case kBirthYear: return wxString::Format("%d", p->birthYear);
     case kRelation: return Wx(model::ToChinese(p->relation));
     case kRegion: return Wx(p->regionName);
     case kAddress: return Wx(p->address);

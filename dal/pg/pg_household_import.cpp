@@ -1,7 +1,10 @@
 // Bulk import: rows are checked one by one in C++ (the model's rules), sent
-// with COPY into temporary tables, checked against each other and the
-// registry in set-based SQL, and the accepted households merged — all in
-// one transaction, so a failure leaves nothing half-imported.
+// with COPY into temporary tables and checked against each other in
+// set-based SQL; the rows of the households that pass are staged in
+// doudi.import_stage and doudi.household_import_apply checks them against
+// the registry and the caller's scope and merges them as the owner (desk
+// roles write no registry table themselves, migration 0016) — all in one
+// transaction, so a failure leaves nothing half-imported.
 #include <unordered_map>
 
 #include "doudi/dal/errors.h"
@@ -74,22 +77,6 @@ CROSS JOIN LATERAL (VALUES
 WHERE r.line <> h.line AND v.mine <> '' AND v.mine IS DISTINCT FROM v.theirs;
 )sql";
 
-// Across the whole registry, not only the importer's scope (RLS would hide
-// a member registered in another county, and the merge would then fail on
-// the unique index): doudi.import_registered_members sees everything and
-// tells only the household's import reference, and its id where visible.
-constexpr const char* kInOtherHousehold = R"sql(
-INSERT INTO import_problem
-SELECT r.line, 'id_number', 'id_number.in_other_household',
-       CASE WHEN m.visible_household_id IS NULL
-            THEN 'this person is already a member of a household outside your scope'
-            ELSE 'this person is already a member of household ' || m.visible_household_id END
-FROM import_row AS r
-JOIN doudi.import_registered_members(ARRAY(SELECT x.id_number FROM import_row AS x WHERE x.id_ok)) AS m
-  ON m.id_number = r.id_number
-WHERE r.id_ok AND (m.household_source IS DISTINCT FROM :source OR m.household_ref IS DISTINCT FROM r.household_ref)
-)sql";
-
 // A household with any problem is rejected whole; its other rows say so.
 constexpr const char* kRejectHouseholds = R"sql(
 CREATE TEMP TABLE import_rejected ON COMMIT DROP AS
@@ -103,105 +90,28 @@ FROM import_row AS r JOIN import_rejected AS x USING (household_ref)
 WHERE NOT EXISTS (SELECT 1 FROM import_problem AS p WHERE p.line = r.line);
 )sql";
 
-// The accepted households, each with the digest of its content (household
-// fields from the head's row, members in ID order) and what becomes of it.
-constexpr const char* kClassify = R"sql(
-CREATE TEMP TABLE import_household ON COMMIT DROP AS
-WITH digest AS (
-  SELECT household_ref,
-         string_agg(concat_ws(E'\x1f', id_number, name, relation, income_fen, disability_category,
-                              disability_grade, illness, schooling, employment, work_ability),
-                    E'\x1e' ORDER BY id_number) AS members
-  FROM import_row GROUP BY household_ref)
-SELECT h.household_ref, h.region_code, h.address, h.phone, h.registry_status, h.housing, h.bank_name,
-       h.bank_account, d.content_hash, e.id AS existing_id,
-       CASE WHEN e.id IS NULL THEN 'new' WHEN e.import_hash = d.content_hash THEN 'unchanged'
-            ELSE 'updated' END AS state
-FROM import_head AS h
-JOIN (SELECT household_ref,
-             md5(concat_ws(E'\x1d', h2.region_code, h2.address, h2.phone, h2.registry_status, h2.housing,
-                           h2.bank_name, h2.bank_account, digest.members)) AS content_hash
-      FROM digest JOIN import_head AS h2 USING (household_ref)) AS d USING (household_ref)
-LEFT JOIN doudi.household AS e ON e.source = :source AND e.source_ref = h.household_ref
-WHERE NOT EXISTS (SELECT 1 FROM import_rejected AS x WHERE x.household_ref = h.household_ref);
-ALTER TABLE import_household ADD COLUMN household_id bigint;
+// The rows of the households without a problem so far, for the server's
+// checks and merge; and what it found.
+constexpr const char* kStage = R"sql(
+INSERT INTO doudi.import_stage (batch, line, position, household_ref, region_code, address, name, id_number,
+  relation, income_fen, phone, registry_status, housing, bank_name, bank_account, disability_category,
+  disability_grade, illness, schooling, employment, work_ability)
+SELECT CAST(:batch AS uuid), r.line, r.position, r.household_ref, r.region_code, r.address, r.name, r.id_number,
+       r.relation, r.income_fen, r.phone, r.registry_status, r.housing, r.bank_name, r.bank_account,
+       r.disability_category, r.disability_grade, r.illness, r.schooling, r.employment, r.work_ability
+FROM import_row AS r
+WHERE r.household_ref <> '' AND NOT EXISTS (SELECT 1 FROM import_rejected AS x WHERE x.household_ref = r.household_ref)
 )sql";
 
-constexpr const char* kMerge = R"sql(
-UPDATE import_household SET household_id = CASE WHEN state = 'new'
-  THEN nextval(pg_get_serial_sequence('doudi.household', 'id')) ELSE existing_id END;
-ANALYZE import_household;
-
-UPDATE doudi.household AS e
-SET region_code = i.region_code, address = i.address, phone = NULLIF(i.phone, ''),
-    housing = coalesce(NULLIF(i.housing, ''), 'owned'), bank_name = NULLIF(i.bank_name, ''),
-    bank_account = NULLIF(i.bank_account, ''), registry_status = coalesce(NULLIF(i.registry_status, ''), 'none'),
-    import_hash = i.content_hash
-FROM import_household AS i WHERE i.state = 'updated' AND e.id = i.household_id;
-
-INSERT INTO doudi.household (id, region_code, address, phone, housing, bank_name, bank_account,
-                             registry_status, source, source_ref, import_hash)
-SELECT household_id, region_code, address, NULLIF(phone, ''), coalesce(NULLIF(housing, ''), 'owned'),
-       NULLIF(bank_name, ''), NULLIF(bank_account, ''), coalesce(NULLIF(registry_status, ''), 'none'),
-       :source, household_ref, content_hash
-FROM import_household WHERE state = 'new';
-
-UPDATE doudi.person AS p SET left_on = current_date
-FROM import_household AS i
-WHERE i.state = 'updated' AND p.household_id = i.household_id AND p.left_on IS NULL
-  AND NOT EXISTS (SELECT 1 FROM import_row AS r
-                  WHERE r.household_ref = i.household_ref AND r.id_number = p.id_number);
-
-UPDATE doudi.person AS p
-SET position = r.position, name = r.name, relation = r.relation,
-    disability_category = coalesce(NULLIF(r.disability_category, ''), 'none'),
-    disability_grade = NULLIF(r.disability_grade, '')::smallint,
-    illnesses = string_to_array(r.illness, ';'), schooling = coalesce(NULLIF(r.schooling, ''), 'none'),
-    employment = coalesce(NULLIF(r.employment, ''), 'none'),
-    work_ability = coalesce(NULLIF(r.work_ability, ''), 'full')
-FROM import_row AS r JOIN import_household AS i USING (household_ref)
-WHERE i.state = 'updated' AND p.household_id = i.household_id AND p.id_number = r.id_number
-  AND p.left_on IS NULL;
-
-INSERT INTO doudi.person (household_id, region_code, position, id_number, name, relation,
-                          disability_category, disability_grade, illnesses, schooling, employment, work_ability)
-SELECT i.household_id, i.region_code, r.position, r.id_number, r.name, r.relation,
-       coalesce(NULLIF(r.disability_category, ''), 'none'), NULLIF(r.disability_grade, '')::smallint,
-       string_to_array(r.illness, ';'), coalesce(NULLIF(r.schooling, ''), 'none'),
-       coalesce(NULLIF(r.employment, ''), 'none'), coalesce(NULLIF(r.work_ability, ''), 'full')
-FROM import_row AS r JOIN import_household AS i USING (household_ref)
-WHERE i.state = 'new'
-   OR (i.state = 'updated' AND NOT EXISTS (
-         SELECT 1 FROM doudi.person AS p
-         WHERE p.household_id = i.household_id AND p.id_number = r.id_number AND p.left_on IS NULL));
-
-DELETE FROM doudi.income_item AS x USING import_household AS i
-WHERE i.state = 'updated' AND x.household_id = i.household_id AND x.kind = 'declared';
-
-INSERT INTO doudi.income_item (household_id, region_code, person_id, kind, monthly_fen)
-SELECT i.household_id, i.region_code, p.id, 'declared', r.income_fen
-FROM import_row AS r JOIN import_household AS i USING (household_ref)
-JOIN doudi.person AS p ON p.id_number = r.id_number AND p.left_on IS NULL
-WHERE i.state IN ('new', 'updated') AND r.income_fen > 0;
+constexpr const char* kApply = R"sql(
+CREATE TEMP TABLE import_applied ON COMMIT DROP AS
+SELECT * FROM doudi.household_import_apply(CAST(:batch AS uuid), :source, :dry)
 )sql";
 
-// The statements above hold one bound :source each at most; scripts with
-// it are run statement by statement through SOCI, the others through libpq.
-void RunWithSource(soci::session& sql, const std::string& script, const std::string& source) {
-  std::size_t start = 0;
-  while (start < script.size()) {
-    std::size_t end = script.find(";\n", start);
-    if (end == std::string::npos) end = script.size();
-    const std::string statement = script.substr(start, end - start);
-    start = end + 2;
-    if (statement.find_first_not_of(" \n") == std::string::npos) continue;
-    if (statement.find(":source") != std::string::npos) {
-      sql << statement, soci::use(source);
-    } else {
-      sql << statement;
-    }
-  }
-}
+constexpr const char* kApplied = R"sql(
+INSERT INTO import_problem (line, column_name, code, message)
+SELECT line, column_name, code, message FROM import_applied WHERE kind = 'problem'
+)sql";
 
 void SendRows(soci::session& sql, const std::vector<model::ImportRow>& rows, std::chrono::year_month_day today,
               std::int64_t& rowsRead) {
@@ -252,20 +162,22 @@ class PgHouseholdImporter final : public HouseholdImporter {
     ImportOutcome outcome;
     try {
       soci::transaction tr(m_sql);
+      // An import of a county runs longer than a desk statement may.
+      m_sql << "SET LOCAL statement_timeout = '1h'";
       ExecuteScript(m_sql, kCreateStaging, "preparing the import");
       SendRows(m_sql, rows, options.today, outcome.rowsRead);
       ExecuteScript(m_sql, kSetChecks, "checking the rows against each other");
-      m_sql << kInOtherHousehold, soci::use(options.source);
       ExecuteScript(m_sql, kRejectHouseholds, "rejecting households with problems");
-      RunWithSource(m_sql, kClassify, options.source);
-      if (!options.dryRun) RunWithSource(m_sql, kMerge, options.source);
+      const std::string batch = NewRequestId();
+      const int dryRun = options.dryRun ? 1 : 0;
+      m_sql << kStage, soci::use(batch);
+      m_sql << kApply, soci::use(batch, "batch"), soci::use(options.source, "source"), soci::use(dryRun, "dry");
+      m_sql << kApplied;
       ReadOutcome(outcome);
-      if (options.dryRun) {
-        tr.rollback();
-      } else {
-        tr.commit();
-        SealAfterCommit(m_sql);
-      }
+      // A dry run merged nothing (the server was told so) and commits the
+      // record of any question about persons outside the caller's scope.
+      tr.commit();
+      if (!options.dryRun) SealAfterCommit(m_sql);
     } catch (...) {
       RethrowAsDatabaseError("importing households");
     }
@@ -275,9 +187,12 @@ class PgHouseholdImporter final : public HouseholdImporter {
  private:
   void ReadOutcome(ImportOutcome& outcome) {
     long long isNew = 0, updated = 0, unchanged = 0, rejected = 0, rowsRejected = 0;
-    m_sql << "SELECT count(*) FILTER (WHERE state = 'new'), count(*) FILTER (WHERE state = 'updated'), "
-             "count(*) FILTER (WHERE state = 'unchanged'), (SELECT count(*) FROM import_rejected), "
-             "(SELECT count(DISTINCT line) FROM import_problem) FROM import_household",
+    m_sql << "SELECT count(*) FILTER (WHERE kind = 'household' AND code = 'new'), "
+             "count(*) FILTER (WHERE kind = 'household' AND code = 'updated'), "
+             "count(*) FILTER (WHERE kind = 'household' AND code = 'unchanged'), "
+             "(SELECT count(*) FROM import_rejected) + (SELECT count(DISTINCT r.household_ref) FROM import_applied AS a "
+             "JOIN import_row AS r ON r.line = a.line WHERE a.kind = 'problem'), "
+             "(SELECT count(DISTINCT line) FROM import_problem) FROM import_applied",
         soci::into(isNew), soci::into(updated), soci::into(unchanged), soci::into(rejected), soci::into(rowsRejected);
     outcome.householdsNew = isNew;
     outcome.householdsUpdated = updated;

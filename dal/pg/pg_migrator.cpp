@@ -1,4 +1,6 @@
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "doudi/dal/errors.h"
 #include "pg_errors.h"
@@ -6,6 +8,14 @@
 
 namespace doudi::dal::pg {
 namespace {
+
+// A desk session holding a lock on a table a migration alters would make
+// the migration wait without end, and every later query on that table queue
+// behind it: a migration gives up its locks after kLockTimeout and is tried
+// again, kLockAttempts times in all, a little later each time.
+constexpr const char* kLockTimeout = "SET LOCAL lock_timeout = '5s'";
+constexpr int kLockAttempts = 6;
+constexpr const char* kLockNotAvailable = "55P03";
 
 constexpr const char* kBootstrap = R"sql(
 CREATE SCHEMA IF NOT EXISTS doudi;
@@ -60,7 +70,7 @@ class PgMigrator final : public SchemaMigrator {
     try {
       ExecuteScript(m_sql, kBootstrap, "preparing the migration table");
       for (const auto& m : BuiltInMigrations()) {
-        if (ApplyOne(m)) done.push_back(m.version);
+        if (ApplyWithRetry(m)) done.push_back(m.version);
       }
       ApplyRuleSeeds();
       const int current = CurrentVersion();
@@ -120,11 +130,29 @@ class PgMigrator final : public SchemaMigrator {
     return sum;
   }
 
+  bool ApplyWithRetry(const Migration& m) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return ApplyOne(m);
+      } catch (const soci::soci_error&) {
+        try {
+          RethrowAsDatabaseError("applying migration " + std::to_string(m.version));
+        } catch (const DatabaseError& e) {
+          if (e.SqlState() != kLockNotAvailable || attempt == kLockAttempts) throw;
+        }
+      } catch (const DatabaseError& e) {
+        if (e.SqlState() != kLockNotAvailable || attempt == kLockAttempts) throw;
+      }
+      std::this_thread::sleep_for(std::chrono::seconds(attempt));
+    }
+  }
+
   // One migration in its own transaction. The advisory lock makes a second
   // migrator wait, then see the version as applied and skip it.
   bool ApplyOne(const Migration& m) {
     soci::transaction tr(m_sql);
     m_sql << "SELECT pg_advisory_xact_lock(hashtext('doudi.schema_migration'))";
+    m_sql << kLockTimeout;
     int applied = 0;
     m_sql << "SELECT count(*) FROM doudi.schema_migration WHERE version = :v", soci::use(m.version),
         soci::into(applied);

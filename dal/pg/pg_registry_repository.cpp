@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include <soci/postgresql/soci-postgresql.h>
+
 #include "doudi/dal/errors.h"
 #include "doudi/model/text.h"
 #include "pg_errors.h"
@@ -67,24 +69,7 @@ class PgRegistryRepository final : public RegistryRepository {
 
   std::int64_t CreateHousehold(const Household& household, const std::string& requestId) override {
     try {
-      if (const auto done = AppliedRequest(requestId)) return done->first;
-      soci::transaction tr(m_sql);
-      std::int64_t id = 0;
-      const std::string housing(model::ToCode(household.housing));
-      const std::string status(model::ToCode(household.status));
-      m_sql << "INSERT INTO doudi.household (region_code, address, phone, housing, bank_name, bank_account, "
-               "registry_status) VALUES (:r, :a, NULLIF(:p, ''), :h, NULLIF(:bn, ''), NULLIF(:ba, ''), :s) "
-               "RETURNING id",
-          soci::use(household.regionCode), soci::use(household.address), soci::use(household.phone),
-          soci::use(housing), soci::use(household.bankName), soci::use(household.bankAccount), soci::use(status),
-          soci::into(id);
-      Household stored = household;
-      stored.id = id;
-      SaveParts(stored);
-      RecordRequest(requestId, id, 1);
-      tr.commit();
-      SealAfterCommit(m_sql);
-      return id;
+      return Save(household, requestId).first;
     } catch (const ConstraintViolation&) {
       throw;
     } catch (...) {
@@ -98,30 +83,13 @@ class PgRegistryRepository final : public RegistryRepository {
     if (!household.id) throw std::invalid_argument("SaveHousehold needs a household id");
     const std::int64_t id = *household.id;
     try {
-      if (const auto done = AppliedRequest(requestId)) return done->second;
-      soci::transaction tr(m_sql);
-      std::int32_t newVersion = 0;
-      const std::string housing(model::ToCode(household.housing));
-      const std::string status(model::ToCode(household.status));
-      const bool newAccount = !IsMasked(household.bankAccount);
-      m_sql << "UPDATE doudi.household SET region_code = :r, address = :a, phone = NULLIF(:p, ''), housing = :h, "
-               "bank_name = NULLIF(:bn, ''), registry_status = :s" +
-                   std::string(newAccount ? ", bank_account = NULLIF(:ba, '')" : "") +
-                   " WHERE id = :id AND version = :v RETURNING version",
-          soci::use(household.regionCode, "r"), soci::use(household.address, "a"), soci::use(household.phone, "p"),
-          soci::use(housing, "h"), soci::use(household.bankName, "bn"), soci::use(status, "s"),
-          soci::use(household.bankAccount, "ba"), soci::use(id, "id"), soci::use(household.version, "v"),
-          soci::into(newVersion);
-      if (!m_sql.got_data()) ThrowStale(id, household.version);
-      SaveParts(household);
-      RecordRequest(requestId, id, newVersion);
-      tr.commit();
-      SealAfterCommit(m_sql);
-      return newVersion;
-    } catch (const VersionConflict&) {
-      // A retry of a save that did commit meets its own new version.
+      return Save(household, requestId).second;
+    } catch (const soci::postgresql_soci_error& e) {
       if (const auto done = AppliedRequestAfterFailure(requestId)) return done->second;
-      throw;
+      const std::string state = e.sqlstate();
+      if (state == "40001") ThrowStale(id, household.version);
+      if (state == "P0002") throw RecordGone(e.what());
+      RethrowAsDatabaseError("saving household " + std::to_string(id));
     } catch (...) {
       if (const auto done = AppliedRequestAfterFailure(requestId)) return done->second;
       RethrowAsDatabaseError("saving household " + std::to_string(id));
@@ -150,12 +118,6 @@ class PgRegistryRepository final : public RegistryRepository {
     }
   }
 
-  void RecordRequest(const std::string& requestId, std::int64_t householdId, std::int32_t version) {
-    if (requestId.empty()) return;
-    m_sql << "INSERT INTO doudi.save_request (request_id, household_id, version) VALUES (CAST(:r AS uuid), :h, :v)",
-        soci::use(requestId), soci::use(householdId), soci::use(version);
-  }
-
   [[noreturn]] void ThrowStale(std::int64_t id, std::int32_t expected) {
     std::int32_t current = 0;
     m_sql << "SELECT version FROM doudi.household WHERE id = :id", soci::use(id), soci::into(current);
@@ -166,87 +128,77 @@ class PgRegistryRepository final : public RegistryRepository {
                           expected, current);
   }
 
-  // Members keep their rows (and ids) across saves; a member no longer in
-  // the household is marked as having left rather than deleted. Income and
-  // assets are replaced.
-  void SaveParts(const Household& h) {
-    const std::int64_t hid = *h.id;
-    std::set<std::int64_t> kept;
-    std::map<std::string, long long> personIds;  // member ID number -> person id, for income rows
-    for (std::size_t i = 0; i < h.members.size(); ++i) {
-      const auto personId = SaveMember(h, h.members[i], static_cast<int>(i));
-      kept.insert(personId);
-      personIds[h.members[i].idNumber] = personId;
+  // One call of doudi.household_save (migration 0016): the household with
+  // its members, income and assets as parallel arrays, each one bound value.
+  // Members keep their rows (and ids) across saves; a member no longer in the
+  // household is marked as having left. A masked ID or account (the caller
+  // may not see it) is sent empty: the stored one is kept.
+  std::pair<std::int64_t, std::int32_t> Save(const Household& h, const std::string& requestId) {
+    std::vector<std::string> ids, idNumbers, names, relations, disabilities, grades, illnesses, schooling, employment,
+        ability;
+    std::map<std::string, std::size_t> place;  // member ID number -> 1-based place, for income rows
+    for (const auto& p : h.members) {
+      ids.push_back(std::to_string(p.id.value_or(0)));
+      idNumbers.push_back(IsMasked(p.idNumber) ? std::string() : p.idNumber);
+      names.push_back(p.name);
+      relations.emplace_back(model::ToCode(p.relation));
+      disabilities.emplace_back(model::ToCode(p.disability));
+      grades.push_back(std::to_string(p.disabilityGrade));
+      illnesses.push_back(IllnessesText(p));
+      schooling.emplace_back(model::ToCode(p.schooling));
+      employment.emplace_back(model::ToCode(p.employment));
+      ability.emplace_back(model::ToCode(p.workAbility));
+      place.emplace(p.idNumber, names.size());
     }
-    std::vector<long long> current;
-    {
-      long long pid = 0;
-      soci::statement st = (m_sql.prepare << "SELECT id FROM doudi.person WHERE household_id = :h AND left_on IS NULL",
-                            soci::use(hid), soci::into(pid));
-      st.execute();
-      while (st.fetch()) current.push_back(pid);
-    }
-    for (const long long pid : current) {
-      if (kept.count(pid) == 0) {
-        m_sql << "UPDATE doudi.person SET left_on = current_date WHERE id = :id", soci::use(pid);
-      }
-    }
-    m_sql << "DELETE FROM doudi.income_item WHERE household_id = :h", soci::use(hid);
+    std::vector<std::string> incomeMembers, incomeKinds, incomeFen, incomeNotes;
     for (const auto& income : h.incomes) {
-      const std::string kind(model::ToCode(income.kind));
-      const long long fen = income.monthly.Fen();
-      const auto member = personIds.find(income.memberIdNumber);
-      soci::indicator personInd = member == personIds.end() ? soci::i_null : soci::i_ok;
-      const long long personId = member == personIds.end() ? 0 : member->second;
-      m_sql << "INSERT INTO doudi.income_item (household_id, region_code, person_id, kind, monthly_fen, note) "
-               "VALUES (:h, :r, :p, :k, :f, :n)",
-          soci::use(hid), soci::use(h.regionCode), soci::use(personId, personInd), soci::use(kind), soci::use(fen),
-          soci::use(income.note);
+      const auto member = place.find(income.memberIdNumber);
+      incomeMembers.push_back(std::to_string(member == place.end() ? 0 : member->second));
+      incomeKinds.emplace_back(model::ToCode(income.kind));
+      incomeFen.push_back(std::to_string(income.monthly.Fen()));
+      incomeNotes.push_back(income.note);
     }
-    m_sql << "DELETE FROM doudi.asset WHERE household_id = :h", soci::use(hid);
+    std::vector<std::string> assetKinds, assetDescriptions, assetFen;
     for (const auto& asset : h.assets) {
-      const std::string kind(model::ToCode(asset.kind));
-      const long long fen = asset.value.Fen();
-      m_sql << "INSERT INTO doudi.asset (household_id, region_code, kind, description, value_fen) "
-               "VALUES (:h, :r, :k, :d, :v)",
-          soci::use(hid), soci::use(h.regionCode), soci::use(kind), soci::use(asset.description), soci::use(fen);
+      assetKinds.emplace_back(model::ToCode(asset.kind));
+      assetDescriptions.push_back(asset.description);
+      assetFen.push_back(std::to_string(asset.value.Fen()));
     }
-  }
-
-  std::int64_t SaveMember(const Household& h, const Person& p, int position) {
-    const std::string relation(model::ToCode(p.relation));
-    const std::string disability(model::ToCode(p.disability));
-    const std::string schooling(model::ToCode(p.schooling));
-    const std::string employment(model::ToCode(p.employment));
-    const std::string ability(model::ToCode(p.workAbility));
-    const std::string illnesses = IllnessesText(p);
-    const int grade = p.disabilityGrade;
-    const std::int64_t hid = *h.id;
-    long long id = 0;
-    if (p.id) {
-      const long long existing = *p.id;
-      // A member shown masked (the caller may not see full IDs) keeps the ID.
-      const bool newId = !IsMasked(p.idNumber);
-      m_sql << "UPDATE doudi.person SET position = :pos, name = :n, relation = :rel, "
-               "disability_category = :dc, disability_grade = NULLIF(:dg, 0), "
-               "illnesses = string_to_array(:ill, ';'), schooling = :sc, employment = :em, work_ability = :wa" +
-                   std::string(newId ? ", id_number = :idn" : "") +
-                   " WHERE id = :id AND household_id = :h AND left_on IS NULL RETURNING id",
-          soci::use(position, "pos"), soci::use(p.name, "n"), soci::use(relation, "rel"), soci::use(disability, "dc"),
-          soci::use(grade, "dg"), soci::use(illnesses, "ill"), soci::use(schooling, "sc"), soci::use(employment, "em"),
-          soci::use(ability, "wa"), soci::use(p.idNumber, "idn"), soci::use(existing, "id"), soci::use(hid, "h"),
-          soci::into(id);
-      if (!m_sql.got_data()) throw RecordGone("member " + std::to_string(existing) + " is no longer in the household");
-      return id;
-    }
-    m_sql << "INSERT INTO doudi.person (household_id, region_code, position, id_number, name, relation, "
-             "disability_category, disability_grade, illnesses, schooling, employment, work_ability) "
-             "VALUES (:h, :r, :pos, :idn, :n, :rel, :dc, NULLIF(:dg, 0), string_to_array(:ill, ';'), :sc, :em, :wa) "
-             "RETURNING id",
-        soci::use(hid), soci::use(h.regionCode), soci::use(position), soci::use(p.idNumber), soci::use(p.name),
-        soci::use(relation), soci::use(disability), soci::use(grade), soci::use(illnesses), soci::use(schooling),
-        soci::use(employment), soci::use(ability), soci::into(id);
-    return id;
+    const std::string housing(model::ToCode(h.housing));
+    const std::string status(model::ToCode(h.status));
+    const bool keepAccount = IsMasked(h.bankAccount);
+    soci::indicator idInd = h.id ? soci::i_ok : soci::i_null;
+    soci::indicator accountInd = keepAccount ? soci::i_null : soci::i_ok;
+    soci::indicator requestInd = requestId.empty() ? soci::i_null : soci::i_ok;
+    const long long householdId = h.id.value_or(0);
+    const std::string a[] = {TextArrayLiteral(ids),          TextArrayLiteral(idNumbers),    TextArrayLiteral(names),
+                             TextArrayLiteral(relations),    TextArrayLiteral(disabilities), TextArrayLiteral(grades),
+                             TextArrayLiteral(illnesses),    TextArrayLiteral(schooling),    TextArrayLiteral(employment),
+                             TextArrayLiteral(ability),      TextArrayLiteral(incomeMembers), TextArrayLiteral(incomeKinds),
+                             TextArrayLiteral(incomeFen),    TextArrayLiteral(incomeNotes),  TextArrayLiteral(assetKinds),
+                             TextArrayLiteral(assetDescriptions), TextArrayLiteral(assetFen)};
+    long long savedId = 0;
+    int savedVersion = 0;
+    std::string refusal;
+    soci::indicator idOut{}, versionOut{}, refusalInd{};
+    soci::transaction tr(m_sql);
+    m_sql << "SELECT saved_household_id, saved_version, refusal FROM doudi.household_save(CAST(:req AS uuid), :hid, :ver, "
+             ":r, :a, :p, :h, :bn, :ba, :s, CAST(:m0 AS bigint[]), CAST(:m1 AS text[]), CAST(:m2 AS text[]), "
+             "CAST(:m3 AS text[]), CAST(:m4 AS text[]), CAST(:m5 AS integer[]), CAST(:m6 AS text[]), "
+             "CAST(:m7 AS text[]), CAST(:m8 AS text[]), CAST(:m9 AS text[]), CAST(:i0 AS integer[]), "
+             "CAST(:i1 AS text[]), CAST(:i2 AS bigint[]), CAST(:i3 AS text[]), CAST(:a0 AS text[]), "
+             "CAST(:a1 AS text[]), CAST(:a2 AS bigint[]))",
+        soci::use(requestId, requestInd), soci::use(householdId, idInd), soci::use(h.version),
+        soci::use(h.regionCode), soci::use(h.address), soci::use(h.phone), soci::use(housing), soci::use(h.bankName),
+        soci::use(h.bankAccount, accountInd), soci::use(status), soci::use(a[0]), soci::use(a[1]), soci::use(a[2]),
+        soci::use(a[3]), soci::use(a[4]), soci::use(a[5]), soci::use(a[6]), soci::use(a[7]), soci::use(a[8]),
+        soci::use(a[9]), soci::use(a[10]), soci::use(a[11]), soci::use(a[12]), soci::use(a[13]), soci::use(a[14]),
+        soci::use(a[15]), soci::use(a[16]), soci::into(savedId, idOut), soci::into(savedVersion, versionOut), soci::into(refusal, refusalInd);
+    // A refusal commits too: it wrote only the record of what was asked.
+    tr.commit();
+    if (refusalInd == soci::i_ok) throw ConstraintViolation(refusal, "23505");
+    SealAfterCommit(m_sql);
+    return {savedId, savedVersion};
   }
 
   void LoadMembers(Household& h) {

@@ -77,7 +77,7 @@ SearchArguments ToArguments(const RegistryQuery& query) {
 
 // The columns of doudi.registry_search and doudi.registry_rows, in order.
 constexpr const char* kSummaryColumns =
-    "person_id, household_id, name, id_number_masked, sex, to_char(birth_date, 'YYYY-MM-DD'), relation, "
+    "person_id, household_id, name, id_number_masked, sex, birth_year, relation, "
     "region_code, region_name, address, registry_status";
 
 PersonSummary ToSummary(const soci::row& r) {
@@ -87,7 +87,7 @@ PersonSummary ToSummary(const soci::row& r) {
   s.name = r.get<std::string>(2);
   s.maskedIdNumber = r.get<std::string>(3);
   s.sex = r.get<std::string>(4);
-  s.birthDate = r.get<std::string>(5);
+  s.birthYear = r.get<int>(5);
   s.relation = model::ParseRelation(r.get<std::string>(6)).value_or(model::Relation::Other);
   s.regionCode = r.get<std::string>(7);
   s.regionName = r.get<std::string>(8);

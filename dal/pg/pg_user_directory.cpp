@@ -84,6 +84,37 @@ class PgUserDirectory final : public UserDirectory {
     }
   }
 
+  std::vector<EndedSession> EndOverdueSessions() override {
+    try {
+      std::vector<EndedSession> ended;
+      soci::rowset<soci::row> rows =
+          (m_sql.prepare << "SELECT pid, role_name, state, to_char(since, 'YYYY-MM-DD HH24:MI:SS') "
+                            "FROM doudi.watchdog_sweep() WHERE ended");
+      for (const auto& r : rows) ended.push_back({r.get<int>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3)});
+      return ended;
+    } catch (...) {
+      RethrowAsDatabaseError("ending overdue sessions");
+    }
+  }
+
+  std::vector<AccessRecord> AccessLog(const std::string& sinceDay) override {
+    try {
+      std::vector<AccessRecord> log;
+      soci::rowset<soci::row> rows =
+          (m_sql.prepare << "SELECT to_char(viewed_at, 'YYYY-MM-DD HH24:MI:SS'), viewer, coalesce(viewer_scope, ''), "
+                            "what, household_id, coalesce(region_code, '') FROM doudi.unmasked_access "
+                            "WHERE viewed_at >= CAST(:d AS date) ORDER BY viewed_at, id",
+           soci::use(sinceDay));
+      for (const auto& r : rows) {
+        log.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+                       r.get<long long>(4), r.get<std::string>(5)});
+      }
+      return log;
+    } catch (...) {
+      RethrowAsDatabaseError("reading the record of viewings");
+    }
+  }
+
  private:
   template <typename T>
   void Call(const std::string& statement, const std::string& roleName, const T& value, const std::string& context) {

@@ -139,6 +139,7 @@ BOOST_AUTO_TEST_CASE(a_member_registered_outside_the_scope_is_reported_per_row) 
   auto rows = TwoHouseholds();
   rows.push_back(Row(5, "C", "陈六", elsewhere, "户主"));
   const auto outcome = asAdmin.Importer().Import(rows, options);
+  for (const auto& p : outcome.problems) BOOST_TEST_MESSAGE(p.line << " " << p.code << " " << p.message);
   BOOST_TEST(outcome.householdsNew == 2);
   BOOST_TEST_REQUIRE(outcome.problems.size() == 1U);
   BOOST_TEST(outcome.problems[0].line == 5);

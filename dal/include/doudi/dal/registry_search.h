@@ -29,7 +29,7 @@ struct PersonSummary {
   std::string name;
   std::string maskedIdNumber;  // masked by the database (DOMAIN.md)
   std::string sex;             // "male" / "female"
-  std::string birthDate;       // YYYY-MM-DD
+  int birthYear = 0;           // the year only: the mask hides the birth date (docs/security.md)
   model::Relation relation = model::Relation::Other;
   std::string regionCode;
   std::string regionName;

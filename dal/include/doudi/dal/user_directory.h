@@ -3,6 +3,7 @@
 // region scope. The database's user-management functions decide what the
 // caller may do (a center administrator within their own scope); refusals
 // arrive as DatabaseError with SQLSTATE 42501.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,25 @@ struct UserAccount {
   std::string createdBy;
 };
 
+// A desk session the watchdog ended (doudi.watchdog_sweep).
+struct EndedSession {
+  int pid = 0;
+  std::string roleName;
+  std::string state;  // "idle in transaction" or "active"
+  std::string since;  // YYYY-MM-DD HH:MM:SS, when it went idle or its statement started
+};
+
+// One entry of the record of unmasked viewings and of questions about
+// persons outside the asker's scope (doudi.unmasked_access).
+struct AccessRecord {
+  std::string at;  // YYYY-MM-DD HH:MM:SS
+  std::string viewer;
+  std::string viewerScope;
+  std::string what;  // resident_id | bank_account | cross_scope_id
+  std::int64_t householdId = 0;
+  std::string regionCode;
+};
+
 class UserDirectory {
  public:
   virtual ~UserDirectory() = default;
@@ -38,6 +58,13 @@ class UserDirectory {
   virtual void SetGroup(const std::string& roleName, model::StaffGroup group, const std::string& department,
                         const std::string& newScope) = 0;
   virtual void ResetPassword(const std::string& roleName, const std::string& password) = 0;
+  // Ends the desk sessions idle in a transaction or running one statement
+  // past the limits of doudi.security_limit, and says which; center
+  // administrators (else DatabaseError 42501).
+  virtual std::vector<EndedSession> EndOverdueSessions() = 0;
+  // The record of viewings since the day (YYYY-MM-DD), oldest first, as far
+  // as the caller may read it (auditors and administrators, their scope).
+  virtual std::vector<AccessRecord> AccessLog(const std::string& sinceDay) = 0;
 };
 
 }  // namespace doudi::dal
