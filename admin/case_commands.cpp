@@ -1,12 +1,15 @@
-// doudi-admin calendar ... and payments ...: the holiday calendar the
-// database counts deadlines on, and the monthly payment lines finance
-// writes. The database decides who may do either (migration 0011).
+// doudi-admin calendar ..., payments ... and case confirm-amount: the
+// holiday calendar the database counts deadlines on, the monthly payment
+// lines finance writes, and a second city decider's confirmation of an
+// amount above its cap. The database decides who may do each (migrations
+// 0011, 0016).
 #include <fstream>
 #include <iterator>
 #include <regex>
 #include <stdexcept>
 
 #include "commands.h"
+#include "doudi/dal/registry_repository.h"
 #include "utf8_path.h"
 
 namespace doudi::admin {
@@ -62,6 +65,27 @@ int PaymentsGenerate(CommandContext& ctx) {
   return kExitOk;
 }
 
+int CaseConfirmAmount(CommandContext& ctx) {
+  std::int64_t caseId = 0;
+  try {
+    caseId = std::stoll(ctx.args.at(0));
+  } catch (const std::exception&) {
+    throw std::invalid_argument("CASE is a case number, not '" + ctx.args.at(0) + "'");
+  }
+  auto db = ctx.connect();
+  db->RequireSupportedSchema();
+  const auto record = db->Cases().Load(caseId);
+  if (!record || !record->proposal || record->proposal->overCapReason.empty()) {
+    throw std::invalid_argument("case " + ctx.args.at(0) + " has no amount above its cap to confirm");
+  }
+  const auto& proposal = *record->proposal;
+  db->Cases().ConfirmAmount(caseId, proposal.id, "", dal::NewRequestId());
+  ctx.out << "case " << caseId << ": confirmed " << proposal.monthly.ToDisplayString() << " a month, "
+          << proposal.oneOff.ToDisplayString() << " one-off, proposed by " << proposal.proposedBy << " ("
+          << proposal.overCapReason << ")\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> CaseCommands() {
@@ -94,6 +118,15 @@ std::vector<Command> CaseCommands() {
        {"month"},
        0,
        PaymentsGenerate},
+      {{"case", "confirm-amount"},
+       "case confirm-amount CASE",
+       "confirm the amount above its cap proposed for a case, as a second city decider",
+       "Confirms the latest amount proposed for case CASE, which is above the cap of the parameters in force "
+       "(docs/parameters.md, \"Caps on amounts\") and says why; the case's decision waits for this. City "
+       "deciders other than the one who proposed it.",
+       {},
+       1,
+       CaseConfirmAmount},
   };
 }
 

@@ -1,8 +1,12 @@
-// CaseRepository over migration 0011's functions and views. Every write is
-// one call of a database function in its own transaction; the function
-// checks group, scope, state and version, so nothing here decides a rule.
+// CaseRepository over the functions and views of migrations 0011 and 0016.
+// Every write is one call of a database function in its own transaction;
+// the function checks group, scope, state, version and amount caps, so
+// nothing here decides a rule. After a failed write, the request id is
+// looked up as the registry's SaveHousehold does: a retry whose original
+// committed first returns the original's result.
 #include <soci/soci.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -141,15 +145,28 @@ class PgCaseRepository final : public CaseRepository {
   }
 
   std::int64_t Open(const NewCase& application, const std::string& requestId) override {
-    return Write("opening a case for household " + std::to_string(application.householdId), [&] {
-      long long id = 0;
-      const long long household = application.householdId;
-      const int closeRelative = application.closeRelative ? 1 : 0;
-      m_sql << "SELECT doudi.case_open(:h, :p, CAST(:r AS uuid), CAST(:c AS int) <> 0, :n)", soci::use(household),
-          soci::use(application.program), soci::use(requestId), soci::use(closeRelative),
-          soci::use(application.closeRelativeNote), soci::into(id);
-      return static_cast<std::int64_t>(id);
-    });
+    const long long household = application.householdId;
+    try {
+      return Write("opening a case for household " + std::to_string(application.householdId), [&] {
+        long long id = 0;
+        const int closeRelative = application.closeRelative ? 1 : 0;
+        m_sql << "SELECT doudi.case_open(:h, :p, CAST(:r AS uuid), CAST(:c AS int) <> 0, :n)", soci::use(household),
+            soci::use(application.program), soci::use(requestId), soci::use(closeRelative),
+            soci::use(application.closeRelativeNote), soci::into(id);
+        return static_cast<std::int64_t>(id);
+      });
+    } catch (const DatabaseError&) {
+      const auto opened = AppliedAfterFailure([&] {
+        long long id = 0;
+        m_sql << "SELECT s.case_id FROM doudi.case_step AS s JOIN doudi.assistance_case AS a ON a.id = s.case_id "
+                 "WHERE s.request_id = CAST(:r AS uuid) AND s.action = 'apply' AND a.household_id = :h "
+                 "AND a.program = :p",
+            soci::use(requestId), soci::use(household), soci::use(application.program), soci::into(id);
+        return m_sql.got_data() ? std::optional<long long>(id) : std::nullopt;
+      });
+      if (opened) return *opened;
+      throw;
+    }
   }
 
   std::int32_t Transition(std::int64_t caseId, const std::string& action, std::int32_t expectedVersion,
@@ -165,13 +182,24 @@ class PgCaseRepository final : public CaseRepository {
         return static_cast<std::int32_t>(version);
       });
     } catch (const DatabaseError& e) {
+      // The step this request took, if it committed first: then the
+      // "changed meanwhile" is this request's own change.
+      const auto taken = AppliedAfterFailure([&] {
+        int version = 0;
+        const long long id = caseId;
+        m_sql << "SELECT s.version FROM doudi.case_step AS s WHERE s.request_id = CAST(:r AS uuid) AND s.case_id = :c "
+                 "AND s.action = :a",
+            soci::use(requestId), soci::use(id), soci::use(action), soci::into(version);
+        return m_sql.got_data() ? std::optional<long long>(version) : std::nullopt;
+      });
+      if (taken) return static_cast<std::int32_t>(*taken);
       if (e.SqlState() != "40001") throw;
       throw VersionConflict(e.what(), expectedVersion, CurrentVersion(caseId));
     }
   }
 
   void RecordSurvey(std::int64_t caseId, const CaseSurvey& survey, const std::string& requestId) override {
-    Write("recording the survey of case " + std::to_string(caseId), [&] {
+    WriteOnce("doudi.case_survey", caseId, requestId, "recording the survey of case " + std::to_string(caseId), [&] {
       const long long id = caseId;
       const std::string surveyors = TextArrayLiteral(survey.surveyors);
       m_sql << "SELECT doudi.case_record_survey(:c, CAST(:s AS text[]), CAST(NULLIF(:d, '') AS date), :f, :m, "
@@ -183,7 +211,7 @@ class PgCaseRepository final : public CaseRepository {
   }
 
   void AddEvidence(std::int64_t caseId, const CaseEvidence& evidence, const std::string& requestId) override {
-    Write("adding evidence to case " + std::to_string(caseId), [&] {
+    WriteOnce("doudi.case_evidence", caseId, requestId, "adding evidence to case " + std::to_string(caseId), [&] {
       const long long id = caseId;
       m_sql << "SELECT doudi.case_add_evidence(:c, :k, :t, :n, CAST(:r AS uuid))", soci::use(id),
           soci::use(evidence.kind), soci::use(evidence.title), soci::use(evidence.note), soci::use(requestId);
@@ -192,14 +220,28 @@ class PgCaseRepository final : public CaseRepository {
   }
 
   void ProposeAmount(std::int64_t caseId, const AmountProposal& proposal, const std::string& requestId) override {
-    Write("proposing the amount of case " + std::to_string(caseId), [&] {
+    const std::string context = "proposing the amount of case " + std::to_string(caseId);
+    WriteOnce("doudi.case_amount_proposal", caseId, requestId, context, [&] {
       const long long id = caseId;
       const long long monthly = proposal.monthly.Fen();
       const long long oneOff = proposal.oneOff.Fen();
       const std::string working = TextArrayLiteral(proposal.working);
-      m_sql << "SELECT doudi.case_propose_amount(:c, :m, :o, CAST(:w AS text[]), NULLIF(:f, ''), CAST(:r AS uuid))",
+      m_sql << "SELECT doudi.case_propose_amount(:c, :m, :o, CAST(:w AS text[]), NULLIF(:f, ''), CAST(:r AS uuid), "
+               "NULLIF(:x, ''))",
           soci::use(id), soci::use(monthly), soci::use(oneOff), soci::use(working), soci::use(proposal.fundCode),
-          soci::use(requestId);
+          soci::use(requestId), soci::use(proposal.overCapReason);
+      return 0;
+    });
+  }
+
+  void ConfirmAmount(std::int64_t caseId, std::int64_t proposalId, const std::string& opinion,
+                     const std::string& requestId) override {
+    const std::string context = "confirming the amount of case " + std::to_string(caseId);
+    WriteOnce("doudi.case_amount_confirmation", caseId, requestId, context, [&] {
+      const long long id = caseId;
+      const long long proposal = proposalId;
+      m_sql << "SELECT doudi.case_confirm_amount(:c, :p, :o, CAST(:r AS uuid))", soci::use(id), soci::use(proposal),
+          soci::use(opinion), soci::use(requestId);
       return 0;
     });
   }
@@ -336,6 +378,37 @@ class PgCaseRepository final : public CaseRepository {
     }
   }
 
+  // Write, for a change recorded in table under the request id: a failure
+  // whose request is recorded there for the case (its original committed
+  // first) is this request's success.
+  template <typename Work>
+  void WriteOnce(const char* table, std::int64_t caseId, const std::string& requestId, const std::string& context,
+                 Work work) {
+    try {
+      Write(context, work);
+    } catch (const DatabaseError&) {
+      const auto recorded = AppliedAfterFailure([&] {
+        long long found = 0;
+        const long long id = caseId;
+        m_sql << std::string("SELECT count(*) FROM ") + table + " WHERE request_id = CAST(:r AS uuid) AND case_id = :c",
+            soci::use(requestId), soci::use(id), soci::into(found);
+        return found > 0 ? std::optional<long long>(found) : std::nullopt;
+      });
+      if (!recorded) throw;
+    }
+  }
+
+  // What a request already did, looked up after a failed write while the
+  // connection still works; nullopt when it does not or nothing is found.
+  template <typename Lookup>
+  std::optional<long long> AppliedAfterFailure(Lookup lookup) {
+    try {
+      return lookup();
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+
   std::int32_t CurrentVersion(std::int64_t caseId) {
     int version = 0;
     const long long id = caseId;
@@ -413,11 +486,22 @@ class PgCaseRepository final : public CaseRepository {
     soci::rowset<soci::row> proposals =
         (m_sql.prepare << "SELECT p.monthly_fen, p.one_off_fen, " + Joined("p.working") +
                               ", coalesce(p.fund_code, ''), p.proposed_by, " + Time("p.proposed_at") +
-                              " FROM doudi.case_amount_proposal AS p WHERE p.case_id = :c ORDER BY p.id DESC LIMIT 1",
+                              ", coalesce(e.reason, ''), p.id, coalesce(k.confirmed_by, '') "
+                              "FROM doudi.case_amount_proposal AS p "
+                              "LEFT JOIN doudi.case_amount_exception AS e ON e.proposal_id = p.id "
+                              "LEFT JOIN doudi.case_amount_confirmation AS k ON k.exception_id = e.id "
+                              "WHERE p.case_id = :c ORDER BY p.id DESC LIMIT 1",
          soci::use(id));
     for (const auto& r : proposals) {
-      record.proposal = AmountProposal{Fen(r, 0), Fen(r, 1), SplitJoined(r.get<std::string>(2)),
-                                       r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5)};
+      record.proposal = AmountProposal{Fen(r, 0),
+                                       Fen(r, 1),
+                                       SplitJoined(r.get<std::string>(2)),
+                                       r.get<std::string>(3),
+                                       r.get<std::string>(4),
+                                       r.get<std::string>(5),
+                                       r.get<std::string>(6),
+                                       r.get<long long>(7),
+                                       r.get<std::string>(8)};
     }
     soci::rowset<soci::row> benefits =
         (m_sql.prepare << "SELECT " + Month("b.effective_month") + ", b.monthly_fen, b.one_off_fen, " +

@@ -114,6 +114,21 @@ struct CaseDatabase {
   // step, recorded for the role of its level (doudi.act_as): one person may
   // not act at two levels of a case.
   std::int64_t Decide(const std::string& program, const std::string& decision, const std::string& opinion) const {
+    const auto id = AwaitingDecision(program);
+    As(decider);
+    if (decision == "approve") {
+      sql.Execute(
+          "SELECT doudi.case_propose_amount($1::bigint, 123400, 0, ARRAY['保障标准1,080.00元×2人 − "
+          "家庭月收入1,260.00元 = 900.00元','按规定取整'], NULL, gen_random_uuid())",
+          {std::to_string(id)});
+    }
+    Take(id, decision, opinion);
+    return id;
+  }
+
+  // Opens a case of the household for program and takes it through the
+  // township's steps and the notice to the county's decision.
+  std::int64_t AwaitingDecision(const std::string& program) const {
     const auto id = std::stoll(sql.Scalar("SELECT doudi.case_open($1::bigint, $2, gen_random_uuid())",
                                           {std::to_string(householdId), program}));
     const std::string text = std::to_string(id);
@@ -133,14 +148,6 @@ struct CaseDatabase {
     Take(id, "publish", "");
     sql.Execute("UPDATE doudi.assistance_case SET notice_end = current_date WHERE id = $1::bigint", {text});
     Take(id, "close_notice", "");
-    As(decider);
-    if (decision == "approve") {
-      sql.Execute(
-          "SELECT doudi.case_propose_amount($1::bigint, 123400, 0, ARRAY['保障标准1,080.00元×2人 − "
-          "家庭月收入1,260.00元 = 900.00元','按规定取整'], NULL, gen_random_uuid())",
-          {text});
-    }
-    Take(id, decision, opinion);
     return id;
   }
 
@@ -155,6 +162,11 @@ struct CaseDatabase {
 
   Result Run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"--db", server.ConnectionString()});
+    return Launch(DOUDI_ADMIN_EXE, args);
+  }
+  // doudi-admin as a desk user.
+  Result RunAs(const std::string& role, std::vector<std::string> args) const {
+    args.insert(args.begin(), {"--db", server.ConnectionStringFor(role)});
     return Launch(DOUDI_ADMIN_EXE, args);
   }
 
@@ -340,6 +352,33 @@ BOOST_AUTO_TEST_CASE(public_notice_roster_shows_name_size_and_amount_only) {
   BOOST_TEST(text.find("****") == std::string::npos);
   BOOST_TEST(text.find("叶秀芬") == std::string::npos);
   RequireNothingFull(text);
+}
+
+// An amount above its cap (docs/parameters.md, "Caps on amounts") waits for
+// a second city decider, who confirms it with doudi-admin; its proposer may not.
+BOOST_AUTO_TEST_CASE(a_second_city_decider_confirms_an_amount_above_the_cap) {
+  CaseDatabase db;
+  const std::string second = db.server.CreateUser("decider2", "city_decider", "331022");
+  const std::string id = std::to_string(db.AwaitingDecision("dibao"));
+  db.As(db.decider);
+  // 1.00 above the standard × 2 members (三门 1,080.00, 0008).
+  db.sql.Execute(
+      "SELECT doudi.case_propose_amount($1::bigint, 216001, 0, ARRAY['保障标准1,080.00元×2人 + 1.00元'], "
+      "NULL, gen_random_uuid(), '户主尿毒症透析，一事一议')",
+      {id});
+  const std::string approve =
+      "SELECT doudi.case_transition($1::bigint, 'approve', (SELECT version FROM doudi.assistance_case WHERE id = "
+      "$1::bigint), gen_random_uuid(), '')";
+  BOOST_TEST(db.sql.TryExecute(approve, {id}) == "22023");
+  const Result own = db.RunAs(db.decider, {"case", "confirm-amount", id});
+  BOOST_TEST(own.exitCode == 2);
+  BOOST_TEST(own.err.find("doudi:amount.same_person") != std::string::npos, own.err);
+  const Result confirmed = db.RunAs(second, {"case", "confirm-amount", id});
+  BOOST_REQUIRE_MESSAGE(confirmed.exitCode == 0, confirmed.err);
+  BOOST_TEST(confirmed.out.find("2,160.01") != std::string::npos, confirmed.out);
+  BOOST_TEST(db.sql.TryExecute(approve, {id}) == "");
+  // A case without an amount above its cap has nothing to confirm.
+  BOOST_TEST(db.RunAs(second, {"case", "confirm-amount", std::to_string(db.caseId)}).exitCode == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

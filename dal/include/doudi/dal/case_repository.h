@@ -9,11 +9,15 @@
 // and the rule table, and compute the deadlines from the holiday calendar and
 // the program parameters. Refusals come back as DatabaseError with the
 // server's SQLSTATE and message (errors.h): 42501 not allowed, 40001 the case
-// changed meanwhile (VersionConflict), 22023 not possible now / missing input.
+// changed meanwhile (VersionConflict), 22023 not possible now / missing input;
+// the newer refusals start their message with a code (doudi:amount.over_cap).
 //
 // Dates are "YYYY-MM-DD", months "YYYY-MM", times "YYYY-MM-DD HH:MM" in the
 // server's time zone; "" when not set. A requestId (NewRequestId) makes a
-// retried call safe: the database applies each request once.
+// retried call safe: the database applies each request once, and a retry
+// that fails because its original got there first (racing it, or after a
+// lost reply) returns the original's result. A requestId is for one change:
+// sent again for another case or step it is refused (doudi:request.reused).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -90,7 +94,10 @@ struct CaseEvidence {
 // An amount proposed for the decision, with the lines showing how it was
 // reached (model::BenefitAmount's working). monthly for the programs paid
 // every month, oneOff for a grant; either may be zero. A charity grant names
-// the fund it comes from.
+// the fund it comes from. The database refuses an amount above the cap of
+// the parameters in force (docs/parameters.md, "Caps on amounts") unless
+// overCapReason says why; such an amount is decided only once a second
+// city decider confirms it (ConfirmAmount).
 struct AmountProposal {
   model::Money monthly;
   model::Money oneOff;
@@ -98,6 +105,9 @@ struct AmountProposal {
   std::string fundCode;    // charity (X) only
   std::string proposedBy;  // set by the database
   std::string proposedAt;
+  std::string overCapReason{};  // "" within the caps
+  std::int64_t id = 0;          // set by the database
+  std::string confirmedBy{};    // set by the database: who confirmed the amount above the cap, "" until then
 };
 
 // A decided amount in force from a month (the approval's next month, or an
@@ -207,6 +217,10 @@ class CaseRepository {
   virtual void RecordSurvey(std::int64_t caseId, const CaseSurvey& survey, const std::string& requestId) = 0;
   virtual void AddEvidence(std::int64_t caseId, const CaseEvidence& evidence, const std::string& requestId) = 0;
   virtual void ProposeAmount(std::int64_t caseId, const AmountProposal& proposal, const std::string& requestId) = 0;
+  // Confirms the case's latest proposal (proposalId, AmountProposal::id),
+  // an amount above the cap, as a second city decider: never its proposer.
+  virtual void ConfirmAmount(std::int64_t caseId, std::int64_t proposalId, const std::string& opinion,
+                             const std::string& requestId) = 0;
   // Extends the overall limit to the overall_limit_extended parameter (45
   // working days) for the stated reason (objection, living away, hard survey).
   virtual void ExtendLimit(std::int64_t caseId, const std::string& reason, const std::string& requestId) = 0;
