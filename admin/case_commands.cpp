@@ -2,7 +2,7 @@
 // holiday calendar the database counts deadlines on, the monthly payment
 // lines finance writes, and a second city decider's confirmation of an
 // amount above its cap. The database decides who may do each (migrations
-// 0011, 0016).
+// 0011, 0017).
 #include <fstream>
 #include <iterator>
 #include <regex>
