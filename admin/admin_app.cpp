@@ -16,6 +16,7 @@
 #include "connection_settings.h"
 #include "doudi/dal/errors.h"
 #include "household_file.h"
+#include "language.h"
 #include "terminal.h"
 
 namespace doudi::admin {
@@ -87,6 +88,7 @@ class AdminApp final : public Poco::Util::Application {
     add("case", "", "document: the case's id", "ID");
     add("format", "", "document: pdf or html; roster: pdf, html or xlsx", "F");
     add("kind", "", "roster: payment (default) or notice", "K");
+    add("lang", "", "language of the messages: zh_CN (default) or en", "LANG");
   }
 
   void handleOption(const std::string& name, const std::string& value) override {
@@ -126,7 +128,7 @@ class AdminApp final : public Poco::Util::Application {
     if (static_cast<int>(rest.size()) != command.positional) {
       return "expects " + std::to_string(command.positional) + " argument(s), got " + std::to_string(rest.size());
     }
-    static const std::vector<std::string> kGlobal{"db", "profile", "config", "help"};
+    static const std::vector<std::string> kGlobal{"db", "profile", "config", "help", "lang"};
     for (const auto& [name, value] : m_options) {
       const bool known = std::find(kGlobal.begin(), kGlobal.end(), name) != kGlobal.end() ||
                          std::find(command.options.begin(), command.options.end(), name) != command.options.end();
@@ -184,9 +186,14 @@ class AdminApp final : public Poco::Util::Application {
 
 int main(int argc, char** argv) {
   const doudi::admin::Utf8Console console;
+  const auto args = doudi::admin::Utf8Arguments(argc, argv);
+  // Before anything is printed, Poco's option errors included.
+  if (const auto problem = doudi::admin::UseLanguage(doudi::admin::RequestedLanguage(args))) {
+    std::cerr << "doudi-admin: " << *problem << "\n";
+  }
   doudi::admin::AdminApp app;
   try {
-    app.init(doudi::admin::Utf8Arguments(argc, argv));
+    app.init(args);
   } catch (const Poco::Exception& e) {
     std::cerr << "doudi-admin: " << e.displayText() << " (see doudi-admin --help)\n";
     return doudi::admin::kExitFailure;
