@@ -78,6 +78,8 @@ class AdminApp final : public Poco::Util::Application {
     add("name", "", "user add: display name", "DISPLAY");
     add("password-stdin", "", "user: read the password from standard input", nullptr);
     add("household", "", "audit show, document: the household's id", "ID");
+    add("anchor", "", "audit verify: also check the chain against this anchor file (from audit anchor)", "FILE");
+    add("out", "", "audit anchor: also write the anchor to this file", "FILE");
     add("program", "", "param list: only this program (dibao, destitute ...)", "P");
     add("on", "", "param show: the date to ask about (default today)", "YYYY-MM-DD");
     add("unit", "", "param set: fen, percent, working_days, calendar_days, months, code, count or text", "U");
