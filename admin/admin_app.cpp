@@ -16,6 +16,7 @@
 #include "connection_settings.h"
 #include "doudi/dal/errors.h"
 #include "household_file.h"
+#include "language.h"
 #include "terminal.h"
 
 namespace doudi::admin {
@@ -77,6 +78,8 @@ class AdminApp final : public Poco::Util::Application {
     add("name", "", "user add: display name", "DISPLAY");
     add("password-stdin", "", "user: read the password from standard input", nullptr);
     add("household", "", "audit show, document: the household's id", "ID");
+    add("anchor", "", "audit verify: also check the chain against this anchor file (from audit anchor)", "FILE");
+    add("out", "", "audit anchor: also write the anchor to this file", "FILE");
     add("program", "", "param list: only this program (dibao, destitute ...)", "P");
     add("on", "", "param show: the date to ask about (default today)", "YYYY-MM-DD");
     add("unit", "", "param set: fen, percent, working_days, calendar_days, months, code, count or text", "U");
@@ -87,6 +90,7 @@ class AdminApp final : public Poco::Util::Application {
     add("case", "", "document: the case's id", "ID");
     add("format", "", "document: pdf or html; roster: pdf, html or xlsx", "F");
     add("kind", "", "roster: payment (default) or notice", "K");
+    add("lang", "", "language of the messages: zh_CN (default) or en", "LANG");
   }
 
   void handleOption(const std::string& name, const std::string& value) override {
@@ -126,7 +130,7 @@ class AdminApp final : public Poco::Util::Application {
     if (static_cast<int>(rest.size()) != command.positional) {
       return "expects " + std::to_string(command.positional) + " argument(s), got " + std::to_string(rest.size());
     }
-    static const std::vector<std::string> kGlobal{"db", "profile", "config", "help"};
+    static const std::vector<std::string> kGlobal{"db", "profile", "config", "help", "lang"};
     for (const auto& [name, value] : m_options) {
       const bool known = std::find(kGlobal.begin(), kGlobal.end(), name) != kGlobal.end() ||
                          std::find(command.options.begin(), command.options.end(), name) != command.options.end();
@@ -184,9 +188,14 @@ class AdminApp final : public Poco::Util::Application {
 
 int main(int argc, char** argv) {
   const doudi::admin::Utf8Console console;
+  const auto args = doudi::admin::Utf8Arguments(argc, argv);
+  // Before anything is printed, Poco's option errors included.
+  if (const auto problem = doudi::admin::UseLanguage(doudi::admin::RequestedLanguage(args))) {
+    std::cerr << "doudi-admin: " << *problem << "\n";
+  }
   doudi::admin::AdminApp app;
   try {
-    app.init(doudi::admin::Utf8Arguments(argc, argv));
+    app.init(args);
   } catch (const Poco::Exception& e) {
     std::cerr << "doudi-admin: " << e.displayText() << " (see doudi-admin --help)\n";
     return doudi::admin::kExitFailure;

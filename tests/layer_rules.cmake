@@ -24,3 +24,5 @@ check_dir(reports "wx/|soci/|Poco/|libpq|postgresql/" "the reports layer")
 # The document assembly reads the data layer through its interfaces only:
 # the caller hands in its repositories (no PostgreSQL layer, no driver, no wx).
 check_dir(reports/assembly "wx/|soci/|Poco/|libpq|postgresql/|doudi/dal/pg/" "the document assembly")
+# The catalog reader is standard C++ only, so every program can use it.
+check_dir(catalog "wx/|soci/|Poco/|libpq|postgresql/|boost/" "the catalog reader")

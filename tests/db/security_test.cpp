@@ -563,8 +563,9 @@ BOOST_FIXTURE_TEST_CASE(widening_attempts_change_nothing_or_fail, Registry) {
       BOOST_TEST(s.TryExecute("SET ROLE doudi_user") == "");
       BOOST_TEST(s.Scalar(visible) == "");  // no policy admits the bare base role
     }
-    for (const std::string target : {"doudi_center_admin", "doudi_owner", "doudi_scope_reader", "doudi_user_manager",
-                                     "doudi_city_decider", "postgres", "pg_read_all_data", "pg_write_server_files"}) {
+    for (const std::string target :
+         {"doudi_center_admin", "doudi_owner", "doudi_scope_reader", "doudi_user_manager", "doudi_audit_reader",
+          "doudi_city_decider", "postgres", "pg_read_all_data", "pg_write_server_files"}) {
       if (target == ownGroup) continue;
       BOOST_TEST_CONTEXT(user << ": SET ROLE " << target) {
         BOOST_TEST(fresh().TryExecute("SET ROLE " + target) == kDenied);
@@ -825,11 +826,13 @@ BOOST_FIXTURE_TEST_CASE(roles_and_objects_hold_no_more_than_they_need, Registry)
                               "rolcreatedb OR rolreplication) ORDER BY 1")) == "");
   // The owning roles log in as nobody and nobody is a member of them.
   BOOST_TEST(Join(server.Rows("SELECT rolname || ':' || rolcanlogin || rolsuper FROM pg_roles WHERE rolname IN "
-                              "('doudi_owner', 'doudi_user_manager', 'doudi_scope_reader') ORDER BY 1")) ==
-             "doudi_owner:falsefalse,doudi_scope_reader:falsefalse,doudi_user_manager:falsefalse");
+                              "('doudi_owner', 'doudi_user_manager', 'doudi_scope_reader', 'doudi_audit_reader') "
+                              "ORDER BY 1")) ==
+             "doudi_audit_reader:falsefalse,doudi_owner:falsefalse,doudi_scope_reader:falsefalse,"
+             "doudi_user_manager:falsefalse");
   BOOST_TEST(Join(server.Rows("SELECT m.member::regrole::text FROM pg_auth_members AS m WHERE m.roleid IN "
                               "('doudi_owner'::regrole, 'doudi_user_manager'::regrole, "
-                              "'doudi_scope_reader'::regrole)")) == "");
+                              "'doudi_scope_reader'::regrole, 'doudi_audit_reader'::regrole)")) == "");
   // Each user is a member of exactly its one group, the groups only of doudi_user.
   for (const auto& u : kUsers) {
     BOOST_TEST(Join(server.Rows("SELECT roleid::regrole::text FROM pg_auth_members WHERE member = '" + role.at(u.name) +
@@ -849,10 +852,13 @@ BOOST_FIXTURE_TEST_CASE(roles_and_objects_hold_no_more_than_they_need, Registry)
   // Functions too, but for those that deliberately run as another role:
   // the user-management functions as the holder of CREATEROLE (and nothing
   // else), the scope-applying readers as the holder of BYPASSRLS, the
-  // watchdog as the holder of pg_signal_backend (migration 16).
+  // watchdog as the holder of pg_signal_backend (migration 16), and the
+  // audit's comparison of tables and trail as the other (migration 18).
   BOOST_TEST(Join(server.Rows("SELECT DISTINCT proowner::regrole::text FROM pg_proc WHERE pronamespace = "
                               "'doudi'::regnamespace ORDER BY 1")) ==
-             "doudi_owner,doudi_scope_reader,doudi_user_manager,doudi_watchdog");
+             "doudi_audit_reader,doudi_owner,doudi_scope_reader,doudi_user_manager,doudi_watchdog");
+  BOOST_TEST(Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner = "
+                              "'doudi_audit_reader'::regrole ORDER BY 1")) == "audit_reconcile");
   BOOST_TEST(Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner = "
                               "'doudi_user_manager'::regrole ORDER BY 1")) ==
              "user_add,user_reset_password,user_set_enabled,user_set_role,user_set_scope");
@@ -862,9 +868,10 @@ BOOST_FIXTURE_TEST_CASE(roles_and_objects_hold_no_more_than_they_need, Registry)
   for (const std::string f : {"household_bank_account", "household_member_ids", "registry_count", "registry_search"}) {
     BOOST_TEST((std::find(readers.begin(), readers.end(), f) != readers.end()), f);
   }
-  BOOST_TEST(Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner IN "
-                              "('doudi_scope_reader'::regrole, 'doudi_user_manager'::regrole) AND NOT prosecdef")) ==
-             "");
+  BOOST_TEST(
+      Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner IN "
+                       "('doudi_scope_reader'::regrole, 'doudi_user_manager'::regrole, 'doudi_audit_reader'::regrole) "
+                       "AND NOT prosecdef")) == "");
   // SECURITY DEFINER functions pin search_path and are not PUBLIC's to call.
   BOOST_TEST(server.Count("SELECT count(*) FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND prosecdef") >=
              12);
