@@ -20,8 +20,10 @@ CREATE TEMP TABLE import_row (
   household_ref text COLLATE "C", region_code text COLLATE "C", address text, name text COLLATE "C",
   id_number text COLLATE "C", relation text, income_fen bigint NOT NULL, phone text, registry_status text,
   housing text, bank_name text, bank_account text, disability_category text, disability_grade text,
-  illness text, schooling text, employment text, work_ability text
+  illness text, schooling text, employment text, work_ability text, relation_term text
 ) ON COMMIT DROP;
+-- message: the English template, then each of its values, separated by
+-- U+001F (model::EncodeImportMessage), so the program can translate it.
 CREATE TEMP TABLE import_problem (
   line bigint NOT NULL, column_name text NOT NULL, code text NOT NULL, message text NOT NULL
 ) ON COMMIT DROP;
@@ -37,34 +39,34 @@ ANALYZE import_head;
 
 INSERT INTO import_problem
 SELECT r.line, 'id_number', 'id_number.duplicate_in_file',
-       'the same ID number is on lines ' || d.lines
+       'the same ID number is on lines {1}' || E'\x1f' || d.lines
 FROM import_row AS r
 JOIN (SELECT id_number, string_agg(line::text, ', ' ORDER BY line) AS lines
       FROM import_row WHERE id_ok GROUP BY id_number HAVING count(*) > 1) AS d USING (id_number)
 WHERE r.id_ok;
 
 INSERT INTO import_problem
-SELECT r.line, 'region_code', 'region_code.unknown', 'region code ' || r.region_code || ' is not a known region'
+SELECT r.line, 'region_code', 'region_code.unknown', 'region code {1} is not a known region' || E'\x1f' || r.region_code
 FROM import_row AS r
 WHERE r.region_ok AND r.region_code <> ''
   AND NOT EXISTS (SELECT 1 FROM doudi.region AS g WHERE g.code = r.region_code);
 
 INSERT INTO import_problem
 SELECT r.line, 'relation', 'household.no_head',
-       'household ' || r.household_ref || ' has no row whose relation is head (户主)'
+       'household {1} has no row whose relation is head (户主)' || E'\x1f' || r.household_ref
 FROM import_row AS r
 WHERE r.household_ref <> ''
   AND NOT EXISTS (SELECT 1 FROM import_head AS h WHERE h.household_ref = r.household_ref);
 
 INSERT INTO import_problem
 SELECT r.line, 'relation', 'household.two_heads',
-       'household ' || r.household_ref || ' already has its head on line ' || h.line
+       'household {1} already has its head on line {2}' || E'\x1f' || r.household_ref || E'\x1f' || h.line
 FROM import_row AS r JOIN import_head AS h USING (household_ref)
 WHERE r.relation = 'head' AND r.line <> h.line;
 
 INSERT INTO import_problem
 SELECT r.line, v.col, v.col || '.inconsistent',
-       v.col || ' differs from the head''s row (line ' || h.line || ')'
+       '{1} differs from the head''s row (line {2})' || E'\x1f' || v.col || E'\x1f' || h.line
 FROM import_row AS r JOIN import_head AS h USING (household_ref)
 CROSS JOIN LATERAL (VALUES
   ('region_code', r.region_code, h.region_code), ('address', r.address, h.address),
@@ -83,7 +85,7 @@ INSERT INTO import_problem
 SELECT r.line, 'id_number', 'id_number.in_other_household',
        CASE WHEN m.visible_household_id IS NULL
             THEN 'this person is already a member of a household outside your scope'
-            ELSE 'this person is already a member of household ' || m.visible_household_id END
+            ELSE 'this person is already a member of household {1}' || E'\x1f' || m.visible_household_id END
 FROM import_row AS r
 JOIN doudi.import_registered_members(ARRAY(SELECT x.id_number FROM import_row AS x WHERE x.id_ok)) AS m
   ON m.id_number = r.id_number
@@ -98,7 +100,8 @@ CREATE TEMP TABLE import_rejected ON COMMIT DROP AS
   WHERE r.household_ref <> '' GROUP BY r.household_ref;
 INSERT INTO import_problem
 SELECT r.line, 'household_ref', 'household.rejected',
-       'household ' || r.household_ref || ' is not imported because of the problem on line ' || x.first_line
+       'household {1} is not imported because of the problem on line {2}' || E'\x1f' || r.household_ref
+       || E'\x1f' || x.first_line
 FROM import_row AS r JOIN import_rejected AS x USING (household_ref)
 WHERE NOT EXISTS (SELECT 1 FROM import_problem AS p WHERE p.line = r.line);
 )sql";
@@ -110,7 +113,7 @@ CREATE TEMP TABLE import_household ON COMMIT DROP AS
 WITH digest AS (
   SELECT household_ref,
          string_agg(concat_ws(E'\x1f', id_number, name, relation, income_fen, disability_category,
-                              disability_grade, illness, schooling, employment, work_ability),
+                              disability_grade, illness, schooling, employment, work_ability, relation_term),
                     E'\x1e' ORDER BY id_number) AS members
   FROM import_row GROUP BY household_ref)
 SELECT h.household_ref, h.region_code, h.address, h.phone, h.registry_status, h.housing, h.bank_name,
@@ -153,7 +156,7 @@ WHERE i.state = 'updated' AND p.household_id = i.household_id AND p.left_on IS N
                   WHERE r.household_ref = i.household_ref AND r.id_number = p.id_number);
 
 UPDATE doudi.person AS p
-SET position = r.position, name = r.name, relation = r.relation,
+SET position = r.position, name = r.name, relation = r.relation, relation_term = NULLIF(r.relation_term, ''),
     disability_category = coalesce(NULLIF(r.disability_category, ''), 'none'),
     disability_grade = NULLIF(r.disability_grade, '')::smallint,
     illnesses = string_to_array(r.illness, ';'), schooling = coalesce(NULLIF(r.schooling, ''), 'none'),
@@ -163,9 +166,9 @@ FROM import_row AS r JOIN import_household AS i USING (household_ref)
 WHERE i.state = 'updated' AND p.household_id = i.household_id AND p.id_number = r.id_number
   AND p.left_on IS NULL;
 
-INSERT INTO doudi.person (household_id, region_code, position, id_number, name, relation,
+INSERT INTO doudi.person (household_id, region_code, position, id_number, name, relation, relation_term,
                           disability_category, disability_grade, illnesses, schooling, employment, work_ability)
-SELECT i.household_id, i.region_code, r.position, r.id_number, r.name, r.relation,
+SELECT i.household_id, i.region_code, r.position, r.id_number, r.name, r.relation, NULLIF(r.relation_term, ''),
        coalesce(NULLIF(r.disability_category, ''), 'none'), NULLIF(r.disability_grade, '')::smallint,
        string_to_array(r.illness, ';'), coalesce(NULLIF(r.schooling, ''), 'none'),
        coalesce(NULLIF(r.employment, ''), 'none'), coalesce(NULLIF(r.work_ability, ''), 'full')
@@ -228,6 +231,7 @@ void SendRows(soci::session& sql, const std::vector<model::ImportRow>& rows, std
         rowCopy.Field(v.values[c]);
       }
     }
+    rowCopy.Field(checked.relationTerm);
     rowCopy.EndRow();
     problems.insert(problems.end(), checked.problems.begin(), checked.problems.end());
     ++rowsRead;
@@ -238,7 +242,7 @@ void SendRows(soci::session& sql, const std::vector<model::ImportRow>& rows, std
     problemCopy.Field(p.line);
     problemCopy.Field(p.column);
     problemCopy.Field(p.code);
-    problemCopy.Field(p.message);
+    problemCopy.Field(model::EncodeImportMessage(p));
     problemCopy.EndRow();
   }
   problemCopy.Finish();
@@ -288,7 +292,8 @@ class PgHouseholdImporter final : public HouseholdImporter {
         (m_sql.prepare << "SELECT line, column_name, code, message FROM import_problem ORDER BY line, column_name, code");
     for (const auto& r : problems) {
       outcome.problems.push_back(
-          {r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3)});
+          model::DecodeImportMessage(r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2),
+                                     r.get<std::string>(3)));
     }
   }
 
