@@ -11,13 +11,14 @@
 #include <map>
 #include <iostream>
 
-#include "utf8_path.h"
 #include "commands.h"
 #include "connection_settings.h"
+#include "doudi/catalog/message_catalog.h"
 #include "doudi/dal/errors.h"
 #include "household_file.h"
 #include "language.h"
 #include "terminal.h"
+#include "utf8_path.h"
 
 namespace doudi::admin {
 namespace {
@@ -37,7 +38,7 @@ std::unique_ptr<dal::pg::PgDatabase> Connect(const ResolvedConnection& target) {
   } catch (const dal::ConnectionError& e) {
     const bool wantsPassword = std::string(e.what()).find("no password supplied") != std::string::npos;
     if (!wantsPassword || conninfo.find("://") != std::string::npos) throw;
-    const auto password = PromptPassword("Password: ");
+    const auto password = PromptPassword(catalog::Tr("Password: "));
     if (!password) throw;
     return std::make_unique<dal::pg::PgDatabase>(dal::WithConnectionValue(conninfo, "password", *password));
   }
@@ -101,7 +102,8 @@ class AdminApp final : public Poco::Util::Application {
   int main(const ArgVec& args) override {
     const Command* command = Find(args);
     if (command == nullptr) {
-      if (!args.empty()) std::cerr << "doudi-admin: unknown command '" << Join(args) << "'\n\n";
+      if (!args.empty())
+        std::cerr << "doudi-admin: " << catalog::TrFormat("unknown command '{1}'", {Join(args)}) << "\n\n";
       PrintHelp();
       return args.empty() && m_options.count("help") != 0 ? kExitOk : kExitFailure;
     }
@@ -111,8 +113,8 @@ class AdminApp final : public Poco::Util::Application {
     }
     std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(command->words.size()), args.end());
     if (const auto problem = CheckUsage(*command, rest)) {
-      std::cerr << "doudi-admin " << Join(command->words) << ": " << *problem << "\nusage: doudi-admin "
-                << command->usage << "\n";
+      std::cerr << "doudi-admin " << Join(command->words) << ": " << *problem << "\n"
+                << catalog::Tr("usage:") << " doudi-admin " << command->usage << "\n";
       return kExitFailure;
     }
     return Run(*command, rest);
@@ -128,13 +130,14 @@ class AdminApp final : public Poco::Util::Application {
 
   std::optional<std::string> CheckUsage(const Command& command, const std::vector<std::string>& rest) const {
     if (static_cast<int>(rest.size()) != command.positional) {
-      return "expects " + std::to_string(command.positional) + " argument(s), got " + std::to_string(rest.size());
+      return catalog::TrFormat("expects {1} argument(s), got {2}",
+                               {std::to_string(command.positional), std::to_string(rest.size())});
     }
     static const std::vector<std::string> kGlobal{"db", "profile", "config", "help", "lang"};
     for (const auto& [name, value] : m_options) {
       const bool known = std::find(kGlobal.begin(), kGlobal.end(), name) != kGlobal.end() ||
                          std::find(command.options.begin(), command.options.end(), name) != command.options.end();
-      if (!known) return "the option --" + name + " does not apply to this command";
+      if (!known) return catalog::TrFormat("the option --{1} does not apply to this command", {name});
     }
     return std::nullopt;
   }
@@ -146,13 +149,18 @@ class AdminApp final : public Poco::Util::Application {
       if (auto it = m_options.find("db"); it != m_options.end()) request.dbOption = it->second;
       if (auto it = m_options.find("profile"); it != m_options.end()) request.profileOption = it->second;
       if (auto it = m_options.find("config"); it != m_options.end()) request.configFile = PathFromUtf8(it->second);
-      CommandContext ctx{rest, m_options, [request] { return Connect(ResolveConnection(request)); }, Today(),
-                         std::cout, std::cerr};
+      CommandContext ctx{rest,
+                         m_options,
+                         [request] { return Connect(ResolveConnection(request)); },
+                         Today(),
+                         std::cout,
+                         std::cerr,
+                         m_rawOut ? *m_rawOut : std::cout};
       return command.run(ctx);
     } catch (const dal::SchemaVersionMismatch& e) {
       std::cerr << what << ": " << e.what() << "\n";
     } catch (const dal::ConnectionError& e) {
-      std::cerr << what << ": cannot connect: " << e.what() << "\n";
+      std::cerr << what << ": " << catalog::TrFormat("cannot connect: {1}", {e.what()}) << "\n";
     } catch (const std::exception& e) {
       std::cerr << what << ": " << e.what() << "\n";
     }
@@ -160,18 +168,25 @@ class AdminApp final : public Poco::Util::Application {
   }
 
   void PrintHelp() const {
-    std::cout << "doudi-admin — administration of a Doudi database\n\nusage: doudi-admin [--db CONN | --profile NAME "
-                 "| --config FILE] COMMAND [options]\n\ncommands:\n";
-    for (const auto& c : Commands()) std::cout << "  " << std::left << std::setw(22) << Join(c.words) << c.summary << "\n";
-    std::cout << "\nThe database is taken from --db, else $DOUDI_DB, else the default profile of doudi.ini\n"
-                 "(--config FILE, else the user's file, else the system's). Passwords come from PGPASSFILE or a\n"
-                 "prompt, never from the command line or doudi.ini.\n"
-                 "`doudi-admin COMMAND --help` explains a command. Exit codes: 0 done, 1 import rejected rows,\n"
-                 "2 failure.\n";
+    std::cout << catalog::Tr("doudi-admin — administration of a Doudi database") << "\n\n"
+              << catalog::Tr("usage:")
+              << " doudi-admin [--db CONN | --profile NAME | --config FILE] [--lang zh_CN|en] COMMAND [options]\n\n"
+              << catalog::Tr("commands:") << "\n";
+    for (const auto& c : Commands()) {
+      std::cout << "  " << std::left << std::setw(22) << Join(c.words) << catalog::Tr(c.summary) << "\n";
+    }
+    std::cout << "\n"
+              << catalog::Tr(
+                     "The database is taken from --db, else $DOUDI_DB, else the default profile of doudi.ini\n"
+                     "(--config FILE, else the user's file, else the system's). Passwords come from PGPASSFILE "
+                     "or a\nprompt, never from the command line or doudi.ini.\n"
+                     "`doudi-admin COMMAND --help` explains a command. Exit codes: 0 done, 1 import rejected "
+                     "rows,\n2 failure. Messages are in Chinese; --lang en gives English.")
+              << "\n";
   }
 
   void PrintCommandHelp(const Command& c) const {
-    std::cout << "usage: doudi-admin " << c.usage << "\n\n" << c.help << "\n";
+    std::cout << catalog::Tr("usage:") << " doudi-admin " << c.usage << "\n\n" << catalog::Tr(c.help) << "\n";
   }
 
   static std::string Join(const std::vector<std::string>& words) {
@@ -181,6 +196,14 @@ class AdminApp final : public Poco::Util::Application {
   }
 
   std::map<std::string, std::string> m_options;
+
+ public:
+  // Where a command writes data to standard output, past the escaping of
+  // control characters that messages get.
+  void SetRawOutput(std::ostream* raw) { m_rawOut = raw; }
+
+ private:
+  std::ostream* m_rawOut = nullptr;
 };
 
 }  // namespace
@@ -188,16 +211,20 @@ class AdminApp final : public Poco::Util::Application {
 
 int main(int argc, char** argv) {
   const doudi::admin::Utf8Console console;
+  // Stored values reach the terminal in messages and listings (audit show);
+  // none may act on it.
+  doudi::admin::PrintableStandardStreams printable;
   const auto args = doudi::admin::Utf8Arguments(argc, argv);
   // Before anything is printed, Poco's option errors included.
   if (const auto problem = doudi::admin::UseLanguage(doudi::admin::RequestedLanguage(args))) {
     std::cerr << "doudi-admin: " << *problem << "\n";
   }
   doudi::admin::AdminApp app;
+  app.SetRawOutput(&printable.Raw());
   try {
     app.init(args);
   } catch (const Poco::Exception& e) {
-    std::cerr << "doudi-admin: " << e.displayText() << " (see doudi-admin --help)\n";
+    std::cerr << "doudi-admin: " << e.displayText() << doudi::catalog::Tr(" (see doudi-admin --help)") << "\n";
     return doudi::admin::kExitFailure;
   }
   return app.run();

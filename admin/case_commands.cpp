@@ -2,7 +2,7 @@
 // holiday calendar the database counts deadlines on, the monthly payment
 // lines finance writes, and a second city decider's confirmation of an
 // amount above its cap. The database decides who may do each (migrations
-// 0011, 0017).
+// 0011, 0018).
 #include <fstream>
 #include <iterator>
 #include <regex>
@@ -17,7 +17,7 @@ namespace {
 
 std::string ReadFile(const std::string& name) {
   std::ifstream in(PathFromUtf8(name), std::ios::binary);
-  if (!in) throw std::invalid_argument("cannot open " + name);
+  if (!in) throw std::invalid_argument(TrFormat("cannot open {1}", {name}));
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
@@ -30,13 +30,16 @@ int CalendarLoad(CommandContext& ctx) {
     // The parser names the line; the file name makes it findable.
     throw std::invalid_argument(file + ": " + e.what());
   }
-  if (years.empty()) throw std::invalid_argument(file + ": no dates in the file");
+  if (years.empty()) throw std::invalid_argument(TrFormat("{1}: no dates in the file", {file}));
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   const int rows = db->Calendar().LoadYears(years, ctx.Option("source").value_or(file));
-  ctx.out << rows << " dates loaded for";
-  for (const auto& [year, dates] : years) ctx.out << " " << year << " (" << dates.size() << ")";
-  ctx.out << "; each year loaded replaces what was there\n";
+  std::string loaded;
+  for (const auto& [year, dates] : years)
+    loaded += " " + std::to_string(year) + " (" + std::to_string(dates.size()) + ")";
+  ctx.out << TrFormat("{1} dates loaded for{2}; each year loaded replaces what was there",
+                      {std::to_string(rows), loaded})
+          << "\n";
   return kExitOk;
 }
 
@@ -44,10 +47,10 @@ int CalendarList(CommandContext& ctx) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   const auto years = db->Calendar().Years();
-  if (years.empty()) ctx.out << "no year is loaded: every working-day deadline is flagged as uncertain\n";
+  if (years.empty()) ctx.out << Tr("no year is loaded: every working-day deadline is flagged as uncertain") << "\n";
   for (const auto& y : years) {
-    ctx.out << y.year << "\t" << y.exceptions << " dates\t" << y.source << "\t" << y.loadedBy << "\t" << y.loadedAt
-            << "\n";
+    ctx.out << y.year << "\t" << TrFormat("{1} dates", {std::to_string(y.exceptions)}) << "\t" << y.source << "\t"
+            << y.loadedBy << "\t" << y.loadedAt << "\n";
   }
   return kExitOk;
 }
@@ -56,12 +59,15 @@ int PaymentsGenerate(CommandContext& ctx) {
   static const std::regex kMonth("^[0-9]{4}-(0[1-9]|1[0-2])$");
   const auto month = ctx.Option("month");
   if (!month || !std::regex_match(*month, kMonth)) {
-    throw std::invalid_argument("--month takes a month as YYYY-MM" + (month ? ", not '" + *month + "'" : std::string()));
+    throw std::invalid_argument(month ? TrFormat("--month takes a month as YYYY-MM, not '{1}'", {*month})
+                                      : Tr("--month takes a month as YYYY-MM"));
   }
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   const int written = db->Cases().GeneratePayments(*month);
-  ctx.out << written << " payment lines written for " << *month << " (lines already written are kept)\n";
+  ctx.out << TrFormat("{1} payment lines written for {2} (lines already written are kept)",
+                      {std::to_string(written), *month})
+          << "\n";
   return kExitOk;
 }
 

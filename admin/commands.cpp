@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "utf8_path.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include "demo_cases.h"
 #include "demo_data.h"
 #include "doudi/dal/errors.h"
+#include "doudi/model/household.h"
 #include "household_file.h"
 
 namespace doudi::admin {
@@ -25,10 +27,12 @@ int DbMigrate(CommandContext& ctx) {
   const int before = db->Migrator().CurrentVersion();
   const auto applied = db->Migrator().Migrate();
   if (applied.empty()) {
-    ctx.out << "schema is up to date (version " << before << ")\n";
+    ctx.out << TrFormat("schema is up to date (version {1})", {std::to_string(before)}) << "\n";
   } else {
-    for (const int v : applied) ctx.out << "applied migration " << v << "\n";
-    ctx.out << "schema migrated from version " << before << " to " << applied.back() << "\n";
+    for (const int v : applied) ctx.out << TrFormat("applied migration {1}", {std::to_string(v)}) << "\n";
+    ctx.out << TrFormat("schema migrated from version {1} to {2}",
+                        {std::to_string(before), std::to_string(applied.back())})
+            << "\n";
   }
   return kExitOk;
 }
@@ -36,26 +40,32 @@ int DbMigrate(CommandContext& ctx) {
 int DbStatus(CommandContext& ctx) {
   auto db = ctx.connect();
   const auto info = db->Info();
-  ctx.out << "server " << info.serverVersion << ", database " << info.database << ", user " << info.user
-          << ", connection " << (info.tls ? "encrypted (" + info.tlsVersion + ")" : std::string("not encrypted"))
+  ctx.out << TrFormat("server {1}, database {2}, user {3}, connection {4}",
+                      {info.serverVersion, info.database, info.user,
+                       info.tls ? TrFormat("encrypted ({1})", {info.tlsVersion}) : Tr("not encrypted")})
           << "\n";
   int pending = 0;
-  for (const auto& m : db->Migrator().Status()) {
-    ctx.out << std::setw(4) << std::setfill('0') << m.version << std::setfill(' ') << "  " << std::left << std::setw(20)
-            << m.name << std::right;
+  const auto migrations = db->Migrator().Status();
+  // The name column as wide as the longest name, and two spaces after it.
+  std::size_t nameWidth = 0;
+  for (const auto& m : migrations) nameWidth = std::max(nameWidth, m.name.size());
+  for (const auto& m : migrations) {
+    ctx.out << std::setw(4) << std::setfill('0') << m.version << std::setfill(' ') << "  " << std::left
+            << std::setw(static_cast<int>(nameWidth + 2)) << m.name << std::right;
     if (m.applied) {
-      ctx.out << "applied " << m.appliedAt << " by " << m.appliedBy;
-      if (m.checksumMismatch) ctx.out << "  WARNING: the built-in file differs from what was applied";
+      ctx.out << TrFormat("applied {1} by {2}", {m.appliedAt, m.appliedBy});
+      if (m.checksumMismatch) ctx.out << "  " << Tr("WARNING: the built-in file differs from what was applied");
     } else {
-      ctx.out << "pending";
+      ctx.out << Tr("pending");
       ++pending;
     }
     ctx.out << "\n";
   }
   const int current = db->Migrator().CurrentVersion();
-  ctx.out << "schema version " << current << ", this program supports " << dal::SupportedSchemaVersion();
-  if (pending > 0) ctx.out << " — run `doudi-admin db migrate`";
-  if (current > dal::SupportedSchemaVersion()) ctx.out << " — the database is newer: upgrade this program";
+  ctx.out << TrFormat("schema version {1}, this program supports {2}",
+                      {std::to_string(current), std::to_string(dal::SupportedSchemaVersion())});
+  if (pending > 0) ctx.out << Tr(" — run `doudi-admin db migrate`");
+  if (current > dal::SupportedSchemaVersion()) ctx.out << Tr(" — the database is newer: upgrade this program");
   ctx.out << "\n";
   return kExitOk;
 }
@@ -69,21 +79,26 @@ std::int64_t PositiveNumber(const CommandContext& ctx, const std::string& option
     if (used == text->size() && value > 0) return value;
   } catch (const std::exception&) {
   }
-  throw std::invalid_argument("--" + option + " takes a positive whole number, not '" + *text + "'");
+  throw std::invalid_argument(TrFormat("--{1} takes a positive whole number, not '{2}'", {option, *text}));
 }
 
 void PrintOutcome(CommandContext& ctx, const dal::ImportOutcome& o, bool dryRun) {
   constexpr std::size_t kShown = 100;
   for (std::size_t i = 0; i < o.problems.size() && i < kShown; ++i) {
     const auto& p = o.problems[i];
-    ctx.err << "line " << p.line << ", " << p.column << ": " << p.code << ": " << p.message << "\n";
+    ctx.err << TrFormat("line {1}, {2}: {3}: {4}", {std::to_string(p.line), p.column, p.code, ProblemText(p)}) << "\n";
   }
   if (o.problems.size() > kShown) {
-    ctx.err << "... and " << o.problems.size() - kShown << " more problems (write them all with --report)\n";
+    ctx.err << TrFormat("... and {1} more problems (write them all with --report)",
+                        {std::to_string(o.problems.size() - kShown)})
+            << "\n";
   }
-  ctx.out << (dryRun ? "dry run, nothing stored: " : "") << o.rowsRead << " rows read, " << o.rowsRejected
-          << " rejected; households: " << o.householdsNew << " new, " << o.householdsUpdated << " updated, "
-          << o.householdsUnchanged << " unchanged, " << o.householdsRejected << " rejected\n";
+  ctx.out << (dryRun ? Tr("dry run, nothing stored: ") : std::string())
+          << TrFormat("{1} rows read, {2} rejected; households: {3} new, {4} updated, {5} unchanged, {6} rejected",
+                      {std::to_string(o.rowsRead), std::to_string(o.rowsRejected), std::to_string(o.householdsNew),
+                       std::to_string(o.householdsUpdated), std::to_string(o.householdsUnchanged),
+                       std::to_string(o.householdsRejected)})
+          << "\n";
 }
 
 // The rejected rows as they were written, each with all its problems, so a
@@ -92,7 +107,7 @@ void WriteReport(std::ofstream& out, const std::string& path, const HouseholdFil
                  const dal::ImportOutcome& outcome, bool chineseHeader) {
   std::map<std::int64_t, std::vector<const model::ImportProblem*>> byLine;
   for (const auto& p : outcome.problems) byLine[p.line].push_back(&p);
-  HouseholdCsvWriter writer(out, {"error_line", "error_column", "error_code", "error_message"}, chineseHeader);
+  HouseholdCsvWriter writer(out, ReportColumns(chineseHeader), chineseHeader);
   for (const auto& row : file.rows) {
     const auto it = byLine.find(row.line);
     if (it == byLine.end()) continue;
@@ -101,18 +116,18 @@ void WriteReport(std::ofstream& out, const std::string& path, const HouseholdFil
       const char* sep = columns.empty() ? "" : " | ";
       columns += sep + p->column;
       codes += sep + p->code;
-      messages += sep + p->message;
+      messages += sep + ProblemText(*p);
     }
     writer.Write(row, {std::to_string(row.line), columns, codes, messages});
   }
-  if (!out.flush()) throw HouseholdFileError("cannot write the report " + path);
+  if (!out.flush()) throw HouseholdFileError(TrFormat("cannot write the report {1}", {path}));
 }
 
 FileEncoding ParseEncoding(const std::optional<std::string>& text) {
   if (!text || *text == "auto") return FileEncoding::Auto;
   if (*text == "utf-8" || *text == "utf8") return FileEncoding::Utf8;
   if (*text == "gbk" || *text == "gb18030" || *text == "cp936") return FileEncoding::Gbk;
-  throw std::invalid_argument("--encoding is auto, utf-8 or gbk, not '" + *text + "'");
+  throw std::invalid_argument(TrFormat("--encoding is auto, utf-8 or gbk, not '{1}'", {*text}));
 }
 
 int ImportHouseholds(CommandContext& ctx) {
@@ -123,10 +138,17 @@ int ImportHouseholds(CommandContext& ctx) {
   std::ofstream report;
   if (reportPath) {
     report.open(PathFromUtf8(*reportPath), std::ios::binary);
-    if (!report) throw HouseholdFileError("cannot write the report " + *reportPath + "; nothing was imported");
+    if (!report) {
+      throw HouseholdFileError(TrFormat("cannot write the report {1}; nothing was imported", {*reportPath}));
+    }
   }
   dal::ImportOptions options;
   options.source = ctx.Option("source").value_or("default");
+  if (options.source.empty() || model::CheckStorableText(options.source, model::kMaxHouseholdRefLength)) {
+    throw std::invalid_argument(
+        Tr("--source names the origin of the data in at most 64 characters, without "
+           "control or invisible characters"));
+  }
   options.dryRun = ctx.Has("dry-run");
   options.today = ctx.today;
   auto db = ConnectCurrent(ctx);
@@ -137,7 +159,9 @@ int ImportHouseholds(CommandContext& ctx) {
     const bool chinese = !file.header.empty() && !file.header.front().empty() &&
                          static_cast<unsigned char>(file.header.front().front()) >= 0x80;
     WriteReport(report, *reportPath, file, outcome, chinese);
-    ctx.out << "report of " << outcome.rowsRejected << " rejected rows written to " << *reportPath << "\n";
+    ctx.out << TrFormat("report of {1} rejected rows written to {2}",
+                        {std::to_string(outcome.rowsRejected), *reportPath})
+            << "\n";
   }
   return outcome.rowsRejected == 0 ? kExitOk : kExitRowsRejected;
 }
@@ -145,10 +169,10 @@ int ImportHouseholds(CommandContext& ctx) {
 int ExportHouseholds(CommandContext& ctx) {
   auto db = ConnectCurrent(ctx);
   std::ofstream file;
-  std::ostream* out = &ctx.out;
+  std::ostream* out = &ctx.data;
   if (const auto path = ctx.Option("output")) {
     file.open(PathFromUtf8(*path), std::ios::binary);
-    if (!file) throw HouseholdFileError("cannot write " + *path);
+    if (!file) throw HouseholdFileError(TrFormat("cannot write {1}", {*path}));
     out = &file;
   }
   HouseholdCsvWriter writer(*out, {}, ctx.Has("chinese-header"));
@@ -157,14 +181,14 @@ int ExportHouseholds(CommandContext& ctx) {
     writer.Write(row);
     ++rows;
   });
-  if (!out->flush()) throw HouseholdFileError("cannot write the export");
-  if (file.is_open()) ctx.err << rows << " rows exported\n";
+  if (!out->flush()) throw HouseholdFileError(Tr("cannot write the export"));
+  if (file.is_open()) ctx.err << TrFormat("{1} rows exported", {std::to_string(rows)}) << "\n";
   return kExitOk;
 }
 
 int DemoData(CommandContext& ctx) {
   const bool synthetic = ctx.Has("households") || ctx.Has("seed");
-  if (ctx.Has("csv") && !synthetic) throw std::invalid_argument("--csv goes with --households N [--seed S]");
+  if (ctx.Has("csv") && !synthetic) throw std::invalid_argument(Tr("--csv goes with --households N [--seed S]"));
   if (!synthetic) {
     auto db = ConnectCurrent(ctx);
     const int regions = db->UpsertRegions(DemoRegions());
@@ -175,7 +199,8 @@ int DemoData(CommandContext& ctx) {
     // Two Sanmen families referred to medical insurance, so the demo's
     // department liaison has something to see.
     const int referrals = db->ReferImportedHouseholds("demo", {"SM-0001", "SM-0002"}, "医疗保障局");
-    ctx.out << "demo data: " << regions << " regions and " << referrals << " referrals added; ";
+    ctx.out << TrFormat("demo data: {1} regions and {2} referrals added; ",
+                        {std::to_string(regions), std::to_string(referrals)});
     PrintOutcome(ctx, outcome, false);
     if (outcome.rowsRejected != 0) return kExitFailure;
     MakeDemoCases(*db, ctx.today, ctx.out);
@@ -188,8 +213,10 @@ int DemoData(CommandContext& ctx) {
     std::ofstream out(PathFromUtf8(*csv), std::ios::binary);
     HouseholdCsvWriter writer(out, {}, false);
     for (const auto& row : registry.rows) writer.Write(row);
-    if (!out.flush()) throw HouseholdFileError("cannot write " + *csv);
-    ctx.out << registry.rows.size() << " persons in " << households << " households written to " << *csv << "\n";
+    if (!out.flush()) throw HouseholdFileError(TrFormat("cannot write {1}", {*csv}));
+    ctx.out << TrFormat("{1} persons in {2} households written to {3}",
+                        {std::to_string(registry.rows.size()), std::to_string(households), *csv})
+            << "\n";
     return kExitOk;
   }
   auto db = ConnectCurrent(ctx);
@@ -198,7 +225,7 @@ int DemoData(CommandContext& ctx) {
   options.source = "synthetic-" + std::to_string(seed);
   options.today = ctx.today;
   const auto outcome = db->Importer().Import(registry.rows, options);
-  ctx.out << "synthetic registry: " << regions << " regions added; ";
+  ctx.out << TrFormat("synthetic registry: {1} regions added; ", {std::to_string(regions)});
   PrintOutcome(ctx, outcome, false);
   return outcome.rowsRejected == 0 ? kExitOk : kExitFailure;
 }
@@ -253,7 +280,8 @@ const std::vector<Command>& Commands() {
          "export the registry in the import template",
          "Writes the current registry (or the part under a region prefix of 2, 4, 6, 9 or 12 digits) as CSV in "
          "the import template, UTF-8 with BOM, to standard output or -o FILE. It holds full ID numbers and bank "
-         "accounts: keep the file safe.",
+         "accounts: keep the file safe. Cells starting with = + - @ get a leading apostrophe, so that spreadsheets "
+         "show them as text, not as formulas.",
          {"region", "output", "chinese-header"},
          0,
          ExportHouseholds},

@@ -10,9 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "doudi/catalog/message_catalog.h"
 #include "doudi/dal/pg/pg_database.h"
 
 namespace doudi::admin {
+
+// Every message is written in English and shown in the language in use
+// (Chinese unless --lang en): Tr("..."), TrFormat("... {1}", {value}).
+using catalog::Tr;
+using catalog::TrFormat;
 
 // Exit codes, documented in the README.
 inline constexpr int kExitOk = 0;
@@ -24,8 +30,9 @@ struct CommandContext {
   std::map<std::string, std::string> options;         // long option name -> value ("" for flags)
   std::function<std::unique_ptr<dal::pg::PgDatabase>()> connect;  // connects, or throws
   std::chrono::year_month_day today;
-  std::ostream& out;
-  std::ostream& err;
+  std::ostream& out;   // messages and listings (control characters shown escaped)
+  std::ostream& err;   // problems (likewise)
+  std::ostream& data;  // standard output as it is, for a file written there (export households)
 
   bool Has(const std::string& name) const { return options.count(name) != 0; }
   std::optional<std::string> Option(const std::string& name) const {

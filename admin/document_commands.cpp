@@ -25,17 +25,17 @@ using Format = reports::FileFormat;
 
 Format ParseFormat(const CommandContext& ctx, bool xlsxAllowed) {
   const auto text = ctx.Option("format");
-  const std::string allowed = xlsxAllowed ? "pdf, html or xlsx" : "pdf or html";
-  if (!text) throw std::invalid_argument("--format is required: " + allowed);
+  const std::string allowed = xlsxAllowed ? Tr("pdf, html or xlsx") : Tr("pdf or html");
+  if (!text) throw std::invalid_argument(TrFormat("--format is required: {1}", {allowed}));
   if (*text == "pdf") return Format::Pdf;
   if (*text == "html") return Format::Html;
   if (*text == "xlsx" && xlsxAllowed) return Format::Xlsx;
-  throw std::invalid_argument("--format takes " + allowed + ", not '" + *text + "'");
+  throw std::invalid_argument(TrFormat("--format takes {1}, not '{2}'", {allowed, *text}));
 }
 
 std::string OutputFile(const CommandContext& ctx) {
   const auto file = ctx.Option("output");
-  if (!file || file->empty()) throw std::invalid_argument("-o/--output FILE is required");
+  if (!file || file->empty()) throw std::invalid_argument(Tr("-o/--output FILE is required"));
   return *file;
 }
 
@@ -43,7 +43,7 @@ std::int64_t ParseId(const std::string& option, const std::string& text) {
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value <= 0) {
-    throw std::invalid_argument("--" + option + " takes a positive whole number, not '" + text + "'");
+    throw std::invalid_argument(TrFormat("--{1} takes a positive whole number, not '{2}'", {option, text}));
   }
   return value;
 }
@@ -67,16 +67,18 @@ int DocumentCommand(CommandContext& ctx) {
   const std::string& kind = ctx.args.at(0);
   const auto parsed = reports::ParseKindCode(kind);
   if (!parsed) {
-    throw std::invalid_argument("KIND is approval-form, survey-form, household-file, decision or refusal, not '" +
-                                kind + "'");
+    throw std::invalid_argument(
+        TrFormat("KIND is approval-form, survey-form, household-file, decision or refusal, not '{1}'", {kind}));
   }
   const auto caseText = ctx.Option("case");
   const auto householdText = ctx.Option("household");
-  if (caseText && householdText) throw std::invalid_argument("give --case or --household, not both");
+  if (caseText && householdText) throw std::invalid_argument(Tr("give --case or --household, not both"));
   if (*parsed == reports::CaseDocumentKind::HouseholdFile) {
-    if (!householdText && !caseText) throw std::invalid_argument("household-file needs --household ID (or --case ID)");
+    if (!householdText && !caseText) {
+      throw std::invalid_argument(Tr("household-file needs --household ID (or --case ID)"));
+    }
   } else if (!caseText) {
-    throw std::invalid_argument(kind + " needs --case ID");
+    throw std::invalid_argument(TrFormat("{1} needs --case ID", {kind}));
   }
   // 0: not given.
   const std::int64_t caseId = caseText ? ParseId("case", *caseText) : 0;
@@ -90,26 +92,26 @@ int DocumentCommand(CommandContext& ctx) {
   const reports::Document document = householdId != 0 ? reports::HouseholdFileDocument(sources, householdId, ctx.today)
                                                       : reports::CaseDocument(sources, *parsed, caseId, ctx.today);
   reports::WriteDocumentFile(document, format, PathFromUtf8(file));
-  ctx.out << document.title << " " << document.number << " written to " << file << "\n";
+  ctx.out << TrFormat("{1} {2} written to {3}", {document.title, document.number, file}) << "\n";
   return kExitOk;
 }
 
 int RosterCommand(CommandContext& ctx) {
   const std::string kind = ctx.Option("kind").value_or("payment");
   if (kind != "payment" && kind != "notice" && kind != "statistics") {
-    throw std::invalid_argument("--kind takes payment, notice or statistics, not '" + kind + "'");
+    throw std::invalid_argument(TrFormat("--kind takes payment, notice or statistics, not '{1}'", {kind}));
   }
   const auto monthText = ctx.Option("month");
-  if (!monthText) throw std::invalid_argument("--month YYYY-MM is required");
+  if (!monthText) throw std::invalid_argument(Tr("--month YYYY-MM is required"));
   const auto month = ParseMonth(*monthText);
-  if (!month) throw std::invalid_argument("--month takes a month as YYYY-MM, not '" + *monthText + "'");
+  if (!month) throw std::invalid_argument(TrFormat("--month takes a month as YYYY-MM, not '{1}'", {*monthText}));
   const auto region = ctx.Option("region");
   static const std::regex kRegion("^([0-9]{6}|[0-9]{9}|[0-9]{12})$");
   if (!region)
-    throw std::invalid_argument("--region CODE is required: a county (6 digits), township (9) or village (12)");
+    throw std::invalid_argument(Tr("--region CODE is required: a county (6 digits), township (9) or village (12)"));
   if (!std::regex_match(*region, kRegion)) {
-    throw std::invalid_argument("--region takes a county (6 digits), township (9) or village (12) code, not '" +
-                                *region + "'");
+    throw std::invalid_argument(
+        TrFormat("--region takes a county (6 digits), township (9) or village (12) code, not '{1}'", {*region}));
   }
   const Format format = ParseFormat(ctx, true);
   const std::string file = OutputFile(ctx);
@@ -120,14 +122,14 @@ int RosterCommand(CommandContext& ctx) {
   std::string padded = *region;
   padded.append(12 - padded.size(), '0');  // the database's codes have 12 digits
   if (!sources.regionNames.count(padded)) {
-    throw std::invalid_argument("--region " + *region + " is not a region in your scope");
+    throw std::invalid_argument(TrFormat("--region {1} is not a region in your scope", {*region}));
   }
   const reports::Document document =
       kind == "payment"      ? reports::PaymentRosterDocument(sources, *region, *month, ctx.today)
       : kind == "statistics" ? reports::StatisticsDocument(sources, *region, *month, ctx.today)
                              : reports::NoticeRosterDocument(sources, *region, *month, ctx.today);
   reports::WriteDocumentFile(document, format, PathFromUtf8(file));
-  ctx.out << document.title << " " << document.number << " written to " << file << "\n";
+  ctx.out << TrFormat("{1} {2} written to {3}", {document.title, document.number, file}) << "\n";
   return kExitOk;
 }
 

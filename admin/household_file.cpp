@@ -1,6 +1,7 @@
 #include "utf8_path.h"
 #include "household_file.h"
 
+#include "doudi/catalog/message_catalog.h"
 #include "doudi/model/text.h"
 
 #include <Poco/TextConverter.h>
@@ -16,9 +17,15 @@
 namespace doudi::admin {
 namespace {
 
+const std::vector<std::string> kReportColumnsEnglish{"error_line", "error_column", "error_code", "error_message"};
+const std::vector<std::string> kReportColumnsChinese{"错误行号", "错误列", "错误代码", "错误说明"};
 // Columns a rejection report adds; a clerk re-imports a corrected report,
 // so they are accepted and ignored.
-const std::set<std::string> kReportColumns = {"error_line", "error_column", "error_code", "error_message"};
+const std::set<std::string> kReportColumns = [] {
+  std::set<std::string> names(kReportColumnsEnglish.begin(), kReportColumnsEnglish.end());
+  names.insert(kReportColumnsChinese.begin(), kReportColumnsChinese.end());
+  return names;
+}();
 
 // Strict: overlong forms and surrogates are not UTF-8. GBK text can look
 // like them (来 is C0 B4), and must then be read as GBK.
@@ -32,7 +39,7 @@ std::string GbkToUtf8(const std::string& bytes) {
   Poco::TextConverter converter(gbk, utf8);
   std::string out;
   if (converter.convert(bytes, out) != 0) {
-    throw HouseholdFileError("the file is neither UTF-8 nor GBK text (try --encoding)");
+    throw HouseholdFileError(catalog::Tr("the file is neither UTF-8 nor GBK text (try --encoding)"));
   }
   return out;
 }
@@ -95,7 +102,8 @@ std::vector<CsvRecord> SplitCsv(const std::string& text) {
     }
   }
   if (inQuotes) {
-    throw HouseholdFileError("line " + std::to_string(quoteStart) + ": a quoted field is never closed");
+    throw HouseholdFileError(
+        catalog::TrFormat("line {1}: a quoted field is never closed", {std::to_string(quoteStart)}));
   }
   endRecord();
   return records;
@@ -113,19 +121,19 @@ std::vector<int> MapHeader(const std::vector<std::string>& header) {
     }
     const auto column = model::ParseImportColumn(name);
     if (!column) {
-      throw HouseholdFileError("line 1, field " + std::to_string(i + 1) + ": unknown column '" + name +
-                               "' (see docs/import-format.md)");
+      throw HouseholdFileError(catalog::TrFormat("line 1, field {1}: unknown column '{2}' (see docs/import-format.md)",
+                                                 {std::to_string(i + 1), name}));
     }
     if (!seen.insert(*column).second) {
-      throw HouseholdFileError("line 1: the column " + std::string(model::ColumnInfo(*column).code) +
-                               " appears twice");
+      throw HouseholdFileError(
+          catalog::TrFormat("line 1: the column {1} appears twice", {model::ColumnInfo(*column).code}));
     }
     map.push_back(static_cast<int>(*column));
   }
   for (const auto& info : model::ImportColumns()) {
     if (info.required && seen.count(info.column) == 0) {
-      throw HouseholdFileError("line 1: the required column " + std::string(info.code) + " (" +
-                               std::string(info.chinese) + ") is missing");
+      throw HouseholdFileError(
+          catalog::TrFormat("line 1: the required column {1} ({2}) is missing", {info.code, info.chinese}));
     }
   }
   return map;
@@ -144,11 +152,11 @@ HouseholdFile ParseHouseholdCsv(const std::string& bytes, FileEncoding encoding)
   if (encoding == FileEncoding::Gbk) {
     text = GbkToUtf8(text);
   } else if (!IsValidUtf8(text)) {
-    throw HouseholdFileError("the file is not valid UTF-8 (is it GBK? try --encoding gbk)");
+    throw HouseholdFileError(catalog::Tr("the file is not valid UTF-8 (is it GBK? try --encoding gbk)"));
   }
   file.encoding = encoding;
   auto records = SplitCsv(text);
-  if (records.empty()) throw HouseholdFileError("the file is empty: line 1 must be the header");
+  if (records.empty()) throw HouseholdFileError(catalog::Tr("the file is empty: line 1 must be the header"));
   file.header = records.front().fields;
   for (auto& h : file.header) h = std::string(model::TrimAsciiWhitespace(h));
   const auto map = MapHeader(file.header);
@@ -163,16 +171,17 @@ HouseholdFile ParseHouseholdCsv(const std::string& bytes, FileEncoding encoding)
     if (allBlank) continue;
     for (std::size_t i = 0; i < fields.size() && i < map.size(); ++i) {
       if (map[i] >= 0) {
-        row.values[static_cast<std::size_t>(map[i])] = fields[i];
+        row.values[static_cast<std::size_t>(map[i])] = UnprotectFormula(fields[i]);
       } else if (file.header[i].empty() && !model::TrimAsciiWhitespace(fields[i]).empty()) {
-        row.readProblems.push_back({row.line, "household_ref", "row.unnamed_column",
-                                    "field " + std::to_string(i + 1) + " holds a value but its column has no name"});
+        row.readProblems.push_back(model::MakeImportProblem(row.line, "household_ref", "row.unnamed_column",
+                                                            "field {1} holds a value but its column has no name",
+                                                            {std::to_string(i + 1)}));
       }
     }
     if (fields.size() != map.size()) {
-      row.readProblems.push_back({row.line, "household_ref", "row.field_count",
-                                  "the row has " + std::to_string(fields.size()) + " fields, the header " +
-                                      std::to_string(map.size())});
+      row.readProblems.push_back(model::MakeImportProblem(row.line, "household_ref", "row.field_count",
+                                                          "the row has {1} fields, the header {2}",
+                                                          {std::to_string(fields.size()), std::to_string(map.size())}));
     }
     file.rows.push_back(std::move(row));
   }
@@ -181,22 +190,22 @@ HouseholdFile ParseHouseholdCsv(const std::string& bytes, FileEncoding encoding)
 
 HouseholdFile ReadHouseholdFile(const std::filesystem::path& path, FileEncoding encoding) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw HouseholdFileError("cannot open " + path.string());
+  if (!in) throw HouseholdFileError(catalog::TrFormat("cannot open {1}", {PathToUtf8(path)}));
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw HouseholdFileError("cannot read " + path.string());
+  if (in.bad()) throw HouseholdFileError(catalog::TrFormat("cannot read {1}", {PathToUtf8(path)}));
   return ParseHouseholdCsv(bytes, encoding);
 }
 
 std::vector<dal::pg::RegionEntry> ParseRegionsCsv(const std::string& text) {
   const auto records = SplitCsv(text);
   if (records.empty() || records.front().fields != std::vector<std::string>{"code", "name"}) {
-    throw HouseholdFileError("line 1: a regions file starts with the header code,name");
+    throw HouseholdFileError(catalog::Tr("line 1: a regions file starts with the header code,name"));
   }
   std::vector<dal::pg::RegionEntry> regions;
   for (std::size_t i = 1; i < records.size(); ++i) {
     const auto& r = records[i];
     if (r.fields.size() != 2 || r.fields[0].empty() || r.fields[1].empty()) {
-      throw HouseholdFileError("line " + std::to_string(r.line) + ": expected a code and a name");
+      throw HouseholdFileError(catalog::TrFormat("line {1}: expected a code and a name", {std::to_string(r.line)}));
     }
     regions.push_back({r.fields[0], r.fields[1]});
   }
@@ -213,6 +222,31 @@ std::string CsvField(const std::string& value) {
   return out + '"';
 }
 
+std::string ProblemText(const model::ImportProblem& problem) {
+  if (problem.messageId.empty()) return catalog::Tr(problem.message);
+  return catalog::Format(catalog::Tr(problem.messageId), problem.args);
+}
+
+std::vector<std::string> ReportColumns(bool chinese) {
+  return chinese ? kReportColumnsChinese : kReportColumnsEnglish;
+}
+
+bool NeedsFormulaProtection(std::string_view value) {
+  const auto first = value.find_first_not_of('\'');
+  return first != std::string_view::npos && std::string_view("=+-@\t\r").find(value[first]) != std::string_view::npos;
+}
+
+std::string ProtectFormula(const std::string& value) {
+  return NeedsFormulaProtection(value) ? "'" + value : value;
+}
+
+std::string UnprotectFormula(const std::string& value) {
+  if (value.size() > 1 && value.front() == '\'' && NeedsFormulaProtection(std::string_view(value).substr(1))) {
+    return value.substr(1);
+  }
+  return value;
+}
+
 HouseholdCsvWriter::HouseholdCsvWriter(std::ostream& out, std::vector<std::string> extraColumns, bool chineseHeader)
     : m_out(out), m_extra(extraColumns.size()) {
   m_out << "\xEF\xBB\xBF";
@@ -221,13 +255,17 @@ HouseholdCsvWriter::HouseholdCsvWriter(std::ostream& out, std::vector<std::strin
     m_out << (first ? "" : ",") << (chineseHeader ? info.chinese : info.code);
     first = false;
   }
-  for (const auto& extra : extraColumns) m_out << ',' << CsvField(extra);
+  for (const auto& extra : extraColumns) m_out << ',' << CsvField(ProtectFormula(extra));
   m_out << "\r\n";
 }
 
 void HouseholdCsvWriter::Write(const model::ImportRow& row, const std::vector<std::string>& extraValues) {
-  for (std::size_t c = 0; c < model::kImportColumnCount; ++c) m_out << (c == 0 ? "" : ",") << CsvField(row.values[c]);
-  for (std::size_t e = 0; e < m_extra; ++e) m_out << ',' << (e < extraValues.size() ? CsvField(extraValues[e]) : "");
+  for (std::size_t c = 0; c < model::kImportColumnCount; ++c) {
+    m_out << (c == 0 ? "" : ",") << CsvField(ProtectFormula(row.values[c]));
+  }
+  for (std::size_t e = 0; e < m_extra; ++e) {
+    m_out << ',' << (e < extraValues.size() ? CsvField(ProtectFormula(extraValues[e])) : "");
+  }
   m_out << "\r\n";
 }
 

@@ -33,9 +33,9 @@ std::string UnitNames() {
 
 std::chrono::year_month_day DateOption(const CommandContext& ctx, const std::string& option) {
   const auto text = ctx.Option(option);
-  if (!text) throw std::invalid_argument("--" + option + " YYYY-MM-DD is required");
+  if (!text) throw std::invalid_argument(TrFormat("--{1} YYYY-MM-DD is required", {option}));
   const auto date = model::ParseIsoDate(*text);
-  if (!date) throw std::invalid_argument("--" + option + " takes a date as YYYY-MM-DD, not '" + *text + "'");
+  if (!date) throw std::invalid_argument(TrFormat("--{1} takes a date as YYYY-MM-DD, not '{2}'", {option, *text}));
   return *date;
 }
 
@@ -43,11 +43,12 @@ std::chrono::year_month_day DateOption(const CommandContext& ctx, const std::str
 // 12-digit code of any level when asking what applies (331022000000).
 std::string RegionOption(const CommandContext& ctx, bool fullCodeToo) {
   const auto text = ctx.Option("region");
-  if (!text) throw std::invalid_argument("--region is required");
+  if (!text) throw std::invalid_argument(Tr("--region is required"));
   if (model::RegionCode::IsValidScopePrefix(*text) || (fullCodeToo && model::RegionCode::Parse(*text))) {
     return *text;
   }
-  throw std::invalid_argument("--region takes a region code prefix of 2, 4, 6, 9 or 12 digits, not '" + *text + "'");
+  throw std::invalid_argument(
+      TrFormat("--region takes a region code prefix of 2, 4, 6, 9 or 12 digits, not '{1}'", {*text}));
 }
 
 // The program's code, checked against the database's catalog.
@@ -56,14 +57,14 @@ void RequireProgram(dal::pg::PgDatabase& db, const std::string& field, const std
   if (std::any_of(programs.begin(), programs.end(), [&](const auto& p) { return p.code == program; })) return;
   std::string names;
   for (const auto& p : programs) names += (names.empty() ? "" : ", ") + p.code;
-  throw std::invalid_argument(field + " is one of " + names + ", not '" + program + "'");
+  throw std::invalid_argument(TrFormat("{1} is one of {2}, not '{3}'", {field, names, program}));
 }
 
 void RequireKeyShape(const std::string& key) {
   static const std::regex kKey("^[a-z][a-z0-9_]{0,62}$");
   if (!std::regex_match(key, kKey)) {
-    throw std::invalid_argument("KEY is a snake_case code (standard_per_person, decision_deadline ...), not '" + key +
-                                "'");
+    throw std::invalid_argument(
+        TrFormat("KEY is a snake_case code (standard_per_person, decision_deadline ...), not '{1}'", {key}));
   }
 }
 
@@ -76,16 +77,16 @@ std::string StoredValue(const std::string& value, const std::string& unit) {
     static const std::regex kYuan("^[0-9]+\\.[0-9]{2}$");
     const auto money = std::regex_match(value, kYuan) ? model::Money::ParseYuan(value) : std::nullopt;
     if (!money || money->Fen() > 9'999'999'999'999'999) {
-      throw std::invalid_argument("VALUE in unit fen is given in yuan with two decimals (1080.00), not '" + value +
-                                  "'");
+      throw std::invalid_argument(
+          TrFormat("VALUE in unit fen is given in yuan with two decimals (1080.00), not '{1}'", {value}));
     }
     return std::to_string(money->Fen());
   }
   if (unit == "code") {
     static const std::regex kCode("^[a-z][a-z0-9_]{0,62}$");
     if (!std::regex_match(value, kCode)) {
-      throw std::invalid_argument("VALUE in unit code is a snake_case code (national, yuan_up ...), not '" + value +
-                                  "'");
+      throw std::invalid_argument(
+          TrFormat("VALUE in unit code is a snake_case code (national, yuan_up ...), not '{1}'", {value}));
     }
     return value;
   }
@@ -94,13 +95,14 @@ std::string StoredValue(const std::string& value, const std::string& unit) {
     const auto length = model::CountUtf8CodePoints(value);
     const bool control = std::any_of(value.begin(), value.end(), [](char c) { return c >= 0 && c < ' '; });
     if (!length || *length == 0 || *length > 100 || control || model::TrimAsciiWhitespace(value) != value) {
-      throw std::invalid_argument("VALUE in unit text is one line of 1 to 100 characters without surrounding spaces");
+      throw std::invalid_argument(
+          Tr("VALUE in unit text is one line of 1 to 100 characters without surrounding spaces"));
     }
     return value;
   }
   static const std::regex kCount("^[1-9][0-9]{0,8}$");
   if (!std::regex_match(value, kCount)) {
-    throw std::invalid_argument("VALUE in unit " + unit + " is a whole number above zero, not '" + value + "'");
+    throw std::invalid_argument(TrFormat("VALUE in unit {1} is a whole number above zero, not '{2}'", {unit, value}));
   }
   return value;
 }
@@ -109,9 +111,9 @@ std::string StoredValue(const std::string& value, const std::string& unit) {
 std::string Shown(const dal::ProgramParameter& p) {
   if (p.unit == "fen") {
     try {
-      return model::Money::FromFen(std::stoll(p.value)).ToDisplayString() + " yuan";
+      return TrFormat("{1} yuan", {model::Money::FromFen(std::stoll(p.value)).ToDisplayString()});
     } catch (const std::exception&) {
-      return p.value + " fen";
+      return TrFormat("{1} fen", {p.value});
     }
   }
   if (p.unit == "code" || p.unit == "text") return p.value;
@@ -126,11 +128,11 @@ int ParamList(CommandContext& ctx) {
   if (!program.empty()) RequireProgram(*db, "--program", program);
   const auto rows = db->Parameters().List(program, region);
   for (const auto& p : rows) {
-    ctx.out << p.program << "  " << p.key << "  " << p.regionPrefix << "  from " << p.effectiveFrom << "  " << Shown(p)
-            << "  (" << p.unit << ", by " << p.createdBy << " " << p.createdAt << ")"
+    ctx.out << p.program << "  " << p.key << "  " << p.regionPrefix << "  " << TrFormat("from {1}", {p.effectiveFrom})
+            << "  " << Shown(p) << "  (" << TrFormat("{1}, by {2} {3}", {p.unit, p.createdBy, p.createdAt}) << ")"
             << (p.note.empty() ? "" : "  " + p.note) << "\n";
   }
-  ctx.err << rows.size() << " parameter rows\n";
+  ctx.err << TrFormat("{1} parameter rows", {std::to_string(rows.size())}) << "\n";
   return kExitOk;
 }
 
@@ -145,13 +147,16 @@ int ParamShow(CommandContext& ctx) {
   RequireProgram(*db, "PROGRAM", program);
   const auto p = db->Parameters().Effective(program, region, key, on);
   if (!p) {
-    ctx.err << "no value of " << program << "." << key << " applies to " << region << " on " << model::IsoDate(on) << "\n";
+    ctx.err << TrFormat("no value of {1}.{2} applies to {3} on {4}", {program, key, region, model::IsoDate(on)})
+            << "\n";
     return kExitRowsRejected;
   }
-  ctx.out << program << "." << key << " for " << region << " on " << model::IsoDate(on) << ": " << Shown(*p) << " (stored "
-          << p->value << " " << p->unit << ")\n"
-          << "  from the row for " << p->regionPrefix << " effective " << p->effectiveFrom << ", added by "
-          << p->createdBy << " " << p->createdAt << (p->note.empty() ? "" : ": " + p->note) << "\n";
+  ctx.out << TrFormat("{1}.{2} for {3} on {4}: {5} (stored {6} {7})",
+                      {program, key, region, model::IsoDate(on), Shown(*p), p->value, p->unit})
+          << "\n  "
+          << TrFormat("from the row for {1} effective {2}, added by {3} {4}",
+                      {p->regionPrefix, p->effectiveFrom, p->createdBy, p->createdAt})
+          << (p->note.empty() ? "" : ": " + p->note) << "\n";
   return kExitOk;
 }
 
@@ -161,8 +166,8 @@ int ParamSet(CommandContext& ctx) {
   p.key = ctx.args.at(1);
   RequireKeyShape(p.key);
   const auto unit = ctx.Option("unit");
-  if (!unit) throw std::invalid_argument("--unit is required (" + UnitNames() + ")");
-  if (!IsUnit(*unit)) throw std::invalid_argument("--unit is one of " + UnitNames() + ", not '" + *unit + "'");
+  if (!unit) throw std::invalid_argument(TrFormat("--unit is required ({1})", {UnitNames()}));
+  if (!IsUnit(*unit)) throw std::invalid_argument(TrFormat("--unit is one of {1}, not '{2}'", {UnitNames(), *unit}));
   p.unit = *unit;
   p.value = StoredValue(ctx.args.at(2), p.unit);
   p.regionPrefix = RegionOption(ctx, false);
@@ -178,35 +183,38 @@ int ParamSet(CommandContext& ctx) {
   const auto existing = db->Parameters().List(p.program, "");
   const auto same = std::find_if(existing.begin(), existing.end(), [&](const auto& e) { return e.key == p.key; });
   if (same != existing.end() && same->unit != p.unit) {
-    throw std::invalid_argument("--unit: " + p.program + "." + p.key + " is given in " + same->unit + ", not " +
-                                p.unit);
+    throw std::invalid_argument(
+        TrFormat("--unit: {1}.{2} is given in {3}, not {4}", {p.program, p.key, same->unit, p.unit}));
   }
   // Rows are never deleted: a misspelt key would stay for good, read by
   // nobody. A key no row of the program has yet takes --new-key.
   if (same == existing.end() && !ctx.Has("new-key")) {
-    throw std::invalid_argument("KEY: " + p.program + " has no parameter '" + p.key +
-                                "' yet; check its spelling (docs/parameters.md), or add --new-key to start one");
+    throw std::invalid_argument(TrFormat(
+        "KEY: {1} has no parameter '{2}' yet; check its spelling (docs/parameters.md), or add --new-key to start one",
+        {p.program, p.key}));
   }
   if (from < ctx.today) {
-    ctx.err << "note: effective from a past date; amounts already computed are not recomputed\n";
+    ctx.err << Tr("note: effective from a past date; amounts already computed are not recomputed") << "\n";
   }
   try {
     db->Parameters().Add(p);
   } catch (const dal::DatabaseError& e) {
     if (e.SqlState() == "42501") {
-      throw std::invalid_argument("--region " + p.regionPrefix +
-                                  ": you may not add parameters there (center administrators add them for their "
-                                  "own scope)");
+      throw std::invalid_argument(TrFormat(
+          "--region {1}: you may not add parameters there (center administrators add them for their own scope)",
+          {p.regionPrefix}));
     }
     if (e.SqlState() == "23505") {
-      throw std::invalid_argument("--from " + p.effectiveFrom + ": " + p.program + "." + p.key + " for " +
-                                  p.regionPrefix +
-                                  " already has a row effective that day; rows are never changed, choose another date");
+      throw std::invalid_argument(TrFormat(
+          "--from {1}: {2}.{3} for {4} already has a row effective that day; rows are never changed, choose another "
+          "date",
+          {p.effectiveFrom, p.program, p.key, p.regionPrefix}));
     }
     throw;
   }
-  ctx.out << "added " << p.program << "." << p.key << " = " << Shown(p) << " for " << p.regionPrefix << " from "
-          << p.effectiveFrom << "\n";
+  ctx.out << TrFormat("added {1}.{2} = {3} for {4} from {5}",
+                      {p.program, p.key, Shown(p), p.regionPrefix, p.effectiveFrom})
+          << "\n";
   return kExitOk;
 }
 

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "doudi/model/text.h"
+
 #ifdef _WIN32
 #include <io.h>
 #include <windows.h>
@@ -77,6 +79,119 @@ Utf8Console::~Utf8Console() {
 #ifdef _WIN32
   if (m_previous != 0) SetConsoleOutputCP(m_previous);
 #endif
+}
+
+std::string PadToWidth(std::string_view text, std::size_t columns) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto decoded = model::DecodeUtf8At(text, i);
+    if (!decoded) {
+      ++i;
+      ++width;
+      continue;
+    }
+    const char32_t c = decoded->codePoint;
+    const bool wide = (c >= 0x1100U && c <= 0x115FU) || (c >= 0x2E80U && c <= 0xA4CFU) ||
+                      (c >= 0xAC00U && c <= 0xD7A3U) || (c >= 0xF900U && c <= 0xFAFFU) ||
+                      (c >= 0xFE30U && c <= 0xFE4FU) || (c >= 0xFF00U && c <= 0xFF60U) ||
+                      (c >= 0xFFE0U && c <= 0xFFE6U) || (c >= 0x20000U && c <= 0x3FFFDU);
+    width += wide ? 2 : 1;
+    i += decoded->length;
+  }
+  std::string padded(text);
+  if (width < columns) padded.append(columns - width, ' ');
+  return padded;
+}
+
+PrintableStreamBuf::~PrintableStreamBuf() {
+  FlushPending();
+  m_target->pubsync();
+}
+
+void PrintableStreamBuf::Put(std::string_view bytes) {
+  m_target->sputn(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+void PrintableStreamBuf::Escape(char32_t c) {
+  constexpr char kHex[] = "0123456789ABCDEF";
+  std::string escape = c < 0x100U ? "\\x" : "\\u";
+  const int digits = c < 0x100U ? 2 : (c < 0x10000U ? 4 : 6);
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+    escape += kHex[(static_cast<std::uint32_t>(c) >> static_cast<unsigned>(shift)) & 0xFU];
+  }
+  Put(escape);
+}
+
+// What is pending is not going to be completed: each byte shown as it is
+// (a CR alone, bytes of a broken character).
+void PrintableStreamBuf::FlushPending() {
+  for (const char b : m_pending) Escape(static_cast<unsigned char>(b));
+  m_pending.clear();
+}
+
+PrintableStreamBuf::int_type PrintableStreamBuf::overflow(int_type value) {
+  if (traits_type::eq_int_type(value, traits_type::eof())) return traits_type::not_eof(value);
+  const char c = traits_type::to_char_type(value);
+  const auto byte = static_cast<unsigned char>(c);
+  if (m_pending == "\r") {
+    m_pending.clear();
+    if (c == '\n') {
+      Put("\r\n");
+      return value;
+    }
+    Escape(U'\r');
+  }
+  if (!m_pending.empty()) {
+    if ((byte & 0xC0U) != 0x80U) {
+      FlushPending();  // a character cut short; c starts afresh below
+    } else {
+      m_pending += c;
+      const auto decoded = model::DecodeUtf8At(m_pending, 0);
+      const auto lead = static_cast<unsigned char>(m_pending.front());
+      const std::size_t expected = lead >= 0xF0U ? 4 : lead >= 0xE0U ? 3 : 2;
+      if (m_pending.size() < expected) return value;
+      if (!decoded) {
+        FlushPending();
+      } else if (model::IsControlCharacter(decoded->codePoint) || model::IsInvisibleCharacter(decoded->codePoint)) {
+        Escape(decoded->codePoint);
+      } else {
+        Put(m_pending);
+      }
+      m_pending.clear();
+      return value;
+    }
+  }
+  if (byte < 0x80U) {
+    if (c == '\r') {
+      m_pending.assign(1, '\r');
+    } else if (c != '\n' && c != '\t' && model::IsControlCharacter(byte)) {
+      Escape(byte);
+    } else {
+      m_target->sputc(c);
+    }
+  } else if (byte >= 0xC2U && byte <= 0xF4U) {
+    m_pending = std::string(1, c);
+  } else {
+    Escape(byte);  // cannot start a UTF-8 character
+  }
+  return value;
+}
+
+int PrintableStreamBuf::sync() {
+  return m_target->pubsync();
+}
+
+PrintableStandardStreams::PrintableStandardStreams()
+    : m_out(std::cout.rdbuf()), m_err(std::cerr.rdbuf()), m_printableOut(m_out), m_printableErr(m_err), m_raw(m_out) {
+  std::cout.rdbuf(&m_printableOut);
+  std::cerr.rdbuf(&m_printableErr);
+}
+
+PrintableStandardStreams::~PrintableStandardStreams() {
+  std::cout.flush();
+  std::cerr.flush();
+  std::cout.rdbuf(m_out);
+  std::cerr.rdbuf(m_err);
 }
 
 }  // namespace doudi::admin

@@ -2,7 +2,10 @@
 // The few things doudi-admin needs from the console that differ by
 // platform; kept here so no other file includes POSIX or Windows headers.
 #include <optional>
+#include <ostream>
+#include <streambuf>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace doudi::admin {
@@ -34,6 +37,57 @@ class Utf8Console {
 
  private:
   unsigned m_previous = 0;  // 0: nothing to restore
+};
+
+// text followed by spaces up to columns terminal columns, counting the East
+// Asian wide characters (Chinese among them) as two: setw counts bytes, so a
+// Chinese table heading would otherwise push its column out of line.
+std::string PadToWidth(std::string_view text, std::size_t columns);
+
+// Passes text on to another stream buffer with every character a terminal
+// would act on or hide shown as a visible escape instead: C0 controls but LF,
+// TAB and the CR of a CRLF ("\x1B" for ESC), DEL, C1 controls, the line and
+// paragraph separators and the invisible format characters (direction
+// overrides, zero-width characters: "\u202E"), and bytes that are not UTF-8
+// ("\xFF"). Whatever a stored value holds, doudi-admin's messages and
+// listings cannot move the cursor, retitle the window or reorder a line.
+class PrintableStreamBuf final : public std::streambuf {
+ public:
+  explicit PrintableStreamBuf(std::streambuf* target) : m_target(target) {}
+  ~PrintableStreamBuf() override;
+  PrintableStreamBuf(const PrintableStreamBuf&) = delete;
+  PrintableStreamBuf& operator=(const PrintableStreamBuf&) = delete;
+
+ protected:
+  int_type overflow(int_type c) override;
+  int sync() override;
+
+ private:
+  void Put(std::string_view bytes);
+  void Escape(char32_t c);
+  void FlushPending();
+
+  std::streambuf* m_target;
+  std::string m_pending;  // an unfinished UTF-8 character, or a CR waiting for its LF
+};
+
+// While it lives, std::cout and std::cerr print through PrintableStreamBuf;
+// raw() is the original standard output, for data a command writes there
+// (export households without -o).
+class PrintableStandardStreams {
+ public:
+  PrintableStandardStreams();
+  ~PrintableStandardStreams();
+  PrintableStandardStreams(const PrintableStandardStreams&) = delete;
+  PrintableStandardStreams& operator=(const PrintableStandardStreams&) = delete;
+  std::ostream& Raw() { return m_raw; }
+
+ private:
+  std::streambuf* m_out;
+  std::streambuf* m_err;
+  PrintableStreamBuf m_printableOut;
+  PrintableStreamBuf m_printableErr;
+  std::ostream m_raw;
 };
 
 }  // namespace doudi::admin

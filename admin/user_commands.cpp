@@ -16,16 +16,17 @@ namespace {
 
 model::StaffGroup GroupOption(const CommandContext& ctx) {
   const auto text = ctx.Option("group");
-  if (!text) throw std::invalid_argument("--group is required");
+  if (!text) throw std::invalid_argument(Tr("--group is required"));
   if (const auto group = model::ParseStaffGroup(*text)) return *group;
   std::string names;
   for (const auto& t : model::EnumTexts<model::StaffGroup>()) names += (names.empty() ? "" : ", ") + std::string(t.code);
-  throw std::invalid_argument("--group is one of " + names + ", not '" + *text + "'");
+  throw std::invalid_argument(TrFormat("--group is one of {1}, not '{2}'", {names, *text}));
 }
 
 std::string ScopeArgument(const std::string& scope) {
   if (!model::RegionCode::IsValidScopePrefix(scope)) {
-    throw std::invalid_argument("a region scope is a code prefix of 2, 4, 6, 9 or 12 digits, not '" + scope + "'");
+    throw std::invalid_argument(
+        TrFormat("a region scope is a code prefix of 2, 4, 6, 9 or 12 digits, not '{1}'", {scope}));
   }
   return scope;
 }
@@ -46,16 +47,17 @@ std::string NewPassword(CommandContext& ctx, bool& generated) {
   if (generated) return GeneratePassword();
   std::string password;
   if (StdinIsTerminal()) {
-    password = PromptPassword("New password: ").value_or("");
+    password = PromptPassword(Tr("New password: ")).value_or("");
   } else {
     std::getline(std::cin, password);
   }
-  if (password.size() < 8) throw std::invalid_argument("a password has at least 8 characters");
+  if (password.size() < 8) throw std::invalid_argument(Tr("a password has at least 8 characters"));
   return password;
 }
 
 void ShowOnce(CommandContext& ctx, const std::string& role, const std::string& password) {
-  ctx.out << "initial password for " << role << " (shown once; give it to the user in person): " << password << "\n";
+  ctx.out << TrFormat("initial password for {1} (shown once; give it to the user in person): {2}", {role, password})
+          << "\n";
 }
 
 int UserAdd(CommandContext& ctx) {
@@ -66,16 +68,17 @@ int UserAdd(CommandContext& ctx) {
   account.department = ctx.Option("department").value_or("");
   account.displayName = ctx.Option("name").value_or(account.roleName);
   if (const auto length = model::RequiredScopeLength(account.group); length && account.regionScope.size() != *length) {
-    throw std::invalid_argument("a " + std::string(model::ToCode(account.group)) + " works in a scope of " +
-                                std::to_string(*length) + " digits");
+    throw std::invalid_argument(
+        TrFormat("a {1} works in a scope of {2} digits", {model::ToCode(account.group), std::to_string(*length)}));
   }
   bool generated = false;
   const std::string password = NewPassword(ctx, generated);
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   db->Users().Add(account, password);
-  ctx.out << "user " << account.roleName << " added: " << model::ToCode(account.group) << ", scope "
-          << account.regionScope << "\n";
+  ctx.out << TrFormat("user {1} added: {2}, scope {3}",
+                      {account.roleName, model::ToCode(account.group), account.regionScope})
+          << "\n";
   if (generated) ShowOnce(ctx, account.roleName, password);
   return kExitOk;
 }
@@ -83,11 +86,11 @@ int UserAdd(CommandContext& ctx) {
 int UserList(CommandContext& ctx) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
-  ctx.out << std::left << std::setw(20) << "user" << std::setw(20) << "group" << std::setw(14) << "scope"
-          << std::setw(10) << "state" << "name / department\n";
+  ctx.out << PadToWidth(Tr("user"), 20) << PadToWidth(Tr("group"), 20) << PadToWidth(Tr("scope"), 14)
+          << PadToWidth(Tr("state"), 10) << Tr("name / department") << "\n";
   for (const auto& u : db->Users().List()) {
-    ctx.out << std::setw(20) << u.roleName << std::setw(20) << model::ToCode(u.group) << std::setw(14) << u.regionScope
-            << std::setw(10) << (u.disabled || !u.canLogin ? "disabled" : "active") << u.displayName
+    ctx.out << PadToWidth(u.roleName, 20) << PadToWidth(model::ToCode(u.group), 20) << PadToWidth(u.regionScope, 14)
+            << PadToWidth(u.disabled || !u.canLogin ? Tr("disabled") : Tr("active"), 10) << u.displayName
             << (u.department.empty() ? "" : " / " + u.department) << "\n";
   }
   return kExitOk;
@@ -97,7 +100,9 @@ int UserEnable(CommandContext& ctx, bool enabled) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   db->Users().SetEnabled(ctx.args.at(0), enabled);
-  ctx.out << "user " << ctx.args.at(0) << (enabled ? " enabled" : " disabled: can no longer log in") << "\n";
+  ctx.out << (enabled ? TrFormat("user {1} enabled", {ctx.args.at(0)})
+                      : TrFormat("user {1} disabled: can no longer log in", {ctx.args.at(0)}))
+          << "\n";
   return kExitOk;
 }
 
@@ -105,7 +110,7 @@ int UserSetScope(CommandContext& ctx) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   db->Users().SetScope(ctx.args.at(0), ScopeArgument(ctx.args.at(1)));
-  ctx.out << "user " << ctx.args.at(0) << " now works in scope " << ctx.args.at(1) << "\n";
+  ctx.out << TrFormat("user {1} now works in scope {2}", {ctx.args.at(0), ctx.args.at(1)}) << "\n";
   return kExitOk;
 }
 
@@ -116,7 +121,7 @@ int UserSetRole(CommandContext& ctx) {
   const auto scope = ctx.Option("scope");
   db->Users().SetGroup(ctx.args.at(0), group, ctx.Option("department").value_or(""),
                        scope ? ScopeArgument(*scope) : std::string());
-  ctx.out << "user " << ctx.args.at(0) << " is now a " << model::ToCode(group) << "\n";
+  ctx.out << TrFormat("user {1} is now a {2}", {ctx.args.at(0), model::ToCode(group)}) << "\n";
   return kExitOk;
 }
 
@@ -126,7 +131,7 @@ int UserResetPassword(CommandContext& ctx) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   db->Users().ResetPassword(ctx.args.at(0), password);
-  ctx.out << "password of " << ctx.args.at(0) << " reset\n";
+  ctx.out << TrFormat("password of {1} reset", {ctx.args.at(0)}) << "\n";
   if (generated) ShowOnce(ctx, ctx.args.at(0), password);
   return kExitOk;
 }

@@ -1,4 +1,4 @@
-// CaseRepository over the functions and views of migrations 0011 and 0017.
+// CaseRepository over the functions and views of migrations 0011 and 0018.
 // Every write is one call of a database function in its own transaction;
 // the function checks group, scope, state, version and amount caps, so
 // nothing here decides a rule. After a failed write, the request id is

@@ -3,7 +3,7 @@
 // set-based SQL; the rows of the households that pass are staged in
 // doudi.import_stage and doudi.household_import_apply checks them against
 // the registry and the caller's scope and merges them as the owner (desk
-// roles write no registry table themselves, migration 0016) — all in one
+// roles write no registry table themselves, migration 0017) — all in one
 // transaction, so a failure leaves nothing half-imported.
 #include <unordered_map>
 
@@ -23,8 +23,10 @@ CREATE TEMP TABLE import_row (
   household_ref text COLLATE "C", region_code text COLLATE "C", address text, name text COLLATE "C",
   id_number text COLLATE "C", relation text, income_fen bigint NOT NULL, phone text, registry_status text,
   housing text, bank_name text, bank_account text, disability_category text, disability_grade text,
-  illness text, schooling text, employment text, work_ability text
+  illness text, schooling text, employment text, work_ability text, relation_term text
 ) ON COMMIT DROP;
+-- message: the English template, then each of its values, separated by
+-- U+001F (model::EncodeImportMessage), so the program can translate it.
 CREATE TEMP TABLE import_problem (
   line bigint NOT NULL, column_name text NOT NULL, code text NOT NULL, message text NOT NULL
 ) ON COMMIT DROP;
@@ -40,34 +42,34 @@ ANALYZE import_head;
 
 INSERT INTO import_problem
 SELECT r.line, 'id_number', 'id_number.duplicate_in_file',
-       'the same ID number is on lines ' || d.lines
+       'the same ID number is on lines {1}' || E'\x1f' || d.lines
 FROM import_row AS r
 JOIN (SELECT id_number, string_agg(line::text, ', ' ORDER BY line) AS lines
       FROM import_row WHERE id_ok GROUP BY id_number HAVING count(*) > 1) AS d USING (id_number)
 WHERE r.id_ok;
 
 INSERT INTO import_problem
-SELECT r.line, 'region_code', 'region_code.unknown', 'region code ' || r.region_code || ' is not a known region'
+SELECT r.line, 'region_code', 'region_code.unknown', 'region code {1} is not a known region' || E'\x1f' || r.region_code
 FROM import_row AS r
 WHERE r.region_ok AND r.region_code <> ''
   AND NOT EXISTS (SELECT 1 FROM doudi.region AS g WHERE g.code = r.region_code);
 
 INSERT INTO import_problem
 SELECT r.line, 'relation', 'household.no_head',
-       'household ' || r.household_ref || ' has no row whose relation is head (户主)'
+       'household {1} has no row whose relation is head (户主)' || E'\x1f' || r.household_ref
 FROM import_row AS r
 WHERE r.household_ref <> ''
   AND NOT EXISTS (SELECT 1 FROM import_head AS h WHERE h.household_ref = r.household_ref);
 
 INSERT INTO import_problem
 SELECT r.line, 'relation', 'household.two_heads',
-       'household ' || r.household_ref || ' already has its head on line ' || h.line
+       'household {1} already has its head on line {2}' || E'\x1f' || r.household_ref || E'\x1f' || h.line
 FROM import_row AS r JOIN import_head AS h USING (household_ref)
 WHERE r.relation = 'head' AND r.line <> h.line;
 
 INSERT INTO import_problem
 SELECT r.line, v.col, v.col || '.inconsistent',
-       v.col || ' differs from the head''s row (line ' || h.line || ')'
+       '{1} differs from the head''s row (line {2})' || E'\x1f' || v.col || E'\x1f' || h.line
 FROM import_row AS r JOIN import_head AS h USING (household_ref)
 CROSS JOIN LATERAL (VALUES
   ('region_code', r.region_code, h.region_code), ('address', r.address, h.address),
@@ -85,7 +87,8 @@ CREATE TEMP TABLE import_rejected ON COMMIT DROP AS
   WHERE r.household_ref <> '' GROUP BY r.household_ref;
 INSERT INTO import_problem
 SELECT r.line, 'household_ref', 'household.rejected',
-       'household ' || r.household_ref || ' is not imported because of the problem on line ' || x.first_line
+       'household {1} is not imported because of the problem on line {2}' || E'\x1f' || r.household_ref
+       || E'\x1f' || x.first_line
 FROM import_row AS r JOIN import_rejected AS x USING (household_ref)
 WHERE NOT EXISTS (SELECT 1 FROM import_problem AS p WHERE p.line = r.line);
 )sql";
@@ -95,10 +98,11 @@ WHERE NOT EXISTS (SELECT 1 FROM import_problem AS p WHERE p.line = r.line);
 constexpr const char* kStage = R"sql(
 INSERT INTO doudi.import_stage (batch, line, position, household_ref, region_code, address, name, id_number,
   relation, income_fen, phone, registry_status, housing, bank_name, bank_account, disability_category,
-  disability_grade, illness, schooling, employment, work_ability)
+  disability_grade, illness, schooling, employment, work_ability, relation_term)
 SELECT CAST(:batch AS uuid), r.line, r.position, r.household_ref, r.region_code, r.address, r.name, r.id_number,
        r.relation, r.income_fen, r.phone, r.registry_status, r.housing, r.bank_name, r.bank_account,
-       r.disability_category, r.disability_grade, r.illness, r.schooling, r.employment, r.work_ability
+       r.disability_category, r.disability_grade, r.illness, r.schooling, r.employment, r.work_ability,
+       r.relation_term
 FROM import_row AS r
 WHERE r.household_ref <> '' AND NOT EXISTS (SELECT 1 FROM import_rejected AS x WHERE x.household_ref = r.household_ref)
 )sql";
@@ -138,6 +142,7 @@ void SendRows(soci::session& sql, const std::vector<model::ImportRow>& rows, std
         rowCopy.Field(v.values[c]);
       }
     }
+    rowCopy.Field(checked.relationTerm);
     rowCopy.EndRow();
     problems.insert(problems.end(), checked.problems.begin(), checked.problems.end());
     ++rowsRead;
@@ -148,7 +153,7 @@ void SendRows(soci::session& sql, const std::vector<model::ImportRow>& rows, std
     problemCopy.Field(p.line);
     problemCopy.Field(p.column);
     problemCopy.Field(p.code);
-    problemCopy.Field(p.message);
+    problemCopy.Field(model::EncodeImportMessage(p));
     problemCopy.EndRow();
   }
   problemCopy.Finish();
@@ -203,7 +208,8 @@ class PgHouseholdImporter final : public HouseholdImporter {
         (m_sql.prepare << "SELECT line, column_name, code, message FROM import_problem ORDER BY line, column_name, code");
     for (const auto& r : problems) {
       outcome.problems.push_back(
-          {r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3)});
+          model::DecodeImportMessage(r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2),
+                                     r.get<std::string>(3)));
     }
   }
 

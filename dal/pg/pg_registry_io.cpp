@@ -74,7 +74,8 @@ void ExportHouseholdRows(soci::session& sql, const std::string& regionPrefix,
   hi.resize(12, '9');
   try {
     soci::rowset<soci::row> rows = (sql.prepare <<
-        "SELECT coalesce(h.source_ref, 'H' || h.id), h.region_code, h.address, p.name, p.id_number, p.relation, "
+        "SELECT coalesce(h.source_ref, 'H' || h.id), h.region_code, h.address, p.name, p.id_number, "
+        "coalesce(p.relation_term, p.relation), "
         "coalesce((SELECT sum(monthly_fen) FROM doudi.income_item AS i WHERE i.person_id = p.id), 0)::bigint, "
         "coalesce(h.phone, ''), h.registry_status, h.housing, coalesce(h.bank_name, ''), "
         "coalesce(h.bank_account, ''), p.disability_category, coalesce(p.disability_grade::text, ''), "

@@ -128,7 +128,7 @@ class PgRegistryRepository final : public RegistryRepository {
                           expected, current);
   }
 
-  // One call of doudi.household_save (migration 0016): the household with
+  // One call of doudi.household_save (migration 0017): the household with
   // its members, income and assets as parallel arrays, each one bound value.
   // Members keep their rows (and ids) across saves; a member no longer in the
   // household is marked as having left. A masked ID or account (the caller

@@ -168,7 +168,7 @@ BOOST_AUTO_TEST_CASE(audited_workflows_reconcile_with_their_tables) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-// Issue 12, findings 10 and 11: each case failed before migration 18 and
+// Issue 12, findings 10 and 11: each case failed before migration 19 and
 // the anchor (a held seal lock was reported as a break; a superuser's
 // removal or recomputed rewrite of the trail, and a change with triggers
 // off, verified as intact).

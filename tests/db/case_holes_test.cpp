@@ -1,7 +1,7 @@
 // Holes an outside attack found in the case functions (issue 12, findings 5,
 // 15 and 17), driven as the attack did: raw SQL as desk users with psql,
 // and through the data layer for the retries. Each case failed before
-// migration 0017 and the data layer's lookups after a failure.
+// migration 0018 and the data layer's lookups after a failure.
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -148,7 +148,7 @@ BOOST_FIXTURE_TEST_CASE(every_program_is_capped_by_its_parameters, CaseHoles) {
       "INSERT INTO doudi.charity_fund (code, name, donor, region_prefix, kind, amount_fen) "
       "VALUES ('sm_help', '助困基金', '三门县慈善总会', '331022', 'money', 100000000)");
   const std::int64_t members = Members("SM-0001");
-  // Sanmen (0008 and 0017): the cap of the part each program pays.
+  // Sanmen (0008 and 0018): the cap of the part each program pays.
   const std::vector<std::tuple<std::string, bool, std::int64_t>> caps = {
       {"dibao", true, 108000 * members}, {"destitute", true, 140400 + 100000}, {"near_dibao", false, 200000},
       {"temporary", false, 648000},      {"medical", false, 10000000},         {"education", false, 500000},

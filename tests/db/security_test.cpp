@@ -61,7 +61,7 @@ const std::vector<UserSpec> kUsers = {
 };
 
 // The tables that hold a household's data and what the writing roles may do
-// to each: since migration 16 the registry is written through functions
+// to each: since migration 17 the registry is written through functions
 // only (a household or person is never deleted: closed, or left_on set),
 // the status history is written only by the household's trigger (migration
 // 5), only reviewers and up refer.
@@ -852,8 +852,8 @@ BOOST_FIXTURE_TEST_CASE(roles_and_objects_hold_no_more_than_they_need, Registry)
   // Functions too, but for those that deliberately run as another role:
   // the user-management functions as the holder of CREATEROLE (and nothing
   // else), the scope-applying readers as the holder of BYPASSRLS, the
-  // watchdog as the holder of pg_signal_backend (migration 16), and the
-  // audit's comparison of tables and trail as the other (migration 18).
+  // watchdog as the holder of pg_signal_backend (migration 17), and the
+  // audit's comparison of tables and trail as the other (migration 19).
   BOOST_TEST(Join(server.Rows("SELECT DISTINCT proowner::regrole::text FROM pg_proc WHERE pronamespace = "
                               "'doudi'::regnamespace ORDER BY 1")) ==
              "doudi_audit_reader,doudi_owner,doudi_scope_reader,doudi_user_manager,doudi_watchdog");
@@ -1006,7 +1006,7 @@ BOOST_FIXTURE_TEST_CASE(every_routine_a_desk_group_may_call_is_reviewed, Registr
 BOOST_AUTO_TEST_SUITE_END()
 
 // What an outside attack as malicious desk users with psql found in the
-// registry (issue 12), closed by migration 16. Each case failed before it.
+// registry (issue 12), closed by migration 17. Each case failed before it.
 BOOST_AUTO_TEST_SUITE(registry_attack)
 
 BOOST_FIXTURE_TEST_CASE(the_cross_county_registry_oracle_is_gone, Registry) {

@@ -27,9 +27,11 @@ namespace {
 
 using Result = doudi::test::ProcessResult;
 
-// Runs doudi-admin with args, standard input input and extra environment.
-Result Admin(const std::vector<std::string>& args, const std::string& input = "",
-             const Poco::Process::Env& env = {}) {
+// Runs doudi-admin with args, standard input input and extra environment,
+// in English (these tests read its messages; hardening_cli_test.cpp checks
+// the Chinese default).
+Result Admin(std::vector<std::string> args, const std::string& input = "", const Poco::Process::Env& env = {}) {
+  args.insert(args.begin(), {"--lang", "en"});
   return doudi::test::RunProcess(DOUDI_ADMIN_EXE, args, input, env);
 }
 

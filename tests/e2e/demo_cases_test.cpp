@@ -20,7 +20,7 @@ namespace {
 // Runs doudi-admin against the database; returns its standard output and
 // fails the test on a non-zero exit.
 std::string RunAdmin(const TestDatabase& server, const std::vector<std::string>& command) {
-  std::vector<std::string> args{"--db", server.ConnectionString()};
+  std::vector<std::string> args{"--lang", "en", "--db", server.ConnectionString()};
   args.insert(args.end(), command.begin(), command.end());
   const auto result = doudi::test::RunProcess(DOUDI_ADMIN_EXE, args);
   BOOST_REQUIRE_MESSAGE(result.exitCode == 0, result.err);

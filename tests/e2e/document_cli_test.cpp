@@ -161,7 +161,7 @@ struct CaseDatabase {
   }
 
   Result Run(std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--db", server.ConnectionString()});
+    args.insert(args.begin(), {"--lang", "en", "--db", server.ConnectionString()});
     return Launch(DOUDI_ADMIN_EXE, args);
   }
   // doudi-admin as a desk user.

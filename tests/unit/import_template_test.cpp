@@ -1,5 +1,7 @@
 #include "doudi/model/import_template.h"
 
+#include "import_rows.h"
+
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -17,38 +19,7 @@ namespace {
 
 using C = ImportColumn;
 
-constexpr year_month_day kToday{year{2025}, June, day{15}};
-
-// Valid IDs; check characters computed independently of the model.
-constexpr const char* kHeadId = "331022195803119717";
-constexpr const char* kSpouseId = "331022196009020503";
-constexpr const char* kIdEndingInX = "35058219441224060X";
-constexpr const char* kBornToday = "331022202506150016";     // 2025-06-15
-constexpr const char* kBornTomorrow = "331022202506160011";  // 2025-06-16, check character right
-
-ImportRow MakeRow(std::int64_t line, std::initializer_list<std::pair<C, std::string>> values) {
-  ImportRow row;
-  row.line = line;
-  for (const auto& [column, value] : values) row[column] = value;
-  return row;
-}
-
-// A head's row that passes every check.
-ImportRow HeadRow(std::int64_t line = 2) {
-  return MakeRow(line, {{C::HouseholdRef, "S-0001"},
-                        {C::RegionCode, "331022101205"},
-                        {C::Address, "珠岙镇大岙村2组17号"},
-                        {C::Name, "金德才"},
-                        {C::IdNumber, kHeadId},
-                        {C::Relation, "户主"},
-                        {C::MonthlyIncome, "650.00"}});
-}
-
-// A member's row that passes every check: household fields left empty.
-ImportRow MemberRow(std::int64_t line = 3) {
-  return MakeRow(line,
-                 {{C::HouseholdRef, "S-0001"}, {C::Name, "梅桂英"}, {C::IdNumber, kSpouseId}, {C::Relation, "配偶"}});
-}
+using namespace doudi::test::import_rows;
 
 using Strings = std::vector<std::string>;
 
@@ -294,7 +265,8 @@ BOOST_AUTO_TEST_CASE(income_is_parsed_to_fen) {
 
 BOOST_AUTO_TEST_CASE(read_problems_are_reported_first_with_the_rows_own) {
   auto row = HeadRow(9);
-  row.readProblems.push_back({9, "household_ref", "row.field_count", "the row has 17 fields, the header 18"});
+  row.readProblems.push_back(
+      MakeImportProblem(9, "household_ref", "row.field_count", "the row has {1} fields, the header {2}", {"17", "18"}));
   row[C::Name] = "";
   const auto checked = CheckImportRow(row, kToday);
   BOOST_TEST(Problems(checked) == Expected({"9|household_ref|row.field_count", "9|name|name.missing"}));
@@ -456,7 +428,13 @@ BOOST_AUTO_TEST_CASE(disability_grade_goes_with_a_category) {
   BOOST_TEST(disability("无", "") == "");
   BOOST_TEST(disability("多重", " 2 ") == "");
   BOOST_TEST(disability("肢体", "") == Expected({"20|disability_grade|disability_grade.missing"}));
-  for (const char* grade : {"0", "5", "三", "1.0", "12", "-1", "一级"}) {
+  // Grades as the certificate and people write them (GB/T 26341: 一级 .. 四级).
+  for (const char* grade : {"三", "一级", "3级", "四级"}) {
+    BOOST_TEST_CONTEXT(grade) {
+      BOOST_TEST(disability("physical", grade) == "");
+    }
+  }
+  for (const char* grade : {"0", "5", "五级", "1.0", "12", "-1", "一级级"}) {
     BOOST_TEST_CONTEXT(grade) {
       BOOST_TEST(disability("physical", grade) == Expected({"20|disability_grade|disability_grade.malformed"}));
     }

@@ -168,6 +168,27 @@ std::optional<IncomeKind> ParseIncomeKind(std::string_view text);
 
 std::optional<AssetKind> ParseAssetKind(std::string_view text);
 
+// The parsers of the coded columns also accept the terms and national codes
+// of the code tables in assets/codes/ (docs/import-format.md): GB/T 4761
+// family relations ("20", "子", "女儿"), GB/T 26341 disability categories
+// ("4", "肢体残疾"), and the common names of schooling, employment, housing,
+// work ability and registry status. A code's full-width digits count as
+// digits, and a one-digit relation code is the two-digit one a spreadsheet
+// shortened ("2" for "02").
+
+// A relation as a list writes it: the model's category and the term to keep.
+struct RelationReading {
+  Relation relation = Relation::Other;
+  // The GB/T 4761 term for a code ("20" gives "子"), the Chinese term as
+  // written otherwise ("女儿"); empty for an English code ("child").
+  std::string term;
+};
+std::optional<RelationReading> ReadRelation(std::string_view text);
+
+// A disability grade: 1..4 as a digit, or a written grade ("一级", "3级",
+// "二"); nullopt otherwise.
+std::optional<int> ParseDisabilityGrade(std::string_view text);
+
 struct Person {
   std::optional<std::int64_t> id;  // database id; empty until saved
   std::string idNumber;            // resident ID as entered; Validate checks it
@@ -179,6 +200,10 @@ struct Person {
   Schooling schooling = Schooling::None;
   Employment employment = Employment::None;
   WorkAbility workAbility = WorkAbility::Full;
+  // The relation as the source wrote it ("女儿", "长子"), kept beside the
+  // category; empty when none was written. Validate checks it names the same
+  // category as relation.
+  std::string relationTerm;
 
   friend bool operator==(const Person&, const Person&) = default;
 };
@@ -246,8 +271,40 @@ struct Household {
 };
 
 // The rules Validate applies to single fields, exposed so that the importer
-// checks a spreadsheet cell by the very same rule.
-inline constexpr std::size_t kMaxNameLength = 50;  // Unicode code points
+// checks a spreadsheet cell by the very same rule. The database has the same
+// limits as CHECK constraints (dal/migrations/0016_field_limits.sql), and
+// docs/import-format.md names them. Lengths are Unicode code points.
+inline constexpr std::size_t kMaxNameLength = 50;
+inline constexpr std::size_t kMaxHouseholdRefLength = 64;  // also an import's --source
+inline constexpr std::size_t kMaxAddressLength = 200;
+inline constexpr std::size_t kMaxBankNameLength = 100;
+inline constexpr std::size_t kMaxIllnessLength = 100;    // one illness
+inline constexpr std::size_t kMaxIllnessesLength = 500;  // all of a person's, joined by ';'
+inline constexpr std::size_t kMaxRelationTermLength = 20;
+inline constexpr std::size_t kMaxNoteLength = 500;  // an income's note, an asset's description
+// Money bounds: generous for any household the safety net sees, and small
+// enough that no sum over a valid household can overflow: 100 members and
+// 1,000 income items of at most 10,000,000.00 yuan sum to at most 10^12 fen,
+// and 1,000 assets of at most 10,000,000,000.00 yuan to 10^15 fen, far below
+// the 9.2 * 10^18 fen of int64 (a year of any of them too).
+inline constexpr Money kMaxMonthlyIncome = Money::FromFen(1'000'000'000);   // 10,000,000.00 yuan
+inline constexpr Money kMaxAssetValue = Money::FromFen(1'000'000'000'000);  // 10,000,000,000.00 yuan
+inline constexpr std::size_t kMaxMembers = 100;
+inline constexpr std::size_t kMaxIncomeItems = 1000;
+inline constexpr std::size_t kMaxAssets = 1000;
+
+// The stable reason code of a TextFault, as the last part of an issue code
+// ("name.control_character"): invalid_encoding, control_character,
+// invisible_character, too_long, blank, non_ascii_space.
+std::string_view ReasonCode(TextFault fault);
+// An English message template for a TextFault, {1} standing for the
+// character's CodePointLabel, or the field's limit for too_long.
+std::string_view DescribeTemplate(TextFault fault);
+
+// name with the middle dots people type in minority and transliterated names
+// (・ U+30FB, • U+2022, ‧ U+2027, ･ U+FF65) written as the one the ID card
+// uses, · U+00B7 ("阿依古丽•买买提" becomes "阿依古丽·买买提").
+std::string NormalizeName(std::string_view name);
 // Digits with an optional leading '+' and single '-' between digit groups,
 // 5..20 characters in all ("0571-87654321", "+86-13800138000").
 bool IsWellFormedPhone(std::string_view phone);
@@ -261,13 +318,24 @@ bool IsWellFormedBankAccount(std::string_view account);
 // member_id_number, when set, names a member; bank_account, when set,
 // IsWellFormedBankAccount; phone, when set, IsWellFormedPhone. Empty when the
 // household is fine. today is the date against which birth dates are checked.
+// Also every text field is CheckStorableText within its limit above (codes
+// "<field>.<ReasonCode>"), at most kMaxMembers members, kMaxIncomeItems
+// incomes and kMaxAssets assets, an income at most kMaxMonthlyIncome
+// ("monthly.too_large") and an asset at most kMaxAssetValue
+// ("value.too_large"): a household that passes cannot overflow Money in
+// TotalMonthlyIncome or any sum of its amounts.
 ValidationIssues Validate(const Household& household, std::chrono::year_month_day today);
 
 // The member checks for one person, fields prefixed with fieldPrefix
 // ("members[2]" gives "members[2].name"; an empty prefix gives "name"): name
 // not blank, well-formed UTF-8 of at most 50 code points; id_number a valid
-// resident ID (code "id_number.<ReasonCode>"); disability_grade 1..4 when
-// there is a disability category, 0 when there is none.
+// resident ID (code "id_number.<ReasonCode>"; full-width digits are
+// "id_number.full_width_digits"); disability_grade 1..4 when there is a
+// disability category, 0 when there is none; the name, each illness and the
+// relation term CheckStorableText (the name with the name rules, codes
+// "name.<ReasonCode>", "illnesses.<ReasonCode>", "relation_term.<ReasonCode>");
+// a relation term that names another category than relation is
+// "relation_term.mismatch".
 ValidationIssues ValidatePerson(const Person& person, std::string_view fieldPrefix,
                                 std::chrono::year_month_day today);
 

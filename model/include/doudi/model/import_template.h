@@ -28,6 +28,7 @@ struct ImportColumnInfo {
   std::string_view chinese;  // Chinese header
   bool required;             // the header must be present
   bool householdLevel;       // read from the head's row; others may leave it empty
+  std::size_t maxLength;     // code points a cell may hold (docs/import-format.md)
 };
 
 // Every column in template order.
@@ -40,14 +41,31 @@ std::optional<ImportColumn> ParseImportColumn(std::string_view header);
 // One data row of a file, by column; line is the 1-based physical line in
 // the file where the row starts (the header is line 1).
 // A problem with a row: the line, the column's code ("id_number"), a stable
-// error code ("id_number.checksum_mismatch") and an English message.
+// error code ("id_number.checksum_mismatch") and an English message. The
+// message is also kept as its template and values (messageId "'{1}' is not
+// a relation to the head", args {"表兄"}) so that a program can show it
+// translated: Format(Tr(messageId), args).
 struct ImportProblem {
   std::int64_t line = 0;
   std::string column;
   std::string code;
   std::string message;
+  std::string messageId;
+  std::vector<std::string> args;
   friend bool operator==(const ImportProblem&, const ImportProblem&) = default;
 };
+
+// A problem whose message is messageId with its places filled from args.
+ImportProblem MakeImportProblem(std::int64_t line, std::string column, std::string code, std::string messageId,
+                                std::vector<std::string> args = {});
+
+// A problem's template and values in one text, messageId and each value
+// separated by U+001F (which no stored value contains), as the importer's
+// staging table keeps them; DecodeImportMessage reverses it.
+std::string EncodeImportMessage(const ImportProblem& problem);
+// The problem at line, column, code with the template and values of
+// encoded; a text without U+001F is a template without values.
+ImportProblem DecodeImportMessage(std::int64_t line, std::string column, std::string code, const std::string& encoded);
 
 struct ImportRow {
   std::int64_t line = 0;
@@ -65,10 +83,16 @@ struct CheckedImportRow {
   // their English codes, illnesses joined by ';'.
   ImportRow normalized;
   std::int64_t monthlyIncomeFen = 0;
+  // The relation as written, to keep beside its category (ReadRelation).
+  std::string relationTerm;
   std::vector<ImportProblem> problems;  // empty: the row is fine on its own
 };
 
-// Runs every check one row can pass or fail by itself.
+// Runs every check one row can pass or fail by itself. Every cell is first
+// CheckStorableText within its column's maxLength ("<column>.<ReasonCode>",
+// e.g. "name.control_character", "household_ref.too_long"); a cell that
+// fails is normalised to SanitizedText, so no control character, NUL or
+// over-long value goes further, and is not checked further.
 CheckedImportRow CheckImportRow(const ImportRow& row, std::chrono::year_month_day today);
 
 }  // namespace doudi::model

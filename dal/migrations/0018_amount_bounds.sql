@@ -1,4 +1,4 @@
--- 0017: every amount bounded by the rule that produced it, and request ids
+-- 0018: every amount bounded by the rule that produced it, and request ids
 -- that mean one change only (issue 12, findings 5, 15 and 17).
 --  * A proposed amount, monthly and one-off, of every program is checked
 --    against the cap the parameters in force give for the case's village

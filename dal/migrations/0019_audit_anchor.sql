@@ -1,4 +1,4 @@
--- 0018: the audit trail's verification tells rows still waiting for their
+-- 0019: the audit trail's verification tells rows still waiting for their
 -- seal from rows slipped in, names the first audit row missing from a seal,
 -- and compares the audited tables with their last audited image (issue 12,
 -- findings 10 and 11). The anchor that holds the chain to a seal written

@@ -1,4 +1,4 @@
--- 0016: what an outside attack as malicious desk users found in the registry,
+-- 0017: what an outside attack as malicious desk users found in the registry,
 -- closed (issue 12; docs/security.md lists each finding and its test).
 --   A. The registry is written through functions only: desk roles hold no
 --      INSERT, UPDATE or DELETE on household, person, income_item, asset or
@@ -404,7 +404,8 @@ CREATE UNLOGGED TABLE doudi.import_stage (
   illness             text NOT NULL,
   schooling           text NOT NULL,
   employment          text NOT NULL,
-  work_ability        text NOT NULL
+  work_ability        text NOT NULL,
+  relation_term       text
 );
 CREATE INDEX import_stage_batch_idx ON doudi.import_stage (batch);
 CREATE FUNCTION doudi.import_stage_stamp() RETURNS trigger
@@ -442,7 +443,9 @@ REVOKE SELECT (import_hash) ON doudi.household FROM doudi_user;
 
 -- Checks the rows the caller staged under p_batch, and unless p_dry_run
 -- merges the households without a problem. Returns one row per problem
--- (kind 'problem': line, column, code, message) and one per household it
+-- (kind 'problem': line, column, code, message: the English template, then
+-- each of its values, separated by U+001F, as the caller's own checks
+-- write them for translation) and one per household it
 -- accepted (kind 'household': household_ref, code = new | updated |
 -- unchanged). A household with any problem is not imported; its other
 -- rows say so. Refuses (54000) past the daily limit of persons found
@@ -464,7 +467,8 @@ BEGIN
   CREATE TEMP TABLE doudi_import_row ON COMMIT DROP AS
     SELECT s.line, s.position, s.household_ref, s.region_code, s.address, s.name, s.id_number, s.relation,
            s.income_fen, s.phone, s.registry_status, s.housing, s.bank_name, s.bank_account,
-           s.disability_category, s.disability_grade, s.illness, s.schooling, s.employment, s.work_ability
+           s.disability_category, s.disability_grade, s.illness, s.schooling, s.employment, s.work_ability,
+           s.relation_term
     FROM doudi.import_stage AS s WHERE s.batch = p_batch AND s.staged_by = session_user;
   DELETE FROM doudi.import_stage AS s WHERE s.batch = p_batch AND s.staged_by = session_user;
   ANALYZE pg_temp.doudi_import_row;
@@ -477,20 +481,21 @@ BEGIN
   -- scope (its head's row gives the household's fields), and with its head.
   IF NOT doudi.session_is_superuser() THEN
     INSERT INTO pg_temp.doudi_import_problem
-    SELECT h.line, 'region_code', 'region_code.outside_scope', 'region code ' || h.region_code || ' is outside your scope'
+    SELECT h.line, 'region_code', 'region_code.outside_scope',
+           'region code {1} is outside your scope' || E'\x1f' || h.region_code
     FROM pg_temp.doudi_import_head AS h
     WHERE NOT (h.region_code BETWEEN doudi.scope_low() AND doudi.scope_high());
   END IF;
   INSERT INTO pg_temp.doudi_import_problem
   SELECT r.line, 'relation', 'household.no_head',
-         'household ' || r.household_ref || ' has no row whose relation is head (户主)'
+         'household {1} has no row whose relation is head (户主)' || E'\x1f' || r.household_ref
   FROM pg_temp.doudi_import_row AS r
   WHERE NOT EXISTS (SELECT 1 FROM pg_temp.doudi_import_head AS h WHERE h.household_ref = r.household_ref);
 
   -- A household of this source and reference that the caller may not see.
   INSERT INTO pg_temp.doudi_import_problem
   SELECT h.line, 'household_ref', 'household_ref.outside_scope',
-         'household ' || h.household_ref || ' of this source is registered outside your scope'
+         'household {1} of this source is registered outside your scope' || E'\x1f' || h.household_ref
   FROM pg_temp.doudi_import_head AS h
   JOIN doudi.household AS e ON e.source = p_source AND e.source_ref = h.household_ref
   WHERE NOT doudi.caller_may_see(e.id, e.region_code);
@@ -500,7 +505,7 @@ BEGIN
   -- your scope" otherwise, counted and recorded.
   INSERT INTO pg_temp.doudi_import_problem
   SELECT r.line, 'id_number', 'id_number.in_other_household',
-         'this person is already a member of household ' || e.id
+         'this person is already a member of household {1}' || E'\x1f' || e.id
   FROM pg_temp.doudi_import_row AS r
   JOIN doudi.person AS p ON p.id_number = r.id_number AND p.left_on IS NULL
   JOIN doudi.household AS e ON e.id = p.household_id
@@ -525,7 +530,8 @@ BEGIN
   -- A household with any problem is rejected whole; its other rows say so.
   INSERT INTO pg_temp.doudi_import_problem
   SELECT r.line, 'household_ref', 'household.rejected',
-         'household ' || r.household_ref || ' is not imported because of the problem on line ' || x.first_line
+         'household {1} is not imported because of the problem on line {2}' || E'\x1f' || r.household_ref
+         || E'\x1f' || x.first_line
   FROM pg_temp.doudi_import_row AS r
   JOIN (SELECT r2.household_ref, min(p.line) AS first_line
         FROM pg_temp.doudi_import_problem AS p JOIN pg_temp.doudi_import_row AS r2 ON r2.line = p.line
@@ -538,7 +544,8 @@ BEGIN
   WITH digest AS (
     SELECT r.household_ref,
            string_agg(concat_ws(E'\x1f', r.id_number, r.name, r.relation, r.income_fen, r.disability_category,
-                                r.disability_grade, r.illness, r.schooling, r.employment, r.work_ability),
+                                r.disability_grade, r.illness, r.schooling, r.employment, r.work_ability,
+                                r.relation_term),
                       E'\x1e' ORDER BY r.id_number) AS members
     FROM pg_temp.doudi_import_row AS r GROUP BY r.household_ref),
   content AS (
@@ -583,7 +590,7 @@ BEGIN
                       WHERE r.household_ref = i.household_ref AND r.id_number = p.id_number);
 
     UPDATE doudi.person AS p
-    SET position = r.position, name = r.name, relation = r.relation,
+    SET position = r.position, name = r.name, relation = r.relation, relation_term = NULLIF(r.relation_term, ''),
         disability_category = coalesce(NULLIF(r.disability_category, ''), 'none'),
         disability_grade = NULLIF(r.disability_grade, '')::smallint,
         illnesses = string_to_array(r.illness, ';'), schooling = coalesce(NULLIF(r.schooling, ''), 'none'),
@@ -593,9 +600,9 @@ BEGIN
     WHERE i.state = 'updated' AND p.household_id = i.household_id AND p.id_number = r.id_number
       AND p.left_on IS NULL;
 
-    INSERT INTO doudi.person (household_id, region_code, position, id_number, name, relation,
+    INSERT INTO doudi.person (household_id, region_code, position, id_number, name, relation, relation_term,
                               disability_category, disability_grade, illnesses, schooling, employment, work_ability)
-    SELECT i.household_id, i.region_code, r.position, r.id_number, r.name, r.relation,
+    SELECT i.household_id, i.region_code, r.position, r.id_number, r.name, r.relation, NULLIF(r.relation_term, ''),
            coalesce(NULLIF(r.disability_category, ''), 'none'), NULLIF(r.disability_grade, '')::smallint,
            string_to_array(r.illness, ';'), coalesce(NULLIF(r.schooling, ''), 'none'),
            coalesce(NULLIF(r.employment, ''), 'none'), coalesce(NULLIF(r.work_ability, ''), 'full')
