@@ -81,6 +81,7 @@ class AdminApp final : public Poco::Util::Application {
     add("household", "", "audit show, document: the household's id", "ID");
     add("anchor", "", "audit verify: also check the chain against this anchor file (from audit anchor)", "FILE");
     add("out", "", "audit anchor: also write the anchor to this file", "FILE");
+    add("since", "", "audit access: from this day (default: the last 30 days)", "YYYY-MM-DD");
     add("program", "", "param list: only this program (dibao, destitute ...)", "P");
     add("on", "", "param show: the date to ask about (default today)", "YYYY-MM-DD");
     add("unit", "", "param set: fen, percent, working_days, calendar_days, months, code, count or text", "U");

@@ -136,6 +136,22 @@ int UserResetPassword(CommandContext& ctx) {
   return kExitOk;
 }
 
+// One sweep of the watchdog (doudi.watchdog_sweep): run every minute by the
+// center server's cron, it ends the desk sessions that outlast the limits.
+int Watchdog(CommandContext& ctx) {
+  auto db = ctx.connect();
+  db->RequireSupportedSchema();
+  const auto ended = db->Users().EndOverdueSessions();
+  for (const auto& e : ended) {
+    ctx.out << TrFormat("ended session {1} of {2}: {3} since {4}",
+                        {std::to_string(e.pid), e.roleName,
+                         e.state == "active" ? Tr("running one statement") : Tr("idle in a transaction"), e.since})
+            << "\n";
+  }
+  ctx.out << TrFormat("{1} sessions ended", {std::to_string(ended.size())}) << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> UserCommands() {
@@ -167,6 +183,11 @@ std::vector<Command> UserCommands() {
       {{"user", "reset-password"}, "user reset-password NAME [--password-stdin]", "set a new password",
        "Sets a generated password, shown once, or one read from standard input." + who, {"password-stdin"}, 1,
        UserResetPassword},
+      {{"watchdog"}, "watchdog", "end desk sessions that outlast the time limits",
+       "Ends the sessions of desk users that are idle in a transaction, or run one statement, longer than the limits "
+       "in doudi.security_limit (300 s and 1,800 s), which a user could otherwise hold for ever; run it every minute "
+       "from the center server's cron (docs/deployment.md). Center administrators.",
+       {}, 0, Watchdog},
   };
 }
 

@@ -817,16 +817,28 @@ $$;
 -- `doudi-admin watchdog` (a center's server, every minute). It runs as
 -- doudi_watchdog, which may signal other roles' backends and read their
 -- activity, and nothing else.
+-- Roles belong to the whole cluster: several databases may run this at
+-- once (the tests do), and the one that comes second may find the role or
+-- its membership being made by the other; it then tries again.
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'doudi_watchdog') THEN
-    CREATE ROLE doudi_watchdog NOLOGIN;
-  END IF;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN
-  NULL;
+  FOR attempt IN 1 .. 10 LOOP
+    BEGIN
+      IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'doudi_watchdog') THEN
+        CREATE ROLE doudi_watchdog NOLOGIN;
+      END IF;
+      IF NOT pg_has_role('doudi_watchdog', 'pg_signal_backend', 'MEMBER')
+         OR NOT pg_has_role('doudi_watchdog', 'pg_read_all_stats', 'MEMBER') THEN
+        GRANT pg_signal_backend, pg_read_all_stats TO doudi_watchdog;
+      END IF;
+      RETURN;
+    EXCEPTION WHEN duplicate_object OR unique_violation OR internal_error THEN
+      PERFORM pg_sleep(0.1 * attempt);
+    END;
+  END LOOP;
+  RAISE EXCEPTION 'could not make the role doudi_watchdog (other databases kept changing it)';
 END
 $$;
-GRANT pg_signal_backend, pg_read_all_stats TO doudi_watchdog;
 GRANT USAGE ON SCHEMA doudi TO doudi_watchdog;
 GRANT SELECT ON doudi.security_limit TO doudi_watchdog;
 

@@ -9,20 +9,33 @@
 -- Reads every audited table and the whole trail, for the reconciliation
 -- only: it owns doudi.audit_reconcile and nothing else; nobody logs in as
 -- it or is a member of it (memberships someone gave it are taken back).
+-- Roles belong to the whole cluster: several databases may run this at
+-- once (the tests do); the one that comes second tries again.
 DO $$
 DECLARE
   m record;
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'doudi_audit_reader') THEN
-    CREATE ROLE doudi_audit_reader NOLOGIN BYPASSRLS;
-  END IF;
-  FOR m IN SELECT r.rolname FROM pg_catalog.pg_auth_members AS a JOIN pg_catalog.pg_roles AS r ON r.oid = a.member
-           WHERE a.roleid = 'doudi_audit_reader'::regrole LOOP
-    EXECUTE format('REVOKE doudi_audit_reader FROM %I', m.rolname);
+  FOR attempt IN 1 .. 10 LOOP
+    BEGIN
+      IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'doudi_audit_reader') THEN
+        CREATE ROLE doudi_audit_reader NOLOGIN BYPASSRLS;
+      END IF;
+      FOR m IN SELECT r.rolname FROM pg_catalog.pg_auth_members AS a JOIN pg_catalog.pg_roles AS r ON r.oid = a.member
+               WHERE a.roleid = 'doudi_audit_reader'::regrole LOOP
+        EXECUTE format('REVOKE doudi_audit_reader FROM %I', m.rolname);
+      END LOOP;
+      IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'doudi_audit_reader'
+                   AND (rolcanlogin OR rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR NOT rolbypassrls)) THEN
+        ALTER ROLE doudi_audit_reader NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS;
+      END IF;
+      RETURN;
+    EXCEPTION WHEN duplicate_object OR unique_violation OR internal_error THEN
+      PERFORM pg_sleep(0.1 * attempt);
+    END;
   END LOOP;
+  RAISE EXCEPTION 'could not make the role doudi_audit_reader (other databases kept changing it)';
 END
 $$;
-ALTER ROLE doudi_audit_reader NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION BYPASSRLS;
 GRANT USAGE ON SCHEMA doudi TO doudi_audit_reader;
 GRANT SELECT ON doudi.audit_row TO doudi_audit_reader;
 

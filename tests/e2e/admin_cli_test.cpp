@@ -309,7 +309,7 @@ BOOST_AUTO_TEST_CASE(users_are_managed_by_a_center_administrator) {
 BOOST_AUTO_TEST_CASE(audit_verify_and_history) {
   AdminDatabase db;
   BOOST_REQUIRE_EQUAL(db.Run({"import", "households", FixturePath("import/good-utf8.csv")}).exitCode, 0);
-  const auto ok = db.Run({"--lang", "en", "audit", "verify"});
+  const auto ok = db.Run({"audit", "verify"});
   BOOST_TEST(ok.exitCode == 0, ok.err);
   BOOST_TEST(ok.out.find("audit trail intact") != std::string::npos, ok.out);
   // In Chinese by default.
@@ -317,7 +317,7 @@ BOOST_AUTO_TEST_CASE(audit_verify_and_history) {
   BOOST_TEST(chinese.exitCode == 0, chinese.err);
   BOOST_TEST(chinese.out.find("审计记录完好") != std::string::npos, chinese.out);
   const std::string household = db.server.Scalar("SELECT id FROM doudi.household WHERE source_ref = 'FX-0001'");
-  const auto history = db.Run({"--lang", "en", "audit", "show", "--household", household});
+  const auto history = db.Run({"audit", "show", "--household", household});
   BOOST_TEST(history.out.find("INSERT household") != std::string::npos, history.out);
   BOOST_TEST(history.out.find("章海平") != std::string::npos);
   // Tampering by a superuser who gets past the append-only trigger is named.
@@ -325,7 +325,7 @@ BOOST_AUTO_TEST_CASE(audit_verify_and_history) {
   db.server.Execute("ALTER TABLE doudi.audit_row DISABLE TRIGGER append_only; "
                     "UPDATE doudi.audit_row SET actor = 'nobody' WHERE id = " + victim + "; "
                     "ALTER TABLE doudi.audit_row ENABLE TRIGGER append_only");
-  const auto broken = db.Run({"--lang", "en", "audit", "verify"});
+  const auto broken = db.Run({"audit", "verify"});
   BOOST_TEST(broken.exitCode == 1);
   BOOST_TEST(broken.out.find("audit row " + victim) != std::string::npos, broken.out);
   BOOST_TEST(db.Run({"audit", "show", "--household", "x"}).exitCode == 2);
@@ -339,7 +339,7 @@ BOOST_AUTO_TEST_CASE(audit_anchor_and_what_verify_reports) {
   BOOST_REQUIRE_EQUAL(db.Run({"import", "households", FixturePath("import/good-utf8.csv")}).exitCode, 0);
   const std::string household = db.server.Scalar("SELECT id FROM doudi.household WHERE source_ref = 'FX-0001'");
   Poco::TemporaryFile anchorFile, damagedFile;
-  const auto anchor = db.Run({"--lang", "en", "audit", "anchor", "--out", anchorFile.path()});
+  const auto anchor = db.Run({"audit", "anchor", "--out", anchorFile.path()});
   BOOST_REQUIRE_MESSAGE(anchor.exitCode == 0, anchor.err);
   const std::string written = ReadFile(anchorFile.path());
   const std::string seq = db.server.Scalar("SELECT max(seq) FROM doudi.audit_seal");
@@ -349,7 +349,7 @@ BOOST_AUTO_TEST_CASE(audit_anchor_and_what_verify_reports) {
   BOOST_TEST(written.find("hash: " + hash + "\n") != std::string::npos, written);
   BOOST_TEST(written.find("-----BEGIN DOUDI AUDIT ANCHOR-----") != std::string::npos, written);
   BOOST_TEST(anchor.out.find(written) == 0u, anchor.out);  // printed as written
-  const auto held = db.Run({"--lang", "en", "audit", "verify", "--anchor", anchorFile.path()});
+  const auto held = db.Run({"audit", "verify", "--anchor", anchorFile.path()});
   BOOST_TEST(held.exitCode == 0, held.out << held.err);
   BOOST_TEST(held.out.find("anchor held: seal " + seq) != std::string::npos, held.out);
 
@@ -357,7 +357,7 @@ BOOST_AUTO_TEST_CASE(audit_anchor_and_what_verify_reports) {
   std::string damaged = written;
   damaged[damaged.find("hash: ") + 6] = damaged[damaged.find("hash: ") + 6] == 'a' ? 'b' : 'a';
   std::ofstream(damagedFile.path(), std::ios::binary) << damaged;
-  const auto refused = db.Run({"--lang", "en", "audit", "verify", "--anchor", damagedFile.path()});
+  const auto refused = db.Run({"audit", "verify", "--anchor", damagedFile.path()});
   BOOST_TEST(refused.exitCode == 2);
   BOOST_TEST(refused.err.find("damaged or edited") != std::string::npos, refused.err);
 
@@ -369,7 +369,7 @@ BOOST_AUTO_TEST_CASE(audit_anchor_and_what_verify_reports) {
     sealer.Execute("BEGIN");
     sealer.Execute("SELECT pg_advisory_xact_lock(hashtext('doudi.audit_seal'))");
     db.server.Execute("UPDATE doudi.household SET phone = '13900000000' WHERE id = " + household);
-    const auto waiting = db.Run({"--lang", "en", "audit", "verify"});
+    const auto waiting = db.Run({"audit", "verify"});
     BOOST_TEST(waiting.exitCode == 0, waiting.out);
     BOOST_TEST(
         waiting.out.find("not yet sealed: waiting for the seal lock held by session " + pid) != std::string::npos,
@@ -380,17 +380,17 @@ BOOST_AUTO_TEST_CASE(audit_anchor_and_what_verify_reports) {
 
   // The last transaction and its seal removed by a superuser: the anchor
   // taken after it is no longer held.
-  const auto last = db.Run({"--lang", "en", "audit", "anchor", "--out", anchorFile.path()});
+  const auto last = db.Run({"audit", "anchor", "--out", anchorFile.path()});
   BOOST_REQUIRE_EQUAL(last.exitCode, 0);
   doudi::test::RemoveLastSealedTransaction(db.server);
-  const auto removed = db.Run({"--lang", "en", "audit", "verify", "--anchor", anchorFile.path()});
+  const auto removed = db.Run({"audit", "verify", "--anchor", anchorFile.path()});
   BOOST_TEST(removed.exitCode == 1);
   BOOST_TEST(removed.out.find("anchor NOT held: the chain ends at seal") != std::string::npos, removed.out);
   // ...and the phone number the removed transaction wrote is now a change
   // no audit row records.
   BOOST_TEST(removed.out.find("household " + household + ": differs from its last audit row") != std::string::npos,
              removed.out);
-  const auto refusedAnchor = db.Run({"--lang", "en", "audit", "anchor"});
+  const auto refusedAnchor = db.Run({"audit", "anchor"});
   BOOST_TEST(refusedAnchor.exitCode == 1);
   BOOST_TEST(refusedAnchor.out.find("no anchor taken") != std::string::npos, refusedAnchor.out);
 }
@@ -403,7 +403,7 @@ BOOST_AUTO_TEST_CASE(audit_verify_names_a_row_changed_with_triggers_off) {
       "SET session_replication_role = replica; "
       "UPDATE doudi.household SET address = '别处' WHERE id = " +
       household);
-  const auto r = db.Run({"--lang", "en", "audit", "verify"});
+  const auto r = db.Run({"audit", "verify"});
   BOOST_TEST(r.exitCode == 1);
   BOOST_TEST(r.out.find("1 audited rows were changed outside the audit") != std::string::npos, r.out);
   BOOST_TEST(r.out.find("household " + household + ": differs from its last audit row") != std::string::npos, r.out);
