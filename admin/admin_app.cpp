@@ -159,7 +159,18 @@ class AdminApp final : public Poco::Util::Application {
                          m_rawOut ? *m_rawOut : std::cout};
       return command.run(ctx);
     } catch (const dal::SchemaVersionMismatch& e) {
-      std::cerr << what << ": " << e.what() << "\n";
+      // Said from the versions, so that it reads in the language in use.
+      const std::string database = std::to_string(e.DatabaseVersion());
+      const std::string supported = std::to_string(e.SupportedVersion());
+      std::cerr << what << ": "
+                << (e.DatabaseIsOlder()
+                        ? catalog::TrFormat("the database's schema is version {1} but this program needs version {2}: "
+                                            "have the administrator run `doudi-admin db migrate`",
+                                            {database, supported})
+                        : catalog::TrFormat("the database's schema is version {1}, newer than this program supports "
+                                            "(version {2}): install the newer Doudi that upgraded it",
+                                            {database, supported}))
+                << "\n";
     } catch (const dal::ConnectionError& e) {
       std::cerr << what << ": " << catalog::TrFormat("cannot connect: {1}", {e.what()}) << "\n";
     } catch (const std::exception& e) {

@@ -296,6 +296,13 @@ BOOST_AUTO_TEST_CASE(messages_are_chinese_unless_english_is_asked_for) {
   BOOST_TEST(Contains(badLang.err, "--lang"), badLang.err);
 }
 
+BOOST_AUTO_TEST_CASE(an_unmigrated_database_is_named_in_chinese) {
+  TestDatabase server;
+  const auto r = doudi::test::RunProcess(AdminExe(), {"--db", server.ConnectionString(), "demo-data"});
+  BOOST_TEST(r.exitCode == 2);
+  BOOST_TEST(Contains(r.err, "请管理员运行 `doudi-admin db migrate`"), r.err);
+}
+
 BOOST_AUTO_TEST_CASE(db_status_keeps_its_columns_apart) {
   HardeningDatabase db;
   const auto status = db.Run({"db", "status"});
