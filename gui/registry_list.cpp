@@ -2,6 +2,9 @@
 
 #include <wx/intl.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "doudi/model/household.h"
 #include "wx_text.h"
 
@@ -11,14 +14,17 @@ namespace {
 enum Column { kName, kIdNumber, kSex, kBirthYear, kRelation, kRegion, kAddress, kStatus, kColumnCount };
 
 // Keep the cache bounded: a user dragging the scrollbar through a million
-// rows must not pull them all into memory.
+// rows must not pull them all into memory. Past the limit it is trimmed to
+// three quarters, so the pages arriving next do not trim it again at once.
 constexpr std::size_t kMaxCachedPages = 200;
+constexpr std::size_t kPagesAfterTrim = kMaxCachedPages * 3 / 4;
 
 }  // namespace
 
 RegistryList::RegistryList(wxWindow* parent, std::function<void(long page)> loadPage)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
       m_loadPage(std::move(loadPage)) {
+  SetName("registry_list");  // for tests, which find it by name
   AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, 110);
   AppendColumn(_("ID number"), wxLIST_FORMAT_LEFT, 170);
   AppendColumn(_("Sex"), wxLIST_FORMAT_LEFT, 50);
@@ -35,7 +41,7 @@ RegistryList::RegistryList(wxWindow* parent, std::function<void(long page)> load
 
 void RegistryList::Reset(long count) {
   m_pages.clear();
-  m_requested.clear();
+  m_pending.clear();
   // Deep in a long list, a new count can leave the list blank (TOOLCHAIN.md).
   if (GetItemCount() > 0) EnsureVisible(0);
   SetItemCount(count);
@@ -51,28 +57,36 @@ void RegistryList::SetCount(long count) {
 }
 
 void RegistryList::SetPage(long page, std::vector<dal::PersonSummary> rows) {
-  if (m_pages.size() >= kMaxCachedPages) {
-    // Keep only the pages around the one arriving (the user's position).
-    for (auto it = m_pages.begin(); it != m_pages.end();) {
-      if (std::abs(it->first - page) > static_cast<long>(kMaxCachedPages / 4)) {
-        m_requested.erase(it->first);
-        it = m_pages.erase(it);
-      } else {
-        ++it;
-      }
-    }
-  }
+  m_pending.erase(page);
   m_pages[page] = std::move(rows);
+  Trim();
   const long first = page * kPageSize;
   const long last = std::min<long>(first + kPageSize, GetItemCount()) - 1;
   if (last >= first) RefreshItems(first, last);
 }
 
-void RegistryList::ForgetPage(long page) { m_requested.erase(page); }
+void RegistryList::Trim() {
+  if (m_pages.size() <= kMaxCachedPages) return;
+  // The pages nearest the rows in view stay, not those nearest the page that
+  // arrived: after a drag of the thumb, pages asked for on the way still
+  // arrive after the user has settled elsewhere, and dropping the rows in
+  // view would leave them shown but gone (nothing repaints them, so nothing
+  // would ask for them again). A dropped page is asked for again when shown.
+  const long view = (GetTopItem() + GetCountPerPage() / 2) / kPageSize;
+  std::vector<long> held;
+  held.reserve(m_pages.size());
+  for (const auto& entry : m_pages) held.push_back(entry.first);
+  const auto kept = held.begin() + static_cast<std::ptrdiff_t>(kPagesAfterTrim);
+  std::nth_element(held.begin(), kept, held.end(),
+                   [view](long a, long b) { return std::abs(a - view) < std::abs(b - view); });
+  for (auto it = kept; it != held.end(); ++it) m_pages.erase(*it);
+}
+
+void RegistryList::ForgetPage(long page) { m_pending.erase(page); }
 
 void RegistryList::Request(long page) const {
   if (page < 0 || page * kPageSize >= GetItemCount()) return;
-  if (m_pages.count(page) != 0 || !m_requested.insert(page).second) return;
+  if (m_pages.count(page) != 0 || !m_pending.insert(page).second) return;
   m_loadPage(page);
 }
 

@@ -23,13 +23,16 @@ class RegistryList : public wxListCtrl {
   static constexpr long kPageSize = 100;
 
   // loadPage(page) is asked to fetch rows [page*kPageSize, ...) and hand
-  // them to SetPage; it is asked once per page until Reset.
+  // them to SetPage (or report a failure to ForgetPage); it is not asked for
+  // a page again while one is on its way, nor while the page is held.
   RegistryList(wxWindow* parent, std::function<void(long page)> loadPage);
 
   // A new search: forget every row, show count rows (the estimate).
   void Reset(long count);
   // The exact number of matches is known.
   void SetCount(long count);
+  // A page's rows arrived. Past the cache's limit the pages farthest from
+  // the rows in view are dropped, never those in view.
   void SetPage(long page, std::vector<dal::PersonSummary> rows);
   // Rows of a page whose load failed are asked for again when next shown.
   void ForgetPage(long page);
@@ -44,9 +47,10 @@ class RegistryList : public wxListCtrl {
 
  private:
   void Request(long page) const;
+  void Trim();
   std::function<void(long)> m_loadPage;
-  std::unordered_map<long, std::vector<dal::PersonSummary>> m_pages;
-  mutable std::unordered_set<long> m_requested;
+  std::unordered_map<long, std::vector<dal::PersonSummary>> m_pages;  // held
+  mutable std::unordered_set<long> m_pending;                         // asked for, on their way
 };
 
 }  // namespace doudi::gui

@@ -168,7 +168,8 @@ dal::RegistryQuery RegistryPanel::CurrentQuery() const {
 
 void RegistryPanel::StartSearch() {
   m_typingPause.Stop();
-  const int generation = ++m_generation;
+  const int generation = ++m_searchGeneration;
+  ++m_listGeneration;
   m_query = CurrentQuery();
   m_ids.reset();
   m_idsPending = true;
@@ -183,7 +184,7 @@ void RegistryPanel::StartSearch() {
         return FirstPage{db.Search().EstimateCount(query), db.Search().Search(query, 0, RegistryList::kPageSize)};
       },
       [this, generation](FirstPage first) {
-        if (generation != m_generation) return;
+        if (generation != m_searchGeneration) return;
         m_estimate = std::max<std::int64_t>(first.estimate, static_cast<std::int64_t>(first.rows.size()));
         if (first.rows.size() < static_cast<std::size_t>(RegistryList::kPageSize)) {
           m_estimate = static_cast<std::int64_t>(first.rows.size());  // the whole result: exact already
@@ -193,19 +194,19 @@ void RegistryPanel::StartSearch() {
         ShowCount();
       },
       [this, generation](const JobFailure& f) {
-        if (generation == m_generation && !f.cancelled) m_count->SetLabel(f.message);
+        if (generation == m_searchGeneration && !f.cancelled) m_count->SetLabel(f.message);
       });
   m_searchWorker.Run<std::vector<std::int64_t>>(
       this, [query](dal::pg::PgDatabase& db) { return db.Search().SearchIds(query); },
       [this, generation](std::vector<std::int64_t> ids) {
-        if (generation != m_generation) return;
+        if (generation != m_searchGeneration) return;
         m_ids = std::make_shared<const std::vector<std::int64_t>>(std::move(ids));
         m_idsPending = false;
         m_list->SetCount(static_cast<long>(m_ids->size()));
         ShowCount();
       },
       [this, generation](const JobFailure& f) {
-        if (generation != m_generation) return;
+        if (generation != m_searchGeneration) return;
         m_idsPending = false;
         if (!f.cancelled) m_count->SetLabel(f.message);
       });
@@ -213,7 +214,7 @@ void RegistryPanel::StartSearch() {
 
 void RegistryPanel::StopSearch() {
   if (!m_idsPending) return;
-  ++m_generation;  // whatever still arrives for it is dropped
+  ++m_searchGeneration;  // its count and first page, if they still arrive, are dropped
   m_idsPending = false;
   m_searchWorker.CancelRunning();
   m_count->SetLabel(m_estimate > 0 ? wxString::Format(_("about %lld persons (counting stopped)"),
@@ -231,7 +232,7 @@ void RegistryPanel::ShowCount() {
 }
 
 void RegistryPanel::LoadPage(long page) {
-  const int generation = m_generation;
+  const int generation = m_listGeneration;
   const auto ids = m_ids;
   const auto query = m_query;
   m_pageWorker.Run<std::vector<dal::PersonSummary>>(
@@ -245,10 +246,10 @@ void RegistryPanel::LoadPage(long page) {
                                                                ids->begin() + static_cast<std::ptrdiff_t>(last)));
       },
       [this, generation, page](std::vector<dal::PersonSummary> rows) {
-        if (generation == m_generation) m_list->SetPage(page, std::move(rows));
+        if (generation == m_listGeneration) m_list->SetPage(page, std::move(rows));
       },
       [this, generation, page](const JobFailure&) {
-        if (generation == m_generation) m_list->ForgetPage(page);
+        if (generation == m_listGeneration) m_list->ForgetPage(page);
       });
 }
 

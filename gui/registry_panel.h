@@ -80,8 +80,15 @@ class RegistryPanel : public wxPanel {
   RegistryList* m_list = nullptr;
   wxTimer m_typingPause;
 
-  // The search the list shows: its number, query, and what is known of it.
-  int m_generation = 0;
+  // The search the list shows: its numbers, query, and what is known of it.
+  // Late replies are checked against the numbers: m_searchGeneration counts
+  // searches (a new one, or Stop, drops the count and first page the last
+  // one still sends); m_listGeneration counts what the list's rows belong
+  // to (only a new search replaces them: after Stop the list still shows
+  // that search's rows, and the pages asked for before must still arrive,
+  // or their rows would wait for ever).
+  int m_searchGeneration = 0;
+  int m_listGeneration = 0;
   dal::RegistryQuery m_query;
   std::shared_ptr<const std::vector<std::int64_t>> m_ids;  // ordered ids of all matches, once known
   bool m_idsPending = false;
