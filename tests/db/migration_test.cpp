@@ -50,6 +50,25 @@ BOOST_AUTO_TEST_CASE(newer_database_is_refused) {
   BOOST_TEST(m.db->Migrator().Status().back().name == "from_the_future");
 }
 
+// Issue 12, finding 7: a session holding a lock a migration needs made
+// db migrate wait for ever, and every later query of that table queue
+// behind it. Now each migration gives its locks up after lock_timeout and
+// is tried again a few times, then db migrate says so (55P03).
+BOOST_AUTO_TEST_CASE(a_held_lock_makes_migrate_give_up_rather_than_wait_for_ever) {
+  test::MigratedDatabase m(false);
+  const test::Session holder = m.server.AsSuperuser();
+  holder.Execute("BEGIN");
+  holder.Execute("LOCK TABLE doudi.schema_migration IN ACCESS EXCLUSIVE MODE");
+  try {
+    m.db->Migrator().Migrate();
+    BOOST_FAIL("db migrate must give up while the lock is held");
+  } catch (const dal::DatabaseError& e) {
+    BOOST_TEST(e.SqlState() == "55P03", e.what());
+  }
+  holder.Execute("ROLLBACK");
+  BOOST_TEST(m.db->Migrator().Migrate().empty());
+}
+
 BOOST_AUTO_TEST_CASE(changed_migration_file_is_flagged) {
   test::MigratedDatabase m(false);
   m.server.Execute("UPDATE doudi.schema_migration SET checksum = 'edited' WHERE version = 1");
