@@ -225,10 +225,11 @@ $$;
 -- outside their scope; P0002 a household (or member) they may not change
 -- or that is gone, alike; 40001 a stale version; 23505 a member already in
 -- another household the caller may see (its id); 54000 the daily limit of
--- persons found outside the caller's scope. A member registered outside
--- the caller's scope is not raised but returned in refusal (only that, no
--- household), with nothing saved, so that its record stays; 22023 arrays of different lengths or a request id of another
--- household. A request id already applied returns what it produced.
+-- persons found outside the caller's scope; 22023 arrays of different
+-- lengths or a request id of another household. A member registered
+-- outside the caller's scope is not raised but returned in refusal (only
+-- that, no household), with nothing saved, so that its record stays. A
+-- request id already applied returns what it produced.
 CREATE FUNCTION doudi.household_save(
   p_request_id uuid, p_household_id bigint, p_expected_version integer,
   p_region_code text, p_address text, p_phone text, p_housing text, p_bank_name text, p_bank_account text,
@@ -249,8 +250,10 @@ DECLARE
   ver integer;
   pid bigint;
   person_ids bigint[] := '{}';
-  other record;
+  seen_ord bigint;
+  seen_household bigint;
   hidden bigint[];
+  hidden_ord bigint;
   unknown integer;
 BEGIN
   SELECT r.household_id, r.version INTO done FROM doudi.save_request AS r WHERE r.request_id = p_request_id;
@@ -295,15 +298,18 @@ BEGIN
     END IF;
   END IF;
 
-  -- Members registered elsewhere are refused before anything is written.
-  SELECT o.ord, o.household_id INTO other FROM doudi.registered_elsewhere(p_member_id_numbers, p_household_id) AS o
-  WHERE o.visible ORDER BY o.ord LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'members[%].id_number: this person is already a member of household %', other.ord,
-      other.household_id USING ERRCODE = 'unique_violation';
+  -- Members registered elsewhere are refused before anything is written
+  -- (one look at the registry serves every answer below).
+  SELECT (array_agg(o.ord ORDER BY o.ord) FILTER (WHERE o.visible))[1],
+         (array_agg(o.household_id ORDER BY o.ord) FILTER (WHERE o.visible))[1],
+         array_agg(o.household_id ORDER BY o.ord) FILTER (WHERE NOT o.visible),
+         min(o.ord) FILTER (WHERE NOT o.visible)
+  INTO seen_ord, seen_household, hidden, hidden_ord
+  FROM doudi.registered_elsewhere(p_member_id_numbers, p_household_id) AS o;
+  IF seen_ord IS NOT NULL THEN
+    RAISE EXCEPTION 'members[%].id_number: this person is already a member of household %', seen_ord,
+      seen_household USING ERRCODE = 'unique_violation';
   END IF;
-  SELECT array_agg(o.household_id ORDER BY o.ord) INTO hidden
-  FROM doudi.registered_elsewhere(p_member_id_numbers, p_household_id) AS o WHERE NOT o.visible;
   SELECT count(*) INTO unknown FROM unnest(p_member_id_numbers) AS q (id_number)
   WHERE q.id_number <> '' AND NOT EXISTS (
     SELECT 1 FROM doudi.person AS p WHERE p.id_number = q.id_number AND p.left_on IS NULL
@@ -314,7 +320,7 @@ BEGIN
     -- the caller commits, as the workstation does.
     PERFORM doudi.cross_scope_record(hidden);
     refusal := format('members[%s].id_number: this person is already registered in a household outside your scope',
-                      (SELECT min(o.ord) FROM doudi.registered_elsewhere(p_member_id_numbers, p_household_id) AS o));
+                      hidden_ord);
     RETURN;
   END IF;
 
