@@ -52,7 +52,7 @@ class AdminApp final : public Poco::Util::Application {
 
  protected:
   void defineOptions(Poco::Util::OptionSet& options) override {
-    auto add = [&](const char* name, const char* shortName, const char* description, const char* argument) {
+    auto add = [&](const char* name, const char* shortName, const std::string& description, const char* argument) {
       Option o(name, shortName, description);
       o.required(false).repeatable(false);
       if (argument != nullptr) o.argument(argument);
@@ -91,7 +91,12 @@ class AdminApp final : public Poco::Util::Application {
     add("month", "", "payments generate, roster: the month", "YYYY-MM");
     add("case", "", "document: the case's id", "ID");
     add("format", "", "document: pdf or html; roster: pdf, html or xlsx", "F");
-    add("kind", "", "roster: payment (default) or notice", "K");
+    std::string kinds;
+    const auto codes = RosterKindCodes();
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      kinds += (i == 0 ? "" : i + 1 == codes.size() ? " or " : ", ") + codes[i] + (i == 0 ? " (default)" : "");
+    }
+    add("kind", "", "roster: " + kinds, "K");
     add("lang", "", "language of the messages: zh_CN (default) or en", "LANG");
   }
 
@@ -191,8 +196,15 @@ class AdminApp final : public Poco::Util::Application {
               << catalog::Tr("usage:")
               << " doudi-admin [--db CONN | --profile NAME | --config FILE] [--lang zh_CN|en] COMMAND [options]\n\n"
               << catalog::Tr("commands:") << "\n";
+    // Each command's usage line, as README lists them, so that every option
+    // and value a command takes is in view; the summary beside it, or under
+    // a usage line too long to share.
     for (const auto& c : Commands()) {
-      std::cout << "  " << std::left << std::setw(22) << Join(c.words) << catalog::Tr(c.summary) << "\n";
+      if (c.usage.size() < 22) {
+        std::cout << "  " << std::left << std::setw(22) << c.usage << catalog::Tr(c.summary) << "\n";
+      } else {
+        std::cout << "  " << c.usage << "\n" << std::string(24, ' ') << catalog::Tr(c.summary) << "\n";
+      }
     }
     std::cout << "\n"
               << catalog::Tr(

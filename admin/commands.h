@@ -63,5 +63,7 @@ std::vector<Command> ParameterCommands();
 std::vector<Command> CaseCommands();
 // The document ... and roster ... commands (document_commands.cpp).
 std::vector<Command> DocumentCommands();
+// The codes `roster --kind` takes, the default first.
+std::vector<std::string> RosterKindCodes();
 
 }  // namespace doudi::admin

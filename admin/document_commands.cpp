@@ -6,6 +6,8 @@
 // them, the same mapping the workstation uses. This file only reads options.
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <iterator>
 #include <regex>
 #include <stdexcept>
 #include <string>
@@ -96,9 +98,25 @@ int DocumentCommand(CommandContext& ctx) {
   return kExitOk;
 }
 
+// The rosters --kind chooses, the default first: the one list that the
+// command, its usage line and --help read.
+using RosterBuilder = reports::Document (*)(reports::DocumentSources&, const std::string&, year_month,
+                                            std::chrono::year_month_day);
+struct RosterKind {
+  const char* code;
+  RosterBuilder build;
+};
+constexpr RosterKind kRosterKinds[] = {
+    {"payment", reports::PaymentRosterDocument},
+    {"notice", reports::NoticeRosterDocument},
+    {"statistics", reports::StatisticsDocument},
+};
+
 int RosterCommand(CommandContext& ctx) {
-  const std::string kind = ctx.Option("kind").value_or("payment");
-  if (kind != "payment" && kind != "notice" && kind != "statistics") {
+  const std::string kind = ctx.Option("kind").value_or(kRosterKinds[0].code);
+  const auto* chosen = std::find_if(std::begin(kRosterKinds), std::end(kRosterKinds),
+                                    [&](const RosterKind& k) { return kind == k.code; });
+  if (chosen == std::end(kRosterKinds)) {
     throw std::invalid_argument(TrFormat("--kind takes payment, notice or statistics, not '{1}'", {kind}));
   }
   const auto monthText = ctx.Option("month");
@@ -124,10 +142,7 @@ int RosterCommand(CommandContext& ctx) {
   if (!sources.regionNames.count(padded)) {
     throw std::invalid_argument(TrFormat("--region {1} is not a region in your scope", {*region}));
   }
-  const reports::Document document =
-      kind == "payment"      ? reports::PaymentRosterDocument(sources, *region, *month, ctx.today)
-      : kind == "statistics" ? reports::StatisticsDocument(sources, *region, *month, ctx.today)
-                             : reports::NoticeRosterDocument(sources, *region, *month, ctx.today);
+  const reports::Document document = chosen->build(sources, *region, *month, ctx.today);
   reports::WriteDocumentFile(document, format, PathFromUtf8(file));
   ctx.out << TrFormat("{1} {2} written to {3}", {document.title, document.number, file}) << "\n";
   return kExitOk;
@@ -135,7 +150,15 @@ int RosterCommand(CommandContext& ctx) {
 
 }  // namespace
 
+std::vector<std::string> RosterKindCodes() {
+  std::vector<std::string> codes;
+  for (const auto& k : kRosterKinds) codes.emplace_back(k.code);
+  return codes;
+}
+
 std::vector<Command> DocumentCommands() {
+  std::string kinds;
+  for (const auto& code : RosterKindCodes()) kinds += (kinds.empty() ? "" : "|") + code;
   return {
       {{"document"},
        "document KIND (--case ID | --household ID) --format pdf|html -o FILE",
@@ -152,7 +175,7 @@ std::vector<Command> DocumentCommands() {
        1,
        DocumentCommand},
       {{"roster"},
-       "roster [--kind payment|notice|statistics] --month YYYY-MM --region CODE --format pdf|html|xlsx -o FILE",
+       "roster [--kind " + kinds + "] --month YYYY-MM --region CODE --format pdf|html|xlsx -o FILE",
        "write the month's payment roster (发放花名册), public-notice roster (公示名单) or statistics summary",
        "CODE is a county (6 digits), township (9) or village (12) code in your scope. --kind payment (the "
        "default): the month's payment lines (written by `payments generate`) with masked IDs and accounts, "

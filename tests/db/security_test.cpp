@@ -515,6 +515,43 @@ BOOST_FIXTURE_TEST_CASE(full_bank_accounts_only_for_finance_and_admin_in_scope, 
   BOOST_TEST(UnmaskedViews() == 2);
 }
 
+// Who sees full bank accounts, by every way the database offers one:
+// finance officers (they pay the benefits: paying into an account takes its
+// whole number) and center administrators (they export the registry whole, which a
+// re-import must find unchanged, and run the payments too), each within
+// their scope; no other group by any way. README and docs/security.md say
+// the same.
+BOOST_FIXTURE_TEST_CASE(full_bank_accounts_are_for_finance_officers_and_center_administrators_only, Registry) {
+  const std::string full = server.Scalar("SELECT bank_account FROM doudi.household WHERE id = " + Id("A1"));
+  BOOST_TEST_REQUIRE(full.size() >= 10u);
+  std::set<std::string> seeing;
+  for (const auto& u : kUsers) {
+    BOOST_TEST_CONTEXT(u.name) {
+      const Session& s = As(u.name);
+      const SqlOutcome column = RolledBack(s, "SELECT bank_account FROM doudi.household WHERE id = $1", {Id("A1")});
+      const SqlOutcome function = RolledBack(s, "SELECT doudi.household_bank_account($1)", {Id("A1")});
+      const bool byColumn =
+          column.Ok() &&
+          s.Scalar("SELECT coalesce((SELECT bank_account FROM doudi.household WHERE id = $1), '')", {Id("A1")}) == full;
+      const bool byFunction =
+          function.Ok() && s.Scalar("SELECT coalesce(doudi.household_bank_account($1), '')", {Id("A1")}) == full;
+      if (!column.Ok()) BOOST_TEST(RefusedByPermission(column), column.message);
+      if (!function.Ok()) BOOST_TEST(function.sqlState == kDenied, function.message);
+      if (byColumn || byFunction) seeing.insert(u.group);
+      // The administrator reads the column for the export; everyone else
+      // who may see the account at all asks the function, which records it.
+      BOOST_TEST(byColumn == (u.group == "center_admin"));
+    }
+  }
+  BOOST_TEST(Join(std::vector<std::string>(seeing.begin(), seeing.end())) == "center_admin,finance_officer");
+  // No group role holds the column but the administrators'.
+  BOOST_TEST(Join(server.Rows("SELECT r.rolname::text FROM pg_roles AS r WHERE r.rolname IN ('doudi_user', "
+                              "'doudi_village_clerk', 'doudi_township_reviewer', 'doudi_city_decider', "
+                              "'doudi_department_liaison', 'doudi_finance_officer', 'doudi_center_admin', "
+                              "'doudi_auditor') AND has_column_privilege(r.oid, 'doudi.household', 'bank_account', "
+                              "'SELECT') ORDER BY 1")) == "doudi_center_admin");
+}
+
 BOOST_FIXTURE_TEST_CASE(the_record_of_viewings_cannot_be_read_forged_or_erased_by_desk_roles, Registry) {
   As("finance").Scalar("SELECT doudi.household_bank_account($1)", {Id("A1")});
   for (const auto& u : kUsers) {

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "audit_tampering.h"
+#include "commands.h"
 #include "demo_data.h"
 #include "doudi/dal/pg/pg_database.h"
 #include "process.h"
@@ -102,6 +103,36 @@ BOOST_AUTO_TEST_CASE(help_and_usage_errors) {
   BOOST_TEST(wrongOption.exitCode == 2);
   BOOST_TEST(wrongOption.err.find("--dry-run does not apply") != std::string::npos);
   BOOST_TEST(Admin({"--no-such-option"}).exitCode == 2);
+}
+
+// Every kind the roster command takes (the command's own list) is in
+// `doudi-admin --help`, in `roster --help` in both languages and in the
+// refusal of an unknown kind, and is accepted (the command goes on to ask
+// for --month).
+BOOST_AUTO_TEST_CASE(help_lists_every_roster_kind) {
+  const auto kinds = doudi::admin::RosterKindCodes();
+  BOOST_TEST_REQUIRE(kinds.size() >= 3u);
+  const auto help = Admin({"--help"});
+  BOOST_TEST_REQUIRE(help.exitCode == 0);
+  const auto usage = help.out.find("roster [--kind ");
+  BOOST_TEST_REQUIRE(usage != std::string::npos, help.out);
+  const std::string usageLine = help.out.substr(usage, help.out.find('\n', usage) - usage);
+  const auto rosterHelp = Admin({"roster", "--help"});
+  const auto rosterHelpZh = doudi::test::RunProcess(DOUDI_ADMIN_EXE, {"roster", "--help"});
+  const auto unknown = Admin({"roster", "--kind", "no-such-kind"});
+  BOOST_TEST(unknown.exitCode == 2);
+  for (const auto& kind : kinds) {
+    BOOST_TEST_CONTEXT(kind) {
+      BOOST_TEST(usageLine.find(kind) != std::string::npos, usageLine);
+      BOOST_TEST(rosterHelp.out.find("--kind " + kind) != std::string::npos, rosterHelp.out);
+      BOOST_TEST(rosterHelpZh.out.find("--kind " + kind) != std::string::npos, rosterHelpZh.out);
+      BOOST_TEST(unknown.err.find(kind) != std::string::npos, unknown.err);
+      const auto accepted = Admin({"roster", "--kind", kind});
+      BOOST_TEST(accepted.exitCode == 2);
+      BOOST_TEST(accepted.err.find("--month") != std::string::npos, accepted.err);
+      BOOST_TEST(accepted.err.find("--kind") == std::string::npos, accepted.err);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(unmigrated_database_is_refused_with_advice) {
