@@ -176,6 +176,13 @@ class AdminApp final : public Poco::Util::Application {
                                             "(version {2}): install the newer Doudi that upgraded it",
                                             {database, supported}))
                 << "\n";
+    } catch (const dal::SchemaNumberingMismatch& e) {
+      std::cerr << what << ": "
+                << catalog::TrFormat("the database was made by migrations numbered differently (its version 1 is "
+                                     "\"{1}\", this program's is \"{2}\"): it cannot be upgraded in place; make a "
+                                     "new database (scripts/demo --reset for the demo)",
+                                     {e.DatabaseFirst(), e.ProgramFirst()})
+                << "\n";
     } catch (const dal::ConnectionError& e) {
       std::cerr << what << ": " << catalog::TrFormat("cannot connect: {1}", {e.what()}) << "\n";
     } catch (const std::exception& e) {

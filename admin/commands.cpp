@@ -25,14 +25,24 @@ std::unique_ptr<dal::pg::PgDatabase> ConnectCurrent(CommandContext& ctx) {
 int DbMigrate(CommandContext& ctx) {
   auto db = ctx.connect();
   const int before = db->Migrator().CurrentVersion();
-  const auto applied = db->Migrator().Migrate();
-  if (applied.empty()) {
+  const auto result = db->Migrator().Migrate();
+  if (result.Nothing()) {
     ctx.out << TrFormat("schema is up to date (version {1})", {std::to_string(before)}) << "\n";
-  } else {
-    for (const int v : applied) ctx.out << TrFormat("applied migration {1}", {std::to_string(v)}) << "\n";
+    return kExitOk;
+  }
+  for (const int v : result.migrations) ctx.out << TrFormat("applied migration {1}", {std::to_string(v)}) << "\n";
+  if (!result.migrations.empty()) {
     ctx.out << TrFormat("schema migrated from version {1} to {2}",
-                        {std::to_string(before), std::to_string(applied.back())})
+                        {std::to_string(before), std::to_string(result.migrations.back())})
             << "\n";
+  }
+  if (!result.schemaFiles.empty()) {
+    // Every file on a new database: the count says enough; a few, by name.
+    constexpr std::size_t kListed = 20;
+    if (result.schemaFiles.size() <= kListed) {
+      for (const auto& path : result.schemaFiles) ctx.out << TrFormat("applied schema file {1}", {path}) << "\n";
+    }
+    ctx.out << TrFormat("{1} schema file(s) applied", {std::to_string(result.schemaFiles.size())}) << "\n";
   }
   return kExitOk;
 }
@@ -61,10 +71,28 @@ int DbStatus(CommandContext& ctx) {
     }
     ctx.out << "\n";
   }
+  // Schema files: only those not as this program has them, then a count.
+  int currentFiles = 0;
+  int staleFiles = 0;
+  for (const auto& f : db->Migrator().SchemaStatus()) {
+    if (f.builtIn && f.current) {
+      ++currentFiles;
+      continue;
+    }
+    ++staleFiles;
+    ctx.out << "  " << f.path << "  "
+            << (!f.builtIn   ? TrFormat("applied {1} by {2}, not in this program", {f.appliedAt, f.appliedBy})
+                : f.applied ? TrFormat("changed since it was applied {1} by {2}", {f.appliedAt, f.appliedBy})
+                            : Tr("pending"))
+            << "\n";
+  }
+  ctx.out << TrFormat("schema files: {1} current, {2} to apply", {std::to_string(currentFiles),
+                                                                 std::to_string(staleFiles)})
+          << "\n";
   const int current = db->Migrator().CurrentVersion();
   ctx.out << TrFormat("schema version {1}, this program supports {2}",
                       {std::to_string(current), std::to_string(dal::SupportedSchemaVersion())});
-  if (pending > 0) ctx.out << Tr(" — run `doudi-admin db migrate`");
+  if (pending > 0 || staleFiles > 0) ctx.out << Tr(" — run `doudi-admin db migrate`");
   if (current > dal::SupportedSchemaVersion()) ctx.out << Tr(" — the database is newer: upgrade this program");
   ctx.out << "\n";
   return kExitOk;
@@ -237,17 +265,20 @@ const std::vector<Command>& Commands() {
     std::vector<Command> commands{
         {{"db", "migrate"},
          "db migrate",
-         "apply pending schema migrations",
-         "Applies the schema migrations built into this program that the database lacks, in order, each in its "
-         "own transaction. Safe to run again; refuses a database newer than this program.",
+         "apply pending schema migrations and changed schema files",
+         "Applies, in one transaction, the schema migrations built into this program that the database lacks, in "
+         "order, then every schema file (function, view, triggers, policies, grants) whose text differs from what "
+         "the database has, with what depends on it. Safe to run again; refuses a database newer than this program "
+         "or one made by migrations numbered differently.",
          {},
          0,
          DbMigrate},
         {{"db", "status"},
          "db status",
-         "list applied and pending migrations",
+         "list applied and pending migrations and schema files",
          "Shows the server, the connection's encryption, every migration with when and by whom it was applied, "
-         "and whether this program supports the database's schema version.",
+         "each schema file not as this program has it, and whether this program supports the database's schema "
+         "version.",
          {},
          0,
          DbStatus},

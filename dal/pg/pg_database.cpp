@@ -52,6 +52,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
 PgDatabase::~PgDatabase() = default;
 
 void PgDatabase::RequireSupportedSchema() {
+  m_impl->migrator->RequireSameNumbering();
   const int current = m_impl->migrator->CurrentVersion();
   const int supported = SupportedSchemaVersion();
   if (current < supported) {

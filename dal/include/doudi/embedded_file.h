@@ -7,7 +7,7 @@
 namespace doudi {
 
 struct EmbeddedFile {
-  std::string_view name;     // file name without directories, e.g. "0001_registry.sql"
+  std::string_view name;     // file name, e.g. "0001_baseline.sql", or its path below a base folder
   std::string_view content;  // the bytes, as read at build time
 };
 

@@ -68,4 +68,20 @@ class SchemaVersionMismatch : public DatabaseError {
   int m_supported;
 };
 
+// The database's migrations are numbered differently from this program's:
+// it was made before the migrations were folded into one baseline (its
+// version 1 is `databaseFirst`, this program's is `programFirst`). It cannot
+// be upgraded in place; a new database is made and the data loaded into it.
+class SchemaNumberingMismatch : public DatabaseError {
+ public:
+  SchemaNumberingMismatch(const std::string& what, std::string databaseFirst, std::string programFirst)
+      : DatabaseError(what), m_database(std::move(databaseFirst)), m_program(std::move(programFirst)) {}
+  const std::string& DatabaseFirst() const noexcept { return m_database; }
+  const std::string& ProgramFirst() const noexcept { return m_program; }
+
+ private:
+  std::string m_database;
+  std::string m_program;
+};
+
 }  // namespace doudi::dal

@@ -1,0 +1,22 @@
+CREATE OR REPLACE FUNCTION doudi.case_add_evidence(p_case_id bigint, p_kind text, p_title text, p_note text,
+                                                   p_request_id uuid) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  c doudi.assistance_case;
+BEGIN
+  PERFORM doudi.case_request_lock(p_request_id);
+  IF doudi.case_request_done('evidence', p_request_id, p_case_id) THEN RETURN; END IF;
+  c := doudi.case_for_change(p_case_id);
+  PERFORM doudi.require_group(ARRAY['village_clerk', 'township_reviewer', 'city_decider'], 'adding evidence');
+  IF EXISTS (SELECT 1 FROM doudi.case_state_rule AS r WHERE r.state = c.state AND r.terminal) THEN
+    RAISE EXCEPTION 'case % is closed', p_case_id USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF coalesce(btrim(p_title), '') = '' THEN
+    RAISE EXCEPTION 'title: the evidence needs a title' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  INSERT INTO doudi.case_evidence (case_id, region_code, kind, title, note, request_id)
+  VALUES (p_case_id, c.region_code, p_kind, btrim(p_title), coalesce(p_note, ''), p_request_id);
+END
+$$;
+REVOKE ALL ON FUNCTION doudi.case_add_evidence(bigint,text,text,text,uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION doudi.case_add_evidence(bigint,text,text,text,uuid) TO doudi_village_clerk, doudi_township_reviewer, doudi_city_decider;

@@ -1,0 +1,47 @@
+-- Checks an amount against the caps in force. Refuses (22023) a part above
+-- zero without a cap (amount.no_bound), a part above its cap without a
+-- reason (amount.over_cap), and one above cap_exception_percent of its cap
+-- even with a reason (amount.over_limit; no such parameter in force: no
+-- exceptions). above_cap tells whether the amount is an exception.
+CREATE OR REPLACE FUNCTION doudi.case_check_amount(c doudi.assistance_case, p_monthly_fen bigint, p_one_off_fen bigint,
+                                        p_reason text, OUT monthly_cap numeric, OUT one_off_cap numeric,
+                                        OUT above_cap boolean)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  caps record;
+  part record;
+  exception_percent numeric;
+BEGIN
+  SELECT * INTO caps FROM doudi.case_amount_caps(c);
+  monthly_cap := caps.monthly_cap;
+  one_off_cap := caps.one_off_cap;
+  above_cap := false;
+  FOR part IN SELECT * FROM (VALUES ('monthly amount', p_monthly_fen::numeric, caps.monthly_cap, caps.monthly_rule),
+                                    ('one-off grant', p_one_off_fen::numeric, caps.one_off_cap, caps.one_off_rule))
+                            AS v (what, fen, cap, rule)
+              WHERE v.fen > 0 LOOP
+    IF part.cap IS NULL THEN
+      RAISE EXCEPTION 'doudi:amount.no_bound: no cap on the % of a % case is in force in region % (parameter %), so none can be proposed',
+        part.what, c.program, c.region_code, part.rule USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF part.fen > part.cap THEN
+      IF coalesce(btrim(p_reason), '') = '' THEN
+        RAISE EXCEPTION 'doudi:amount.over_cap: the % of % fen is above the cap of % fen (%); an amount above the cap needs a reason and the confirmation of a second city decider',
+          part.what, part.fen, part.cap, part.rule USING ERRCODE = 'invalid_parameter_value';
+      END IF;
+      SELECT v.value::numeric INTO exception_percent FROM doudi.case_parameter(c.program, c.region_code, 'cap_exception_percent') AS v
+      WHERE v.unit = 'percent';
+      IF exception_percent IS NULL THEN
+        RAISE EXCEPTION 'doudi:amount.over_limit: the % of % fen is above the cap of % fen (%), and no exception is allowed in region % (no cap_exception_percent in force)',
+          part.what, part.fen, part.cap, part.rule, c.region_code USING ERRCODE = 'invalid_parameter_value';
+      END IF;
+      IF part.fen * 100 > part.cap * exception_percent THEN
+        RAISE EXCEPTION 'doudi:amount.over_limit: the % of % fen is above % %% of its cap of % fen (%), the most an exception may reach here',
+          part.what, part.fen, exception_percent, part.cap, part.rule USING ERRCODE = 'invalid_parameter_value';
+      END IF;
+      above_cap := true;
+    END IF;
+  END LOOP;
+END
+$$;
+REVOKE ALL ON FUNCTION doudi.case_check_amount(doudi.assistance_case,bigint,bigint,text) FROM PUBLIC;

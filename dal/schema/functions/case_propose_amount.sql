@@ -1,0 +1,44 @@
+CREATE OR REPLACE FUNCTION doudi.case_propose_amount(p_case_id bigint, p_monthly_fen bigint, p_one_off_fen bigint,
+                                          p_working text[], p_fund_code text, p_request_id uuid,
+                                          p_over_cap_reason text DEFAULT NULL) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  c doudi.assistance_case;
+  checked record;
+  new_proposal bigint;
+  fund_left bigint;
+BEGIN
+  PERFORM doudi.case_request_lock(p_request_id);
+  IF doudi.case_request_done('amount', p_request_id, p_case_id) THEN RETURN; END IF;
+  c := doudi.case_for_change(p_case_id);
+  PERFORM doudi.require_group(ARRAY['township_reviewer', 'city_decider'], 'proposing an amount');
+  PERFORM doudi.require_state(c, ARRAY['helped_first', 'verified', 'village_recommended', 'township_reviewed',
+                                       'objected', 'awaiting_decision', 'under_review'], 'an amount');
+  IF p_monthly_fen IS NULL OR p_one_off_fen IS NULL OR p_monthly_fen < 0 OR p_one_off_fen < 0
+     OR (p_monthly_fen = 0 AND p_one_off_fen = 0) THEN
+    RAISE EXCEPTION 'amount: give a monthly amount or a one-off grant above zero' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT * INTO checked FROM doudi.case_check_amount(c, p_monthly_fen, p_one_off_fen, p_over_cap_reason);
+  IF (c.program = 'charity') <> (p_fund_code IS NOT NULL) THEN
+    RAISE EXCEPTION 'fund: a charity grant names its fund, and only a charity grant does'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF p_fund_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM doudi.charity_fund AS f WHERE f.code = p_fund_code
+                                               AND f.region_prefix = left(c.region_code, length(f.region_prefix))) THEN
+    RAISE EXCEPTION 'fund: % does not serve region %', p_fund_code, c.region_code USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  fund_left := CASE WHEN p_fund_code IS NOT NULL THEN coalesce(doudi.charity_fund_left(p_fund_code), 0) END;
+  IF fund_left < p_one_off_fen THEN
+    RAISE EXCEPTION 'fund: % has % fen left', p_fund_code, fund_left USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  INSERT INTO doudi.case_amount_proposal (case_id, region_code, monthly_fen, one_off_fen, working, fund_code, request_id)
+  VALUES (p_case_id, c.region_code, p_monthly_fen, p_one_off_fen, coalesce(p_working, '{}'), p_fund_code, p_request_id)
+  RETURNING id INTO new_proposal;
+  IF checked.above_cap THEN
+    INSERT INTO doudi.case_amount_exception (proposal_id, case_id, region_code, reason, monthly_cap_fen, one_off_cap_fen)
+    VALUES (new_proposal, p_case_id, c.region_code, btrim(p_over_cap_reason), checked.monthly_cap, checked.one_off_cap);
+  END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION doudi.case_propose_amount(bigint,bigint,bigint,text[],text,uuid,text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION doudi.case_propose_amount(bigint,bigint,bigint,text[],text,uuid,text) TO doudi_township_reviewer, doudi_city_decider;

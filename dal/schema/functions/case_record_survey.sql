@@ -1,0 +1,34 @@
+CREATE OR REPLACE FUNCTION doudi.case_record_survey(p_case_id bigint, p_surveyors text[], p_surveyed_on date,
+                                                    p_findings text, p_members_present text, p_request_id uuid)
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  c doudi.assistance_case;
+  names text[];
+BEGIN
+  PERFORM doudi.case_request_lock(p_request_id);
+  IF doudi.case_request_done('survey', p_request_id, p_case_id) THEN RETURN; END IF;
+  c := doudi.case_for_change(p_case_id);
+  IF c.close_relative THEN
+    PERFORM doudi.require_group(ARRAY['city_decider'], 'the survey of a close relative of staff');
+  ELSE
+    PERFORM doudi.require_group(ARRAY['township_reviewer', 'city_decider'], 'recording a survey');
+  END IF;
+  PERFORM doudi.require_state(c, ARRAY['accepted', 'helped_first', 'objected', 'under_review'], 'a survey');
+  SELECT array_agg(DISTINCT btrim(n)) INTO names FROM unnest(p_surveyors) AS n WHERE btrim(n) <> '';
+  IF coalesce(cardinality(names), 0) < 2 THEN
+    RAISE EXCEPTION 'surveyors: a home survey needs at least two different surveyors' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF p_surveyed_on IS NULL OR p_surveyed_on > doudi.clock_date() THEN
+    RAISE EXCEPTION 'surveyed_on: the survey date must be given and not in the future' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF coalesce(btrim(p_findings), '') = '' THEN
+    RAISE EXCEPTION 'findings: the survey''s findings must be written down' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  INSERT INTO doudi.case_survey (case_id, region_code, surveyors, surveyed_on, findings, members_present, request_id)
+  VALUES (p_case_id, c.region_code, p_surveyors, p_surveyed_on, btrim(p_findings), coalesce(btrim(p_members_present), ''),
+          p_request_id);
+END
+$$;
+REVOKE ALL ON FUNCTION doudi.case_record_survey(bigint,text[],date,text,text,uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION doudi.case_record_survey(bigint,text[],date,text,text,uuid) TO doudi_township_reviewer, doudi_city_decider;

@@ -1,0 +1,11 @@
+-- Refuses (42501) a caller outside the groups (the superuser passes).
+CREATE OR REPLACE FUNCTION doudi.require_group(p_groups text[], p_what text) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NOT (doudi.session_is_superuser() OR coalesce(doudi.session_group(), '') = ANY (p_groups)) THEN
+    RAISE EXCEPTION '% is for: %', p_what, array_to_string(p_groups, ', ') USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION doudi.require_group(text[],text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION doudi.require_group(text[],text) TO doudi_watchdog;

@@ -1,0 +1,22 @@
+-- User management, usable by center administrators, who hold no CREATEROLE
+-- themselves (in PostgreSQL 15 it would let them grant themselves the owner
+-- role). These functions run as doudi_user_manager and allow only this:
+-- Doudi users (rows of app_user) in one of the seven groups, within the
+-- caller's own scope; never another role of the cluster.
+CREATE OR REPLACE FUNCTION doudi.user_assert_may_manage(p_scope text) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF doudi.session_is_superuser() THEN
+    RETURN;
+  END IF;
+  IF coalesce(doudi.session_group(), '') <> 'center_admin' THEN
+    RAISE EXCEPTION 'only the center''s administrators manage users' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF p_scope IS NULL OR p_scope NOT LIKE doudi.session_scope() || '%' THEN
+    RAISE EXCEPTION 'region scope % is outside your own scope %', coalesce(p_scope, '(none)'), doudi.session_scope()
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END
+$$;
+REVOKE ALL ON FUNCTION doudi.user_assert_may_manage(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION doudi.user_assert_may_manage(text) TO doudi_user_manager;

@@ -1,0 +1,3 @@
+DROP TRIGGER IF EXISTS stamp ON doudi.referral;
+CREATE TRIGGER stamp BEFORE INSERT ON doudi.referral
+  FOR EACH ROW EXECUTE FUNCTION doudi.referral_stamp();

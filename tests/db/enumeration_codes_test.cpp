@@ -1,0 +1,100 @@
+// Each model enumeration's codes against the SQL that spells them: the CHECK
+// constraint of every column storing it, and the group roles. A code added
+// on one side only fails here, not at a desk.
+#include <boost/test/unit_test.hpp>
+
+#include <regex>
+#include <set>
+
+#include "db_fixture.h"
+#include "doudi/model/case_workflow.h"
+#include "doudi/model/household.h"
+#include "doudi/model/staff.h"
+#include "doudi/model/working_day_calendar.h"
+
+using namespace doudi;
+
+namespace {
+
+template <typename E>
+std::set<std::string> ModelCodes() {
+  std::set<std::string> codes;
+  for (const auto& t : model::EnumTexts<E>()) codes.emplace(t.code);
+  return codes;
+}
+
+// The literals of the CHECK constraints on table.column that list values
+// (column = ANY (ARRAY['a'::text, ...])).
+std::set<std::string> CheckedCodes(const test::TestDatabase& server, const std::string& table,
+                                   const std::string& column) {
+  const auto defs = server.Rows(
+      "SELECT pg_get_constraintdef(c.oid) FROM pg_catalog.pg_constraint AS c "
+      "JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) "
+      "WHERE c.contype = 'c' AND c.conrelid = 'doudi." + table + "'::regclass AND a.attname = '" + column +
+      "' AND pg_get_constraintdef(c.oid) LIKE '%ANY (ARRAY[%'");
+  std::set<std::string> codes;
+  static const std::regex literal("'([a-z_]+)'::text");
+  for (const auto& def : defs) {
+    for (auto it = std::sregex_iterator(def.begin(), def.end(), literal); it != std::sregex_iterator(); ++it) {
+      codes.insert((*it)[1].str());
+    }
+  }
+  return codes;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(enumeration_codes)
+
+BOOST_AUTO_TEST_CASE(every_column_storing_an_enumeration_checks_exactly_its_codes) {
+  test::MigratedDatabase m(false);
+  struct Column {
+    std::set<std::string> codes;
+    std::string table;
+    std::string column;
+  };
+  const std::vector<Column> columns{
+      {ModelCodes<model::Relation>(), "person", "relation"},
+      {ModelCodes<model::DisabilityCategory>(), "person", "disability_category"},
+      {ModelCodes<model::Schooling>(), "person", "schooling"},
+      {ModelCodes<model::Employment>(), "person", "employment"},
+      {ModelCodes<model::WorkAbility>(), "person", "work_ability"},
+      {ModelCodes<model::RegistryStatus>(), "household", "registry_status"},
+      {ModelCodes<model::RegistryStatus>(), "registry_status_change", "status"},
+      {ModelCodes<model::HousingCondition>(), "household", "housing"},
+      {ModelCodes<model::IncomeKind>(), "income_item", "kind"},
+      {ModelCodes<model::AssetKind>(), "asset", "kind"},
+      {ModelCodes<model::StaffGroup>(), "app_user", "group_role"},
+      {ModelCodes<model::StepOrder>(), "assistance_case", "step_order"},
+      {ModelCodes<model::StepOrder>(), "case_transition_rule", "step_order"},
+  };
+  for (const auto& c : columns) {
+    BOOST_TEST_CONTEXT(c.table << "." << c.column) {
+      BOOST_TEST(!c.codes.empty());
+      BOOST_TEST(CheckedCodes(m.server, c.table, c.column) == c.codes, boost::test_tools::per_element());
+    }
+  }
+}
+
+// A parameter's unit may also be one the model has no deadline for (fen,
+// percent...), but every deadline unit must be storable.
+BOOST_AUTO_TEST_CASE(every_deadline_unit_is_a_parameter_unit) {
+  test::MigratedDatabase m(false);
+  const auto units = CheckedCodes(m.server, "program_parameter", "unit");
+  for (const auto& code : ModelCodes<model::DeadlineUnit>()) BOOST_TEST(units.contains(code), code);
+}
+
+// Each staff group is a database role of that name, and no other group
+// role exists under the desk's parent role.
+BOOST_AUTO_TEST_CASE(every_staff_group_is_a_role_and_every_desk_role_a_group) {
+  test::MigratedDatabase m(false);
+  std::set<std::string> roles;
+  for (const auto& r : m.server.Rows("SELECT r.rolname FROM pg_catalog.pg_roles AS r "
+                                     "JOIN pg_catalog.pg_auth_members AS a ON a.member = r.oid "
+                                     "WHERE a.roleid = 'doudi_user'::regrole AND NOT r.rolcanlogin")) {
+    roles.insert(r.substr(std::string("doudi_").size()));
+  }
+  BOOST_TEST(roles == ModelCodes<model::StaffGroup>(), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
