@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/wx_text.h"
 #include "utf8_path.h"
-#include "wx_text.h"
 
 // The draft file, format version 1: UTF-8 text, one "key=value" per line,
 // the value running to the end of the line with "\\", "\n" and "\r" escaped

@@ -12,12 +12,12 @@
 #include <memory>
 #include <random>
 
-#include "database_worker.h"
+#include "common/database_worker.h"
 #include "doudi/dal/connection_profile.h"
 #include "draft_store.h"
 #include "gui_harness.h"
-#include "household_editor.h"
 #include "household_merge.h"
+#include "registry/household_editor.h"
 
 using namespace doudi;
 using gui::HouseholdEditor;

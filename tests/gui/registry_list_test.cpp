@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
-#include "database_worker.h"
+#include "common/database_worker.h"
 #include "gui_harness.h"
-#include "registry_list.h"
-#include "registry_panel.h"
+#include "registry/registry_list.h"
+#include "registry/registry_panel.h"
 
 using namespace doudi;
 using gui::RegistryList;
