@@ -14,6 +14,15 @@
 #include "common/wx_text.h"
 
 namespace doudi::gui {
+
+using workstation::DiffHouseholds;
+using workstation::FieldChoice;
+using workstation::FieldDifference;
+using workstation::HouseholdPart;
+using workstation::IsMemberPart;
+using workstation::MergeHousehold;
+using workstation::MergeSide;
+
 namespace {
 
 // Rows both users changed: a warm background the eye finds at once.

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "doudi/model/household.h"
-#include "household_merge.h"
+#include "doudi/workstation/household_merge.h"
 
 class wxRadioButton;
 
@@ -26,24 +26,24 @@ class ConflictDialog : public wxDialog {
                  std::map<std::string, std::string> regionNames = {});
 
   // The differences shown, one row each, in the order shown.
-  const std::vector<FieldDifference>& Differences() const { return m_differences; }
+  const std::vector<workstation::FieldDifference>& Differences() const { return m_differences; }
   // The side chosen in each row now.
-  std::vector<FieldChoice> Choices() const;
+  std::vector<workstation::FieldChoice> Choices() const;
   // Chooses side in row (for tests; the radio buttons do the same).
-  void Choose(std::size_t row, MergeSide side);
+  void Choose(std::size_t row, workstation::MergeSide side);
   // theirs with the chosen values of mine, to be saved against theirs.version.
   model::Household MergedHousehold() const;
 
  private:
   void BuildRows(wxWindow* parent, wxSizer* grid);
-  wxString FieldLabel(const FieldDifference& d) const;
-  wxString ValueText(const FieldDifference& d, const std::optional<std::string>& value) const;
+  wxString FieldLabel(const workstation::FieldDifference& d) const;
+  wxString ValueText(const workstation::FieldDifference& d, const std::optional<std::string>& value) const;
 
   model::Household m_base;
   model::Household m_theirs;
   model::Household m_mine;
   std::map<std::string, std::string> m_regionNames;
-  std::vector<FieldDifference> m_differences;
+  std::vector<workstation::FieldDifference> m_differences;
   struct Row {
     wxRadioButton* theirs = nullptr;
     wxRadioButton* mine = nullptr;

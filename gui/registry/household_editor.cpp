@@ -29,7 +29,8 @@
 #include "doudi/model/money.h"
 #include "doudi/model/region_code.h"
 #include "doudi/model/resident_id.h"
-#include "household_merge.h"
+#include "doudi/workstation/household_merge.h"
+#include "registry/draft_directory.h"
 
 namespace doudi::gui {
 namespace {
@@ -37,19 +38,6 @@ namespace {
 // in the system's language rather than the workstation's.
 const int kSaveId = wxWindow::NewControlId();
 }  // namespace
-
-struct HouseholdEditor::SaveResult {
-  enum class Outcome {
-    Saved,
-    Conflict,  // another user saved first; household is their version
-    Gone,      // the household no longer exists
-  };
-  Outcome outcome = Outcome::Saved;
-  std::int64_t householdId = 0;
-  // Saved: the household as stored now (nullopt when it is no longer
-  // visible to this user); Conflict: the version the other user saved.
-  std::optional<model::Household> household;
-};
 
 namespace {
 
@@ -271,9 +259,10 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
                wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_worker(worker),
       m_session(session),
-      m_householdId(householdId),
-      m_readOnly(!session.CanEditRegistry()),
-      m_drafts(DraftStore::DefaultDirectory()) {
+      m_edit(householdId, !session.CanEditRegistry(), workstation::DraftStore(DefaultDraftDirectory()),
+             workstation::DatabaseIdentity(session.connectionString, session.server.database,
+                                           session.identity.roleName)),
+      m_household(m_edit.Edited()) {
   m_resolver = [this](const model::Household& base, const model::Household& theirs,
                       const model::Household& mine) -> std::optional<model::Household> {
     std::map<std::string, std::string> names;
@@ -284,7 +273,7 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
   };
   m_draftPrompt = [this](const wxString& when) {
     const wxString question =
-        m_householdId ? wxString::Format(_("A draft of this household from %s was not saved. Restore it?"), when)
+        HouseholdId() ? wxString::Format(_("A draft of this household from %s was not saved. Restore it?"), when)
                       : wxString::Format(_("A draft of a new household from %s was not saved. Restore it?"), when);
     wxMessageDialog ask(this, question, _("Unsaved draft"), wxYES_NO | wxYES_DEFAULT | wxICON_QUESTION);
     ask.SetYesNoLabels(_("&Restore the draft"), _("&Discard the draft"));
@@ -294,16 +283,17 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
 
   BuildForm();
   BindEvents();
-  if (m_readOnly) MakeReadOnly();
+  if (IsReadOnly()) MakeReadOnly();
 
-  if (m_householdId) {
+  if (HouseholdId()) {
     Load();
   } else {
     // A desk that serves one village needs not choose it.
-    if (m_regionCodes.size() == 1) m_household.regionCode = m_regionCodes.front();
-    m_base = m_household;
+    model::Household blank;
+    if (m_regionCodes.size() == 1) blank.regionCode = m_regionCodes.front();
+    m_edit.StartNew(std::move(blank));
     Fill();
-    SetState(State::Editing);
+    ShowState();
     // Once the dialog runs, so the question appears over the form.
     CallAfter([this] { Safely([this] { OfferDraft(); }); });
   }
@@ -550,7 +540,7 @@ void HouseholdEditor::BindEvents() {
   Bind(
       wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(CanSave()); }, kSaveId);
   Bind(
-      wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_state != State::Saving); }, wxID_CANCEL);
+      wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(GetState() != State::Saving); }, wxID_CANCEL);
   Bind(
       wxEVT_BUTTON,
       [this](wxCommandEvent&) {
@@ -688,28 +678,28 @@ void HouseholdEditor::MakeReadOnly() {
 // ---------------------------------------------------------------- loading and filling
 
 void HouseholdEditor::Load() {
-  if (!m_householdId) return;
-  SetState(State::Loading);
-  const std::int64_t id = *m_householdId;
+  if (!HouseholdId()) return;
+  m_edit.StartLoading();
+  ShowState();
+  const std::int64_t id = *HouseholdId();
   m_worker.Run<std::optional<model::Household>>(
       this, [id](dal::pg::PgDatabase& db) { return db.Registry().LoadHousehold(id); },
       [this](std::optional<model::Household> household) {
         Safely([&] {
-          if (!household) {
-            SetState(State::LoadFailed);
+          if (!m_edit.Loaded(std::move(household))) {
+            ShowState();
             ShowStatus(_("This household does not exist any more, or it is outside your region."), true);
             return;
           }
-          m_base = *household;
-          m_household = std::move(*household);
           Fill();
-          SetState(State::Editing);
+          ShowState();
           OfferDraft();
         });
       },
       [this](const JobFailure& failure) {
         Safely([&] {
-          SetState(State::LoadFailed);
+          m_edit.LoadFailed();
+          ShowState();
           ShowStatus(wxString::Format(_("The household could not be loaded: %s"), failure.message), true);
         });
       });
@@ -732,7 +722,7 @@ void HouseholdEditor::Fill() {
   m_registryStatus->SetSelection(static_cast<int>(m_household.status));
   m_bankName->ChangeValue(Wx(m_household.bankName));
   m_bankAccount->ChangeValue(Wx(m_household.bankAccount));
-  m_bankHint->Show(!m_readOnly && IsMasked(m_base.bankAccount));
+  m_bankHint->Show(!IsReadOnly() && IsMasked(m_edit.Base().bankAccount));
 
   ResizeRows(Grid(Table::Members), ToInt(m_household.members.size()));
   for (std::size_t i = 0; i < m_household.members.size(); ++i) FillMemberRow(ToInt(i));
@@ -744,12 +734,12 @@ void HouseholdEditor::Fill() {
   for (std::size_t i = 0; i < m_household.assets.size(); ++i) FillAssetRow(ToInt(i));
   RefreshIncomeMemberChoices();
 
-  if (m_householdId) {
+  if (HouseholdId()) {
     const model::Person* head = m_household.Head();
     SetTitle(
         head && !head->name.empty()
-            ? wxString::Format(_("Household of %s (No. %lld)"), Wx(head->name), static_cast<long long>(*m_householdId))
-            : wxString::Format(_("Household No. %lld"), static_cast<long long>(*m_householdId)));
+            ? wxString::Format(_("Household of %s (No. %lld)"), Wx(head->name), static_cast<long long>(*HouseholdId()))
+            : wxString::Format(_("Household No. %lld"), static_cast<long long>(*HouseholdId())));
   }
   Revalidate();
   m_form->Layout();
@@ -972,14 +962,14 @@ void HouseholdEditor::EditCell(Table table, int row, int column, const wxString&
   Safely([&] {
     wxGrid* grid = Grid(table);
     if (row < 0 || row >= grid->GetNumberRows() || column < 0 || column >= grid->GetNumberCols()) return;
-    if (grid->IsReadOnly(row, column) || m_readOnly) return;
+    if (grid->IsReadOnly(row, column) || IsReadOnly()) return;
     grid->SetCellValue(row, column, text);
     ApplyCell(table, row, column);
   });
 }
 
 void HouseholdEditor::AddRow(Table table) {
-  if (m_readOnly || m_state != State::Editing) return;
+  if (IsReadOnly() || GetState() != State::Editing) return;
   CommitPendingCellEdit();
   wxGrid* grid = Grid(table);
   int row = 0;
@@ -1020,7 +1010,7 @@ void HouseholdEditor::AddRow(Table table) {
 }
 
 void HouseholdEditor::RemoveRow(Table table, int row) {
-  if (m_readOnly || m_state != State::Editing) return;
+  if (IsReadOnly() || GetState() != State::Editing) return;
   CommitPendingCellEdit();
   wxGrid* grid = Grid(table);
   if (row < 0 || row >= grid->GetNumberRows()) return;
@@ -1046,7 +1036,7 @@ void HouseholdEditor::RemoveRow(Table table, int row) {
 }
 
 void HouseholdEditor::MakeHead(int row) {
-  if (m_readOnly || m_state != State::Editing) return;
+  if (IsReadOnly() || GetState() != State::Editing) return;
   CommitPendingCellEdit();
   if (row < 0 || ToIndex(row) >= m_household.members.size()) return;
   auto& members = m_household.members;
@@ -1067,7 +1057,7 @@ void HouseholdEditor::MakeHead(int row) {
 
 void HouseholdEditor::Revalidate() {
   m_issues.clear();
-  if (!m_readOnly) {
+  if (!IsReadOnly()) {
     for (const auto& issue : model::Validate(m_household, Today())) {
       if (IsUnchangedMasked(issue.field)) continue;
       m_issues.push_back(ShownIssue{issue.field, IssueMessage(issue)});
@@ -1091,14 +1081,14 @@ void HouseholdEditor::Revalidate() {
 // unchanged; only a changed one is checked.
 bool HouseholdEditor::IsUnchangedMasked(const std::string& field) const {
   if (field == "bank_account") {
-    return IsMasked(m_household.bankAccount) && m_household.bankAccount == m_base.bankAccount;
+    return IsMasked(m_household.bankAccount) && m_household.bankAccount == m_edit.Base().bankAccount;
   }
   const FieldPath path = ParseFieldPath(field);
   if (path.collection != "members" || !path.index || path.name != "id_number") return false;
   if (*path.index >= m_household.members.size()) return false;
   const model::Person& p = m_household.members[*path.index];
   if (!p.id || !IsMasked(p.idNumber)) return false;
-  return std::any_of(m_base.members.begin(), m_base.members.end(),
+  return std::any_of(m_edit.Base().members.begin(), m_edit.Base().members.end(),
                      [&p](const model::Person& stored) { return stored.id == p.id && stored.idNumber == p.idNumber; });
 }
 
@@ -1236,13 +1226,13 @@ void HouseholdEditor::UpdateIncomeSummary() {
 // ---------------------------------------------------------------- state, saving, closing
 
 bool HouseholdEditor::IsDirty() const {
-  return m_household != m_base ||
+  return m_edit.IsChanged() ||
          std::find(m_badIncomeAmount.begin(), m_badIncomeAmount.end(), true) != m_badIncomeAmount.end() ||
          std::find(m_badAssetValue.begin(), m_badAssetValue.end(), true) != m_badAssetValue.end();
 }
 
 bool HouseholdEditor::CanSave() const {
-  return m_state == State::Editing && !m_readOnly && m_issues.empty() && IsDirty();
+  return GetState() == State::Editing && !IsReadOnly() && m_issues.empty() && IsDirty();
 }
 
 wxString HouseholdEditor::StatusText() const {
@@ -1260,8 +1250,8 @@ wxWindow* HouseholdEditor::FieldControl(const std::string& field) const {
   return nullptr;
 }
 
-void HouseholdEditor::SetState(State state) {
-  m_state = state;
+void HouseholdEditor::ShowState() {
+  const State state = GetState();
   m_form->Enable(state == State::Editing);
   const bool retry = state == State::LoadFailed;
   if (m_retry->IsShown() != retry) {
@@ -1276,7 +1266,7 @@ void HouseholdEditor::SetState(State state) {
       ShowStatus(_("Saving..."), false);
       break;
     case State::Editing:
-      ShowStatus(m_readOnly ? _("You can view this household; your role cannot change it.") : wxString(), false);
+      ShowStatus(IsReadOnly() ? _("You can view this household; your role cannot change it.") : wxString(), false);
       break;
     case State::LoadFailed:
       break;  // the caller says why
@@ -1302,57 +1292,26 @@ void HouseholdEditor::CommitPendingCellEdit() {
 
 void HouseholdEditor::Save() {
   Safely([this] {
-    if (m_state != State::Editing || m_readOnly) return;
+    if (!m_edit.MaySave()) return;
     CommitPendingCellEdit();
     if (!CanSave()) {
       if (!m_issues.empty()) ShowStatus(_("Not saved: correct the problems marked in red first."), true);
       return;
     }
-    const model::Household household = m_household;
-    // One id per save the user asked for, kept until its outcome is known:
-    // a retry after a lost reply is then never applied twice.
-    if (m_pendingRequestId.empty()) m_pendingRequestId = dal::NewRequestId();
-    const std::string requestId = m_pendingRequestId;
-    SetState(State::Saving);
-    m_worker.Run<SaveResult>(
+    auto request = m_edit.BeginSave();
+    ShowState();
+    m_worker.Run<workstation::SaveOutcome>(
         this,
-        [household, requestId](dal::pg::PgDatabase& db) {
-          // Conflicts are caught here, on the worker, because a JobFailure
+        [request = std::move(request)](dal::pg::PgDatabase& db) {
+          // Conflicts are caught on the worker, because a JobFailure
           // carries only text and the editor needs the stored version.
-          dal::RegistryRepository& registry = db.Registry();
-          SaveResult result;
-          try {
-            if (household.id) {
-              registry.SaveHousehold(household, requestId);
-              result.householdId = *household.id;
-            } else {
-              result.householdId = registry.CreateHousehold(household, requestId);
-            }
-          } catch (const dal::VersionConflict&) {
-            result.outcome = SaveResult::Outcome::Conflict;
-          } catch (const dal::RecordGone&) {
-            // The household, or a member the user kept, was removed by
-            // someone else: compare with what is stored, if anything.
-            if (!household.id) throw;
-            result.outcome = SaveResult::Outcome::Conflict;
-          }
-          if (result.outcome == SaveResult::Outcome::Conflict) result.householdId = *household.id;
-          result.household = registry.LoadHousehold(result.householdId);
-          if (result.outcome == SaveResult::Outcome::Conflict && !result.household) {
-            result.outcome = SaveResult::Outcome::Gone;
-          }
-          return result;
+          return workstation::SaveHousehold(db.Registry(), request.household, request.requestId);
         },
-        [this](SaveResult result) {
-          m_pendingRequestId.clear();  // the outcome is known
-          Safely([&] { OnSaveResult(std::move(result)); });
-        },
+        [this](workstation::SaveOutcome result) { Safely([&] { OnSaveResult(std::move(result)); }); },
         [this](const JobFailure& failure) {
           Safely([&] {
-            // Unless the connection dropped (the save may have committed and
-            // its retry must carry the same id), the next save is a new one.
-            if (!failure.connectionLost) m_pendingRequestId.clear();
-            SetState(State::Editing);
+            m_edit.SaveFailed(failure.connectionLost);
+            ShowState();
             // The form keeps everything typed; saving again is the remedy.
             ShowStatus(failure.connectionLost
                            ? wxString::Format(_("The save could not be confirmed: %s Your changes are kept; save "
@@ -1366,71 +1325,67 @@ void HouseholdEditor::Save() {
   });
 }
 
-void HouseholdEditor::OnSaveResult(SaveResult result) {
-  SetState(State::Editing);
-  switch (result.outcome) {
-    case SaveResult::Outcome::Saved:
-      m_savedOnce = true;
-      m_householdId = result.householdId;
-      if (result.household) {
-        m_base = *result.household;
-        m_household = std::move(*result.household);
-        Fill();
-        ShowStatus(_("Saved."), false);
-      } else {
-        m_household.id = result.householdId;
-        m_base = m_household;
-        Revalidate();
-        ShowStatus(_("Saved. The household is now outside your region and cannot be shown again."), false);
-      }
+void HouseholdEditor::OnSaveResult(workstation::SaveOutcome result) {
+  using AfterSave = workstation::HouseholdEditSession::AfterSave;
+  const AfterSave next = m_edit.SaveCompleted(std::move(result));
+  ShowState();
+  switch (next) {
+    case AfterSave::Saved:
+      Fill();
+      ShowStatus(_("Saved."), false);
       m_cancel->SetLabel(_("&Close"));
-      if (m_draftsActive) DiscardDraft();
       break;
-    case SaveResult::Outcome::Conflict:
-      if (result.household) ResolveConflict(*result.household);
+    case AfterSave::SavedOutOfScope:
+      Revalidate();
+      ShowStatus(_("Saved. The household is now outside your region and cannot be shown again."), false);
+      m_cancel->SetLabel(_("&Close"));
       break;
-    case SaveResult::Outcome::Gone:
+    case AfterSave::SameChangesSaved:
+      Fill();
+      ShowStatus(_("Another user saved the same changes meanwhile; there is nothing left to save."), false);
+      break;
+    case AfterSave::ResolveConflict:
+      ResolveConflict();
+      break;
+    case AfterSave::Gone:
       ShowStatus(_("Not saved: another user has removed this household meanwhile."), true);
       break;
   }
 }
 
-void HouseholdEditor::ResolveConflict(const model::Household& theirs) {
-  if (DiffHouseholds(m_base, theirs, m_household).empty()) {
-    // The other user saved exactly these values: nothing is lost.
-    m_base = theirs;
-    m_household = theirs;
-    Fill();
-    ShowStatus(_("Another user saved the same changes meanwhile; there is nothing left to save."), false);
-    return;
-  }
-  const std::optional<model::Household> merged = m_resolver ? m_resolver(m_base, theirs, m_household) : std::nullopt;
-  if (!merged) {
-    ShowStatus(_("Not saved: another user changed this household meanwhile. Save again to compare their changes "
-                 "with yours."),
-               true);
-    return;
-  }
-  m_base = theirs;
-  m_household = *merged;
-  Fill();
-  if (!IsDirty()) {
-    ShowStatus(_("The form now shows the other user's version; you kept none of your values, so there is "
-                 "nothing to save."),
-               false);
-  } else if (CanSave()) {
-    Save();  // against their version, with the user's choices
-  } else {
-    ShowStatus(_("Your choices are in the form. Correct the problems marked in red, then save."), true);
+void HouseholdEditor::ResolveConflict() {
+  using AfterMerge = workstation::HouseholdEditSession::AfterMerge;
+  std::optional<model::Household> merged;
+  if (m_resolver && m_edit.Theirs()) merged = m_resolver(m_edit.Base(), *m_edit.Theirs(), m_household);
+  switch (m_edit.ApplyMerge(std::move(merged))) {
+    case AfterMerge::Declined:
+      ShowStatus(_("Not saved: another user changed this household meanwhile. Save again to compare their changes "
+                   "with yours."),
+                 true);
+      return;
+    case AfterMerge::NothingToSave:
+      Fill();
+      ShowStatus(_("The form now shows the other user's version; you kept none of your values, so there is "
+                   "nothing to save."),
+                 false);
+      return;
+    case AfterMerge::SaveMerged:
+      Fill();
+      if (CanSave()) {
+        Save();  // against their version, with the user's choices
+      } else {
+        ShowStatus(_("Your choices are in the form. Correct the problems marked in red, then save."), true);
+      }
+      return;
   }
 }
 
 bool HouseholdEditor::ConfirmClose() {
-  if (m_state == State::Saving) {
+  if (GetState() == State::Saving) {
     wxBell();  // the save's outcome is still coming
     return false;
   }
-  if (m_readOnly || m_state != State::Editing) return true;
+  if (IsReadOnly() || GetState() != State::Editing) return true;
   CommitPendingCellEdit();
   if (!IsDirty()) return true;
   wxMessageDialog ask(this, _("Discard your unsaved changes to this household?"), _("Unsaved changes"),
@@ -1441,8 +1396,8 @@ bool HouseholdEditor::ConfirmClose() {
 
 void HouseholdEditor::Finish(bool discardDraft) {
   m_draftTimer.Stop();
-  if (discardDraft && m_draftsActive && !m_readOnly) DiscardDraft();
-  const int code = m_savedOnce ? wxID_OK : wxID_CANCEL;
+  m_edit.Finish(discardDraft);
+  const int code = m_edit.SavedOnce() ? wxID_OK : wxID_CANCEL;
   if (IsModal()) {
     EndModal(code);
   } else {
@@ -1453,84 +1408,33 @@ void HouseholdEditor::Finish(bool discardDraft) {
 
 // ---------------------------------------------------------------- drafts
 
-DraftKey HouseholdEditor::CurrentDraftKey() const {
-  return DraftKey{DatabaseIdentity(m_session.connectionString, m_session.server.database,
-                                   m_session.identity.roleName),
-                  m_householdId};
-}
-
 void HouseholdEditor::OfferDraft() {
-  if (m_draftsActive || m_readOnly) return;
-  const DraftKey key = CurrentDraftKey();
-  std::optional<Draft> draft = m_drafts.Load(key);
-  // A draft that adds nothing to what is stored (a save that committed just
-  // before the crash, say) is not worth a question.
-  if (draft && (m_householdId ? DiffHouseholds(draft->base, m_base, draft->edited).empty()
-                              : draft->edited == m_household)) {
-    m_drafts.Discard(key);
-    draft.reset();
-  }
-  if (draft) {
+  if (m_edit.DraftsActive() || IsReadOnly()) return;
+  if (std::optional<workstation::Draft> draft = m_edit.DraftToOffer()) {
     const auto seconds =
         std::chrono::duration_cast<std::chrono::seconds>(draft->writtenAt.time_since_epoch()).count();
     const wxString when = wxDateTime(static_cast<time_t>(seconds)).Format(wxS("%Y-%m-%d %H:%M"));
     if (!m_draftPrompt || !m_draftPrompt(when)) {
-      m_drafts.Discard(key);
+      m_edit.DeclineDraft();
     } else {
-      // The draft's edit stays relative to the version it started from: if
-      // another user has saved since, the save meets the newer version and
-      // the conflict view shows their changes beside the draft's, so the
-      // draft's older values never overwrite theirs silently.
-      const bool newerStored = m_householdId && draft->base.version != m_base.version;
-      if (newerStored) m_base = std::move(draft->base);
-      m_household = std::move(draft->edited);
+      const bool newerStored = m_edit.RestoreDraft(std::move(*draft));
       Fill();
       ShowStatus(newerStored ? _("Your draft is restored. Another user has saved this household since; saving will "
                                  "show their changes beside yours.")
                              : _("Your draft is restored: check it, then save."),
                  false);
-      m_lastDraft = m_household;
-      m_lastDraftKey = key;
     }
   }
-  m_draftsActive = true;
+  m_edit.StartDrafts();
   m_draftTimer.Start(kDraftIntervalMs);
 }
 
 bool HouseholdEditor::WriteDraftNow() {
-  if (m_readOnly || !m_draftsActive) return false;
-  if (m_state != State::Editing && m_state != State::Saving) return false;
-  if (m_household == m_base) {
-    // Back to what is stored: an older draft would only mislead.
-    if (m_lastDraft) DiscardDraft();
-    return false;
+  const auto write = m_edit.WriteDraft();
+  if (write.failure) {
+    ShowStatus(wxString::Format(_("Your changes could not be kept as a draft: %s"), Wx(*write.failure)), false);
   }
-  const DraftKey key = CurrentDraftKey();
-  if (m_lastDraft && *m_lastDraft == m_household && m_lastDraftKey == key) return false;
-  try {
-    m_drafts.Save(key, m_base, m_household);
-  } catch (const std::exception& e) {
-    // Said once, not every few seconds; editing and saving go on.
-    if (!m_draftFailed && m_state == State::Editing) {
-      ShowStatus(wxString::Format(_("Your changes could not be kept as a draft: %s"), Wx(e.what())), false);
-    }
-    m_draftFailed = true;
-    return false;
-  }
-  m_draftFailed = false;
-  if (m_lastDraftKey && *m_lastDraftKey != key) m_drafts.Discard(*m_lastDraftKey);
-  m_lastDraft = m_household;
-  m_lastDraftKey = key;
-  return true;
-}
-
-void HouseholdEditor::DiscardDraft() {
-  const DraftKey key = CurrentDraftKey();
-  m_drafts.Discard(key);
-  // A new household's draft was written to the new-household slot.
-  if (m_lastDraftKey && *m_lastDraftKey != key) m_drafts.Discard(*m_lastDraftKey);
-  m_lastDraft.reset();
-  m_lastDraftKey.reset();
+  return write.written;
 }
 
 void HouseholdEditor::Safely(const std::function<void()>& body) {

@@ -28,7 +28,8 @@
 #include <vector>
 
 #include "doudi/model/household.h"
-#include "draft_store.h"
+#include "doudi/workstation/draft_store.h"
+#include "doudi/workstation/household_edit_session.h"
 
 class wxButton;
 class wxChoice;
@@ -44,12 +45,8 @@ struct Session;
 
 class HouseholdEditor : public wxDialog {
  public:
-  enum class State {
-    Loading,     // waiting for the household; nothing can be edited yet
-    LoadFailed,  // the message says why; Try again loads once more
-    Editing,
-    Saving,  // the form is locked until the save returns
-  };
+  // Loading, LoadFailed (the message says why), Editing, Saving.
+  using State = workstation::HouseholdEditSession::State;
   enum class Table { Members, Incomes, Assets };
   // Columns of the three grids.
   enum MemberColumn : int {
@@ -86,19 +83,20 @@ class HouseholdEditor : public wxDialog {
   using DraftPrompt = std::function<bool(const wxString& when)>;
 
   // How often a changed form is written as a draft.
-  static constexpr int kDraftIntervalMs = 5000;
+  static constexpr int kDraftIntervalMs =
+      static_cast<int>(workstation::HouseholdEditSession::kDraftInterval.count());
 
   // householdId nullopt: a new household. worker and session outlive the
   // dialog. Read-only when !session.CanEditRegistry().
   HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const Session& session,
                   std::optional<std::int64_t> householdId);
 
-  State GetState() const { return m_state; }
-  bool IsReadOnly() const { return m_readOnly; }
+  State GetState() const { return m_edit.GetState(); }
+  bool IsReadOnly() const { return m_edit.IsReadOnly(); }
   // The household's id; set for a new household once it is saved.
-  std::optional<std::int64_t> HouseholdId() const { return m_householdId; }
+  std::optional<std::int64_t> HouseholdId() const { return m_edit.HouseholdId(); }
   // The household as the form holds it now.
-  const model::Household& Edited() const { return m_household; }
+  const model::Household& Edited() const { return m_edit.Edited(); }
   // Something differs from what was loaded (or last saved).
   bool IsDirty() const;
   // Editing, not read-only, dirty, and no problem shown.
@@ -133,8 +131,8 @@ class HouseholdEditor : public wxDialog {
   // draft was offered, nor for a read-only user.
   bool WriteDraftNow();
   // Where this form's draft goes (database, user and household).
-  DraftKey CurrentDraftKey() const;
-  const DraftStore& Drafts() const { return m_drafts; }
+  workstation::DraftKey CurrentDraftKey() const { return m_edit.CurrentDraftKey(); }
+  const workstation::DraftStore& Drafts() const { return m_edit.Drafts(); }
 
  private:
   static constexpr std::size_t Index(Table table) { return static_cast<std::size_t>(table); }
@@ -167,12 +165,12 @@ class HouseholdEditor : public wxDialog {
   void UpdateIncomeSummary();
   wxString CellIssue(Table table, int row, int column) const;
 
-  void SetState(State state);
+  // Shows the session's state: the form enabled while editing, the status line.
+  void ShowState();
   void ShowStatus(const wxString& text, bool error);
   void CommitPendingCellEdit();
-  struct SaveResult;  // what a save job hands back (household_editor.cpp)
-  void OnSaveResult(SaveResult result);
-  void ResolveConflict(const model::Household& theirs);
+  void OnSaveResult(workstation::SaveOutcome result);
+  void ResolveConflict();
   bool ConfirmClose();
   // Ends the dialog; discardDraft removes the draft (the user saved, or
   // agreed to lose the changes).
@@ -180,29 +178,20 @@ class HouseholdEditor : public wxDialog {
   // Once the household is loaded (or a new form is ready): offers the
   // draft left by a crash, if any, and starts writing drafts.
   void OfferDraft();
-  void DiscardDraft();
   // Runs body, turning any exception into a message on the form, so none
   // escapes an event handler.
   void Safely(const std::function<void()>& body);
 
   DatabaseWorker& m_worker;
   const Session& m_session;
-  std::optional<std::int64_t> m_householdId;
-  bool m_readOnly = false;
-  State m_state = State::Editing;
-  bool m_savedOnce = false;
-  std::string m_pendingRequestId;  // the save in flight or unresolved (dal::NewRequestId)
+  // The household as loaded and as edited, the state, the pending save
+  // and the drafts; m_household is its edited household, which the form
+  // writes into.
+  workstation::HouseholdEditSession m_edit;
+  model::Household& m_household;
   ConflictResolver m_resolver;
   DraftPrompt m_draftPrompt;
-  DraftStore m_drafts;
   wxTimer m_draftTimer;
-  bool m_draftsActive = false;                  // the draft was offered; this editor now owns it
-  bool m_draftFailed = false;                   // the last write failed (said once, not every 5 s)
-  std::optional<model::Household> m_lastDraft;  // the form as last written to the draft
-  std::optional<DraftKey> m_lastDraftKey;       // where it was written
-
-  model::Household m_base;       // as loaded or last saved: what "changed" and conflicts compare with
-  model::Household m_household;  // as edited
   // Rows whose amount cell holds text that is not an amount (the model
   // keeps the last good one), per grid: incomes, assets.
   std::vector<bool> m_badIncomeAmount;

@@ -10,11 +10,12 @@
 // the version it was edited from, so a restored draft whose household was
 // saved by someone else meanwhile still goes through the conflict view.
 //
-// Where: DraftStore::DefaultDirectory(), i.e. the directory the
-// DOUDI_DRAFT_DIR environment variable names when set (the drafts' own
-// directory, made owner-only like the default; the GUI tests point it at a
-// temporary one), else the user data directory wx gives + "drafts"
-// ("~/.doudi/drafts" on Linux, "%APPDATA%\doudi\drafts" on Windows).
+// Where: the directory the store is given. The workstation gives it
+// DefaultDraftDirectory() (gui/registry/draft_directory.h), i.e. the
+// directory the DOUDI_DRAFT_DIR environment variable names when set (the
+// drafts' own directory, made owner-only like the default; the GUI tests
+// point it at a temporary one), else the user data directory wx gives +
+// "drafts" ("~/.doudi/drafts" on Linux, "%APPDATA%\doudi\drafts" on Windows).
 //
 // The drafts hold personal data (ID numbers, bank accounts), so only the
 // user may read them: the directory is 0700 and each file 0600 on POSIX.
@@ -33,7 +34,7 @@
 
 #include "doudi/model/household.h"
 
-namespace doudi::gui {
+namespace doudi::workstation {
 
 struct DraftKey {
   std::string database;                     // DatabaseIdentity(...): server, database and role
@@ -65,10 +66,6 @@ class DraftStore {
   // is ignored (and replaced at the next write).
   static constexpr int kFormatVersion = 1;
 
-  // DOUDI_DRAFT_DIR (UTF-8) when set and not empty, else the user data
-  // directory + "drafts". Needs a running wxApp.
-  static std::filesystem::path DefaultDirectory();
-
   // directory need not exist yet; Save creates it.
   explicit DraftStore(std::filesystem::path directory);
 
@@ -92,4 +89,4 @@ class DraftStore {
   std::filesystem::path m_directory;
 };
 
-}  // namespace doudi::gui
+}  // namespace doudi::workstation

@@ -1,7 +1,4 @@
-#include "draft_store.h"
-
-#include <wx/stdpaths.h>
-#include <wx/utils.h>
+#include "doudi/workstation/draft_store.h"
 
 #include <algorithm>
 #include <charconv>
@@ -13,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "common/wx_text.h"
 #include "utf8_path.h"
 
 // The draft file, format version 1: UTF-8 text, one "key=value" per line,
@@ -38,7 +34,7 @@
 // Unknown keys, bad numbers or codes, or a missing end make the whole file
 // invalid: a draft is restored completely or not at all.
 
-namespace doudi::gui {
+namespace doudi::workstation {
 namespace {
 
 namespace fs = std::filesystem;
@@ -493,14 +489,6 @@ std::optional<Draft> ParseDraft(std::string_view text, const DraftKey& key) {
   return draft;
 }
 
-fs::path DraftStore::DefaultDirectory() {
-  wxString configured;
-  if (wxGetEnv(wxS("DOUDI_DRAFT_DIR"), &configured) && !configured.empty()) {
-    return admin::PathFromUtf8(Utf8(configured));
-  }
-  return admin::PathFromUtf8(Utf8(wxStandardPaths::Get().GetUserDataDir())) / "drafts";
-}
-
 DraftStore::DraftStore(fs::path directory) : m_directory(std::move(directory)) {}
 
 fs::path DraftStore::PathOf(const DraftKey& key) const {
@@ -575,4 +563,4 @@ bool DraftStore::Discard(const DraftKey& key) const {
   return fs::remove(PathOf(key), error) && !error;
 }
 
-}  // namespace doudi::gui
+}  // namespace doudi::workstation

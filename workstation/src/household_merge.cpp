@@ -1,4 +1,4 @@
-#include "household_merge.h"
+#include "doudi/workstation/household_merge.h"
 
 #include <algorithm>
 #include <array>
@@ -7,7 +7,7 @@
 
 #include "doudi/model/text.h"
 
-namespace doudi::gui {
+namespace doudi::workstation {
 namespace {
 
 using model::Household;
@@ -388,4 +388,4 @@ Household MergeHousehold(const Household& base, const Household& theirs, const H
   return merged;
 }
 
-}  // namespace doudi::gui
+}  // namespace doudi::workstation

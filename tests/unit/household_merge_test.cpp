@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "household_merge.h"
+#include "doudi/workstation/household_merge.h"
 
-using namespace doudi::gui;
+using namespace doudi::workstation;
 using namespace doudi::model;
 
 namespace {

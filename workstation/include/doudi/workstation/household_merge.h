@@ -15,7 +15,7 @@
 
 #include "doudi/model/household.h"
 
-namespace doudi::gui {
+namespace doudi::workstation {
 
 enum class MergeSide { Theirs, Mine };
 
@@ -102,4 +102,4 @@ std::vector<FieldDifference> DiffHouseholds(const model::Household& base, const 
 model::Household MergeHousehold(const model::Household& base, const model::Household& theirs,
                                 const model::Household& mine, const std::vector<FieldChoice>& choices);
 
-}  // namespace doudi::gui
+}  // namespace doudi::workstation
