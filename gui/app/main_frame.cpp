@@ -17,6 +17,7 @@
 #include "cases/my_tasks_panel.h"
 #include "cases/notice_panel.h"
 #include "common/database_worker.h"
+#include "common/section.h"
 #include "common/wx_text.h"
 #include "documents/roster_dialog.h"
 #include "doudi/dal/connection_profile.h"
@@ -55,6 +56,10 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   m_caseWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_documentWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_heartbeatWorker = std::make_unique<DatabaseWorker>(conninfo);
+  m_context = std::make_unique<Context>(
+      m_session, Workers{*m_searchWorker, *m_pageWorker, *m_recordWorker, *m_caseWorker, *m_documentWorker});
+  m_context->SetCaseOpener([this](std::int64_t caseId) { OpenCase(caseId); });
+  m_context->SetHouseholdFileOpener([this](std::int64_t householdId) { OpenHouseholdFile(householdId); });
 
   auto* panel = new wxPanel(this);
   const auto& who = m_session.identity;
@@ -95,8 +100,8 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   language->Check(wxConfigBase::Get()->Read("language", "zh_CN") == "en" ? kEnglish : kChinese, true);
   menus->Append(language, _("&Language"));
   SetMenuBar(menus);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_registry->NewHousehold(); }, wxID_NEW);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_registry->FocusSearch(); }, kFind);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Registry().NewHousehold(); }, wxID_NEW);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Registry().FocusSearch(); }, kFind);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(wxEVT_MENU, [switchUser](wxCommandEvent&) { switchUser(); }, kSwitchUser);
   auto chooseLanguage = [this](wxCommandEvent& e) {
@@ -115,7 +120,7 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   SetStatusText(ConnectionText(true), kStatusConnection);
   SetStatusText(Wx("PostgreSQL " + m_session.server.serverVersion + " · " + m_session.server.database),
                 kStatusServer);
-  m_registry->FocusSearch();
+  Registry().FocusSearch();
   m_heartbeat.SetOwner(this);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { Heartbeat(); }, m_heartbeat.GetId());
   m_heartbeat.StartOnce(kBeatMs);
@@ -128,22 +133,19 @@ void MainFrame::ShowSection(wxWindow* section) {
 
 void MainFrame::AddSections(wxNotebook* sections) {
   m_sections = sections;
-  auto open = [this](std::int64_t caseId) { OpenCase(caseId); };
-  const auto& group = m_session.identity.group;
-  // The groups that take case actions start the day with their tasks.
-  if (group == "village_clerk" || group == "township_reviewer" || group == "city_decider") {
-    m_tasks = new MyTasksPanel(sections, *m_caseWorker, open);
-    sections->AddPage(m_tasks, _("My tasks"), true);
+  for (const Section& section : Sections()) {
+    if (!section.shows(m_session)) continue;
+    wxWindow* window = section.make(sections, *m_context);
+    // The first section this user sees is in front.
+    sections->AddPage(window, section.title(), m_sectionWindows.empty());
+    m_sectionWindows.push_back(window);
   }
-  m_registry = new RegistryPanel(sections, m_session, *m_searchWorker, *m_pageWorker, *m_recordWorker,
-                                 *m_caseWorker, open);
-  m_registry->SetHouseholdFileOpener([this](std::int64_t householdId) { OpenHouseholdFile(householdId); });
-  sections->AddPage(m_registry, _("Registry"), m_tasks == nullptr);
-  m_notices = new NoticePanel(sections, *m_caseWorker, m_session, open, [this] { CasesChanged(); });
-  sections->AddPage(m_notices, _("Public notices"));
-  m_parameters = new ParametersPanel(sections, *m_caseWorker, m_session);
-  sections->AddPage(m_parameters, _("Program parameters"));
 }
+
+RegistryPanel& MainFrame::Registry() { return *FindSection<RegistryPanel>(); }
+MyTasksPanel* MainFrame::Tasks() { return FindSection<MyTasksPanel>(); }
+NoticePanel& MainFrame::Notices() { return *FindSection<NoticePanel>(); }
+ParametersPanel& MainFrame::Parameters() { return *FindSection<ParametersPanel>(); }
 
 CaseView* MainFrame::FindCase(std::int64_t caseId) {
   const auto it = m_cases.find(caseId);
@@ -155,7 +157,7 @@ CaseView& MainFrame::OpenCase(std::int64_t caseId) {
     open->Raise();
     return *open;
   }
-  auto* view = new CaseView(this, *m_caseWorker, *m_documentWorker, m_session, caseId, [this] { CasesChanged(); });
+  auto* view = new CaseView(this, *m_context, caseId);
   m_cases[caseId] = view;
   view->Show();
   return *view;
@@ -173,11 +175,6 @@ void MainFrame::OpenHouseholdFile(std::int64_t householdId) {
   request.id = householdId;
   OpenDocument(this, this, *m_documentWorker, m_session, request, [](DocumentPreview*) {},
                [this](const wxString& message) { wxMessageBox(message, _("Household file"), wxOK | wxICON_WARNING, this); });
-}
-
-void MainFrame::CasesChanged() {
-  if (m_tasks != nullptr) m_tasks->Reload();
-  m_notices->Reload();
 }
 
 void MainFrame::Heartbeat() {

@@ -1,9 +1,10 @@
 #pragma once
 // The workstation's main window: who is logged in (user, role, scope) always
-// in view, the sections (My tasks first for the desk groups who act on
-// cases, the Registry, the public-notice list, the program parameters), and
-// a status bar with the connection's state. Cases open in their own windows,
-// one per case.
+// in view, the sections (gui/app/sections.cpp: My tasks first for the desk
+// groups who act on cases, the Registry, the public-notice list, the program
+// parameters), and a status bar with the connection's state. Cases open in
+// their own windows, one per case. It owns the database workers and the one
+// Context every section and window is given.
 #include <wx/frame.h>
 #include <wx/timer.h>
 
@@ -13,8 +14,10 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 #include "app/session.h"
+#include "common/context.h"
 #include "common/form_dialog.h"
 #include "documents/document_jobs.h"
 
@@ -36,11 +39,19 @@ class MainFrame : public wxFrame {
   MainFrame(Session session, std::function<void()> switchUser);
   ~MainFrame() override;
 
-  RegistryPanel& Registry() { return *m_registry; }
+  RegistryPanel& Registry();
   // nullptr for groups that take no case actions.
-  MyTasksPanel* Tasks() { return m_tasks; }
-  NoticePanel& Notices() { return *m_notices; }
-  ParametersPanel& Parameters() { return *m_parameters; }
+  MyTasksPanel* Tasks();
+  NoticePanel& Notices();
+  ParametersPanel& Parameters();
+  // The section of type T; nullptr when this user does not see it.
+  template <typename T>
+  T* FindSection() const {
+    for (wxWindow* section : m_sectionWindows) {
+      if (auto* found = dynamic_cast<T*>(section)) return found;
+    }
+    return nullptr;
+  }
   // Brings a section (one of the panels above) to the front.
   void ShowSection(wxWindow* section);
   // Shows the case's window, opening it unless it is open already.
@@ -60,8 +71,6 @@ class MainFrame : public wxFrame {
   void Heartbeat();
   wxString ConnectionText(bool connected) const;
   void AddSections(wxNotebook* sections);
-  // After a case changed: the lists that show cases read them again.
-  void CasesChanged();
 
   Session m_session;
   std::unique_ptr<DatabaseWorker> m_searchWorker;
@@ -78,11 +87,9 @@ class MainFrame : public wxFrame {
   wxTimer m_heartbeat;
   bool m_connected = true;
   int m_failedBeats = 0;
+  std::unique_ptr<Context> m_context;
   wxNotebook* m_sections = nullptr;
-  RegistryPanel* m_registry = nullptr;
-  MyTasksPanel* m_tasks = nullptr;
-  NoticePanel* m_notices = nullptr;
-  ParametersPanel* m_parameters = nullptr;
+  std::vector<wxWindow*> m_sectionWindows;  // in tab order
   std::map<std::int64_t, wxWeakRef<CaseView>> m_cases;
 };
 

@@ -16,6 +16,7 @@
 #include "cases/amount_dialog.h"
 #include "cases/case_forms.h"
 #include "cases/case_text.h"
+#include "common/context.h"
 #include "common/database_worker.h"
 #include "common/report_list.h"
 #include "common/wx_text.h"
@@ -62,15 +63,14 @@ enum class WriteOutcome { Done, Conflict };
 
 }  // namespace
 
-CaseView::CaseView(wxWindow* parent, DatabaseWorker& worker, DatabaseWorker& documentWorker, const Session& session,
-                   std::int64_t caseId, std::function<void()> onChanged)
+CaseView::CaseView(wxWindow* parent, Context& context, std::int64_t caseId)
     : wxDialog(parent, wxID_ANY, _("Case"), wxDefaultPosition, wxSize(1120, 760),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER | wxMAXIMIZE_BOX),
-      m_worker(worker),
-      m_documentWorker(documentWorker),
-      m_session(session),
+      m_worker(context.GetWorkers().cases),
+      m_documentWorker(context.GetWorkers().documents),
+      m_session(context.GetSession()),
       m_caseId(caseId),
-      m_onChanged(std::move(onChanged)) {
+      m_context(context) {
   Build();
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { Destroy(); });
   Reload();
@@ -488,7 +488,7 @@ void CaseView::RunWrite(const std::string& what, Write write, const wxString& do
       [this, done](WriteOutcome outcome) {
         m_pendingRequestId.clear();
         Reload();
-        if (m_onChanged) m_onChanged();
+        m_context.CasesChanged();
         ShowStatus(outcome == WriteOutcome::Done
                        ? done
                        : _("Someone else acted on this case meanwhile: it is shown again as it is now. Check it "

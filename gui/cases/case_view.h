@@ -40,6 +40,7 @@ class wxStaticText;
 
 namespace doudi::gui {
 
+class Context;
 class DatabaseWorker;
 struct Session;
 
@@ -47,11 +48,11 @@ class CaseView : public wxDialog {
  public:
   enum class State { Loading, LoadFailed, Ready, Writing };
 
-  // worker, documentWorker and session outlive the view; onChanged runs
-  // after every write that went through (lists elsewhere refresh).
-  // documentWorker builds documents, so a long one never holds up the case.
-  CaseView(wxWindow* parent, DatabaseWorker& worker, DatabaseWorker& documentWorker, const Session& session,
-           std::int64_t caseId, std::function<void()> onChanged);
+  // context outlives the view. The case is read and written on its case
+  // worker, documents built on its document worker (a long one never holds
+  // up the case); after every write that went through the context's case
+  // lists refresh.
+  CaseView(wxWindow* parent, Context& context, std::int64_t caseId);
 
   std::int64_t CaseId() const { return m_caseId; }
   State GetState() const { return m_state; }
@@ -112,7 +113,7 @@ class CaseView : public wxDialog {
   DatabaseWorker& m_documentWorker;
   const Session& m_session;
   std::int64_t m_caseId;
-  std::function<void()> m_onChanged;
+  Context& m_context;
   DialogRunner m_runDialog = RunModally;
   State m_state = State::Loading;
   std::optional<dal::CaseRecord> m_record;

@@ -3,31 +3,31 @@
 // take, in the user's scope, nearest deadline first; overdue rows in red,
 // those due soon highlighted, deadlines counted over a year without a
 // holiday calendar marked uncertain. Double-click (or Enter) opens a case.
-#include <wx/panel.h>
-
 #include <cstdint>
-#include <functional>
 #include <vector>
 
+#include "common/async_list_panel.h"
 #include "doudi/dal/case_repository.h"
 
 class wxListCtrl;
-class wxStaticText;
 
 namespace doudi::gui {
 
-class DatabaseWorker;
+class Context;
+struct Section;
 
-class MyTasksPanel : public wxPanel {
+class MyTasksPanel : public AsyncListPanel {
  public:
-  using CaseOpener = std::function<void(std::int64_t caseId)>;
   // The most tasks one list shows; the count says when there are more.
   static constexpr int kLimit = 500;
 
-  MyTasksPanel(wxWindow* parent, DatabaseWorker& worker, CaseOpener open);
+  // The section: for the desk groups who act on cases, first.
+  static Section Describe();
+
+  // Reads the tasks on the context's case worker; reloads after any case changed.
+  MyTasksPanel(wxWindow* parent, Context& context);
 
   void Reload();
-  bool IsLoading() const { return m_loading; }
   const std::vector<dal::CaseSummary>& Tasks() const { return m_tasks; }
   wxListCtrl* List() const { return m_list; }
   // What double-clicking row does.
@@ -36,13 +36,9 @@ class MyTasksPanel : public wxPanel {
  private:
   void Fill();
 
-  DatabaseWorker& m_worker;
-  CaseOpener m_open;
-  bool m_loading = false;
-  int m_generation = 0;
+  Context& m_context;
   std::vector<dal::CaseSummary> m_tasks;
   wxListCtrl* m_list = nullptr;
-  wxStaticText* m_count = nullptr;
 };
 
 }  // namespace doudi::gui

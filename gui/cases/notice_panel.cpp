@@ -8,7 +8,8 @@
 #include "app/session.h"
 #include "cases/case_forms.h"
 #include "cases/case_text.h"
-#include "common/database_worker.h"
+#include "common/context.h"
+#include "common/section.h"
 #include "common/report_list.h"
 #include "common/wx_text.h"
 #include "doudi/dal/errors.h"
@@ -16,19 +17,23 @@
 
 namespace doudi::gui {
 
-NoticePanel::NoticePanel(wxWindow* parent, DatabaseWorker& worker, const Session& session, CaseOpener open,
-                         std::function<void()> onChanged)
-    : wxPanel(parent), m_worker(worker), m_session(session), m_open(std::move(open)), m_onChanged(std::move(onChanged)) {
+Section NoticePanel::Describe() {
+  return Section{[] { return _("Public notices"); }, [](const Session&) { return true; },
+                 [](wxWindow* parent, Context& context) { return new NoticePanel(parent, context); }};
+}
+
+NoticePanel::NoticePanel(wxWindow* parent, Context& context)
+    : AsyncListPanel(parent, context.GetWorkers().cases), m_context(context), m_session(context.GetSession()) {
   m_list = MakeReportList(this, "notices",
                           {{_("Village"), 150}, {_("Name"), 100}, {_("Household size"), 80}, {_("Program"), 150},
                            {_("Monthly"), 100}, {_("One-off"), 90}, {_("Notice from"), 100}, {_("Notice to"), 100},
                            {_("Objections"), 80}, {_("State"), 150}});
-  m_status = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+  auto* status = MakeStatusLine(wxST_ELLIPSIZE_END);
   auto* refresh = new wxButton(this, wxID_ANY, _("Refresh"));
   auto* object = new wxButton(this, wxID_ANY, _("Record objection..."));
   object->SetName("record_objection");
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
-  bar->Add(m_status, wxSizerFlags(1).CenterVertical());
+  bar->Add(status, wxSizerFlags(1).CenterVertical());
   bar->Add(object, wxSizerFlags().Border(wxLEFT, 8));
   bar->Add(refresh, wxSizerFlags().Border(wxLEFT, 8));
   auto* top = new wxBoxSizer(wxVERTICAL);
@@ -43,32 +48,21 @@ NoticePanel::NoticePanel(wxWindow* parent, DatabaseWorker& worker, const Session
   });
   m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
     const auto row = static_cast<std::size_t>(e.GetIndex());
-    if (row < m_entries.size() && m_open) m_open(m_entries[row].caseId);
+    if (row < m_entries.size()) m_context.OpenCase(m_entries[row].caseId);
   });
+  m_context.OnCasesChanged([this] { Reload(); });
   Reload();
 }
 
 long NoticePanel::Selected() const { return m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); }
 
-wxString NoticePanel::StatusText() const { return m_status->GetLabel(); }
-
 void NoticePanel::Reload() {
-  const int generation = ++m_generation;
-  m_loading = true;
-  m_status->SetLabel(_("Loading..."));
-  m_worker.Run<std::vector<dal::NoticeEntry>>(
-      this, [](dal::pg::PgDatabase& db) { return db.Cases().PublicNotices(""); },
-      [this, generation](std::vector<dal::NoticeEntry> entries) {
-        if (generation != m_generation) return;
-        m_entries = std::move(entries);
-        m_loading = false;
-        Fill();
-      },
-      [this, generation](const JobFailure& failure) {
-        if (generation != m_generation) return;
-        m_loading = false;
-        m_status->SetLabel(failure.message);
-      });
+  BeginLoad();
+  Load<std::vector<dal::NoticeEntry>>([](dal::pg::PgDatabase& db) { return db.Cases().PublicNotices(""); },
+                                      [this](std::vector<dal::NoticeEntry> entries) {
+                                        m_entries = std::move(entries);
+                                        Fill();
+                                      });
 }
 
 void NoticePanel::Fill() {
@@ -81,7 +75,7 @@ void NoticePanel::Fill() {
     if (e.objections > 0) m_list->SetItemTextColour(row, kOverdueText);
   }
   const wxString count = wxString::Format(_("%zu cases in public notice or ended within 30 days"), m_entries.size());
-  m_status->SetLabel(m_problem.empty() ? count : m_problem + wxS("  ") + count);
+  ShowStatus(m_problem.empty() ? count : m_problem + wxS("  ") + count);
   m_problem.clear();
 }
 
@@ -101,16 +95,16 @@ void NoticePanel::RecordObjection(long row) {
   if (m_pendingWhat != what || m_pendingRequestId.empty()) m_pendingRequestId = dal::NewRequestId();
   m_pendingWhat = what;
   const std::string requestId = m_pendingRequestId;
-  m_status->SetLabel(_("Saving..."));
-  m_worker.Run<int>(
+  ShowStatus(_("Saving..."));
+  Worker().Run<int>(
       this,
       [entry, objection, requestId](dal::pg::PgDatabase& db) {
         return db.Cases().Transition(entry.caseId, "object", entry.version, objection, requestId);
       },
       [this](int) {
         m_pendingRequestId.clear();
-        Reload();
-        if (m_onChanged) m_onChanged();
+        // Every list of cases reads them again, this one included.
+        m_context.CasesChanged();
       },
       [this](const JobFailure& failure) {
         if (!failure.connectionLost) m_pendingRequestId.clear();

@@ -13,7 +13,8 @@
 
 #include "app/session.h"
 #include "cases/case_text.h"
-#include "common/database_worker.h"
+#include "common/context.h"
+#include "common/section.h"
 #include "common/form_dialog.h"
 #include "common/report_list.h"
 #include "common/wx_text.h"
@@ -81,8 +82,14 @@ std::variant<std::string, wxString> StoredValue(const std::string& unit, const s
 
 }  // namespace
 
-ParametersPanel::ParametersPanel(wxWindow* parent, DatabaseWorker& worker, const Session& session)
-    : wxPanel(parent), m_worker(worker), m_session(session) {
+Section ParametersPanel::Describe() {
+  return Section{[] { return _("Program parameters"); }, [](const Session&) { return true; },
+                 [](wxWindow* parent, Context& context) { return new ParametersPanel(parent, context); }};
+}
+
+ParametersPanel::ParametersPanel(wxWindow* parent, Context& context)
+    : AsyncListPanel(parent, context.GetWorkers().cases), m_session(context.GetSession()) {
+  const Session& session = m_session;
   m_editable = session.identity.group == "center_admin" || session.identity.group == "superuser";
   BuildBrowse();
   if (m_editable) BuildAddForm();
@@ -105,7 +112,7 @@ void ParametersPanel::BuildBrowse() {
   }
   m_region->SetSelection(0);
   auto* refresh = new wxButton(this, wxID_ANY, _("Refresh"));
-  m_status = new wxStaticText(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+  auto* status = MakeStatusLine(wxST_ELLIPSIZE_END);
   m_list = MakeReportList(this, "parameters",
                           {{_("Program"), 130}, {_("Region"), 110}, {_("Key"), 190}, {_("Value"), 110},
                            {_("Unit"), 110}, {_("Effective from"), 100}, {_("Note"), 200}, {_("Added by"), 160}});
@@ -115,7 +122,7 @@ void ParametersPanel::BuildBrowse() {
   bar->Add(new wxStaticText(this, wxID_ANY, _("Region:")), wxSizerFlags().CenterVertical().Border(wxLEFT, 12));
   bar->Add(m_region, wxSizerFlags().Border(wxLEFT, 4));
   bar->Add(refresh, wxSizerFlags().Border(wxLEFT, 8));
-  bar->Add(m_status, wxSizerFlags(1).CenterVertical().Border(wxLEFT, 12));
+  bar->Add(status, wxSizerFlags(1).CenterVertical().Border(wxLEFT, 12));
   auto* top = new wxBoxSizer(wxVERTICAL);
   top->Add(bar, wxSizerFlags().Expand().Border(wxALL, 6));
   top->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 6));
@@ -179,8 +186,6 @@ void ParametersPanel::BuildAddForm() {
   add->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(!m_adding && !m_programs.empty()); });
 }
 
-wxString ParametersPanel::StatusText() const { return m_status->GetLabel(); }
-
 wxString ParametersPanel::FieldMessage(const std::string& field) const {
   const auto it = m_messages.find(field);
   return it == m_messages.end() ? wxString() : it->second->GetLabel();
@@ -199,19 +204,14 @@ std::string ParametersPanel::FilterRegion() const {
 }
 
 void ParametersPanel::Reload() {
-  const int generation = ++m_generation;
-  m_loading = true;
-  m_status->SetLabel(_("Loading..."));
+  BeginLoad();
   const std::string program = FilterProgram(), region = FilterRegion();
-  m_worker.Run<Loaded>(
-      this,
+  Load<Loaded>(
       [program, region](dal::pg::PgDatabase& db) {
         auto& parameters = db.Parameters();
         return Loaded{parameters.Programs(), parameters.List(program, region), parameters.List("", "")};
       },
-      [this, generation](Loaded loaded) {
-        if (generation != m_generation) return;
-        m_loading = false;
+      [this](Loaded loaded) {
         if (m_programs.empty()) {
           m_programs = std::move(loaded.programs);
           for (const auto& p : m_programs) m_program->Append(Wx(p.chinese));
@@ -225,11 +225,6 @@ void ParametersPanel::Reload() {
         m_rows = std::move(loaded.rows);
         FillList();
         if (m_addProgram != nullptr) FillKeys();
-      },
-      [this, generation](const JobFailure& failure) {
-        if (generation != m_generation) return;
-        m_loading = false;
-        m_status->SetLabel(failure.message);
       });
 }
 
@@ -242,7 +237,7 @@ void ParametersPanel::FillList() {
                           Wx(row.key), ValueText(row), UnitLabel(row.unit), Wx(row.effectiveFrom), Wx(row.note),
                           Wx(row.createdBy + " " + row.createdAt)});
   }
-  m_status->SetLabel(wxString::Format(_("%zu rows"), m_rows.size()));
+  ShowStatus(wxString::Format(_("%zu rows"), m_rows.size()));
 }
 
 void ParametersPanel::FillKeys() {
@@ -314,7 +309,7 @@ void ParametersPanel::ShowRefusal(const std::string& sqlState, const wxString& m
   if (sqlState == "42501") return ShowField("region", _("You may add values only for regions inside your scope."));
   if (sqlState == "22023") return ShowField("value", _("The value's unit differs from the key's earlier rows."));
   if (sqlState == "23514") return ShowField("value", _("The database refused the value as malformed."));
-  m_status->SetLabel(wxString::Format(_("Not added: %s"), message));
+  ShowStatus(wxString::Format(_("Not added: %s"), message));
 }
 
 void ParametersPanel::AddRow() {
@@ -322,8 +317,8 @@ void ParametersPanel::AddRow() {
   dal::ProgramParameter row;
   if (!CheckForm(row)) return;
   m_adding = true;
-  m_status->SetLabel(_("Saving..."));
-  m_worker.Run<AddOutcome>(
+  ShowStatus(_("Saving..."));
+  Worker().Run<AddOutcome>(
       this,
       [row](dal::pg::PgDatabase& db) {
         // The refusals a user can correct come back as outcomes, to be
@@ -341,7 +336,7 @@ void ParametersPanel::AddRow() {
       [this](AddOutcome outcome) {
         m_adding = false;
         if (!outcome.sqlState.empty()) {
-          m_status->SetLabel(wxString::Format(_("%zu rows"), m_rows.size()));  // no longer "Saving..."
+          ShowStatus(wxString::Format(_("%zu rows"), m_rows.size()));  // no longer "Saving..."
           return ShowRefusal(outcome.sqlState, Wx(outcome.message));
         }
         m_value->Clear();
@@ -350,7 +345,7 @@ void ParametersPanel::AddRow() {
       },
       [this](const JobFailure& failure) {
         m_adding = false;
-        m_status->SetLabel(wxString::Format(_("Not added: %s"), failure.message));
+        ShowStatus(wxString::Format(_("Not added: %s"), failure.message));
       });
 }
 

@@ -4,12 +4,11 @@
 // new row with a later effective date; rows are never edited), each field
 // checked where it is typed and the database's refusals said at the field
 // they concern. Everyone else reads them.
-#include <wx/panel.h>
-
 #include <map>
 #include <string>
 #include <vector>
 
+#include "common/async_list_panel.h"
 #include "doudi/dal/program_parameters.h"
 
 class wxButton;
@@ -20,20 +19,23 @@ class wxTextCtrl;
 
 namespace doudi::gui {
 
-class DatabaseWorker;
+class Context;
+struct Section;
 struct Session;
 
-class ParametersPanel : public wxPanel {
+class ParametersPanel : public AsyncListPanel {
  public:
-  ParametersPanel(wxWindow* parent, DatabaseWorker& worker, const Session& session);
+  // The section: everyone reads the parameters.
+  static Section Describe();
+
+  // Reads and adds on the context's case worker.
+  ParametersPanel(wxWindow* parent, Context& context);
 
   void Reload();
-  bool IsLoading() const { return m_loading; }
   bool IsEditable() const { return m_editable; }
   bool IsAdding() const { return m_adding; }
   const std::vector<dal::ProgramParameter>& Rows() const { return m_rows; }
   wxListCtrl* List() const { return m_list; }
-  wxString StatusText() const;
   // The message shown at a field of the add form: "program", "region",
   // "key", "value", "effective_from", "note"; "" when none.
   wxString FieldMessage(const std::string& field) const;
@@ -51,12 +53,9 @@ class ParametersPanel : public wxPanel {
   void ShowField(const std::string& field, const wxString& message);
   void ShowRefusal(const std::string& sqlState, const wxString& message);
 
-  DatabaseWorker& m_worker;
   const Session& m_session;
   bool m_editable = false;
-  bool m_loading = false;
   bool m_adding = false;
-  int m_generation = 0;
   std::vector<dal::ProgramInfo> m_programs;
   std::vector<dal::ProgramParameter> m_rows;
   std::map<std::string, std::map<std::string, std::string>> m_units;  // program → key → unit
@@ -67,7 +66,6 @@ class ParametersPanel : public wxPanel {
   wxChoice* m_program = nullptr;
   wxChoice* m_region = nullptr;
   wxListCtrl* m_list = nullptr;
-  wxStaticText* m_status = nullptr;
   wxChoice* m_addProgram = nullptr;
   wxChoice* m_addRegion = nullptr;
   wxChoice* m_addKey = nullptr;

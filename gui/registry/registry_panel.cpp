@@ -11,7 +11,9 @@
 #include <wx/treectrl.h>
 
 #include "cases/new_case_dialog.h"
+#include "common/context.h"
 #include "common/database_worker.h"
+#include "common/section.h"
 #include "common/wx_text.h"
 #include "doudi/model/household.h"
 #include "doudi/model/region_code.h"
@@ -40,16 +42,19 @@ struct FirstPage {
 
 }  // namespace
 
-RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseWorker& searchWorker,
-                             DatabaseWorker& pageWorker, DatabaseWorker& recordWorker, DatabaseWorker& caseWorker,
-                             std::function<void(std::int64_t)> openCase)
-    : wxPanel(parent),
-      m_session(session),
-      m_searchWorker(searchWorker),
-      m_pageWorker(pageWorker),
-      m_recordWorker(recordWorker),
-      m_caseWorker(caseWorker),
-      m_openCase(std::move(openCase)),
+Section RegistryPanel::Describe() {
+  return Section{[] { return _("Registry"); }, [](const Session&) { return true; },
+                 [](wxWindow* parent, Context& context) { return new RegistryPanel(parent, context); }};
+}
+
+RegistryPanel::RegistryPanel(wxWindow* parent, Context& context)
+    : AsyncListPanel(parent, context.GetWorkers().search),
+      m_context(context),
+      m_session(context.GetSession()),
+      m_searchWorker(context.GetWorkers().search),
+      m_pageWorker(context.GetWorkers().pages),
+      m_recordWorker(context.GetWorkers().records),
+      m_caseWorker(context.GetWorkers().cases),
       m_typingPause(this) {
   auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
   m_regions = new wxTreeCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -65,6 +70,7 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   for (const auto& t : model::EnumTexts<model::RegistryStatus>()) m_status->Append(Wx(t.chinese));
   m_status->SetSelection(0);
   m_count = new wxStaticText(right, wxID_ANY, wxEmptyString);
+  SetStatusLine(m_count);
   // A search of a whole city takes a moment to count; it can be stopped.
   auto* stop = new wxButton(right, wxID_STOP, _("Stop"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
   m_list = new RegistryList(right, [this](long page) { LoadPage(page); });
@@ -117,10 +123,10 @@ RegistryPanel::RegistryPanel(wxWindow* parent, const Session& session, DatabaseW
   fileButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     const long row = m_list->Selected();
     const auto* person = row >= 0 ? m_list->RowAt(row) : nullptr;
-    if (person != nullptr && m_openFile) m_openFile(person->householdId);
+    if (person != nullptr) m_context.OpenHouseholdFile(person->householdId);
   });
   fileButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-    e.Enable(m_openFile && m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
+    e.Enable(m_context.OpensHouseholdFiles() && m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
   });
   openButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
     e.Enable(m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
@@ -168,7 +174,6 @@ dal::RegistryQuery RegistryPanel::CurrentQuery() const {
 
 void RegistryPanel::StartSearch() {
   m_typingPause.Stop();
-  const int generation = ++m_searchGeneration;
   ++m_listGeneration;
   m_query = CurrentQuery();
   m_ids.reset();
@@ -176,15 +181,13 @@ void RegistryPanel::StartSearch() {
   m_estimate = 0;
   m_searchWorker.CancelRunning();  // the previous search's statement, if it still runs
   m_list->Reset(0);
-  m_count->SetLabel(_("Searching..."));
+  BeginLoad(_("Searching..."));
   const auto query = m_query;
-  m_searchWorker.Run<FirstPage>(
-      this,
+  Load<FirstPage>(
       [query](dal::pg::PgDatabase& db) {
         return FirstPage{db.Search().EstimateCount(query), db.Search().Search(query, 0, RegistryList::kPageSize)};
       },
-      [this, generation](FirstPage first) {
-        if (generation != m_searchGeneration) return;
+      [this](FirstPage first) {
         m_estimate = std::max<std::int64_t>(first.estimate, static_cast<std::int64_t>(first.rows.size()));
         if (first.rows.size() < static_cast<std::size_t>(RegistryList::kPageSize)) {
           m_estimate = static_cast<std::int64_t>(first.rows.size());  // the whole result: exact already
@@ -192,29 +195,24 @@ void RegistryPanel::StartSearch() {
         if (!m_ids) m_list->Reset(static_cast<long>(m_estimate));
         m_list->SetPage(0, std::move(first.rows));
         ShowCount();
-      },
-      [this, generation](const JobFailure& f) {
-        if (generation == m_searchGeneration && !f.cancelled) m_count->SetLabel(f.message);
       });
-  m_searchWorker.Run<std::vector<std::int64_t>>(
-      this, [query](dal::pg::PgDatabase& db) { return db.Search().SearchIds(query); },
-      [this, generation](std::vector<std::int64_t> ids) {
-        if (generation != m_searchGeneration) return;
+  Load<std::vector<std::int64_t>>(
+      [query](dal::pg::PgDatabase& db) { return db.Search().SearchIds(query); },
+      [this](std::vector<std::int64_t> ids) {
         m_ids = std::make_shared<const std::vector<std::int64_t>>(std::move(ids));
         m_idsPending = false;
         m_list->SetCount(static_cast<long>(m_ids->size()));
         ShowCount();
       },
-      [this, generation](const JobFailure& f) {
-        if (generation != m_searchGeneration) return;
+      [this](const JobFailure& f) {
         m_idsPending = false;
-        if (!f.cancelled) m_count->SetLabel(f.message);
+        if (!f.cancelled) ShowStatus(f.message);
       });
 }
 
 void RegistryPanel::StopSearch() {
   if (!m_idsPending) return;
-  ++m_searchGeneration;  // its count and first page, if they still arrive, are dropped
+  AbandonLoad();  // its count and first page, if they still arrive, are dropped
   m_idsPending = false;
   m_searchWorker.CancelRunning();
   m_count->SetLabel(m_estimate > 0 ? wxString::Format(_("about %lld persons (counting stopped)"),
@@ -297,7 +295,7 @@ void RegistryPanel::NewApplication() {
   NewCaseDialog dialog(this, m_caseWorker, person->householdId,
                        wxString::Format(_("%s's household, %s"), Wx(person->name), Wx(person->regionName)));
   if (m_runDialog(dialog) != wxID_OK || !dialog.CaseId()) return;
-  if (m_openCase) m_openCase(*dialog.CaseId());
+  m_context.OpenCase(*dialog.CaseId());
 }
 
 }  // namespace doudi::gui

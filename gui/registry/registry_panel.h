@@ -3,7 +3,6 @@
 // prefix, a name or a fragment; a tree of the regions in the user's scope;
 // a registry-status filter; and the result list. Typing searches after a
 // short pause and cancels the search before it.
-#include <wx/panel.h>
 #include <wx/timer.h>
 
 #include <cstdint>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "app/session.h"
+#include "common/async_list_panel.h"
 #include "common/form_dialog.h"
 #include "doudi/dal/registry_search.h"
 
@@ -22,18 +22,22 @@ class wxTreeCtrl;
 
 namespace doudi::gui {
 
+class Context;
 class DatabaseWorker;
 class RegistryList;
+struct Section;
 
-class RegistryPanel : public wxPanel {
+class RegistryPanel : public AsyncListPanel {
  public:
-  // searchWorker runs searches (cancelled by newer ones); pageWorker loads
-  // rows of the list, so scrolling never queues behind a long search;
-  // recordWorker loads and saves households.
-  // caseWorker opens applications; openCase shows a case once opened.
-  RegistryPanel(wxWindow* parent, const Session& session, DatabaseWorker& searchWorker, DatabaseWorker& pageWorker,
-                DatabaseWorker& recordWorker, DatabaseWorker& caseWorker,
-                std::function<void(std::int64_t caseId)> openCase);
+  // The section: everyone searches the registry.
+  static Section Describe();
+
+  // Searches on the context's search worker (a newer search cancels the
+  // running one); the page worker loads rows of the list, so scrolling
+  // never queues behind a long search; the record worker loads and saves
+  // households; the case worker opens applications, which the context then
+  // shows, as it shows a household's file.
+  RegistryPanel(wxWindow* parent, Context& context);
 
   void FocusSearch();
   void NewHousehold();
@@ -43,8 +47,6 @@ class RegistryPanel : public wxPanel {
   bool MayApply() const;
   // Selects a result row, as a click does.
   void SelectRow(long row);
-  // What "Household file..." does with the selected row's household.
-  void SetHouseholdFileOpener(std::function<void(std::int64_t householdId)> open) { m_openFile = std::move(open); }
   // Replaces how the application dialog is shown (tests fill and press it).
   void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
   // Runs the current search again (e.g. after a save).
@@ -65,13 +67,12 @@ class RegistryPanel : public wxPanel {
   void OpenHousehold(std::int64_t householdId);
   void ShowCount();
 
+  Context& m_context;
   const Session& m_session;
   DatabaseWorker& m_searchWorker;
   DatabaseWorker& m_pageWorker;
   DatabaseWorker& m_recordWorker;
   DatabaseWorker& m_caseWorker;
-  std::function<void(std::int64_t)> m_openCase;
-  std::function<void(std::int64_t)> m_openFile;
   DialogRunner m_runDialog = RunModally;
   wxSearchCtrl* m_search = nullptr;
   wxChoice* m_status = nullptr;
@@ -81,13 +82,12 @@ class RegistryPanel : public wxPanel {
   wxTimer m_typingPause;
 
   // The search the list shows: its numbers, query, and what is known of it.
-  // Late replies are checked against the numbers: m_searchGeneration counts
-  // searches (a new one, or Stop, drops the count and first page the last
-  // one still sends); m_listGeneration counts what the list's rows belong
-  // to (only a new search replaces them: after Stop the list still shows
-  // that search's rows, and the pages asked for before must still arrive,
-  // or their rows would wait for ever).
-  int m_searchGeneration = 0;
+  // Late replies are checked against the numbers: each search is a load of
+  // the AsyncListPanel (a new one, or Stop, drops the count and first page
+  // the last one still sends); m_listGeneration counts what the list's rows
+  // belong to (only a new search replaces them: after Stop the list still
+  // shows that search's rows, and the pages asked for before must still
+  // arrive, or their rows would wait for ever).
   int m_listGeneration = 0;
   dal::RegistryQuery m_query;
   std::shared_ptr<const std::vector<std::int64_t>> m_ids;  // ordered ids of all matches, once known
