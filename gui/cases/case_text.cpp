@@ -47,8 +47,6 @@ wxString EvidenceKindLabel(std::string_view kind) {
   return Wx(kind);
 }
 
-wxString Yuan(model::Money amount) { return wxString(wxUniChar(0x00A5)) + Wx(amount.ToDisplayString()); }
-
 wxString DueText(const std::string& date, bool certain) {
   if (date.empty()) return wxString::FromUTF8("—");
   return certain ? Wx(date) : Wx(date) + wxS(" ?");

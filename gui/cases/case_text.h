@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/wx_text.h"
 #include "doudi/dal/case_repository.h"
 #include "doudi/model/iso_date.h"
 #include "doudi/model/money.h"
@@ -28,9 +29,6 @@ wxString ActionLabel(std::string_view action);
 wxString LevelLabel(std::string_view level);
 wxString StepOrderLabel(std::string_view order);
 wxString EvidenceKindLabel(std::string_view kind);
-
-// "¥1,080.00".
-wxString Yuan(model::Money amount);
 
 // A due date as a list shows it: "2026-11-20", with " ?" when it is counted
 // over a year without a holiday calendar; "—" when none runs.

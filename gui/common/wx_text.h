@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "doudi/model/money.h"
+
 namespace doudi::gui {
 
 inline wxString Wx(std::string_view utf8) { return wxString::FromUTF8(utf8.data(), utf8.size()); }
@@ -13,5 +15,8 @@ inline std::string Utf8(const wxString& text) {
   const auto buffer = text.utf8_str();
   return std::string(buffer.data(), buffer.length());
 }
+
+// "¥1,080.00".
+inline wxString Yuan(model::Money amount) { return wxString(wxUniChar(0x00A5)) + Wx(amount.ToDisplayString()); }
 
 }  // namespace doudi::gui

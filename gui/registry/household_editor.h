@@ -7,6 +7,11 @@
 // shows the ConflictDialog and saves the user's merge against the new
 // version, so nothing is overwritten silently.
 //
+// The dialog is the glue: the household fields (HouseholdFieldsPanel), one
+// grid per table (MemberGrid, IncomeGrid, AssetGrid) and the edit session
+// (workstation::HouseholdEditSession, which decides what follows a load, a
+// save, a conflict and when drafts are written) are their own pieces.
+//
 // Every 5 seconds a form with unsaved changes is written as a local draft
 // (DraftStore, readable by the user alone); a save, or closing after the
 // user agreed to discard the changes, removes it. After a crash or kill,
@@ -21,7 +26,6 @@
 #include <array>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -30,17 +34,19 @@
 #include "doudi/model/household.h"
 #include "doudi/workstation/draft_store.h"
 #include "doudi/workstation/household_edit_session.h"
+#include "registry/household_form.h"
+#include "registry/member_grid.h"
 
 class wxButton;
-class wxChoice;
-class wxGrid;
 class wxPanel;
 class wxStaticText;
-class wxTextCtrl;
 
 namespace doudi::gui {
 
+class AssetGrid;
 class DatabaseWorker;
+class HouseholdFieldsPanel;
+class IncomeGrid;
 struct Session;
 
 class HouseholdEditor : public wxDialog {
@@ -48,30 +54,13 @@ class HouseholdEditor : public wxDialog {
   // Loading, LoadFailed (the message says why), Editing, Saving.
   using State = workstation::HouseholdEditSession::State;
   enum class Table { Members, Incomes, Assets };
-  // Columns of the three grids.
-  enum MemberColumn : int {
-    kMemberName,
-    kMemberIdNumber,
-    kMemberRelation,
-    kMemberSex,        // derived from a valid ID, read-only
-    kMemberBirthDate,  // derived from a valid ID, read-only
-    kMemberDisability,
-    kMemberGrade,
-    kMemberIllnesses,
-    kMemberSchooling,
-    kMemberEmployment,
-    kMemberWorkAbility,
-    kMemberColumnCount
-  };
-  enum IncomeColumn : int { kIncomeMember, kIncomeKind, kIncomeMonthly, kIncomeNote, kIncomeColumnCount };
-  enum AssetColumn : int { kAssetKind, kAssetDescription, kAssetValue, kAssetColumnCount };
+  // The members grid's ID column (the columns are MemberGrid's,
+  // IncomeGrid's and AssetGrid's).
+  static constexpr int kMemberIdNumber = MemberGrid::kIdNumber;
 
   // A problem shown on the form: the model's field path ("members[2].id_number")
   // and the translated message.
-  struct ShownIssue {
-    std::string field;
-    wxString message;
-  };
+  using ShownIssue = household::ShownIssue;
 
   // Given the version the user started from, the stored one and the user's
   // edit, returns the household to save against the stored version, or
@@ -115,7 +104,7 @@ class HouseholdEditor : public wxDialog {
   // Makes member row the head; the former head becomes "other", for the
   // user to correct, since relations to the new head are not derivable.
   void MakeHead(int row);
-  wxGrid* Grid(Table table) const { return m_grids[Index(table)]; }
+  HouseholdGrid* Grid(Table table) const { return m_grids[Index(table)]; }
   // The control of a household field ("region_code", "address", "phone",
   // "housing", "status", "bank_name", "bank_account"); nullptr otherwise.
   wxWindow* FieldControl(const std::string& field) const;
@@ -138,32 +127,18 @@ class HouseholdEditor : public wxDialog {
   static constexpr std::size_t Index(Table table) { return static_cast<std::size_t>(table); }
 
   void BuildForm();
-  wxGrid* MakeGrid(wxWindow* parent, Table table, const std::vector<std::pair<wxString, int>>& columns);
-  wxSizer* WithMessage(wxWindow* parent, wxWindow* control, const std::string& field);
   void BindEvents();
   void MakeReadOnly();
 
   void Load();
   void Fill();
-  void FillMemberRow(int row);
-  void FillDerivedCells(int row);
-  void FillIncomeRow(int row);
-  void FillAssetRow(int row);
-  void RefreshIncomeMemberChoices();
-  wxString IncomeMemberLabel(const std::string& memberIdNumber) const;
 
   void ApplyCell(Table table, int row, int column);
-  void ApplyMemberCell(std::size_t row, int column, const wxString& text);
-  void ApplyIncomeCell(std::size_t row, int column, const wxString& text);
-  void ApplyAssetCell(std::size_t row, int column, const wxString& text);
 
   void Revalidate();
   bool IsUnchangedMasked(const std::string& field) const;
   void ShowIssues();
-  void ShowTableMessage(Table table, int row, int column);
-  void ShowIdHint(int row, const wxString& text);
   void UpdateIncomeSummary();
-  wxString CellIssue(Table table, int row, int column) const;
 
   // Shows the session's state: the form enabled while editing, the status line.
   void ShowState();
@@ -192,29 +167,15 @@ class HouseholdEditor : public wxDialog {
   ConflictResolver m_resolver;
   DraftPrompt m_draftPrompt;
   wxTimer m_draftTimer;
-  // Rows whose amount cell holds text that is not an amount (the model
-  // keeps the last good one), per grid: incomes, assets.
-  std::vector<bool> m_badIncomeAmount;
-  std::vector<bool> m_badAssetValue;
   std::vector<ShownIssue> m_issues;
-  std::array<std::map<std::pair<int, int>, wxString>, 3> m_cellIssues;
-
-  std::vector<std::string> m_regionCodes;  // by m_region item
-  std::vector<wxString> m_memberLabels;    // the income grid's member choices; [0] = whole household
 
   wxStaticText* m_status = nullptr;
   wxPanel* m_form = nullptr;
-  wxChoice* m_region = nullptr;
-  wxTextCtrl* m_address = nullptr;
-  wxTextCtrl* m_phone = nullptr;
-  wxChoice* m_housing = nullptr;
-  wxChoice* m_registryStatus = nullptr;
-  wxTextCtrl* m_bankName = nullptr;
-  wxTextCtrl* m_bankAccount = nullptr;
-  wxStaticText* m_bankHint = nullptr;
-  std::map<std::string, wxStaticText*> m_fieldMessages;
-  std::array<wxGrid*, 3> m_grids{};
-  std::array<wxStaticText*, 3> m_tableMessages{};
+  HouseholdFieldsPanel* m_fields = nullptr;
+  MemberGrid* m_members = nullptr;
+  IncomeGrid* m_incomes = nullptr;
+  AssetGrid* m_assets = nullptr;
+  std::array<HouseholdGrid*, 3> m_grids{};  // by Table
   std::vector<wxButton*> m_rowButtons;
   wxStaticText* m_perCapita = nullptr;
   wxButton* m_retry = nullptr;
