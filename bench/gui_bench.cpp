@@ -43,14 +43,14 @@
 #include <utility>
 #include <vector>
 
+#include "app/login_dialog.h"
+#include "app/main_frame.h"
+#include "common/wx_text.h"
 #include "connection_settings.h"
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/model/staff.h"
-#include "login_dialog.h"
-#include "main_frame.h"
-#include "registry_list.h"
-#include "registry_panel.h"
-#include "wx_text.h"
+#include "registry/registry_list.h"
+#include "registry/registry_panel.h"
 #include "x_window_watch.h"
 
 namespace {
@@ -61,7 +61,7 @@ using doudi::gui::RegistryList;
 using doudi::gui::RegistryPanel;
 
 // The workstation searches this long after the last keystroke
-// (registry_panel.cpp, kTypingPauseMs); SearchFor skips the pause, so the
+// (registry/registry_panel.cpp, kTypingPauseMs); SearchFor skips the pause, so the
 // typing figures below come on top of it.
 constexpr int kTypingPauseMs = 300;
 

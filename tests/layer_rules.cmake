@@ -19,6 +19,8 @@ check_dir(dal "wx/" "the data layer")
 check_dir(admin "wx/" "doudi-admin")
 # The GUI talks to the data layer's interfaces, never to SQL or its drivers.
 check_dir(gui "soci/|libpq|postgresql/" "the GUI")
+# What the workstation decides without a window: no toolkit, no SQL driver.
+check_dir(workstation "wx/|soci/|libpq|postgresql/|doudi/dal/pg/" "the workstation library")
 # Documents are built on the model only; the workstation and doudi-admin call them.
 check_dir(reports "wx/|soci/|Poco/|libpq|postgresql/" "the reports layer")
 # The document assembly reads the data layer through its interfaces only:

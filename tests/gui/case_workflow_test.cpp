@@ -15,20 +15,20 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
-#include "case_forms.h"
-#include "case_text.h"
-#include "case_view.h"
+#include "app/main_frame.h"
+#include "app/screenshot.h"
+#include "cases/amount_dialog.h"
+#include "cases/case_forms.h"
+#include "cases/case_text.h"
+#include "cases/case_view.h"
+#include "cases/my_tasks_panel.h"
+#include "cases/new_case_dialog.h"
+#include "cases/notice_panel.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/model/case_workflow.h"
 #include "gui_harness.h"
-#include "main_frame.h"
-#include "my_tasks_panel.h"
-#include "new_case_dialog.h"
-#include "notice_panel.h"
-#include "parameters_panel.h"
-#include "registry_panel.h"
-#include "screenshot.h"
-#include "amount_dialog.h"
+#include "parameters/parameters_panel.h"
+#include "registry/registry_panel.h"
 
 using namespace doudi;
 

@@ -21,14 +21,14 @@
 #include <optional>
 #include <sstream>
 
-#include "database_worker.h"
+#include "app/login_dialog.h"
+#include "app/main_frame.h"
+#include "app/screenshot.h"
+#include "common/database_worker.h"
 #include "doudi/dal/connection_profile.h"
 #include "gui_harness.h"
-#include "household_editor.h"
-#include "login_dialog.h"
-#include "main_frame.h"
-#include "registry_panel.h"
-#include "screenshot.h"
+#include "registry/household_editor.h"
+#include "registry/registry_panel.h"
 #include "tcp_proxy.h"
 
 using namespace doudi;

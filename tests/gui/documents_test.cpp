@@ -13,13 +13,13 @@
 #include <fstream>
 #include <random>
 
-#include "case_view.h"
-#include "document_preview.h"
+#include "app/main_frame.h"
+#include "app/screenshot.h"
+#include "cases/case_view.h"
+#include "documents/document_preview.h"
+#include "documents/roster_dialog.h"
 #include "doudi/dal/registry_repository.h"
 #include "gui_harness.h"
-#include "main_frame.h"
-#include "roster_dialog.h"
-#include "screenshot.h"
 
 using namespace doudi;
 

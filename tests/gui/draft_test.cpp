@@ -12,12 +12,12 @@
 #include <memory>
 #include <random>
 
-#include "database_worker.h"
+#include "common/database_worker.h"
 #include "doudi/dal/connection_profile.h"
-#include "draft_store.h"
+#include "doudi/workstation/draft_store.h"
 #include "gui_harness.h"
-#include "household_editor.h"
-#include "household_merge.h"
+#include "doudi/workstation/household_merge.h"
+#include "registry/household_editor.h"
 
 using namespace doudi;
 using gui::HouseholdEditor;
@@ -89,84 +89,13 @@ struct DraftFixture {
   }
 };
 
-// A household with every field the draft keeps, the awkward characters too.
-model::Household Sample() {
-  model::Household h;
-  h.id = 42;
-  h.version = 7;
-  h.regionCode = "331022001201";
-  h.address = "海游街道\\悬渚村=3组\n60号\r";
-  h.phone = "0576-83311234";
-  h.housing = model::HousingCondition::Dilapidated;
-  h.status = model::RegistryStatus::NearDibao;
-  h.bankName = "三门农商银行";
-  h.bankAccount = "6228480000000000000";
-  h.updatedBy = "gui_clerk";
-  h.updatedAt = "2024-05-01 09:30";
-  model::Person head;
-  head.id = 9;
-  head.idNumber = "331022195001011234";
-  head.name = "王 大";
-  head.relation = model::Relation::Head;
-  head.disability = model::DisabilityCategory::Physical;
-  head.disabilityGrade = 2;
-  head.illnesses = {"高血压", "", "糖尿病"};
-  head.schooling = model::Schooling::Primary;
-  head.employment = model::Employment::Farming;
-  head.workAbility = model::WorkAbility::Partial;
-  model::Person child;
-  child.idNumber = "3310222010****1234";
-  child.name = "王小";
-  h.members = {head, child};
-  h.incomes = {{std::optional<std::int64_t>(3), model::IncomeKind::Pension, model::Money::FromFen(123456),
-                head.idNumber, "每月"},
-               {std::nullopt, model::IncomeKind::Other, model::Money::FromFen(-1), "", ""}};
-  h.assets = {{std::nullopt, model::AssetKind::Vehicle, "三轮车", model::Money::FromFen(800000)}};
-  h.statusHistory = {{model::RegistryStatus::Dibao, std::chrono::year{2020} / 3 / 1, "新申请", "admin"}};
-  return h;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(drafts)
 
-BOOST_AUTO_TEST_CASE(the_draft_format_keeps_every_field_and_refuses_damaged_text) {
-  const gui::DraftKey key{gui::DatabaseIdentity("host=/tmp/s port=5432 password='secret' dbname=x", "doudi", "clerk"),
-                          42};
-  BOOST_TEST(key.database == "host=/tmp/s port=5432 dbname=doudi user=clerk");  // never the password
-  BOOST_TEST(gui::DatabaseIdentity("postgresql://u:pw@db.example:6432/doudi?sslmode=require", "doudi", "u") ==
-             "host=db.example:6432 port= dbname=doudi user=u");
-
-  gui::Draft draft{Sample(), Sample(), std::chrono::system_clock::time_point(std::chrono::seconds(1717000000))};
-  draft.edited.address = "新地址";
-  draft.edited.members.pop_back();
-  const std::string text = gui::SerializeDraft(key, draft);
-  const auto back = gui::ParseDraft(text, key);
-  BOOST_REQUIRE(back.has_value());
-  BOOST_TEST((back->base == draft.base));
-  BOOST_TEST((back->edited == draft.edited));
-  BOOST_TEST((back->writtenAt == draft.writtenAt));
-
-  // Truncated anywhere, of another version, for another household or
-  // database, or with a bad value: not a draft.
-  for (std::size_t cut = 0; cut + 1 < text.size(); cut += 7) {
-    BOOST_TEST(!gui::ParseDraft(text.substr(0, cut), key).has_value(), "cut at " << cut);
-  }
-  std::string otherVersion = text;
-  otherVersion.replace(0, otherVersion.find('\n'), "doudi-draft=2");
-  BOOST_TEST(!gui::ParseDraft(otherVersion, key).has_value());
-  BOOST_TEST(!gui::ParseDraft(text, gui::DraftKey{key.database, 43}).has_value());
-  BOOST_TEST(!gui::ParseDraft(text, gui::DraftKey{key.database, std::nullopt}).has_value());
-  BOOST_TEST(!gui::ParseDraft(text, gui::DraftKey{"host= port= dbname=other user=clerk", 42}).has_value());
-  std::string badCode = text;
-  badCode.replace(badCode.find("housing=dilapidated"), 19, "housing=castle");
-  BOOST_TEST(!gui::ParseDraft(badCode, key).has_value());
-  BOOST_TEST(!gui::ParseDraft("\x01\x02garbage\n", key).has_value());
-}
-
 BOOST_FIXTURE_TEST_CASE(a_killed_form_comes_back_from_its_draft_and_a_save_removes_it, DraftFixture) {
   const std::string typed = "海游街道悬渚村3组70号";
-  gui::DraftKey key;
+  workstation::DraftKey key;
   fs::path file;
   {
     auto editor = Open(true);
@@ -260,7 +189,7 @@ BOOST_FIXTURE_TEST_CASE(a_draft_older_than_the_stored_household_goes_through_the
     BOOST_TEST(theirs.phone == "13900002222");
     BOOST_TEST(mine.phone == base.phone);  // the draft never touched it
     BOOST_TEST(mine.address == typed);
-    return gui::MergeHousehold(base, theirs, mine, {});  // the defaults: their phone, my address
+    return workstation::MergeHousehold(base, theirs, mine, {});  // the defaults: their phone, my address
   });
   editor->Save();
   BOOST_REQUIRE(test::PumpUntil(

@@ -6,13 +6,13 @@
 #include <fstream>
 #include <optional>
 
+#include "app/login_dialog.h"
+#include "app/main_frame.h"
 #include "demo_data.h"
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/model/staff.h"
 #include "doudi/model/working_day_calendar.h"
-#include "login_dialog.h"
-#include "main_frame.h"
 
 namespace doudi::test {
 

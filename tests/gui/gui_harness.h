@@ -12,7 +12,7 @@
 
 #include <wx/dialog.h>
 
-#include "session.h"
+#include "app/session.h"
 #include "test_database.h"
 
 namespace doudi::gui {

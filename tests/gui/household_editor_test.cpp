@@ -7,12 +7,12 @@
 #include <filesystem>
 #include <memory>
 
-#include "conflict_dialog.h"
-#include "database_worker.h"
+#include "app/screenshot.h"
+#include "common/conflict_dialog.h"
+#include "common/database_worker.h"
 #include "doudi/dal/connection_profile.h"
 #include "gui_harness.h"
-#include "household_editor.h"
-#include "screenshot.h"
+#include "registry/household_editor.h"
 
 using namespace doudi;
 using gui::HouseholdEditor;

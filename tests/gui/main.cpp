@@ -26,7 +26,7 @@ struct WxFixture {
     wxTheApp->OnInit();
     wxInitAllImageHandlers();
     // The household editor's drafts go to a directory of this run, never
-    // the user's own data directory (draft_store.h: DOUDI_DRAFT_DIR).
+    // the user's own data directory (registry/draft_directory.h: DOUDI_DRAFT_DIR).
     if (!wxGetEnv(wxS("DOUDI_DRAFT_DIR"), nullptr)) {
       m_drafts = std::filesystem::temp_directory_path() /
                  ("doudi-gui-tests-drafts-" + std::to_string(std::random_device()()));

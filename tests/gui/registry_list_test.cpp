@@ -14,10 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "database_worker.h"
+#include "common/context.h"
+#include "common/database_worker.h"
 #include "gui_harness.h"
-#include "registry_list.h"
-#include "registry_panel.h"
+#include "registry/registry_list.h"
+#include "registry/registry_panel.h"
 
 using namespace doudi;
 using gui::RegistryList;
@@ -191,10 +192,12 @@ BOOST_AUTO_TEST_CASE(rows_asked_for_before_stop_still_arrive) {
 
   const auto session = desk.LogInAs(desk.Server().ConnectionString());  // everyone in the registry
   const std::string& connection = desk.Server().ConnectionString();
-  gui::DatabaseWorker searches(connection), pages(connection), records(connection), cases(connection);
+  gui::DatabaseWorker searches(connection), pages(connection), records(connection), cases(connection),
+      documents(connection);
+  gui::Context context(session, gui::Workers{searches, pages, records, cases, documents});
   Gate gate;
   auto* frame = new wxFrame(nullptr, wxID_ANY, "registry", wxDefaultPosition, wxSize(1000, 700));
-  auto* panel = new gui::RegistryPanel(frame, session, searches, pages, records, cases, [](std::int64_t) {});
+  auto* panel = new gui::RegistryPanel(frame, context);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(panel, wxSizerFlags(1).Expand());
   frame->SetSizer(sizer);

@@ -7,11 +7,11 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 
+#include "app/login_dialog.h"
+#include "app/main_frame.h"
+#include "app/screenshot.h"
 #include "gui_harness.h"
-#include "login_dialog.h"
-#include "main_frame.h"
-#include "registry_panel.h"
-#include "screenshot.h"
+#include "registry/registry_panel.h"
 
 using namespace doudi;
 

@@ -1,0 +1,21 @@
+// The main window's sections, in the order its tabs show them. A new area
+// adds its section here (its Describe() beside its window says the rest).
+#include "cases/my_tasks_panel.h"
+#include "cases/notice_panel.h"
+#include "common/section.h"
+#include "parameters/parameters_panel.h"
+#include "registry/registry_panel.h"
+
+namespace doudi::gui {
+
+const std::vector<Section>& Sections() {
+  static const std::vector<Section> sections{
+      MyTasksPanel::Describe(),
+      RegistryPanel::Describe(),
+      NoticePanel::Describe(),
+      ParametersPanel::Describe(),
+  };
+  return sections;
+}
+
+}  // namespace doudi::gui

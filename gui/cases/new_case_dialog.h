@@ -1,0 +1,53 @@
+#pragma once
+// A new application (申请) for one household: the program, and whether the
+// applicant is a close relative (近亲属) of case staff or village committee
+// members, with whose (required when flagged: such cases are registered
+// separately and surveyed by the county). Loads the programs and opens the
+// case on a worker; the request id is kept across retries of the same
+// application, so a lost reply never opens it twice. Ends with wxID_OK once
+// the case exists (CaseId()).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/form_dialog.h"
+#include "doudi/dal/program_parameters.h"
+
+class wxCheckBox;
+class wxChoice;
+class wxTextCtrl;
+
+namespace doudi::gui {
+
+class DatabaseWorker;
+
+class NewCaseDialog : public FormDialog {
+ public:
+  // Controls: "program", "close_relative", "close_relative_note".
+  NewCaseDialog(wxWindow* parent, DatabaseWorker& worker, std::int64_t householdId, const wxString& household);
+
+  bool ProgramsLoaded() const { return !m_programs.empty(); }
+  bool IsSaving() const { return m_saving; }
+  std::optional<std::int64_t> CaseId() const { return m_caseId; }
+  wxString StatusText() const;
+
+ private:
+  void LoadPrograms();
+  void Accept();
+
+  DatabaseWorker& m_worker;
+  std::int64_t m_householdId;
+  std::vector<dal::ProgramInfo> m_programs;
+  std::string m_requestId;   // of the application being opened
+  std::string m_requestFor;  // what that application said (a changed form is a new one)
+  bool m_saving = false;
+  std::optional<std::int64_t> m_caseId;
+  wxChoice* m_program = nullptr;
+  wxCheckBox* m_closeRelative = nullptr;
+  wxTextCtrl* m_note = nullptr;
+  wxStaticText* m_programMessage = nullptr;
+  wxStaticText* m_noteMessage = nullptr;
+};
+
+}  // namespace doudi::gui
