@@ -1,30 +1,7 @@
-ALTER TABLE doudi.asset ENABLE ROW LEVEL SECURITY;
-ALTER TABLE doudi.asset FORCE ROW LEVEL SECURITY;
-
-DROP POLICY IF EXISTS in_scope_delete ON doudi.asset;
-CREATE POLICY in_scope_delete ON doudi.asset FOR DELETE TO doudi_center_admin, doudi_city_decider, doudi_township_reviewer, doudi_village_clerk
-  USING (((region_code >= doudi.scope_low()) AND (region_code <= doudi.scope_high())));
-
-DROP POLICY IF EXISTS in_scope_insert ON doudi.asset;
-CREATE POLICY in_scope_insert ON doudi.asset FOR INSERT TO doudi_center_admin, doudi_city_decider, doudi_township_reviewer, doudi_village_clerk
-  WITH CHECK (((region_code >= doudi.scope_low()) AND (region_code <= doudi.scope_high())));
-
-DROP POLICY IF EXISTS in_scope_read ON doudi.asset;
-CREATE POLICY in_scope_read ON doudi.asset FOR SELECT TO doudi_auditor, doudi_center_admin, doudi_city_decider, doudi_finance_officer, doudi_township_reviewer, doudi_village_clerk
-  USING (((region_code >= doudi.scope_low()) AND (region_code <= doudi.scope_high())));
-
-DROP POLICY IF EXISTS in_scope_update ON doudi.asset;
-CREATE POLICY in_scope_update ON doudi.asset FOR UPDATE TO doudi_center_admin, doudi_city_decider, doudi_township_reviewer, doudi_village_clerk
-  USING (((region_code >= doudi.scope_low()) AND (region_code <= doudi.scope_high())))
-  WITH CHECK (((region_code >= doudi.scope_low()) AND (region_code <= doudi.scope_high())));
+-- asset: the in-scope rules every table of personal or case data shares (doudi.scope_policies), and its own below.
+CALL doudi.scope_policies('asset', p_writers => true, p_liaison_key => 'household_id', p_owner_all => false);
 
 DROP POLICY IF EXISTS owner_writes ON doudi.asset;
 CREATE POLICY owner_writes ON doudi.asset TO doudi_owner
   USING (true)
   WITH CHECK (true);
-
-DROP POLICY IF EXISTS referred_read ON doudi.asset;
-CREATE POLICY referred_read ON doudi.asset FOR SELECT TO doudi_department_liaison
-  USING ((((region_code >= doudi.scope_low()) AND (region_code <= doudi.scope_high())) AND (EXISTS ( SELECT 1
-   FROM doudi.referral r
-  WHERE ((r.household_id = asset.household_id) AND (r.department = doudi.session_department()))))));

@@ -43,9 +43,11 @@ struct SchemaFile {
 std::string SchemaObjectOf(const std::string& path);
 // Which other files' objects a file needs to exist when it is applied: a
 // view or a trigger, policy or grants file needs every function and view it
-// names; a function needs only those named in its header (argument and
-// result types, before its body): its body is checked when it runs, so
-// functions calling each other need no order.
+// names; a function needs only those named in its header (its leading
+// comment, argument and result types: everything before its body): its body
+// is checked when it runs, so functions calling each other need no order.
+// A function that makes objects calling others (doudi.scope_policies) names
+// them in its comment, so that what it made is made again with them.
 std::vector<std::string> SchemaDependencies(const SchemaFile& file, const std::vector<SchemaFile>& all);
 // The files in an order where each comes after what it depends on (ties in
 // kind order: functions, views, triggers, policies, grants; then by path).
