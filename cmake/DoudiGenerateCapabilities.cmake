@@ -1,0 +1,240 @@
+# Script mode (cmake -P): who may do what, kept as data in
+# assets/rules/staff_capabilities.csv, turned into everything that must agree
+# with it. The case transitions (who moves a case from which state) have
+# their own table, case_transitions.csv; this one holds every other operation.
+#
+#   cmake -DRULES_DIR=<assets/rules> -DOUT_DIR=<build>/generated
+#         [-DDOCS=<docs/capabilities.md>] [-DMODE=generate|docs] -P DoudiGenerateCapabilities.cmake
+#
+# Input (plain CSV, UTF-8, one header line, no quoting):
+#   staff_capabilities.csv  operation,chinese,staff_groups,case_states,enforced_by
+# staff_groups are staff group codes joined by `+` (the set-up superuser may
+# do everything and is never listed). case_states says in which states of a
+# case the operation is possible: `any` (no condition on the state, or not
+# about a case), `open` (any state that is not terminal), or state codes of
+# case_states.csv joined by `+`. enforced_by names what in the database
+# enforces the row (a function, a policy, a grant), for the reader.
+#
+# MODE=generate (the default, run by the build when an input changes) writes
+#   OUT_DIR/doudi/model/staff_capabilities_table.h  the StaffOperation enumeration and constexpr tables
+#   OUT_DIR/staff_capabilities_seed.sql             re-appliable seed of doudi.staff_operation and
+#                                                   doudi.staff_capability
+#   OUT_DIR/capabilities.md                         the generated section of docs/capabilities.md
+# and warns when DOCS's generated section differs from it.
+# MODE=docs rewrites DOCS's generated section in place (target capabilities_docs).
+#
+# Every input is checked and any error stops the build, naming the file and
+# line: unknown groups or states, an operation or label listed twice, a group
+# listed twice in one row.
+cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/DoudiRuleTables.cmake)
+
+if(NOT RULES_DIR OR NOT OUT_DIR)
+  message(FATAL_ERROR "DoudiGenerateCapabilities: RULES_DIR and OUT_DIR are required")
+endif()
+if(NOT MODE)
+  set(MODE generate)
+endif()
+if(NOT MODE MATCHES "^(generate|docs)$")
+  message(FATAL_ERROR "DoudiGenerateCapabilities: unknown MODE '${MODE}' (generate or docs)")
+endif()
+
+# The StaffGroup codes (model/include/doudi/model/staff.h, the CHECK on
+# doudi.app_user.group_role); the generated header names each group's
+# enumerator, so a group the model lacks fails the build.
+set(_staff_groups village_clerk township_reviewer city_decider department_liaison finance_officer center_admin
+    auditor)
+
+# "open_case" -> "OpenCase"
+function(_doudi_pascal_case code out)
+  string(REPLACE "_" ";" words "${code}")
+  set(name "")
+  foreach(word IN LISTS words)
+    string(SUBSTRING "${word}" 0 1 first)
+    string(SUBSTRING "${word}" 1 -1 rest)
+    string(TOUPPER "${first}" first)
+    string(APPEND name "${first}${rest}")
+  endforeach()
+  set(${out} "${name}" PARENT_SCOPE)
+endfunction()
+
+# --- read and check -------------------------------------------------------
+
+set(_states_csv ${RULES_DIR}/case_states.csv)
+set(_capabilities_csv ${RULES_DIR}/staff_capabilities.csv)
+doudi_read_rule_csv(${_states_csv} "state,chinese,terminal,deadline" STATES)
+doudi_read_rule_csv(${_capabilities_csv} "operation,chinese,staff_groups,case_states,enforced_by" CAPABILITIES)
+
+set(_state_codes "")
+foreach(row IN LISTS STATES_ROWS)
+  doudi_rule_fields("${row}" code chinese terminal deadline)
+  list(APPEND _state_codes ${code})
+endforeach()
+
+set(_operations "")
+set(_labels "")
+foreach(row line IN ZIP_LISTS CAPABILITIES_ROWS CAPABILITIES_LINES)
+  doudi_rule_fields("${row}" operation chinese groups states enforced_by)
+  set(where "${_capabilities_csv}:${line}")
+  doudi_check_rule_code("${where}" operation "${operation}")
+  if(operation IN_LIST _operations OR chinese IN_LIST _labels)
+    message(FATAL_ERROR "${where}: operation '${operation}' or label '${chinese}' listed twice")
+  endif()
+  list(APPEND _operations ${operation})
+  list(APPEND _labels "${chinese}")
+  set(_label_${operation} "${chinese}")
+  set(_enforced_${operation} "${enforced_by}")
+  set(_states_${operation} "${states}")
+  string(REPLACE "+" ";" group_list "${groups}")
+  set(_groups_${operation} "")
+  foreach(group IN LISTS group_list)
+    doudi_check_rule_value("${where}" "staff group" "${group}" "${_staff_groups}")
+    if(group IN_LIST _groups_${operation})
+      message(FATAL_ERROR "${where}: staff group '${group}' listed twice")
+    endif()
+    list(APPEND _groups_${operation} ${group})
+  endforeach()
+  if(NOT states STREQUAL "any" AND NOT states STREQUAL "open")
+    string(REPLACE "+" ";" state_list "${states}")
+    foreach(state IN LISTS state_list)
+      doudi_check_rule_value("${where}" "case state" "${state}" "${_state_codes}")
+    endforeach()
+  endif()
+endforeach()
+if(NOT _operations)
+  message(FATAL_ERROR "${_capabilities_csv}: no operation")
+endif()
+
+# --- outputs --------------------------------------------------------------
+
+set(_notice "Generated by cmake/DoudiGenerateCapabilities.cmake from assets/rules/staff_capabilities.csv; do not edit.")
+
+# The C++ header.
+list(LENGTH _operations _n_operations)
+set(_n_grants 0)
+set(_enumerators "")
+set(_text_lines "")
+set(_operation_lines "")
+set(_grant_lines "")
+foreach(operation IN LISTS _operations)
+  _doudi_pascal_case(${operation} name)
+  string(APPEND _enumerators "  ${name},\n")
+  string(APPEND _text_lines "      {StaffOperation::${name}, \"${operation}\", \"${_label_${operation}}\"},\n")
+  string(APPEND _operation_lines
+    "    {StaffOperation::${name}, \"${_states_${operation}}\", \"${_enforced_${operation}}\"},\n")
+  foreach(group IN LISTS _groups_${operation})
+    _doudi_pascal_case(${group} group_name)
+    string(APPEND _grant_lines "    {StaffOperation::${name}, StaffGroup::${group_name}},\n")
+    math(EXPR _n_grants "${_n_grants} + 1")
+  endforeach()
+endforeach()
+
+set(_header "// ${_notice}
+// The model answers through doudi/model/staff_capability.h; include this
+// header directly only to build another view of the same table.
+#pragma once
+#include <array>
+#include <string_view>
+
+#include \"doudi/model/domain_enum.h\"
+#include \"doudi/model/staff.h\"
+
+namespace doudi::model {
+
+// Everything staff do apart from moving a case between states (those are
+// the case transitions), in the file's order.
+enum class StaffOperation {
+${_enumerators}};
+
+template <>
+struct EnumTraits<StaffOperation> {
+  static constexpr std::array<EnumText<StaffOperation>, ${_n_operations}> kTexts{{
+${_text_lines}  }};
+};
+
+namespace generated {
+
+struct StaffOperationRow {
+  StaffOperation operation;
+  std::string_view caseStates;  // \"any\", \"open\" (not terminal), or state codes joined by '+'
+  std::string_view enforcedBy;  // what in the database enforces it
+};
+
+// One group allowed one operation.
+struct StaffCapabilityRow {
+  StaffOperation operation;
+  StaffGroup group;
+};
+
+inline constexpr std::array<StaffOperationRow, ${_n_operations}> kStaffOperations{{
+${_operation_lines}}};
+
+inline constexpr std::array<StaffCapabilityRow, ${_n_grants}> kStaffCapabilities{{
+${_grant_lines}}};
+
+}  // namespace generated
+}  // namespace doudi::model
+")
+
+# The SQL seed: re-appliable, one statement list for one transaction.
+set(_operation_values "")
+set(_grant_values "")
+foreach(operation IN LISTS _operations)
+  doudi_sql_quote("${_label_${operation}}" q_label)
+  doudi_sql_quote("${_states_${operation}}" q_states)
+  if(_operation_values)
+    string(APPEND _operation_values ",\n")
+  endif()
+  string(APPEND _operation_values "  ('${operation}', ${q_label}, ${q_states})")
+  foreach(group IN LISTS _groups_${operation})
+    if(_grant_values)
+      string(APPEND _grant_values ",\n")
+    endif()
+    string(APPEND _grant_values "  ('${operation}', '${group}')")
+  endforeach()
+endforeach()
+set(_sql "-- ${_notice}
+-- Every staff operation apart from the case transitions, and the groups that
+-- may perform it. Re-appliable: run it whole, in one transaction, to replace
+-- the contents.
+DELETE FROM doudi.staff_capability;
+DELETE FROM doudi.staff_operation;
+INSERT INTO doudi.staff_operation (operation, chinese, case_states)
+VALUES
+${_operation_values};
+INSERT INTO doudi.staff_capability (operation, staff_group)
+VALUES
+${_grant_values};
+")
+
+# The docs section: one row per operation, one column per group.
+set(_begin_marker "<!-- BEGIN GENERATED from assets/rules by `ninja -C build capabilities_docs`; do not edit -->")
+set(_end_marker "<!-- END GENERATED -->")
+set(_section "${_begin_marker}\n\n| operation | 中文 |")
+set(_rule "|---|---|")
+foreach(group IN LISTS _staff_groups)
+  string(APPEND _section " ${group} |")
+  string(APPEND _rule "---|")
+endforeach()
+string(APPEND _section " case states | enforced by |\n${_rule}---|---|\n")
+foreach(operation IN LISTS _operations)
+  string(APPEND _section "| `${operation}` | ${_label_${operation}} |")
+  foreach(group IN LISTS _staff_groups)
+    if(group IN_LIST _groups_${operation})
+      string(APPEND _section " ✓ |")
+    else()
+      string(APPEND _section " |")
+    endif()
+  endforeach()
+  string(REPLACE "+" ", " states "${_states_${operation}}")
+  string(APPEND _section " ${states} | ${_enforced_${operation}} |\n")
+endforeach()
+string(APPEND _section "\n${_end_marker}")
+
+if(MODE STREQUAL "generate")
+  doudi_write_if_changed("${OUT_DIR}/doudi/model/staff_capabilities_table.h" "${_header}")
+  doudi_write_if_changed("${OUT_DIR}/staff_capabilities_seed.sql" "${_sql}")
+  doudi_write_if_changed("${OUT_DIR}/capabilities.md" "${_section}\n")
+endif()
+doudi_docs_section(MODE ${MODE} DOCS "${DOCS}" SECTION "${_section}" BEGIN "${_begin_marker}" END "${_end_marker}"
+                   TARGET capabilities_docs)
