@@ -29,34 +29,13 @@
 cmake_minimum_required(VERSION 3.25)
 include(${CMAKE_CURRENT_LIST_DIR}/DoudiRuleTables.cmake)
 
-if(NOT RULES_DIR OR NOT OUT_DIR)
-  message(FATAL_ERROR "DoudiGenerateCapabilities: RULES_DIR and OUT_DIR are required")
-endif()
-if(NOT MODE)
-  set(MODE generate)
-endif()
-if(NOT MODE MATCHES "^(generate|docs)$")
-  message(FATAL_ERROR "DoudiGenerateCapabilities: unknown MODE '${MODE}' (generate or docs)")
-endif()
+doudi_rule_script_arguments(DoudiGenerateCapabilities)
 
 # The StaffGroup codes (model/include/doudi/model/staff.h, the CHECK on
 # doudi.app_user.group_role); the generated header names each group's
 # enumerator, so a group the model lacks fails the build.
 set(_staff_groups village_clerk township_reviewer city_decider department_liaison finance_officer center_admin
     auditor)
-
-# "open_case" -> "OpenCase"
-function(_doudi_pascal_case code out)
-  string(REPLACE "_" ";" words "${code}")
-  set(name "")
-  foreach(word IN LISTS words)
-    string(SUBSTRING "${word}" 0 1 first)
-    string(SUBSTRING "${word}" 1 -1 rest)
-    string(TOUPPER "${first}" first)
-    string(APPEND name "${first}${rest}")
-  endforeach()
-  set(${out} "${name}" PARENT_SCOPE)
-endfunction()
 
 # --- read and check -------------------------------------------------------
 
@@ -76,12 +55,7 @@ set(_labels "")
 foreach(row line IN ZIP_LISTS CAPABILITIES_ROWS CAPABILITIES_LINES)
   doudi_rule_fields("${row}" operation chinese groups states enforced_by)
   set(where "${_capabilities_csv}:${line}")
-  doudi_check_rule_code("${where}" operation "${operation}")
-  if(operation IN_LIST _operations OR chinese IN_LIST _labels)
-    message(FATAL_ERROR "${where}: operation '${operation}' or label '${chinese}' listed twice")
-  endif()
-  list(APPEND _operations ${operation})
-  list(APPEND _labels "${chinese}")
+  doudi_add_labelled_code("${where}" operation "${operation}" "${chinese}" _operations _labels)
   set(_label_${operation} "${chinese}")
   set(_enforced_${operation} "${enforced_by}")
   set(_states_${operation} "${states}")
@@ -117,13 +91,13 @@ set(_text_lines "")
 set(_operation_lines "")
 set(_grant_lines "")
 foreach(operation IN LISTS _operations)
-  _doudi_pascal_case(${operation} name)
+  doudi_pascal_case(${operation} "_" name)
   string(APPEND _enumerators "  ${name},\n")
   string(APPEND _text_lines "      {StaffOperation::${name}, \"${operation}\", \"${_label_${operation}}\"},\n")
   string(APPEND _operation_lines
     "    {StaffOperation::${name}, \"${_states_${operation}}\", \"${_enforced_${operation}}\"},\n")
   foreach(group IN LISTS _groups_${operation})
-    _doudi_pascal_case(${group} group_name)
+    doudi_pascal_case(${group} "_" group_name)
     string(APPEND _grant_lines "    {StaffOperation::${name}, StaffGroup::${group_name}},\n")
     math(EXPR _n_grants "${_n_grants} + 1")
   endforeach()

@@ -1,8 +1,36 @@
 # Included by the rule-table generators (DoudiGenerateWorkflow.cmake,
-# DoudiGenerateCapabilities.cmake): reading the CSV files of assets/rules with
+# DoudiGenerateCapabilities.cmake, DoudiGenerateCodes.cmake): reading the CSV files of assets/rules with
 # every error naming file and line, and writing what is generated from them.
 # Script mode only (cmake -P).
 include_guard(GLOBAL)
+
+# Checks the arguments every rule-table generator takes: RULES_DIR and
+# OUT_DIR are required, MODE is generate (the default) or docs. script names
+# the generator in the errors.
+macro(doudi_rule_script_arguments script)
+  if(NOT RULES_DIR OR NOT OUT_DIR)
+    message(FATAL_ERROR "${script}: RULES_DIR and OUT_DIR are required")
+  endif()
+  if(NOT MODE)
+    set(MODE generate)
+  endif()
+  if(NOT MODE MATCHES "^(generate|docs)$")
+    message(FATAL_ERROR "${script}: unknown MODE '${MODE}' (generate or docs)")
+  endif()
+endmacro()
+
+# "open_case" -> "OpenCase" with separator "_": a code as a C++ name.
+function(doudi_pascal_case text separator out)
+  string(REPLACE "${separator}" ";" words "${text}")
+  set(name "")
+  foreach(word IN LISTS words)
+    string(SUBSTRING "${word}" 0 1 first)
+    string(SUBSTRING "${word}" 1 -1 rest)
+    string(TOUPPER "${first}" first)
+    string(APPEND name "${first}${rest}")
+  endforeach()
+  set(${out} "${name}" PARENT_SCOPE)
+endfunction()
 
 # Reads a CSV into the variable <prefix>_ROWS: a list of rows, each row's
 # fields joined by "|". Sets <prefix>_LINES to each row's line number.
@@ -84,6 +112,20 @@ function(doudi_check_rule_code where what value)
   if(NOT value MATCHES "^[a-z][a-z0-9_]*$")
     message(FATAL_ERROR "${where}: ${what} '${value}' is not a lowercase snake_case code")
   endif()
+endfunction()
+
+# Checks a row's code (lowercase snake_case) and Chinese label against the
+# ones read before (the caller's lists codes_var and labels_var) and appends
+# them: a code or label listed twice would make the table ambiguous.
+function(doudi_add_labelled_code where what code chinese codes_var labels_var)
+  doudi_check_rule_code("${where}" ${what} "${code}")
+  if(code IN_LIST ${codes_var} OR chinese IN_LIST ${labels_var})
+    message(FATAL_ERROR "${where}: ${what} '${code}' or label '${chinese}' listed twice")
+  endif()
+  list(APPEND ${codes_var} ${code})
+  list(APPEND ${labels_var} "${chinese}")
+  set(${codes_var} "${${codes_var}}" PARENT_SCOPE)
+  set(${labels_var} "${${labels_var}}" PARENT_SCOPE)
 endfunction()
 
 # Quotes value as an SQL string literal into <out>.
