@@ -146,12 +146,11 @@ std::string ParameterValue(dal::pg::PgDatabase& db, const std::string& program, 
 template <typename Parameters>
 Parameters AmountParameters(dal::pg::PgDatabase& db, const std::string& program, const std::string& region, Date on,
                             model::ParameterMapping<Parameters> (*map)(const model::ParameterValues&)) {
-  model::ParameterValues values;
-  for (const auto& key : model::AmountParameterKeys(program)) {
+  const auto inForce = [&](const model::ParameterKey& key) -> std::optional<std::string> {
     const auto p = db.Parameters().Effective(std::string(key.program), region, std::string(key.key), on);
-    if (p) values.emplace(model::ParameterName(key), p->value);
-  }
-  auto mapping = map(values);
+    return p ? std::optional(p->value) : std::nullopt;
+  };
+  auto mapping = map(model::AmountParameterValues(program, inForce));
   if (!mapping.parameters) {
     throw std::runtime_error("demo cases: " + mapping.issues.front().message + " (" + region + ", " + IsoDay(on) + ")");
   }

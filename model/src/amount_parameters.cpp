@@ -12,14 +12,14 @@ namespace doudi::model {
 namespace {
 
 constexpr std::array<ParameterKey, 5> kDibaoKeys{{{"dibao", "standard_per_person"},
-                                                 {"dibao", "method"},
-                                                 {"dibao", "tiers"},
-                                                 {"dibao", "gap_rounding"},
-                                                 {"dibao", "minimum_per_household"}}};
+                                                  {"dibao", "method"},
+                                                  {"dibao", "tiers"},
+                                                  {"dibao", "gap_rounding"},
+                                                  {"dibao", "minimum_per_household"}}};
 constexpr std::array<ParameterKey, 4> kDestituteKeys{{{"destitute", "destitute_basic"},
-                                                     {"destitute", "destitute_care_able"},
-                                                     {"destitute", "destitute_care_partial"},
-                                                     {"destitute", "destitute_care_full"}}};
+                                                      {"destitute", "destitute_care_able"},
+                                                      {"destitute", "destitute_care_partial"},
+                                                      {"destitute", "destitute_care_full"}}};
 constexpr std::array<ParameterKey, 1> kTemporaryKeys{{{"temporary", "temporary_cap"}}};
 
 // A whole number of fen, written without sign or separators as the database
@@ -77,8 +77,7 @@ class Reader {
     for (const std::string& pair : Split(*text, ',')) {
       const auto colon = pair.find(':');
       const auto below = colon == std::string::npos ? std::nullopt : FenFrom(std::string_view(pair).substr(0, colon));
-      const auto amount =
-          colon == std::string::npos ? std::nullopt : FenFrom(std::string_view(pair).substr(colon + 1));
+      const auto amount = colon == std::string::npos ? std::nullopt : FenFrom(std::string_view(pair).substr(colon + 1));
       if (!below || !amount) {
         Issue(key, "malformed",
               catalog::Format("The parameter {1} lists tiers as income_below:amount_per_person in fen, "
@@ -120,13 +119,24 @@ class Reader {
 
 }  // namespace
 
-std::string ParameterName(const ParameterKey& key) { return JoinField(key.program, key.key); }
+std::string ParameterName(const ParameterKey& key) {
+  return JoinField(key.program, key.key);
+}
 
 std::span<const ParameterKey> AmountParameterKeys(std::string_view program) {
   if (program == "dibao") return kDibaoKeys;
   if (program == "destitute") return kDestituteKeys;
   if (program == "temporary") return kTemporaryKeys;
   return {};
+}
+
+ParameterValues AmountParameterValues(
+    std::string_view program, const std::function<std::optional<std::string>(const ParameterKey&)>& valueInForce) {
+  ParameterValues values;
+  for (const auto& key : AmountParameterKeys(program)) {
+    if (auto value = valueInForce(key)) values.emplace(ParameterName(key), std::move(*value));
+  }
+  return values;
 }
 
 ParameterMapping<DibaoParameters> DibaoParametersFrom(const ParameterValues& values) {

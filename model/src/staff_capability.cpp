@@ -36,11 +36,14 @@ StaffRole StaffRoleFromCode(std::string_view groupCode) {
   return {};
 }
 
-std::optional<StaffOperation> ParseStaffOperation(std::string_view text) { return ParseEnum<StaffOperation>(text); }
+std::optional<StaffOperation> ParseStaffOperation(std::string_view text) {
+  return ParseEnum<StaffOperation>(text);
+}
 
 bool StaffMay(StaffGroup group, StaffOperation operation) {
-  return std::any_of(gen::kStaffCapabilities.begin(), gen::kStaffCapabilities.end(),
-                     [&](const gen::StaffCapabilityRow& row) { return row.operation == operation && row.group == group; });
+  return std::any_of(
+      gen::kStaffCapabilities.begin(), gen::kStaffCapabilities.end(),
+      [&](const gen::StaffCapabilityRow& row) { return row.operation == operation && row.group == group; });
 }
 
 bool StaffMay(const StaffRole& role, StaffOperation operation) {
@@ -65,7 +68,9 @@ std::vector<StaffGroup> GroupsAllowed(StaffOperation operation) {
   return groups;
 }
 
-std::string_view EnforcedBy(StaffOperation operation) { return RowOf(operation).enforcedBy; }
+std::string_view EnforcedBy(StaffOperation operation) {
+  return RowOf(operation).enforcedBy;
+}
 
 bool TakesCaseActions(StaffGroup group) {
   const std::string_view code = ToCode(group);
@@ -81,6 +86,12 @@ bool TakesCaseActions(StaffGroup group) {
 bool MayTake(const StaffRole& role, StepOrder order, std::string_view state, std::string_view action) {
   if (role.superuser) return FindTransition(order, state, action).has_value();
   return role.group && MayTake(order, state, action, ToCode(*role.group));
+}
+
+bool MayTakeInSomeOrder(const StaffRole& role, std::string_view state, std::string_view action) {
+  const auto orders = EnumTexts<StepOrder>();
+  return std::any_of(orders.begin(), orders.end(),
+                     [&](const auto& order) { return MayTake(role, order.value, state, action); });
 }
 
 }  // namespace doudi::model

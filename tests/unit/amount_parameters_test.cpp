@@ -17,7 +17,9 @@ namespace {
 
 // The values a region of a demo place has in force: standard 980.00 a person.
 ParameterValues Dibao() {
-  return {{"dibao.standard_per_person", "98000"}, {"dibao.method", "gap"}, {"dibao.gap_rounding", "fen"},
+  return {{"dibao.standard_per_person", "98000"},
+          {"dibao.method", "gap"},
+          {"dibao.gap_rounding", "fen"},
           {"dibao.minimum_per_household", "0"}};
 }
 
@@ -56,13 +58,27 @@ BOOST_AUTO_TEST_CASE(the_keys_each_program_reads) {
     return out;
   };
   BOOST_TEST((names("dibao") == std::vector<std::string>{"dibao.standard_per_person", "dibao.method", "dibao.tiers",
-                                                          "dibao.gap_rounding", "dibao.minimum_per_household"}));
+                                                         "dibao.gap_rounding", "dibao.minimum_per_household"}));
   BOOST_TEST((names("destitute") ==
               std::vector<std::string>{"destitute.destitute_basic", "destitute.destitute_care_able",
                                        "destitute.destitute_care_partial", "destitute.destitute_care_full"}));
   BOOST_TEST((names("temporary") == std::vector<std::string>{"temporary.temporary_cap"}));
   BOOST_TEST(names("medical").empty());
   BOOST_TEST(names("charity").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_values_in_force_are_asked_for_each_key) {
+  std::vector<std::string> asked;
+  const auto values = AmountParameterValues("dibao", [&](const ParameterKey& key) -> std::optional<std::string> {
+    asked.push_back(ParameterName(key));
+    if (key.key == "standard_per_person") return "98000";
+    if (key.key == "method") return "gap";
+    return std::nullopt;
+  });
+  BOOST_TEST(asked.size() == AmountParameterKeys("dibao").size());
+  BOOST_TEST((values == ParameterValues{{"dibao.method", "gap"}, {"dibao.standard_per_person", "98000"}}));
+  BOOST_TEST(
+      AmountParameterValues("medical", [](const ParameterKey&) { return std::optional<std::string>("1"); }).empty());
 }
 
 BOOST_AUTO_TEST_CASE(dibao_gap_with_every_key) {
@@ -133,8 +149,7 @@ BOOST_AUTO_TEST_CASE(dibao_issues_name_the_parameter) {
   BOOST_TEST((Issues(DibaoParametersFrom(values).issues) == std::vector<std::string>{"dibao.tiers tiers.missing"}));
   for (const char* malformed : {"30000", "30000:", ":70000", "30000:70000,", "30000;70000", "3e4:70000"}) {
     values["dibao.tiers"] = malformed;
-    BOOST_TEST((Issues(DibaoParametersFrom(values).issues) ==
-                std::vector<std::string>{"dibao.tiers tiers.malformed"}),
+    BOOST_TEST((Issues(DibaoParametersFrom(values).issues) == std::vector<std::string>{"dibao.tiers tiers.malformed"}),
                malformed);
   }
 }

@@ -61,8 +61,7 @@ BOOST_AUTO_TEST_CASE(every_operation_and_group_as_the_database_enforces) {
     const StaffOperation operation = Op(code);
     BOOST_TEST(ToCode(operation) == code);
     for (const auto& group : EnumTexts<StaffGroup>()) {
-      BOOST_TEST(StaffMay(group.value, operation) == groups.contains(group.value),
-                 code << " for " << group.code);
+      BOOST_TEST(StaffMay(group.value, operation) == groups.contains(group.value), code << " for " << group.code);
     }
     const std::vector<StaffGroup> allowed = GroupsAllowed(operation);
     BOOST_TEST((std::set<StaffGroup>(allowed.begin(), allowed.end()) == groups), code);
@@ -116,8 +115,9 @@ BOOST_AUTO_TEST_CASE(case_states_each_operation_needs) {
   }
   BOOST_TEST(!PossibleInState(StaffOperation::RecordSurvey, "surveyed"));
   BOOST_TEST(!PossibleInState(StaffOperation::RecordSurvey, "applied"));
-  const std::set<std::string> amountStates{"helped_first", "verified",          "village_recommended",
-                                           "township_reviewed", "objected", "awaiting_decision", "under_review"};
+  const std::set<std::string> amountStates{"helped_first",      "verified", "village_recommended",
+                                           "township_reviewed", "objected", "awaiting_decision",
+                                           "under_review"};
   for (const auto& state : CaseStates()) {
     const std::string code(state.code);
     BOOST_TEST(PossibleInState(StaffOperation::ProposeAmount, code) == amountStates.contains(code), code);
@@ -151,6 +151,13 @@ BOOST_AUTO_TEST_CASE(transitions_for_a_role) {
   // The superuser passes the group check only, not the table.
   BOOST_TEST(!MayTake(superuser, StepOrder::National, "in_public_notice", "approve"));
   BOOST_TEST(!MayTake(StaffRole{}, StepOrder::National, "in_public_notice", "object"));
+  // Some order: Jinjiang's village recommendation is the village clerk's.
+  const StaffRole clerk{VillageClerk, false};
+  BOOST_TEST(MayTakeInSomeOrder(clerk, "verified", "recommend"));
+  BOOST_TEST(!MayTake(clerk, StepOrder::National, "verified", "recommend"));
+  BOOST_TEST(MayTakeInSomeOrder(township, "in_public_notice", "object"));
+  BOOST_TEST(!MayTakeInSomeOrder(city, "in_public_notice", "object"));
+  BOOST_TEST(!MayTakeInSomeOrder(township, "objected", "object"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 // method, `gap_rounding` and `minimum_per_household` as well as the
 // standard; a key without a row in force takes the default docs/benefits.md
 // gives it, and a required key without one is an issue, never a guess.
+#include <functional>
 #include <map>
 #include <optional>
 #include <span>
@@ -40,6 +41,12 @@ std::span<const ParameterKey> AmountParameterKeys(std::string_view program);
 // The values in force for a case's region on a day: ParameterName → the
 // row's value; a parameter without a row in force is absent.
 using ParameterValues = std::map<std::string, std::string>;
+
+// The values of the parameters program's amount reads (AmountParameterKeys),
+// each asked of valueInForce, which returns the row's value or nullopt when
+// no row is in force (the caller picks region and day).
+ParameterValues AmountParameterValues(
+    std::string_view program, const std::function<std::optional<std::string>(const ParameterKey&)>& valueInForce);
 
 // A mapping's outcome: the parameters, or the issues that stand in their
 // way, each naming the parameter ("dibao.standard_per_person",

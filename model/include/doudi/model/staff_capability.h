@@ -66,4 +66,9 @@ bool TakesCaseActions(StaffGroup group);
 // table has.
 bool MayTake(const StaffRole& role, StepOrder order, std::string_view state, std::string_view action);
 
+// Whether role may take action in state in some order of steps: for a list
+// of cases whose orders it does not show, such as the public notices (the
+// actions there, recording an objection among them, are every order's).
+bool MayTakeInSomeOrder(const StaffRole& role, std::string_view state, std::string_view action);
+
 }  // namespace doudi::model
