@@ -13,8 +13,9 @@
 
 #include "demo_data.h"
 #include "doudi/dal/registry_repository.h"
-#include "doudi/model/iso_date.h"
+#include "doudi/model/amount_parameters.h"
 #include "doudi/model/benefit.h"
+#include "doudi/model/iso_date.h"
 #include "doudi/model/case_workflow.h"
 #include "doudi/model/working_day_calendar.h"
 
@@ -138,9 +139,22 @@ std::string ParameterValue(dal::pg::PgDatabase& db, const std::string& program, 
   return p->value;
 }
 
-model::Money FenParameter(dal::pg::PgDatabase& db, const std::string& program, const std::string& region,
-                          const std::string& key, Date on) {
-  return model::Money::FromFen(std::stoll(ParameterValue(db, program, region, key, on)));
+// The parameters the amount of program reads, in force for region on the
+// day, mapped as every computed amount maps them (model/amount_parameters.h).
+// Throws std::runtime_error naming a parameter the rules cannot use: the
+// demo's own seed must be usable.
+template <typename Parameters>
+Parameters AmountParameters(dal::pg::PgDatabase& db, const std::string& program, const std::string& region, Date on,
+                            model::ParameterMapping<Parameters> (*map)(const model::ParameterValues&)) {
+  const auto inForce = [&](const model::ParameterKey& key) -> std::optional<std::string> {
+    const auto p = db.Parameters().Effective(std::string(key.program), region, std::string(key.key), on);
+    return p ? std::optional(p->value) : std::nullopt;
+  };
+  auto mapping = map(model::AmountParameterValues(program, inForce));
+  if (!mapping.parameters) {
+    throw std::runtime_error("demo cases: " + mapping.issues.front().message + " (" + region + ", " + IsoDay(on) + ")");
+  }
+  return *mapping.parameters;
 }
 
 // The demo places' parameters take effect on 2026-01-01, but the recipients'
@@ -185,11 +199,8 @@ model::SelfCare SelfCareOf(const model::Household& household) {
 }
 
 model::DibaoAssessment AssessDibao(dal::pg::PgDatabase& db, const model::Household& household, Date on) {
-  model::DibaoParameters p;
-  p.standardPerPerson = FenParameter(db, "dibao", household.regionCode, "standard_per_person", on);
-  p.rounding = model::ParseRounding(ParameterValue(db, "dibao", household.regionCode, "gap_rounding", on))
-                   .value_or(model::Rounding::Fen);
-  return model::AssessDibao(household, p);
+  return model::AssessDibao(household,
+                            AmountParameters(db, "dibao", household.regionCode, on, model::DibaoParametersFrom));
 }
 
 // A grant the demo clerk would type in: no rule computes these (the
@@ -243,17 +254,14 @@ std::optional<dal::AmountProposal> ProposalFor(dal::pg::PgDatabase& db, const st
     return Monthly(assessed.amount, assessed.working);
   }
   if (program == "destitute") {
-    model::DestituteParameters p;
-    p.basicSupportPerMonth = FenParameter(db, "destitute", region, "destitute_basic", on);
-    p.carePerMonth = {FenParameter(db, "destitute", region, "destitute_care_able", on),
-                      FenParameter(db, "destitute", region, "destitute_care_partial", on),
-                      FenParameter(db, "destitute", region, "destitute_care_full", on)};
-    const auto amount = model::DestituteAmount(SelfCareOf(h.household), p);
+    const auto amount = model::DestituteAmount(
+        SelfCareOf(h.household), AmountParameters(db, "destitute", region, on, model::DestituteParametersFrom));
     return Monthly(amount.amount, amount.working);
   }
   if (program == "temporary") {
-    const model::TemporaryParameters p{FenParameter(db, "temporary", region, "temporary_cap", on)};
-    const auto amount = model::TemporaryAmount(model::Money::FromFen((200000 + 50000 * size)), p);
+    const auto amount = model::TemporaryAmount(model::Money::FromFen((200000 + 50000 * size)),
+                                               AmountParameters(db, "temporary", region, on,
+                                                                model::TemporaryParametersFrom));
     return OneOffGrant(amount.amount, amount.working);
   }
   const auto grant = [](std::int64_t yuan) { return model::Money::FromFen(yuan * 100); };

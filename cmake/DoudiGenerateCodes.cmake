@@ -11,6 +11,7 @@
 # the term means. A term or code listed twice is the model's concern: it
 # checks the tables at compile time.
 cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/DoudiRuleTables.cmake)  # doudi_pascal_case
 
 if(NOT CODES_DIR OR NOT OUT)
   message(FATAL_ERROR "DoudiGenerateCodes: CODES_DIR and OUT are required")
@@ -24,14 +25,8 @@ string(APPEND body "struct CodedTerm {\n  std::string_view code;   // national c
 string(APPEND body "  std::string_view term;   // as lists write it\n  std::string_view value;  // the model's code\n};\n")
 foreach(csv IN LISTS csvs)
   get_filename_component(stem "${csv}" NAME_WE)
-  string(REPLACE "-" ";" words "${stem}")
-  set(name "kCodes")
-  foreach(word IN LISTS words)
-    string(SUBSTRING "${word}" 0 1 first)
-    string(SUBSTRING "${word}" 1 -1 rest)
-    string(TOUPPER "${first}" first)
-    string(APPEND name "${first}${rest}")
-  endforeach()
+  doudi_pascal_case("${stem}" "-" name)
+  set(name "kCodes${name}")
   file(STRINGS "${csv}" lines ENCODING UTF-8)
   list(POP_FRONT lines header)
   if(NOT header STREQUAL "code,term,value")

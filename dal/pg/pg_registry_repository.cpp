@@ -6,6 +6,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "doudi/dal/errors.h"
+#include "doudi/model/masking.h"
 #include "doudi/model/text.h"
 #include "pg_errors.h"
 #include "pg_internal.h"
@@ -32,10 +33,6 @@ std::chrono::year_month_day DateFromIso(const std::string& iso) {
 }
 
 std::string IllnessesText(const Person& p) { return model::Join(p.illnesses, ";"); }
-
-// Masked values (an ID or account shown with asterisks to a role that may
-// not see it) are never written back.
-bool IsMasked(const std::string& value) { return value.find('*') != std::string::npos; }
 
 class PgRegistryRepository final : public RegistryRepository {
  public:
@@ -139,7 +136,7 @@ class PgRegistryRepository final : public RegistryRepository {
     std::map<std::string, std::size_t> place;  // member ID number -> 1-based place, for income rows
     for (const auto& p : h.members) {
       ids.push_back(std::to_string(p.id.value_or(0)));
-      idNumbers.push_back(IsMasked(p.idNumber) ? std::string() : p.idNumber);
+      idNumbers.push_back(model::IsMaskedIdNumber(p.idNumber) ? std::string() : p.idNumber);
       names.push_back(p.name);
       relations.emplace_back(model::ToCode(p.relation));
       disabilities.emplace_back(model::ToCode(p.disability));
@@ -166,7 +163,7 @@ class PgRegistryRepository final : public RegistryRepository {
     }
     const std::string housing(model::ToCode(h.housing));
     const std::string status(model::ToCode(h.status));
-    const bool keepAccount = IsMasked(h.bankAccount);
+    const bool keepAccount = model::IsMaskedBankAccount(h.bankAccount);
     soci::indicator idInd = h.id ? soci::i_ok : soci::i_null;
     soci::indicator accountInd = keepAccount ? soci::i_null : soci::i_ok;
     soci::indicator requestInd = requestId.empty() ? soci::i_null : soci::i_ok;

@@ -34,7 +34,7 @@ constexpr int kBeatMs = 5000;
 
 wxString GroupLabel(const std::string& group) {
   if (const auto g = model::ParseStaffGroup(group)) return Wx(model::ToChinese(*g));
-  return group == "superuser" ? _("Database superuser") : Wx(group);
+  return model::StaffRoleFromCode(group).superuser ? _("Database superuser") : Wx(group);
 }
 
 }  // namespace

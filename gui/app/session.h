@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "doudi/dal/pg/pg_database.h"
+#include "doudi/model/staff_capability.h"
 
 namespace doudi::gui {
 
@@ -15,12 +16,13 @@ struct Session {
   dal::pg::ServerInfo server;
   std::vector<dal::pg::RegionEntry> regions;  // in the user's scope, by code (the path above included)
 
-  // May this user write the registry (village, township, city, center)?
-  bool CanEditRegistry() const {
-    const auto& g = identity.group;
-    return g == "village_clerk" || g == "township_reviewer" || g == "city_decider" || g == "center_admin" ||
-           g == "superuser";
-  }
+  // Who the database takes this user for: their staff group, or the set-up
+  // superuser.
+  model::StaffRole Role() const { return model::StaffRoleFromCode(identity.group); }
+
+  // May this user perform operation (assets/rules/staff_capabilities.csv)?
+  // What to offer only: the database decides again.
+  bool May(model::StaffOperation operation) const { return model::StaffMay(Role(), operation); }
 };
 
 // Today's date on this desk, for "not in the future" checks.

@@ -8,23 +8,17 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
 #include "cases/case_text.h"
 #include "common/wx_text.h"
+#include "doudi/model/amount_parameters.h"
 #include "doudi/model/benefit.h"
 
 namespace doudi::gui {
 namespace {
-
-// Keys of docs/parameters.md the computations read.
-const std::vector<std::pair<std::string, std::string>> kDibaoKeys{
-    {"dibao", "standard_per_person"}, {"dibao", "method"}, {"dibao", "gap_rounding"},
-    {"dibao", "minimum_per_household"}};
-const std::vector<std::pair<std::string, std::string>> kDestituteKeys{
-    {"destitute", "destitute_basic"}, {"destitute", "destitute_care_able"},
-    {"destitute", "destitute_care_partial"}, {"destitute", "destitute_care_full"}};
 
 wxTextCtrl* Field(wxWindow* parent, const char* name, bool multiline = false) {
   auto* text = new wxTextCtrl(parent, wxID_ANY, wxEmptyString, wxDefaultPosition,
@@ -40,24 +34,29 @@ std::optional<model::Money> TypedYuan(const wxTextCtrl* text) {
   return value;
 }
 
-}  // namespace
-
-std::vector<std::pair<std::string, std::string>> AmountParameterKeys(const std::string& program) {
-  if (program == "dibao") return kDibaoKeys;
-  if (program == "destitute") return kDestituteKeys;
-  if (program == "temporary") return {{"temporary", "temporary_cap"}};
-  return {};
+// Why the program parameters cannot be used, from the first issue: the
+// parameter it names (the model's sentence is English, the screen's not).
+wxString ParameterProblem(const model::ValidationIssues& issues) {
+  const auto& issue = issues.front();
+  if (issue.code.ends_with(".missing")) {
+    return wxString::Format(_("No value of the parameter %s is in force here."), Wx(issue.field));
+  }
+  return wxString::Format(_("The program parameters cannot be used: %s"), Wx(issue.field));
 }
+
+}  // namespace
 
 AmountDialog::AmountDialog(wxWindow* parent, AmountInputs inputs)
     : FormDialog(parent, _("Propose the amount")), m_inputs(std::move(inputs)) {
   if (m_inputs.program == "dibao") m_mode = Mode::Dibao;
   if (m_inputs.program == "destitute") m_mode = Mode::Destitute;
   if (m_inputs.program == "temporary") m_mode = Mode::Temporary;
-  // 分档 needs a table of bands no parameter holds yet: typed by hand.
-  if (m_mode == Mode::Dibao && m_inputs.parameters.count("dibao.method") &&
-      m_inputs.parameters.at("dibao.method") != "gap") {
-    m_mode = Mode::ByHand;
+  // 分档 without its table of bands in force: typed by hand.
+  if (m_mode == Mode::Dibao) {
+    const auto issues = model::DibaoParametersFrom(m_inputs.parameters).issues;
+    if (std::any_of(issues.begin(), issues.end(), [](const auto& i) { return i.code == "tiers.missing"; })) {
+      m_mode = Mode::ByHand;
+    }
   }
   BuildInputs();
   m_working = new wxListBox(Body(), wxID_ANY, wxDefaultPosition, wxSize(460, 180));
@@ -131,31 +130,10 @@ void AmountDialog::Recompute() {
   }
 }
 
-std::optional<model::Money> AmountDialog::Fen(const std::string& key, wxString& missing) const {
-  const auto it = m_inputs.parameters.find(key);
-  if (it != m_inputs.parameters.end()) {
-    try {
-      return model::Money::FromFen(std::stoll(it->second));
-    } catch (const std::exception&) {
-    }
-  }
-  if (missing.empty()) missing = wxString::Format(_("No value of the parameter %s is in force here."), Wx(key));
-  return std::nullopt;
-}
-
 void AmountDialog::ComputeDibao() {
-  wxString missing;
-  model::DibaoParameters parameters;
-  const auto standard = Fen("dibao.standard_per_person", missing);
-  const auto minimum = Fen("dibao.minimum_per_household", missing);
-  if (!missing.empty() || !standard || !minimum) return ShowWorking({}, missing);
-  parameters.standardPerPerson = *standard;
-  parameters.minimumPerHousehold = *minimum;
-  const auto rounding = m_inputs.parameters.find("dibao.gap_rounding");
-  if (rounding != m_inputs.parameters.end()) {
-    parameters.rounding = model::ParseRounding(rounding->second).value_or(model::Rounding::Fen);
-  }
-  auto assessment = model::AssessDibao(*m_inputs.household, parameters);
+  const auto mapping = model::DibaoParametersFrom(m_inputs.parameters);
+  if (!mapping.parameters) return ShowWorking({}, ParameterProblem(mapping.issues));
+  auto assessment = model::AssessDibao(*m_inputs.household, *mapping.parameters);
   if (!assessment.eligible) {
     return ShowWorking(assessment.working, _("Not eligible on income: there is no amount to propose."));
   }
@@ -164,28 +142,21 @@ void AmountDialog::ComputeDibao() {
 }
 
 void AmountDialog::ComputeDestitute() {
-  wxString missing;
-  model::DestituteParameters parameters;
-  const auto basic = Fen("destitute.destitute_basic", missing);
-  const std::array care{Fen("destitute.destitute_care_able", missing), Fen("destitute.destitute_care_partial", missing),
-                        Fen("destitute.destitute_care_full", missing)};
-  if (!missing.empty()) return ShowWorking({}, missing);
-  parameters.basicSupportPerMonth = *basic;
-  for (std::size_t i = 0; i < care.size(); ++i) parameters.carePerMonth[i] = *care[i];
+  const auto mapping = model::DestituteParametersFrom(m_inputs.parameters);
+  if (!mapping.parameters) return ShowWorking({}, ParameterProblem(mapping.issues));
   std::array<bool, model::kSelfCareItemCount> failed{};
   for (std::size_t i = 0; i < failed.size(); ++i) failed[i] = m_selfCare[i]->GetValue();
-  auto amount = model::DestituteAmount(model::AssessSelfCare(failed), parameters);
+  auto amount = model::DestituteAmount(model::AssessSelfCare(failed), *mapping.parameters);
   m_proposal = dal::AmountProposal{amount.amount, {}, amount.working, {}, {}, {}};
   ShowWorking(amount.working, {});
 }
 
 void AmountDialog::ComputeTemporary() {
-  wxString missing;
-  const auto cap = Fen("temporary.temporary_cap", missing);
-  if (!cap) return ShowWorking({}, missing);
+  const auto mapping = model::TemporaryParametersFrom(m_inputs.parameters);
+  if (!mapping.parameters) return ShowWorking({}, ParameterProblem(mapping.issues));
   const auto requested = TypedYuan(m_requested);
   if (!requested) return ShowWorking({}, _("Type the requested sum in yuan, e.g. 3000.00."));
-  auto amount = model::TemporaryAmount(*requested, model::TemporaryParameters{*cap});
+  auto amount = model::TemporaryAmount(*requested, *mapping.parameters);
   m_proposal = dal::AmountProposal{{}, amount.amount, amount.working, {}, {}, {}};
   ShowWorking(amount.working, {});
 }

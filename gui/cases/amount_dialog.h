@@ -11,6 +11,7 @@
 
 #include "common/form_dialog.h"
 #include "doudi/dal/case_repository.h"
+#include "doudi/model/amount_parameters.h"
 #include "doudi/model/household.h"
 
 class wxCheckBox;
@@ -23,13 +24,11 @@ namespace doudi::gui {
 struct AmountInputs {
   std::string program;
   std::optional<model::Household> household;  // nullopt when no longer visible
-  // "program.key" → value of the parameter rows in force for the case's
-  // village today; a key without a row is absent.
-  std::map<std::string, std::string> parameters;
+  // The rows in force for the case's village today of the parameters
+  // model::AmountParameterKeys names, mapped to the rules' inputs by the
+  // model (doudi/model/amount_parameters.h).
+  model::ParameterValues parameters;
 };
-
-// The "program.key" names AmountInputs needs for program.
-std::vector<std::pair<std::string, std::string>> AmountParameterKeys(const std::string& program);
 
 class AmountDialog : public FormDialog {
  public:
@@ -48,7 +47,6 @@ class AmountDialog : public FormDialog {
   void ComputeDestitute();
   void ComputeTemporary();
   void ComputeByHand();
-  std::optional<model::Money> Fen(const std::string& key, wxString& missing) const;
   void ShowWorking(const std::vector<std::string>& working, const wxString& problem);
   void Accept();
 

@@ -27,25 +27,11 @@
 namespace doudi::gui {
 namespace {
 
-bool OneOf(const std::string& state, std::initializer_list<const char*> states) {
-  return std::any_of(states.begin(), states.end(), [&](const char* s) { return state == s; });
-}
-
-// The states in which the township or the city may (re)propose the amount
-// (as doudi.case_propose_amount allows): after the verification until the
-// decision, except during the notice, and at a periodic review.
-bool AmountMayBeProposed(const std::string& state) {
-  return OneOf(state, {"helped_first", "verified", "village_recommended", "township_reviewed", "objected",
-                       "awaiting_decision", "under_review"});
-}
-
-// The states in which a home survey is recorded (doudi.case_record_survey).
-bool SurveyMayBeRecorded(const std::string& state) {
-  return OneOf(state, {"accepted", "helped_first", "objected", "under_review"});
-}
-
-bool IsDeskGroup(const std::string& group) {
-  return group == "village_clerk" || group == "township_reviewer" || group == "city_decider";
+// Whether the user may perform operation on a case in state: their group
+// and the state, as assets/rules/staff_capabilities.csv says (the database
+// checks both again).
+bool Offers(const Session& session, model::StaffOperation operation, const std::string& state) {
+  return session.May(operation) && model::PossibleInState(operation, state);
 }
 
 wxString Joined(const std::vector<std::string>& parts, const wxString& separator) {
@@ -349,29 +335,26 @@ void CaseView::FillActions() {
 
 bool CaseView::OffersSurvey() const {
   if (m_state != State::Ready || !m_record) return false;
-  const auto& group = m_session.identity.group;
   // A close relative of staff is surveyed by the county.
-  const bool mayGroup = m_record->summary.closeRelative ? group == "city_decider"
-                                                        : group == "township_reviewer" || group == "city_decider";
-  return mayGroup && SurveyMayBeRecorded(m_record->summary.state);
+  const auto operation = m_record->summary.closeRelative ? model::StaffOperation::RecordCloseRelativeSurvey
+                                                         : model::StaffOperation::RecordSurvey;
+  return Offers(m_session, operation, m_record->summary.state);
 }
 
 bool CaseView::OffersEvidence() const {
   if (m_state != State::Ready || !m_record) return false;
-  const auto state = model::FindCaseState(m_record->summary.state);
-  return IsDeskGroup(m_session.identity.group) && !(state && state->terminal);
+  return Offers(m_session, model::StaffOperation::AddEvidence, m_record->summary.state);
 }
 
 bool CaseView::OffersAmount() const {
   if (m_state != State::Ready || !m_record) return false;
-  const auto& group = m_session.identity.group;
-  return (group == "township_reviewer" || group == "city_decider") && AmountMayBeProposed(m_record->summary.state);
+  return Offers(m_session, model::StaffOperation::ProposeAmount, m_record->summary.state);
 }
 
 bool CaseView::OffersExtension() const {
   if (m_state != State::Ready || !m_record) return false;
   // The limit runs from acceptance to the decision; the database says the same.
-  return m_session.identity.group == "city_decider" && !m_record->limitExtended &&
+  return Offers(m_session, model::StaffOperation::ExtendLimit, m_record->summary.state) && !m_record->limitExtended &&
          !m_record->summary.overallDue.empty();
 }
 
@@ -441,13 +424,13 @@ void CaseView::ProposeAmount() {
   m_worker.Run<AmountInputs>(
       this,
       [summary](dal::pg::PgDatabase& db) {
-        AmountInputs inputs{summary.program, db.Registry().LoadHousehold(summary.householdId), {}};
-        for (const auto& [program, key] : AmountParameterKeys(summary.program)) {
-          if (auto row = db.Parameters().Effective(program, summary.regionCode, key, Today())) {
-            inputs.parameters[program + "." + key] = row->value;
-          }
-        }
-        return inputs;
+        const auto inForce = [&](const model::ParameterKey& key) -> std::optional<std::string> {
+          const auto row =
+              db.Parameters().Effective(std::string(key.program), summary.regionCode, std::string(key.key), Today());
+          return row ? std::optional(row->value) : std::nullopt;
+        };
+        return AmountInputs{summary.program, db.Registry().LoadHousehold(summary.householdId),
+                            model::AmountParameterValues(summary.program, inForce)};
       },
       [this](AmountInputs inputs) {
         ShowStatus({}, false);

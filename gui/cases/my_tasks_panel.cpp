@@ -17,9 +17,9 @@ namespace doudi::gui {
 Section MyTasksPanel::Describe() {
   return Section{[] { return _("My tasks"); },
                  [](const Session& session) {
-                   const auto& group = session.identity.group;
                    // The groups that take case actions start the day with their tasks.
-                   return group == "village_clerk" || group == "township_reviewer" || group == "city_decider";
+                   const auto group = session.Role().group;
+                   return group && model::TakesCaseActions(*group);
                  },
                  [](wxWindow* parent, Context& context) { return new MyTasksPanel(parent, context); }};
 }

@@ -43,7 +43,7 @@ NoticePanel::NoticePanel(wxWindow* parent, Context& context)
   refresh->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reload(); });
   object->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RecordObjection(Selected()); });
   object->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-    e.Show(m_session.identity.group == "township_reviewer");
+    e.Show(model::MayTakeInSomeOrder(m_session.Role(), "in_public_notice", "object"));
     e.Enable(MayObject(Selected()));
   });
   m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
@@ -81,8 +81,7 @@ void NoticePanel::Fill() {
 
 bool NoticePanel::MayObject(long row) const {
   if (row < 0 || static_cast<std::size_t>(row) >= m_entries.size()) return false;
-  return m_session.identity.group == "township_reviewer" &&
-         m_entries[static_cast<std::size_t>(row)].state == "in_public_notice";
+  return model::MayTakeInSomeOrder(m_session.Role(), m_entries[static_cast<std::size_t>(row)].state, "object");
 }
 
 void NoticePanel::RecordObjection(long row) {

@@ -90,7 +90,7 @@ Section ParametersPanel::Describe() {
 ParametersPanel::ParametersPanel(wxWindow* parent, Context& context)
     : AsyncListPanel(parent, context.GetWorkers().cases), m_session(context.GetSession()) {
   const Session& session = m_session;
-  m_editable = session.identity.group == "center_admin" || session.identity.group == "superuser";
+  m_editable = session.May(model::StaffOperation::EditParameters);
   BuildBrowse();
   if (m_editable) BuildAddForm();
   Reload();

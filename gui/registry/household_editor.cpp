@@ -23,6 +23,7 @@
 #include "common/wx_text.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/registry_repository.h"
+#include "doudi/model/masking.h"
 #include "doudi/model/money.h"
 #include "doudi/workstation/household_merge.h"
 #include "registry/asset_grid.h"
@@ -48,9 +49,10 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
                wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_worker(worker),
       m_session(session),
-      m_edit(householdId, !session.CanEditRegistry(), workstation::DraftStore(DefaultDraftDirectory()),
-             workstation::DatabaseIdentity(session.connectionString, session.server.database,
-                                           session.identity.roleName)),
+      m_edit(
+          householdId, !session.May(model::StaffOperation::EditRegistry),
+          workstation::DraftStore(DefaultDraftDirectory()),
+          workstation::DatabaseIdentity(session.connectionString, session.server.database, session.identity.roleName)),
       m_household(m_edit.Edited()) {
   m_resolver = [this](const model::Household& base, const model::Household& theirs,
                       const model::Household& mine) -> std::optional<model::Household> {
@@ -433,13 +435,13 @@ void HouseholdEditor::Revalidate() {
 // unchanged; only a changed one is checked.
 bool HouseholdEditor::IsUnchangedMasked(const std::string& field) const {
   if (field == "bank_account") {
-    return IsMasked(m_household.bankAccount) && m_household.bankAccount == m_edit.Base().bankAccount;
+    return model::IsMaskedBankAccount(m_household.bankAccount) && m_household.bankAccount == m_edit.Base().bankAccount;
   }
   const FieldPath path = ParseFieldPath(field);
   if (path.collection != "members" || !path.index || path.name != "id_number") return false;
   if (*path.index >= m_household.members.size()) return false;
   const model::Person& p = m_household.members[*path.index];
-  if (!p.id || !IsMasked(p.idNumber)) return false;
+  if (!p.id || !model::IsMaskedIdNumber(p.idNumber)) return false;
   return std::any_of(m_edit.Base().members.begin(), m_edit.Base().members.end(),
                      [&p](const model::Person& stored) { return stored.id == p.id && stored.idNumber == p.idNumber; });
 }

@@ -76,7 +76,7 @@ class HouseholdEditor : public wxDialog {
       static_cast<int>(workstation::HouseholdEditSession::kDraftInterval.count());
 
   // householdId nullopt: a new household. worker and session outlive the
-  // dialog. Read-only when !session.CanEditRegistry().
+  // dialog. Read-only unless the session may edit the registry.
   HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const Session& session,
                   std::optional<std::int64_t> householdId);
 

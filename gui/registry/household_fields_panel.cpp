@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "app/session.h"
+#include "doudi/model/masking.h"
 #include "doudi/model/region_code.h"
 
 namespace doudi::gui {
@@ -109,7 +110,7 @@ void HouseholdFieldsPanel::BindEdits() {
   // A masked account is selected on entry, so typing replaces all of it.
   m_bankAccount->Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
     e.Skip();
-    if (IsMasked(Utf8(m_bankAccount->GetValue()))) CallAfter([this] { m_bankAccount->SelectAll(); });
+    if (model::IsMaskedBankAccount(Utf8(m_bankAccount->GetValue()))) CallAfter([this] { m_bankAccount->SelectAll(); });
   });
   m_region->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     m_changed([this] {
@@ -144,7 +145,7 @@ void HouseholdFieldsPanel::Fill(const model::Household& base, bool readOnly) {
   m_registryStatus->SetSelection(static_cast<int>(m_household.status));
   m_bankName->ChangeValue(Wx(m_household.bankName));
   m_bankAccount->ChangeValue(Wx(m_household.bankAccount));
-  m_bankHint->Show(!readOnly && IsMasked(base.bankAccount));
+  m_bankHint->Show(!readOnly && model::IsMaskedBankAccount(base.bankAccount));
 }
 
 void HouseholdFieldsPanel::MakeReadOnly() {

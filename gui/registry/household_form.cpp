@@ -15,10 +15,6 @@ wxString Trimmed(const wxString& text) {
   return copy.Trim(true).Trim(false);
 }
 
-bool IsMasked(std::string_view value) {
-  return value.find('*') != std::string_view::npos;
-}
-
 wxString SexText(model::Sex sex) {
   return sex == model::Sex::Male ? _("Male") : _("Female");
 }

@@ -60,7 +60,6 @@ inline int ToInt(std::size_t value) { return static_cast<int>(value); }
 inline std::size_t ToIndex(int value) { return static_cast<std::size_t>(value); }
 
 wxString Trimmed(const wxString& text);
-bool IsMasked(std::string_view value);
 wxString SexText(model::Sex sex);
 // "2026-02-05".
 wxString DateText(std::chrono::year_month_day date);

@@ -119,7 +119,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Context& context)
   openButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenSelected(); });
   applyButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewApplication(); });
   applyButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(MayApply()); });
-  newButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_session.CanEditRegistry()); });
+  newButton->Bind(wxEVT_UPDATE_UI,
+                  [this](wxUpdateUIEvent& e) { e.Enable(m_session.May(model::StaffOperation::EditRegistry)); });
   fileButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     const long row = m_list->Selected();
     const auto* person = row >= 0 ? m_list->RowAt(row) : nullptr;
@@ -272,7 +273,7 @@ void RegistryPanel::OpenHousehold(std::int64_t householdId) {
 }
 
 void RegistryPanel::NewHousehold() {
-  if (!m_session.CanEditRegistry()) return;
+  if (!m_session.May(model::StaffOperation::EditRegistry)) return;
   HouseholdEditor editor(this, m_recordWorker, m_session, std::nullopt);
   if (editor.ShowModal() == wxID_OK) StartSearch();
 }
@@ -282,7 +283,8 @@ void RegistryPanel::NewHousehold() {
 namespace doudi::gui {
 
 bool RegistryPanel::MayApply() const {
-  return m_session.CanEditRegistry() && m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr;
+  return m_session.May(model::StaffOperation::EditRegistry) && m_list->Selected() >= 0 &&
+         m_list->RowAt(m_list->Selected()) != nullptr;
 }
 
 void RegistryPanel::SelectRow(long row) {

@@ -6,6 +6,7 @@
 
 #include "doudi/model/case_transitions_table.h"
 #include "doudi/model/staff.h"
+#include "doudi/model/text.h"
 
 namespace doudi::model {
 
@@ -142,15 +143,7 @@ std::vector<TransitionRule> AvailableActions(StepOrder order, std::string_view s
 }
 
 bool AppliesToProgram(const TransitionRule& rule, std::string_view program) {
-  if (rule.programs == "all") return true;
-  // '+'-joined codes: match whole codes only ("temporary" is not "temp").
-  std::string_view rest = rule.programs;
-  while (!rest.empty()) {
-    const std::size_t plus = rest.find('+');
-    if (rest.substr(0, plus) == program) return true;
-    rest = plus == std::string_view::npos ? std::string_view{} : rest.substr(plus + 1);
-  }
-  return false;
+  return rule.programs == "all" || ListsCode(rule.programs, '+', program);
 }
 
 std::vector<TransitionRule> AvailableActions(StepOrder order, std::string_view state, std::string_view group,

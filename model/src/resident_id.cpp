@@ -108,12 +108,7 @@ std::variant<ResidentId, ResidentIdError> ResidentId::Parse(std::string_view tex
   return ResidentId(std::move(normalized));
 }
 
-std::string ResidentId::Masked() const {
-  std::string masked = m_text.substr(0, 6);
-  masked.append(8, '*');
-  masked += m_text.substr(kLength - 4);
-  return masked;
-}
+std::string ResidentId::Masked() const { return MaskedIdNumber(m_text); }
 
 std::chrono::year_month_day ResidentId::BirthDate() const {
   return DateFromDigits(std::string_view(m_text).substr(kBirthDateOffset, 8));
@@ -143,14 +138,6 @@ int ResidentId::AgeAt(std::chrono::year_month_day date) const {
 
 std::string_view ResidentId::AddressCode() const {
   return std::string_view(m_text).substr(0, 6);
-}
-
-std::string MaskBankAccount(std::string_view account) {
-  std::string masked = "****";
-  if (account.size() >= 4) {
-    masked += account.substr(account.size() - 4);
-  }
-  return masked;
 }
 
 }  // namespace doudi::model

@@ -209,6 +209,17 @@ std::vector<std::string> Split(std::string_view text, char separator) {
   }
 }
 
+bool ListsCode(std::string_view list, char separator, std::string_view code) noexcept {
+  if (code.empty()) return false;
+  std::string_view rest = list;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find(separator);
+    if (rest.substr(0, end) == code) return true;
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  }
+  return false;
+}
+
 std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string joined;
   for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -10,6 +10,7 @@
 #include "doudi/model/case_workflow.h"
 #include "doudi/model/household.h"
 #include "doudi/model/staff.h"
+#include "doudi/model/staff_capability.h"
 #include "doudi/model/working_day_calendar.h"
 
 using namespace doudi;
@@ -65,6 +66,7 @@ BOOST_AUTO_TEST_CASE(every_column_storing_an_enumeration_checks_exactly_its_code
       {ModelCodes<model::IncomeKind>(), "income_item", "kind"},
       {ModelCodes<model::AssetKind>(), "asset", "kind"},
       {ModelCodes<model::StaffGroup>(), "app_user", "group_role"},
+      {ModelCodes<model::StaffGroup>(), "staff_capability", "staff_group"},
       {ModelCodes<model::StepOrder>(), "assistance_case", "step_order"},
       {ModelCodes<model::StepOrder>(), "case_transition_rule", "step_order"},
   };
@@ -95,6 +97,42 @@ BOOST_AUTO_TEST_CASE(every_staff_group_is_a_role_and_every_desk_role_a_group) {
     roles.insert(r.substr(std::string("doudi_").size()));
   }
   BOOST_TEST(roles == ModelCodes<model::StaffGroup>(), boost::test_tools::per_element());
+}
+
+// The staff operations the rule seed wrote are the model's, each with the
+// groups the model allows (both come from assets/rules/staff_capabilities.csv);
+// and every group allowed an operation that a function enforces may call
+// that function (a grant forgotten would refuse what the table allows).
+BOOST_AUTO_TEST_CASE(the_staff_capabilities_in_the_database_are_the_models) {
+  test::MigratedDatabase m(false);
+  const auto seeded = m.server.Rows("SELECT operation FROM doudi.staff_operation");
+  BOOST_TEST(std::set<std::string>(seeded.begin(), seeded.end()) == ModelCodes<model::StaffOperation>(),
+             boost::test_tools::per_element());
+  for (const auto& op : model::EnumTexts<model::StaffOperation>()) {
+    BOOST_TEST_CONTEXT(op.code) {
+      const std::string code(op.code);
+      const auto rows = m.server.Rows("SELECT staff_group FROM doudi.staff_capability WHERE operation = '" + code + "'");
+      std::set<std::string> expected;
+      for (const auto group : model::GroupsAllowed(op.value)) expected.emplace(model::ToCode(group));
+      BOOST_TEST(std::set<std::string>(rows.begin(), rows.end()) == expected, boost::test_tools::per_element());
+      const std::string enforcedBy(model::EnforcedBy(op.value));
+      static const std::regex function("^doudi\\.([a-z_]+)$");
+      std::smatch name;
+      if (!std::regex_match(enforcedBy, name, function)) continue;
+      const std::string proname = name[1].str();
+      if (m.server.Count("SELECT count(*) FROM pg_catalog.pg_proc WHERE pronamespace = 'doudi'::regnamespace "
+                         "AND proname = '" + proname + "' AND prosecdef") == 0) {
+        continue;  // run inside another function, with its caller's rights
+      }
+      for (const auto& group : expected) {
+        BOOST_TEST(m.server.Scalar("SELECT bool_or(has_function_privilege('doudi_" + group +
+                                   "', p.oid, 'EXECUTE'))::text FROM pg_catalog.pg_proc AS p "
+                                   "WHERE p.pronamespace = 'doudi'::regnamespace AND p.proname = '" + proname +
+                                   "'") == "true",
+                   group << " may not call doudi." << proname);
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

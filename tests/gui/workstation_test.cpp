@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(login_knows_who_and_where) {
   BOOST_TEST(session.identity.roleName == desk.ClerkRole());
   BOOST_TEST(session.identity.group == "village_clerk");
   BOOST_TEST(session.identity.scopeName == "悬渚村");
-  BOOST_TEST(session.CanEditRegistry());
+  BOOST_TEST(session.May(model::StaffOperation::EditRegistry));
   // The region tree gets the village and the path above it, nothing beside it.
   BOOST_TEST(session.regions.size() == 5u);  // province, prefecture, county, township, village
   BOOST_TEST(!session.server.tls);

@@ -162,10 +162,6 @@ BOOST_AUTO_TEST_CASE(age_of_a_leap_day_birth) {
 
 BOOST_AUTO_TEST_CASE(masking) {
   BOOST_TEST(MustParse("331022199001011235").Masked() == "331022********1235");
-  BOOST_TEST(MaskBankAccount("6222021234567890123") == "****0123");
-  BOOST_TEST(MaskBankAccount("1234") == "****1234");
-  BOOST_TEST(MaskBankAccount("123") == "****");
-  BOOST_TEST(MaskBankAccount("") == "****");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,6 +5,7 @@
 #include <functional>
 #include <utility>
 
+#include "doudi/model/masking.h"
 #include "doudi/model/text.h"
 
 namespace doudi::workstation {
@@ -13,24 +14,11 @@ namespace {
 using model::Household;
 using model::Person;
 
-constexpr std::size_t kIdLength = 18;
-
 // Resident IDs compare trimmed and with an uppercase X, as Validate does.
 std::string Normalized(std::string_view idNumber) {
   std::string text(model::TrimAsciiWhitespace(idNumber));
   std::replace(text.begin(), text.end(), 'x', 'X');
   return text;
-}
-
-bool IsMasked(std::string_view value) {
-  return value.find('*') != std::string_view::npos;
-}
-
-// The database's mask of a resident ID (migration 0001): first 6, eight
-// '*', last 4.
-std::string MaskedForm(const std::string& normalizedId) {
-  if (normalizedId.size() != kIdLength) return {};
-  return normalizedId.substr(0, 6) + std::string(8, '*') + normalizedId.substr(14);
 }
 
 // Whether two ID texts name the same resident: equal, or one is the
@@ -41,9 +29,8 @@ bool SameResident(std::string_view a, std::string_view b) {
   const std::string nb = Normalized(b);
   if (na.empty() || nb.empty()) return false;
   if (na == nb) return true;
-  if (IsMasked(na) && !IsMasked(nb)) return MaskedForm(nb) == na;
-  if (IsMasked(nb) && !IsMasked(na)) return MaskedForm(na) == nb;
-  return false;
+  return (model::IsMaskedIdNumber(na) && model::MaskedIdNumber(nb) == na) ||
+         (model::IsMaskedIdNumber(nb) && model::MaskedIdNumber(na) == nb);
 }
 
 // One member across the three versions.

@@ -6,9 +6,7 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 DECLARE
   loaded integer;
 BEGIN
-  IF NOT (doudi.session_is_superuser() OR coalesce(doudi.session_group(), '') = 'center_admin') THEN
-    RAISE EXCEPTION 'only a center administrator loads the holiday calendar' USING ERRCODE = 'insufficient_privilege';
-  END IF;
+  PERFORM doudi.require_staff_may('load_holiday_calendar');
   IF cardinality(p_days) IS DISTINCT FROM cardinality(p_kinds) OR cardinality(p_days) IS DISTINCT FROM cardinality(p_names) THEN
     RAISE EXCEPTION 'days, kinds and names differ in length' USING ERRCODE = 'invalid_parameter_value';
   END IF;

@@ -7,7 +7,7 @@ BEGIN
   PERFORM doudi.case_request_lock(p_request_id);
   IF doudi.case_request_done('evidence', p_request_id, p_case_id) THEN RETURN; END IF;
   c := doudi.case_for_change(p_case_id);
-  PERFORM doudi.require_group(ARRAY['village_clerk', 'township_reviewer', 'city_decider'], 'adding evidence');
+  PERFORM doudi.require_staff_may('add_evidence');
   IF EXISTS (SELECT 1 FROM doudi.case_state_rule AS r WHERE r.state = c.state AND r.terminal) THEN
     RAISE EXCEPTION 'case % is closed', p_case_id USING ERRCODE = 'invalid_parameter_value';
   END IF;

@@ -7,7 +7,7 @@ DECLARE
   c doudi.assistance_case := doudi.case_for_change(p_case_id);
   d record;
 BEGIN
-  PERFORM doudi.require_group(ARRAY['city_decider'], 'extending the time limit');
+  PERFORM doudi.require_staff_may('extend_limit');
   IF coalesce(btrim(p_reason), '') = '' THEN
     RAISE EXCEPTION 'extending the time limit needs the reason' USING ERRCODE = 'invalid_parameter_value';
   END IF;

@@ -25,8 +25,7 @@ BEGIN
   IF region IS NULL OR NOT doudi.caller_may_see(p_household_id, region) THEN
     RAISE EXCEPTION 'you may not open a case for household %', p_household_id USING ERRCODE = 'insufficient_privilege';
   END IF;
-  PERFORM doudi.require_group(ARRAY['village_clerk', 'township_reviewer', 'city_decider', 'center_admin'],
-                              'opening a case');
+  PERFORM doudi.require_staff_may('open_case');
   IF p_close_relative AND coalesce(btrim(p_close_relative_note), '') = '' THEN
     RAISE EXCEPTION 'a close relative of staff needs a note saying whose relative' USING ERRCODE = 'invalid_parameter_value';
   END IF;

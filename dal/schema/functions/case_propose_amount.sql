@@ -11,7 +11,7 @@ BEGIN
   PERFORM doudi.case_request_lock(p_request_id);
   IF doudi.case_request_done('amount', p_request_id, p_case_id) THEN RETURN; END IF;
   c := doudi.case_for_change(p_case_id);
-  PERFORM doudi.require_group(ARRAY['township_reviewer', 'city_decider'], 'proposing an amount');
+  PERFORM doudi.require_staff_may('propose_amount');
   PERFORM doudi.require_state(c, ARRAY['helped_first', 'verified', 'village_recommended', 'township_reviewed',
                                        'objected', 'awaiting_decision', 'under_review'], 'an amount');
   IF p_monthly_fen IS NULL OR p_one_off_fen IS NULL OR p_monthly_fen < 0 OR p_one_off_fen < 0

@@ -10,9 +10,9 @@ BEGIN
   IF doudi.case_request_done('survey', p_request_id, p_case_id) THEN RETURN; END IF;
   c := doudi.case_for_change(p_case_id);
   IF c.close_relative THEN
-    PERFORM doudi.require_group(ARRAY['city_decider'], 'the survey of a close relative of staff');
+    PERFORM doudi.require_staff_may('record_close_relative_survey');
   ELSE
-    PERFORM doudi.require_group(ARRAY['township_reviewer', 'city_decider'], 'recording a survey');
+    PERFORM doudi.require_staff_may('record_survey');
   END IF;
   PERFORM doudi.require_state(c, ARRAY['accepted', 'helped_first', 'objected', 'under_review'], 'a survey');
   SELECT array_agg(DISTINCT btrim(n)) INTO names FROM unnest(p_surveyors) AS n WHERE btrim(n) <> '';

@@ -15,8 +15,7 @@ DECLARE
   hidden bigint[];
   unknown integer;
 BEGIN
-  PERFORM doudi.require_group(ARRAY['village_clerk', 'township_reviewer', 'city_decider', 'center_admin'],
-                              'importing households');
+  PERFORM doudi.require_staff_may('import_households');
   -- The working tables this function makes below, described for
   -- plpgsql_check (a string when it runs: nothing happens).
   PERFORM 'PRAGMA:TABLE: doudi_import_row (LIKE doudi.import_stage)';

@@ -52,8 +52,7 @@ BEGIN
     saved_version := done.version;
     RETURN;
   END IF;
-  PERFORM doudi.require_group(ARRAY['village_clerk', 'township_reviewer', 'city_decider', 'center_admin'],
-                              'saving a household');
+  PERFORM doudi.require_staff_may('edit_registry');
   IF NOT doudi.session_is_superuser()
      AND NOT coalesce(p_region_code BETWEEN doudi.scope_low() AND doudi.scope_high(), false) THEN
     RAISE EXCEPTION 'region_code: % is outside your scope', p_region_code USING ERRCODE = 'insufficient_privilege';

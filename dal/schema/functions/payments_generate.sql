@@ -9,7 +9,7 @@ DECLARE
   written integer;
   more integer;
 BEGIN
-  PERFORM doudi.require_group(ARRAY['finance_officer', 'center_admin'], 'writing payment lines');
+  PERFORM doudi.require_staff_may('generate_payments');
   INSERT INTO doudi.payment_line (case_id, household_id, region_code, program, month, kind, amount_fen)
   SELECT c.id, c.household_id, c.region_code, c.program, month_start, 'monthly', b.monthly_fen
   FROM doudi.assistance_case AS c

@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "doudi/model/masking.h"  // MaskBankAccount, used with the ID by the same screens
+
 namespace doudi::model {
 
 // Why a text is not a resident ID, in the order Parse checks.
@@ -79,10 +81,5 @@ class ResidentId {
 
   std::string m_text;
 };
-
-// A bank account for display: "****" followed by the last 4 characters
-// ("****1234"); an account of fewer than 4 characters is shown as "****"
-// only, so nothing of it is revealed.
-std::string MaskBankAccount(std::string_view account);
 
 }  // namespace doudi::model

@@ -105,6 +105,10 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) noexcept;
 // text gives no pieces.
 std::vector<std::string> Split(std::string_view text, char separator);
 
+// Whether list, codes joined by separator ("dibao+temporary"), names code
+// as one whole piece ("temp" is not in "temporary"); false for an empty code.
+bool ListsCode(std::string_view list, char separator, std::string_view code) noexcept;
+
 // The parts with separator between them.
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
