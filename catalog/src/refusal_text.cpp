@@ -46,12 +46,9 @@ constexpr std::array kValueWords{
 
 bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
 
-bool IsMoney(std::string_view name) { return name.size() > 4 && name.ends_with("_fen"); }
-
-// The argument's text as a sentence shows it: money in yuan, a value word
-// in the user's language.
-std::string Reading(std::string_view name, const std::string& value) {
-  if (IsMoney(name)) return YuanFromFen(value);
+// The argument's text as a sentence shows it: a value word in the user's
+// language, anything else as given.
+std::string Reading(const std::string& value) {
   const auto word = std::find_if(kValueWords.begin(), kValueWords.end(),
                                  [&](const RefusalSentence& w) { return w.code == value; });
   if (word != kValueWords.end()) return Tr(word->english, "doudi:value");
@@ -79,22 +76,6 @@ std::span<const RefusalSentence> RefusalSentences() { return kSentences; }
 
 std::span<const RefusalSentence> RefusalValueWords() { return kValueWords; }
 
-std::string YuanFromFen(std::string_view fen) {
-  const bool negative = !fen.empty() && fen.front() == '-';
-  std::string_view digits = negative ? fen.substr(1) : fen;
-  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::string(fen);
-  }
-  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-  std::string padded(digits);
-  if (padded.size() < 3) padded.insert(0, 3 - padded.size(), '0');
-  std::string out = negative && digits != "0" ? "-" : "";
-  out += padded.substr(0, padded.size() - 2);
-  out += '.';
-  out += padded.substr(padded.size() - 2);
-  return out;
-}
-
 std::vector<std::string> PlaceNames(std::string_view pattern) {
   std::vector<std::string> names;
   ForEachPlace(pattern, [&](std::size_t, std::size_t, std::string_view name) {
@@ -110,7 +91,7 @@ std::string FormatNamed(std::string_view pattern, const NamedArguments& argument
     const auto it = arguments.find(name);
     if (it == arguments.end()) return;
     out.append(pattern.substr(copied, start - copied));
-    out += Reading(name, it->second);
+    out += Reading(it->second);
     copied = start + length;
   });
   out.append(pattern.substr(copied));

@@ -5,6 +5,7 @@
 #include "doudi/catalog/message_catalog.h"
 #include "doudi/catalog/refusal_text.h"
 #include "doudi/dal/errors.h"
+#include "doudi/model/money.h"
 
 namespace doudi::dal {
 namespace {
@@ -29,6 +30,23 @@ std::string ConnectionText(std::string_view what) {
   if (Has(what, "does not exist") && Has(what, "database")) return Tr("The database named in the profile does not exist.");
   return Tr("The database server cannot be reached. Check the network cable and the server profile, or try again "
             "later.");
+}
+
+// The arguments as a sentence shows them: money (a name ending in _fen) in
+// yuan as everywhere else in Doudi, "1,234.56"; what is not a whole number of
+// fen (the server compares amounts in numeric) stays as sent.
+RefusalArguments Readable(const RefusalArguments& arguments) {
+  RefusalArguments out = arguments;
+  for (auto& [name, value] : out) {
+    if (!name.ends_with("_fen")) continue;
+    try {
+      std::size_t used = 0;
+      const long long fen = std::stoll(value, &used);
+      if (used == value.size()) value = model::Money::FromFen(fen).ToDisplayString();
+    } catch (const std::exception&) {
+    }
+  }
+  return out;
 }
 
 // A refusal whose code this program does not know (a newer server), or one
@@ -63,7 +81,7 @@ std::string FailureText(const std::exception& failure) {
   const auto* e = dynamic_cast<const DatabaseError*>(&failure);
   if (e == nullptr) return failure.what();
   if (!e->Code().empty()) {
-    if (auto text = catalog::RefusalText(e->Code(), e->Arguments())) return *text;
+    if (auto text = catalog::RefusalText(e->Code(), Readable(e->Arguments()))) return *text;
     return UnknownRefusalText(e->ServerRefusal());
   }
   if (dynamic_cast<const PermissionDenied*>(&failure) != nullptr) return Tr("You are not allowed to do this.");

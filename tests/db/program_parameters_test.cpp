@@ -177,7 +177,7 @@ BOOST_FIXTURE_TEST_CASE(a_center_admin_adds_within_its_scope_only, Parameters) {
   BOOST_TEST(as.TryExecute("INSERT INTO doudi.program_parameter (program, region_prefix, key, value, unit, "
                            "effective_from, created_by) VALUES ('dibao', '331022', 'standard_per_person', '1', "
                            "'fen', '2028-01-01', 'someone')") == kDenied);
-  // Through the data layer, the refusal arrives as a DatabaseError with its SQLSTATE.
+  // Through the data layer, the refusal arrives as PermissionDenied with its SQLSTATE.
   dal::pg::PgDatabase asAdmin(server.ConnectionString() + " user=" + admin +
                               " password=" + test::TestDatabase::kPassword);
   asAdmin.Parameters().Add(Row("331022", "temporary_cap", "700000", "fen", "2027-01-01", "temporary"));
@@ -186,7 +186,7 @@ BOOST_FIXTURE_TEST_CASE(a_center_admin_adds_within_its_scope_only, Parameters) {
   try {
     asAdmin.Parameters().Add(Row("350582", "temporary_cap", "700000", "fen", "2027-01-01", "temporary"));
     BOOST_FAIL("an addition outside the scope was accepted");
-  } catch (const dal::DatabaseError& e) {
+  } catch (const dal::PermissionDenied& e) {
     BOOST_TEST(e.SqlState() == kDenied);
   }
 }

@@ -6,9 +6,9 @@
 // English sentence may read differently for two codes.
 //
 // Sentences name their arguments: "{amount_fen}" is replaced by the argument
-// amount_fen. An argument whose name ends in _fen is money in fen and reads
-// in yuan with two decimals; every other argument (dates among them) reads
-// as the server sent it.
+// amount_fen as the caller gives it, a value word ("monthly") in the user's
+// language. The server sends money in fen (names ending in _fen):
+// dal::FailureText reads it in yuan before it arrives here.
 #include <functional>
 #include <map>
 #include <optional>
@@ -41,16 +41,12 @@ std::span<const RefusalSentence> RefusalValueWords();
 std::optional<std::string> RefusalText(std::string_view code, const NamedArguments& arguments);
 
 // pattern with each "{name}" replaced by arguments[name] (names of
-// lowercase letters, digits and _), money (_fen) in yuan; a place without an
+// lowercase letters, digits and _), value words translated; a place without an
 // argument, and any other brace, is kept as written. A name starts with a
 // letter, so "{1}" stays for Format.
 std::string FormatNamed(std::string_view pattern, const NamedArguments& arguments);
 
 // The names of pattern's places, in order of first appearance.
 std::vector<std::string> PlaceNames(std::string_view pattern);
-
-// An amount in fen as yuan with two decimals ("-1234.5" fen is not an
-// amount: text that is not a whole number is returned unchanged).
-std::string YuanFromFen(std::string_view fen);
 
 }  // namespace doudi::catalog
