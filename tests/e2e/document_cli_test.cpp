@@ -372,9 +372,9 @@ BOOST_AUTO_TEST_CASE(a_second_city_decider_confirms_an_amount_above_the_cap) {
   BOOST_TEST(db.sql.TryExecute(approve, {id}) == "22023");
   const Result own = db.RunAs(db.decider, {"case", "confirm-amount", id});
   BOOST_TEST(own.exitCode == 2);
-  // In the user's words (English here), the stable code beside them.
-  BOOST_TEST(own.err.find("An amount above the cap is confirmed by a second city decider, not by the one who "
-                          "proposed it. [doudi:amount.same_person]") != std::string::npos,
+  // In the user's words (Chinese, the default), the stable code beside them.
+  BOOST_TEST(own.err.find("超过上限的金额须由另一位市级审批人确认，提议人本人不能确认。 [doudi:amount.same_person]") !=
+                 std::string::npos,
              own.err);
   const Result confirmed = db.RunAs(second, {"case", "confirm-amount", id});
   BOOST_REQUIRE_MESSAGE(confirmed.exitCode == 0, confirmed.err);
