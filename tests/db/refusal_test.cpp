@@ -3,32 +3,20 @@
 // SQLSTATE, and the words FailureText gives each of them.
 #include <boost/test/unit_test.hpp>
 
-#include <memory>
 #include <string>
 
 #include "db_fixture.h"
-#include "doudi/catalog/message_catalog.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/failure_text.h"
 #include "doudi/dal/registry_search.h"
+#include "in_chinese.h"
 
 namespace {
 
 using doudi::dal::FailureText;
 using doudi::dal::ParseRefusal;
 
-// Switches the process to the shipped Chinese catalog for one test.
-struct InChinese {
-  InChinese() {
-    const auto path = doudi::catalog::ProgramCatalogPath("zh_CN");
-    auto catalog = path ? doudi::catalog::MessageCatalog::Load(*path) : std::nullopt;
-    BOOST_REQUIRE_MESSAGE(catalog, "the Chinese catalog is not beside the test");
-    doudi::catalog::UseCatalog(std::make_shared<const doudi::catalog::MessageCatalog>(std::move(*catalog)));
-  }
-  ~InChinese() { doudi::catalog::UseCatalog(nullptr); }
-  InChinese(const InChinese&) = delete;
-  InChinese& operator=(const InChinese&) = delete;
-};
+using doudi::test::InChinese;
 
 }  // namespace
 

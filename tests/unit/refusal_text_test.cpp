@@ -7,18 +7,20 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <memory>
 #include <regex>
 #include <set>
 #include <string>
 
 #include "doudi/catalog/message_catalog.h"
 #include "doudi/catalog/refusal_text.h"
+#include "../support/in_chinese.h"
 
 namespace {
 
+using doudi::test::InChinese;
+using doudi::test::ShippedCatalog;
+
 using doudi::catalog::FormatNamed;
-using doudi::catalog::MessageCatalog;
 using doudi::catalog::NamedArguments;
 using doudi::catalog::PlaceNames;
 using doudi::catalog::RefusalSentences;
@@ -43,22 +45,6 @@ std::set<std::string> CodesRaisedBySql() {
   }
   return codes;
 }
-
-std::shared_ptr<const MessageCatalog> ShippedCatalog() {
-  const auto path = doudi::catalog::ProgramCatalogPath("zh_CN");
-  BOOST_REQUIRE(path);
-  auto catalog = MessageCatalog::Load(*path);
-  BOOST_REQUIRE_MESSAGE(catalog, "no catalog at " << path->string());
-  return std::make_shared<const MessageCatalog>(std::move(*catalog));
-}
-
-// Switches the process to the shipped Chinese catalog for one test.
-struct InChinese {
-  InChinese() { doudi::catalog::UseCatalog(ShippedCatalog()); }
-  ~InChinese() { doudi::catalog::UseCatalog(nullptr); }
-  InChinese(const InChinese&) = delete;
-  InChinese& operator=(const InChinese&) = delete;
-};
 
 }  // namespace
 
