@@ -44,13 +44,15 @@ constexpr std::array kValueWords{
     RefusalSentence{"one_off", "one-off grant"},
 };
 
-bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
 
 // The argument's text as a sentence shows it: a value word in the user's
 // language, anything else as given.
 std::string Reading(const std::string& value) {
-  const auto word = std::find_if(kValueWords.begin(), kValueWords.end(),
-                                 [&](const RefusalSentence& w) { return w.code == value; });
+  const auto word =
+      std::find_if(kValueWords.begin(), kValueWords.end(), [&](const RefusalSentence& w) { return w.code == value; });
   if (word != kValueWords.end()) return Tr(word->english, "doudi:value");
   return value;
 }
@@ -72,9 +74,13 @@ void ForEachPlace(std::string_view pattern, Place place) {
 
 }  // namespace
 
-std::span<const RefusalSentence> RefusalSentences() { return kSentences; }
+std::span<const RefusalSentence> RefusalSentences() {
+  return kSentences;
+}
 
-std::span<const RefusalSentence> RefusalValueWords() { return kValueWords; }
+std::span<const RefusalSentence> RefusalValueWords() {
+  return kValueWords;
+}
 
 std::vector<std::string> PlaceNames(std::string_view pattern) {
   std::vector<std::string> names;

@@ -12,7 +12,9 @@
 namespace doudi::dal::pg {
 namespace {
 
-bool StartsWith(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
+bool StartsWith(const std::string& text, std::string_view prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 [[noreturn]] void ThrowFor(const std::string& sqlState, bool connectionLost, const std::string& message,
                            Refusal refusal) {
@@ -67,8 +69,7 @@ void RethrowAsDatabaseError(const std::string& context) {
   } catch (const soci::postgresql_soci_error& e) {
     const std::string state = e.sqlstate();
     const bool lost = e.get_error_category() == soci::soci_error::connection_error;
-    ThrowFor(state, lost, "while " + context + ": " + e.get_error_message(),
-             RefusalInLibpqText(e.get_error_message()));
+    ThrowFor(state, lost, "while " + context + ": " + e.get_error_message(), RefusalInLibpqText(e.get_error_message()));
   } catch (const soci::soci_error& e) {
     // SOCI reports "Session is not connected" and failed reconnects with
     // category unknown: judge by the message's connection state instead.

@@ -13,7 +13,9 @@ namespace {
 using catalog::Tr;
 using catalog::TrFormat;
 
-bool Has(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
+bool Has(std::string_view text, std::string_view what) {
+  return text.find(what) != std::string_view::npos;
+}
 
 // The server's or libpq's reasons for refusing a connection, in plain words.
 std::string ConnectionText(std::string_view what) {
@@ -24,12 +26,15 @@ std::string ConnectionText(std::string_view what) {
   // drops mid-session says "SSL SYSCALL error").
   if (Has(what, "certificate verify failed") || Has(what, "root certificate") || Has(what, "server certificate") ||
       Has(what, "does not match host name")) {
-    return Tr("The secure (TLS) connection failed: the server's certificate could not be verified. Ask the "
-              "administrator to check the CA file of this server profile.");
+    return Tr(
+        "The secure (TLS) connection failed: the server's certificate could not be verified. Ask the "
+        "administrator to check the CA file of this server profile.");
   }
-  if (Has(what, "does not exist") && Has(what, "database")) return Tr("The database named in the profile does not exist.");
-  return Tr("The database server cannot be reached. Check the network cable and the server profile, or try again "
-            "later.");
+  if (Has(what, "does not exist") && Has(what, "database"))
+    return Tr("The database named in the profile does not exist.");
+  return Tr(
+      "The database server cannot be reached. Check the network cable and the server profile, or try again "
+      "later.");
 }
 
 // The arguments as a sentence shows them: money (a name ending in _fen) in
@@ -69,12 +74,14 @@ std::string FailureText(const std::exception& failure) {
     const std::string database = std::to_string(e->DatabaseVersion());
     const std::string supported = std::to_string(e->SupportedVersion());
     return e->DatabaseIsOlder()
-               ? TrFormat("The database is older (schema {1}) than this program needs (schema {2}). Ask the "
-                          "administrator to upgrade the database.",
-                          {database, supported})
-               : TrFormat("The database is newer (schema {1}) than this program supports (schema {2}). Please "
-                          "install the new version of Doudi.",
-                          {database, supported});
+               ? TrFormat(
+                     "The database is older (schema {1}) than this program needs (schema {2}). Ask the "
+                     "administrator to upgrade the database.",
+                     {database, supported})
+               : TrFormat(
+                     "The database is newer (schema {1}) than this program supports (schema {2}). Please "
+                     "install the new version of Doudi.",
+                     {database, supported});
   }
   if (dynamic_cast<const ConnectionError*>(&failure) != nullptr) return ConnectionText(failure.what());
   if (dynamic_cast<const Cancelled*>(&failure) != nullptr) return Tr("Cancelled.");

@@ -45,9 +45,8 @@ BOOST_AUTO_TEST_CASE(the_older_form_and_what_is_no_refusal_are_told_apart) {
   BOOST_TEST(old.prose == "request 42 was already used");
   BOOST_TEST(old.arguments.empty());
   // Not a code: no prefix, no dot, a stray character, the log line's form.
-  for (const char* message : {"permission denied for table household", "doudi:", "doudi:amount",
-                              "doudi:amount.", "doudi:.x", "doudi:Amount.over", "doudi: % was told",
-                              "doudi:amount.over cap"}) {
+  for (const char* message : {"permission denied for table household", "doudi:", "doudi:amount", "doudi:amount.",
+                              "doudi:.x", "doudi:Amount.over", "doudi: % was told", "doudi:amount.over cap"}) {
     BOOST_TEST(ParseRefusal(message, R"({"a": 1})").code.empty(), message);
   }
   // A DETAIL that is not one whole JSON object gives no arguments.

@@ -11,9 +11,9 @@
 #include <set>
 #include <string>
 
+#include "../support/in_chinese.h"
 #include "doudi/catalog/message_catalog.h"
 #include "doudi/catalog/refusal_text.h"
-#include "../support/in_chinese.h"
 
 namespace {
 
@@ -93,15 +93,16 @@ BOOST_AUTO_TEST_CASE(named_places_are_filled) {
 }
 
 BOOST_AUTO_TEST_CASE(a_refusal_reads_in_the_language_in_use) {
-  const NamedArguments args{{"part", "monthly"}, {"amount_fen", "1,500.00"}, {"cap_fen", "1,234.00"},
-                            {"parameter", "dibao_standard"}};
+  const NamedArguments args{
+      {"part", "monthly"}, {"amount_fen", "1,500.00"}, {"cap_fen", "1,234.00"}, {"parameter", "dibao_standard"}};
   BOOST_TEST(RefusalText("amount.over_cap", args).value_or("") ==
              "The monthly amount of 1,500.00 yuan is above the cap of 1,234.00 yuan (dibao_standard): an amount above "
              "the cap needs a reason and the confirmation of a second city decider.");
   {
     const InChinese chinese;
-    BOOST_TEST(RefusalText("amount.over_cap", args).value_or("") ==
-               "每月金额1,500.00元超过上限1,234.00元（dibao_standard）：超过上限的金额须说明理由，并由另一位市级审批人确认。");
+    BOOST_TEST(
+        RefusalText("amount.over_cap", args).value_or("") ==
+        "每月金额1,500.00元超过上限1,234.00元（dibao_standard）：超过上限的金额须说明理由，并由另一位市级审批人确认。");
     BOOST_TEST(RefusalText("search.too_long", {{"limit", "50"}}).value_or("") == "搜索内容过长：最多 50 个字符。");
   }
   // Unknown codes, and a sentence whose arguments did not come (the older

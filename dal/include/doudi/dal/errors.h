@@ -33,9 +33,9 @@ using RefusalArguments = std::map<std::string, std::string, std::less<>>;
 
 // What the server said when it refused with a doudi: code.
 struct Refusal {
-  std::string code;             // "amount.over_cap", without "doudi:"; empty: no code
-  RefusalArguments arguments;   // from DETAIL
-  std::string prose;            // the older form's text after "doudi:<code>: "
+  std::string code;            // "amount.over_cap", without "doudi:"; empty: no code
+  RefusalArguments arguments;  // from DETAIL
+  std::string prose;           // the older form's text after "doudi:<code>: "
 };
 
 // The refusal in a server error's MESSAGE and DETAIL. No code when MESSAGE
