@@ -7,13 +7,13 @@ DECLARE
   loaded integer;
 BEGIN
   IF NOT (doudi.session_is_superuser() OR coalesce(doudi.session_group(), '') = 'center_admin') THEN
-    RAISE EXCEPTION 'only a center administrator loads the holiday calendar' USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:calendar.admin_only' USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF cardinality(p_days) IS DISTINCT FROM cardinality(p_kinds) OR cardinality(p_days) IS DISTINCT FROM cardinality(p_names) THEN
-    RAISE EXCEPTION 'days, kinds and names differ in length' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:calendar.malformed' USING ERRCODE = 'invalid_parameter_value';
   END IF;
   IF EXISTS (SELECT 1 FROM unnest(p_days) AS d WHERE extract(year FROM d) <> p_year) THEN
-    RAISE EXCEPTION 'a date outside % in its notice', p_year USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:calendar.other_year' USING DETAIL = json_build_object('year', p_year)::text, ERRCODE = 'RD000';
   END IF;
   DELETE FROM doudi.calendar_year WHERE year = p_year;
   INSERT INTO doudi.calendar_year (year, source) VALUES (p_year, p_source);

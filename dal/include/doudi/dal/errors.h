@@ -15,8 +15,8 @@
 //   40001 (serialization_failure)   ConcurrentChange: changed meanwhile, look again
 //   RD000 (Doudi's class RD)        RuleRefused: a rule of the program says no
 //   23xxx                           ConstraintViolation: kept for constraints
-// Other SQLSTATEs with a doudi: code (22023 in older functions) are
-// RuleRefused too. The client translates the code through the catalog
+// Other SQLSTATEs with a doudi: code (22023 for a call a program should
+// not make) are RuleRefused too. The client translates the code through the catalog
 // (doudi/dal/failure_text.h); the older form 'doudi:<code>: English prose'
 // is still read, its prose kept only for an unknown code.
 #include <cstdint>
