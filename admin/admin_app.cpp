@@ -15,6 +15,7 @@
 #include "connection_settings.h"
 #include "doudi/catalog/message_catalog.h"
 #include "doudi/dal/errors.h"
+#include "doudi/dal/failure_text.h"
 #include "household_file.h"
 #include "language.h"
 #include "terminal.h"
@@ -184,7 +185,19 @@ class AdminApp final : public Poco::Util::Application {
                                      {e.DatabaseFirst(), e.ProgramFirst()})
                 << "\n";
     } catch (const dal::ConnectionError& e) {
-      std::cerr << what << ": " << catalog::TrFormat("cannot connect: {1}", {e.what()}) << "\n";
+      // The advice in the user's words, then libpq's own for the administrator.
+      std::cerr << what << ": " << catalog::TrFormat("cannot connect: {1}", {dal::FailureText(e)}) << "\n  "
+                << e.what() << "\n";
+    } catch (const dal::DatabaseError& e) {
+      // A refusal in the user's words with its stable code beside it; one
+      // the server still words in English (no code) with the server's words
+      // under it, which is all it says.
+      std::cerr << what << ": " << dal::FailureText(e);
+      if (!e.Code().empty()) {
+        std::cerr << " [doudi:" << e.Code() << "]\n";
+      } else {
+        std::cerr << "\n  " << e.what() << "\n";
+      }
     } catch (const std::exception& e) {
       std::cerr << what << ": " << e.what() << "\n";
     }

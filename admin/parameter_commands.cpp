@@ -198,13 +198,12 @@ int ParamSet(CommandContext& ctx) {
   }
   try {
     db->Parameters().Add(p);
-  } catch (const dal::DatabaseError& e) {
-    if (e.SqlState() == "42501") {
-      throw std::invalid_argument(TrFormat(
-          "--region {1}: you may not add parameters there (center administrators add them for their own scope)",
-          {p.regionPrefix}));
-    }
-    if (e.SqlState() == "23505") {
+  } catch (const dal::PermissionDenied&) {
+    throw std::invalid_argument(TrFormat(
+        "--region {1}: you may not add parameters there (center administrators add them for their own scope)",
+        {p.regionPrefix}));
+  } catch (const dal::ConstraintViolation& e) {
+    if (e.SqlState() == "23505") {  // unique_violation: the same key, region and day
       throw std::invalid_argument(TrFormat(
           "--from {1}: {2}.{3} for {4} already has a row effective that day; rows are never changed, choose another "
           "date",

@@ -126,9 +126,11 @@ std::optional<std::filesystem::path> ProgramCatalogPath(std::string_view languag
 
 void UseCatalog(std::shared_ptr<const MessageCatalog> catalog) { CatalogInUse() = std::move(catalog); }
 
-std::string Tr(std::string_view msgid) {
+std::string Tr(std::string_view msgid) { return Tr(msgid, {}); }
+
+std::string Tr(std::string_view msgid, std::string_view context) {
   if (const auto& catalog = CatalogInUse()) {
-    if (const auto text = catalog->Find(msgid)) return std::string(*text);
+    if (const auto text = catalog->Find(msgid, context)) return std::string(*text);
   }
   return std::string(msgid);
 }

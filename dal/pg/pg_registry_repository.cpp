@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include <soci/postgresql/soci-postgresql.h>
 
@@ -193,7 +194,13 @@ class PgRegistryRepository final : public RegistryRepository {
         soci::use(a[15]), soci::use(a[16]), soci::into(savedId, idOut), soci::into(savedVersion, versionOut), soci::into(refusal, refusalInd);
     // A refusal commits too: it wrote only the record of what was asked.
     tr.commit();
-    if (refusalInd == soci::i_ok) throw ConstraintViolation(refusal, "23505");
+    if (refusalInd == soci::i_ok) {
+      // "doudi:<code> <arguments as JSON>", as a raised refusal's MESSAGE and DETAIL.
+      const auto space = refusal.find(' ');
+      throw ConstraintViolation("while saving a household: " + refusal, "23505",
+                                ParseRefusal(std::string_view(refusal).substr(0, space),
+                                             space == std::string::npos ? "" : std::string_view(refusal).substr(space + 1)));
+    }
     SealAfterCommit(m_sql);
     return {savedId, savedVersion};
   }

@@ -11,11 +11,14 @@
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
 
+#include <memory>
+
 #include "app/login_dialog.h"
 #include "app/main_frame.h"
 #include "app/screenshot.h"
 #include "common/wx_text.h"
 #include "connection_settings.h"
+#include "doudi/catalog/message_catalog.h"
 #include "registry/registry_panel.h"
 #include "utf8_path.h"
 
@@ -73,6 +76,17 @@ void DoudiApp::SetUpTranslations() {
   translations->SetLanguage(m_language == wxS("en") ? wxS("en") : wxS("zh_CN"));
   translations->AddStdCatalog();
   translations->AddCatalog(wxS("doudi"));
+  // The words of failures come from the data layer (dal::FailureText),
+  // which reads the same catalog without wx.
+  std::shared_ptr<const catalog::MessageCatalog> messages;
+  if (m_language != wxS("en")) {
+    if (const auto path = catalog::ProgramCatalogPath("zh_CN")) {
+      if (auto loaded = catalog::MessageCatalog::Load(*path)) {
+        messages = std::make_shared<const catalog::MessageCatalog>(std::move(*loaded));
+      }
+    }
+  }
+  catalog::UseCatalog(std::move(messages));
 }
 
 bool DoudiApp::OnInit() {

@@ -460,10 +460,7 @@ void CaseView::RunWrite(const std::string& what, Write write, const wxString& do
       [write = std::move(write), requestId](dal::pg::PgDatabase& db) {
         try {
           write(db, requestId);
-        } catch (const dal::VersionConflict&) {
-          return WriteOutcome::Conflict;
-        } catch (const dal::DatabaseError& e) {
-          if (e.SqlState() != "40001") throw;
+        } catch (const dal::ConcurrentChange&) {
           return WriteOutcome::Conflict;
         }
         return WriteOutcome::Done;

@@ -1,61 +1,23 @@
 #include "common/database_worker.h"
 
-#include <wx/intl.h>
-
 #include "common/wx_text.h"
 #include "doudi/dal/errors.h"
+#include "doudi/dal/failure_text.h"
 
 namespace doudi::gui {
-namespace {
-
-bool Has(const std::string& text, const char* what) { return text.find(what) != std::string::npos; }
-
-// The server's reasons for refusing a connection, in plain words.
-wxString DescribeConnectionError(const std::string& what) {
-  if (Has(what, "password authentication failed")) return _("The user name or password is wrong.");
-  if (Has(what, "no password supplied")) return _("Please enter your password.");
-  if (Has(what, "not permitted to log in")) return _("This user has been disabled. Ask the center's administrator.");
-  // A certificate the client refused; not any "SSL" message (a TLS link that
-  // drops mid-session says "SSL SYSCALL error").
-  if (Has(what, "certificate verify failed") || Has(what, "root certificate") ||
-      Has(what, "server certificate") || Has(what, "does not match host name")) {
-    return _("The secure (TLS) connection failed: the server's certificate could not be verified. "
-             "Ask the administrator to check the CA file of this server profile.");
-  }
-  if (Has(what, "does not exist") && Has(what, "database")) return _("The database named in the profile does not exist.");
-  return _("The database server cannot be reached. Check the network cable and the server profile, or try again "
-           "later.");
-}
-
-}  // namespace
 
 JobFailure DescribeFailure(const std::exception_ptr& error) {
+  // The words come from the data layer (dal::FailureText, the same as
+  // doudi-admin's); only what the window does next is decided here.
   JobFailure failure;
+  failure.message = Wx(dal::FailureText(error));
   try {
-    std::rethrow_exception(error);
-  } catch (const dal::SchemaVersionMismatch& e) {
-    failure.message = e.DatabaseIsOlder()
-                          ? wxString::Format(_("The database is older (schema %d) than this workstation needs (schema "
-                                               "%d). Ask the administrator to upgrade the database."),
-                                             e.DatabaseVersion(), e.SupportedVersion())
-                          : wxString::Format(_("The database is newer (schema %d) than this workstation supports "
-                                               "(schema %d). Please install the new version of Doudi."),
-                                             e.DatabaseVersion(), e.SupportedVersion());
-  } catch (const dal::ConnectionError& e) {
-    failure.message = DescribeConnectionError(e.what());
+    if (error) std::rethrow_exception(error);
+  } catch (const dal::ConnectionError&) {
     failure.connectionLost = true;
-  } catch (const dal::VersionConflict& e) {
-    failure.message = Wx(e.what());
-  } catch (const dal::DatabaseError& e) {
-    failure.cancelled = e.SqlState() == "57014";
-    failure.message = failure.cancelled ? _("Cancelled.")
-                      : e.SqlState() == "42501"
-                          ? _("You are not allowed to do this.")
-                          : wxString::Format(_("The database refused the request: %s"), Wx(e.what()));
-  } catch (const std::exception& e) {
-    failure.message = Wx(e.what());
+  } catch (const dal::Cancelled&) {
+    failure.cancelled = true;
   } catch (...) {
-    failure.message = _("An unexpected error occurred.");
   }
   return failure;
 }

@@ -31,12 +31,6 @@ struct Loaded {
   std::vector<dal::ProgramParameter> all;   // every row: the keys and their units
 };
 
-// The database's outcome of an Add: "" when added, else its SQLSTATE.
-struct AddOutcome {
-  std::string sqlState;
-  std::string message;
-};
-
 wxString UnitLabel(const std::string& unit) {
   if (unit == "fen") return _("yuan (stored in fen)");
   if (unit == "percent") return _("percent");
@@ -302,14 +296,19 @@ bool ParametersPanel::CheckForm(dal::ProgramParameter& row) {
   return good;
 }
 
-void ParametersPanel::ShowRefusal(const std::string& sqlState, const wxString& message) {
-  if (sqlState == "23505") {
-    return ShowField("effective_from", _("This key already has a value from this date here: choose another date."));
+void ParametersPanel::ShowRefusal(AddRefusal refusal) {
+  switch (refusal) {
+    case AddRefusal::SameDay:
+      return ShowField("effective_from", _("This key already has a value from this date here: choose another date."));
+    case AddRefusal::OutsideScope:
+      return ShowField("region", _("You may add values only for regions inside your scope."));
+    case AddRefusal::OtherUnit:
+      return ShowField("value", _("The value's unit differs from the key's earlier rows."));
+    case AddRefusal::Malformed:
+      return ShowField("value", _("The database refused the value as malformed."));
+    case AddRefusal::None:
+      return;
   }
-  if (sqlState == "42501") return ShowField("region", _("You may add values only for regions inside your scope."));
-  if (sqlState == "22023") return ShowField("value", _("The value's unit differs from the key's earlier rows."));
-  if (sqlState == "23514") return ShowField("value", _("The database refused the value as malformed."));
-  ShowStatus(wxString::Format(_("Not added: %s"), message));
 }
 
 void ParametersPanel::AddRow() {
@@ -318,26 +317,30 @@ void ParametersPanel::AddRow() {
   if (!CheckForm(row)) return;
   m_adding = true;
   ShowStatus(_("Saving..."));
-  Worker().Run<AddOutcome>(
+  Worker().Run<AddRefusal>(
       this,
       [row](dal::pg::PgDatabase& db) {
         // The refusals a user can correct come back as outcomes, to be
         // shown at their field; the rest are failures.
         try {
           db.Parameters().Add(row);
-        } catch (const dal::ConnectionError&) {
+        } catch (const dal::PermissionDenied&) {
+          return AddRefusal::OutsideScope;
+        } catch (const dal::ConstraintViolation& e) {
+          if (e.SqlState() == "23505") return AddRefusal::SameDay;    // the key's row of that day exists
+          if (e.SqlState() == "23514") return AddRefusal::Malformed;  // the value's CHECK
           throw;
-        } catch (const dal::DatabaseError& e) {
-          if (e.SqlState().empty()) throw;
-          return AddOutcome{e.SqlState(), e.what()};
+        } catch (const dal::RuleRefused& e) {
+          if (e.Code() == "parameter.unit_differs") return AddRefusal::OtherUnit;
+          throw;
         }
-        return AddOutcome{};
+        return AddRefusal::None;
       },
-      [this](AddOutcome outcome) {
+      [this](AddRefusal refusal) {
         m_adding = false;
-        if (!outcome.sqlState.empty()) {
+        if (refusal != AddRefusal::None) {
           ShowStatus(wxString::Format(_("%zu rows"), m_rows.size()));  // no longer "Saving..."
-          return ShowRefusal(outcome.sqlState, Wx(outcome.message));
+          return ShowRefusal(refusal);
         }
         m_value->Clear();
         m_note->Clear();

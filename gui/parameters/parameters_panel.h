@@ -51,7 +51,10 @@ class ParametersPanel : public AsyncListPanel {
   std::string FilterRegion() const;
   bool CheckForm(dal::ProgramParameter& row);
   void ShowField(const std::string& field, const wxString& message);
-  void ShowRefusal(const std::string& sqlState, const wxString& message);
+  // The database's outcome of an Add: None when added, else the refusal a
+  // user corrects at a field of the form.
+  enum class AddRefusal { None, SameDay, OutsideScope, OtherUnit, Malformed };
+  void ShowRefusal(AddRefusal refusal);
 
   const Session& m_session;
   bool m_editable = false;

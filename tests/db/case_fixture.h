@@ -13,7 +13,10 @@ namespace doudi::test {
 
 inline constexpr const char* kDenied = "42501";
 inline constexpr const char* kStale = "40001";
-inline constexpr const char* kNotAllowed = "22023";
+// A rule of the program refuses (docs/errors.md: Doudi's class RD).
+inline constexpr const char* kNotAllowed = "RD000";
+// A call the program should not have made (a reused request id ...).
+inline constexpr const char* kBadCall = "22023";
 
 struct DemoRegistry : MigratedDatabase {
   DemoRegistry() {

@@ -267,7 +267,7 @@ BOOST_FIXTURE_TEST_CASE(a_request_id_reused_for_another_case_is_refused, CaseHol
                       c.Try("SELECT doudi.case_open($1, 'dibao', $2::uuid)", {Household("SM-0001"), step}));
   for (const auto& [what, o] : reuses) {
     BOOST_TEST_CONTEXT(what) {
-      BOOST_TEST(o.sqlState == kNotAllowed, "[" << o.sqlState << "] " << o.message);
+      BOOST_TEST(o.sqlState == test::kBadCall, "[" << o.sqlState << "] " << o.message);
       BOOST_TEST(HasCode(o, "request.reused"), o.message);
     }
   }

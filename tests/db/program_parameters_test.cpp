@@ -122,8 +122,8 @@ BOOST_FIXTURE_TEST_CASE(rows_are_checked_by_the_database, Parameters) {
   BOOST_TEST(state({"dibao", "331022", "standard_per_person", "1", "fen", "2026-01-01"}) == "23505");
   BOOST_TEST(state({"nothing", "331022", "standard_per_person", "1", "fen", "2027-01-01"}) == "23503");
   // A key keeps its unit.
-  BOOST_TEST(state({"dibao", "350582", "standard_per_person", "5", "percent", "2027-01-01"}) == "22023");
-  BOOST_TEST(state({"dibao", "331022", "decision_deadline", "10", "calendar_days", "2027-01-01"}) == "22023");
+  BOOST_TEST(state({"dibao", "350582", "standard_per_person", "5", "percent", "2027-01-01"}) == "RD000");
+  BOOST_TEST(state({"dibao", "331022", "decision_deadline", "10", "calendar_days", "2027-01-01"}) == "RD000");
   // Values in their unit's form; prefixes and units from their lists.
   for (const test::SqlParams& bad :
        std::vector<test::SqlParams>{{"dibao", "331022", "standard_per_person", "1080.00", "fen", "2027-01-01"},
@@ -177,7 +177,7 @@ BOOST_FIXTURE_TEST_CASE(a_center_admin_adds_within_its_scope_only, Parameters) {
   BOOST_TEST(as.TryExecute("INSERT INTO doudi.program_parameter (program, region_prefix, key, value, unit, "
                            "effective_from, created_by) VALUES ('dibao', '331022', 'standard_per_person', '1', "
                            "'fen', '2028-01-01', 'someone')") == kDenied);
-  // Through the data layer, the refusal arrives as a DatabaseError with its SQLSTATE.
+  // Through the data layer, the refusal arrives as PermissionDenied with its SQLSTATE.
   dal::pg::PgDatabase asAdmin(server.ConnectionString() + " user=" + admin +
                               " password=" + test::TestDatabase::kPassword);
   asAdmin.Parameters().Add(Row("331022", "temporary_cap", "700000", "fen", "2027-01-01", "temporary"));
@@ -186,7 +186,7 @@ BOOST_FIXTURE_TEST_CASE(a_center_admin_adds_within_its_scope_only, Parameters) {
   try {
     asAdmin.Parameters().Add(Row("350582", "temporary_cap", "700000", "fen", "2027-01-01", "temporary"));
     BOOST_FAIL("an addition outside the scope was accepted");
-  } catch (const dal::DatabaseError& e) {
+  } catch (const dal::PermissionDenied& e) {
     BOOST_TEST(e.SqlState() == kDenied);
   }
 }

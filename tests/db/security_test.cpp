@@ -1057,13 +1057,14 @@ BOOST_FIXTURE_TEST_CASE(the_cross_county_registry_oracle_is_gone, Registry) {
       "INSERT INTO doudi.person (household_id, region_code, id_number, name, relation) "
       "VALUES ($1, $2, $3, 'x', 'child') ON CONFLICT DO NOTHING",
       {Id("A1"), kVillageA, outsider})));
-  // The save says only "outside your scope", and the question is recorded
+  // The save says only that the member is registered outside the scope
+  // (doudi:household.member_outside_scope), and the question is recorded
   // for the county's auditors, with the household asked about.
   const auto [sql, params] = CreateWithMember(kVillageA, outsider);
   const SqlOutcome o = clerk.Try(sql, params);
   BOOST_TEST(o.Ok(), o.message);
   const std::string refusal = clerk.Scalar("SELECT refusal FROM (" + sql + ") AS s", params);
-  BOOST_TEST(refusal.find("outside your scope") != std::string::npos, refusal);
+  BOOST_TEST(refusal.rfind("doudi:household.member_outside_scope {", 0) == 0, refusal);
   BOOST_TEST(refusal.find(Id("C")) == std::string::npos, refusal);
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.household WHERE address = '新户'") == 0);
   BOOST_TEST(As("auditor").Count("SELECT count(*) FROM doudi.unmasked_access WHERE what = 'cross_scope_id' "
@@ -1073,7 +1074,8 @@ BOOST_FIXTURE_TEST_CASE(the_cross_county_registry_oracle_is_gone, Registry) {
   const SqlOutcome visible = clerk.Try(CreateWithMember(kVillageA, MemberOf(*this, "A2")).first,
                                        CreateWithMember(kVillageA, MemberOf(*this, "A2")).second);
   BOOST_TEST(visible.sqlState == "23505");
-  BOOST_TEST(visible.message.find("household " + Id("A2")) != std::string::npos, visible.message);
+  BOOST_TEST(visible.message == "doudi:household.member_elsewhere");
+  BOOST_TEST(visible.detail.find("\"household_id\" : " + Id("A2")) != std::string::npos, visible.detail);
 }
 
 BOOST_FIXTURE_TEST_CASE(questions_outside_the_scope_are_limited_per_day_even_when_rolled_back, Registry) {

@@ -369,10 +369,13 @@ BOOST_AUTO_TEST_CASE(a_second_city_decider_confirms_an_amount_above_the_cap) {
   const std::string approve =
       "SELECT doudi.case_transition($1::bigint, 'approve', (SELECT version FROM doudi.assistance_case WHERE id = "
       "$1::bigint), gen_random_uuid(), '')";
-  BOOST_TEST(db.sql.TryExecute(approve, {id}) == "22023");
+  BOOST_TEST(db.sql.TryExecute(approve, {id}) == "RD000");  // doudi:amount.unconfirmed
   const Result own = db.RunAs(db.decider, {"case", "confirm-amount", id});
   BOOST_TEST(own.exitCode == 2);
-  BOOST_TEST(own.err.find("doudi:amount.same_person") != std::string::npos, own.err);
+  // In the user's words (Chinese, the default), the stable code beside them.
+  BOOST_TEST(own.err.find("超过上限的金额须由另一位市级审批人确认，提议人本人不能确认。 [doudi:amount.same_person]") !=
+                 std::string::npos,
+             own.err);
   const Result confirmed = db.RunAs(second, {"case", "confirm-amount", id});
   BOOST_REQUIRE_MESSAGE(confirmed.exitCode == 0, confirmed.err);
   BOOST_TEST(confirmed.out.find("2,160.01") != std::string::npos, confirmed.out);

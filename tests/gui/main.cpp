@@ -9,10 +9,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <string>
 
 #include <boost/test/unit_test.hpp>
+
+#include "doudi/catalog/message_catalog.h"
 
 namespace {
 
@@ -40,6 +43,11 @@ struct WxFixture {
       wxFileTranslationsLoader::AddCatalogLookupPathPrefix(DOUDI_LOCALE_DIR);
       translations->SetLanguage(wxString::FromUTF8(language));
       translations->AddCatalog("doudi");
+      // The data layer's failure texts read the same catalog without wx.
+      const std::filesystem::path mo = std::filesystem::path(DOUDI_LOCALE_DIR) / language / "LC_MESSAGES" / "doudi.mo";
+      if (auto messages = doudi::catalog::MessageCatalog::Load(mo)) {
+        doudi::catalog::UseCatalog(std::make_shared<const doudi::catalog::MessageCatalog>(std::move(*messages)));
+      }
     }
   }
   ~WxFixture() {

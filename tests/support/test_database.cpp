@@ -76,6 +76,8 @@ SqlOutcome OutcomeOf(PGconn* conn, const PGresult* r) {
   out.sqlState = state != nullptr ? state : "?????";  // no SQLSTATE: the connection itself failed
   const char* message = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   out.message = message != nullptr ? message : PQerrorMessage(conn);
+  const char* detail = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : nullptr;
+  out.detail = detail != nullptr ? detail : "";
   return out;
 }
 

@@ -33,10 +33,12 @@ class SqlError : public std::runtime_error {
 using SqlParams = std::vector<std::string>;
 
 // What one statement did: the SQLSTATE ("" for success) and the server's
-// message, or the number of rows it changed or returned.
+// message and detail (a refusal's arguments as JSON: docs/errors.md), or the
+// number of rows it changed or returned.
 struct SqlOutcome {
   std::string sqlState;
   std::string message;
+  std::string detail;
   std::int64_t rows = 0;
   bool Ok() const { return sqlState.empty(); }
 };

@@ -4,8 +4,8 @@
 CREATE OR REPLACE FUNCTION doudi.audit_refuse_change() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  RAISE EXCEPTION 'the audit trail is append-only (% on %)', TG_OP, TG_TABLE_NAME
-    USING ERRCODE = 'insufficient_privilege';
+  RAISE EXCEPTION 'doudi:audit.append_only'
+    USING DETAIL = json_build_object('operation', TG_OP, 'table', TG_TABLE_NAME)::text, ERRCODE = 'insufficient_privilege';
 END
 $$;
 REVOKE ALL ON FUNCTION doudi.audit_refuse_change() FROM PUBLIC;

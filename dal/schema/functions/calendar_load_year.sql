@@ -8,10 +8,10 @@ DECLARE
 BEGIN
   PERFORM doudi.require_staff_may('load_holiday_calendar');
   IF cardinality(p_days) IS DISTINCT FROM cardinality(p_kinds) OR cardinality(p_days) IS DISTINCT FROM cardinality(p_names) THEN
-    RAISE EXCEPTION 'days, kinds and names differ in length' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:calendar.malformed' USING ERRCODE = 'invalid_parameter_value';
   END IF;
   IF EXISTS (SELECT 1 FROM unnest(p_days) AS d WHERE extract(year FROM d) <> p_year) THEN
-    RAISE EXCEPTION 'a date outside % in its notice', p_year USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:calendar.other_year' USING DETAIL = json_build_object('year', p_year)::text, ERRCODE = 'RD000';
   END IF;
   DELETE FROM doudi.calendar_year WHERE year = p_year;
   INSERT INTO doudi.calendar_year (year, source) VALUES (p_year, p_source);

@@ -9,10 +9,10 @@ BEGIN
   c := doudi.case_for_change(p_case_id);
   PERFORM doudi.require_staff_may('add_evidence');
   IF EXISTS (SELECT 1 FROM doudi.case_state_rule AS r WHERE r.state = c.state AND r.terminal) THEN
-    RAISE EXCEPTION 'case % is closed', p_case_id USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:case.closed' USING DETAIL = json_build_object('case_id', p_case_id)::text, ERRCODE = 'RD000';
   END IF;
   IF coalesce(btrim(p_title), '') = '' THEN
-    RAISE EXCEPTION 'title: the evidence needs a title' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:evidence.title' USING ERRCODE = 'RD000';
   END IF;
   INSERT INTO doudi.case_evidence (case_id, region_code, kind, title, note, request_id)
   VALUES (p_case_id, c.region_code, p_kind, btrim(p_title), coalesce(p_note, ''), p_request_id);

@@ -1,4 +1,4 @@
--- Checks an amount against the caps in force. Refuses (22023) a part above
+-- Checks an amount against the caps in force. Refuses (RD000) a part above
 -- zero without a cap (amount.no_bound), a part above its cap without a
 -- reason (amount.over_cap), and one above cap_exception_percent of its cap
 -- even with a reason (amount.over_limit; no such parameter in force: no
@@ -16,28 +16,37 @@ BEGIN
   monthly_cap := caps.monthly_cap;
   one_off_cap := caps.one_off_cap;
   above_cap := false;
-  FOR part IN SELECT * FROM (VALUES ('monthly amount', p_monthly_fen::numeric, caps.monthly_cap, caps.monthly_rule),
-                                    ('one-off grant', p_one_off_fen::numeric, caps.one_off_cap, caps.one_off_rule))
+  FOR part IN SELECT * FROM (VALUES ('monthly', p_monthly_fen::numeric, caps.monthly_cap, caps.monthly_rule),
+                                    ('one_off', p_one_off_fen::numeric, caps.one_off_cap, caps.one_off_rule))
                             AS v (what, fen, cap, rule)
               WHERE v.fen > 0 LOOP
     IF part.cap IS NULL THEN
-      RAISE EXCEPTION 'doudi:amount.no_bound: no cap on the % of a % case is in force in region % (parameter %), so none can be proposed',
-        part.what, c.program, c.region_code, part.rule USING ERRCODE = 'invalid_parameter_value';
+      RAISE EXCEPTION 'doudi:amount.no_bound'
+        USING DETAIL = json_build_object('part', part.what, 'program', c.program, 'region', c.region_code,
+                                         'parameter', part.rule)::text,
+              ERRCODE = 'RD000';
     END IF;
     IF part.fen > part.cap THEN
       IF coalesce(btrim(p_reason), '') = '' THEN
-        RAISE EXCEPTION 'doudi:amount.over_cap: the % of % fen is above the cap of % fen (%); an amount above the cap needs a reason and the confirmation of a second city decider',
-          part.what, part.fen, part.cap, part.rule USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION 'doudi:amount.over_cap'
+          USING DETAIL = json_build_object('part', part.what, 'amount_fen', part.fen, 'cap_fen', part.cap,
+                                           'parameter', part.rule)::text,
+                ERRCODE = 'RD000';
       END IF;
       SELECT v.value::numeric INTO exception_percent FROM doudi.case_parameter(c.program, c.region_code, 'cap_exception_percent') AS v
       WHERE v.unit = 'percent';
       IF exception_percent IS NULL THEN
-        RAISE EXCEPTION 'doudi:amount.over_limit: the % of % fen is above the cap of % fen (%), and no exception is allowed in region % (no cap_exception_percent in force)',
-          part.what, part.fen, part.cap, part.rule, c.region_code USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION 'doudi:amount.over_limit'
+          USING DETAIL = json_build_object('part', part.what, 'amount_fen', part.fen, 'limit_fen', part.cap,
+                                           'cap_fen', part.cap, 'parameter', part.rule)::text,
+                ERRCODE = 'RD000';
       END IF;
       IF part.fen * 100 > part.cap * exception_percent THEN
-        RAISE EXCEPTION 'doudi:amount.over_limit: the % of % fen is above % %% of its cap of % fen (%), the most an exception may reach here',
-          part.what, part.fen, exception_percent, part.cap, part.rule USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION 'doudi:amount.over_limit'
+          USING DETAIL = json_build_object('part', part.what, 'amount_fen', part.fen,
+                                           'limit_fen', floor(part.cap * exception_percent / 100), 'cap_fen', part.cap,
+                                           'parameter', part.rule)::text,
+                ERRCODE = 'RD000';
       END IF;
       above_cap := true;
     END IF;

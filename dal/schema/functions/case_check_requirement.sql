@@ -14,7 +14,7 @@ BEGIN
       AND x.id > coalesce((SELECT max(b.proposal_id) FROM doudi.case_benefit AS b WHERE b.case_id = c.id), 0)
     ORDER BY x.id DESC LIMIT 1;
     IF NOT FOUND THEN
-      RAISE EXCEPTION 'case %: no amount is proposed', c.id USING ERRCODE = 'invalid_parameter_value';
+      RAISE EXCEPTION 'doudi:case.no_amount' USING DETAIL = json_build_object('case_id', c.id)::text, ERRCODE = 'RD000';
     END IF;
     SELECT * INTO ex FROM doudi.case_amount_exception AS x WHERE x.proposal_id = p.id;
     IF NOT FOUND THEN
@@ -22,8 +22,8 @@ BEGIN
       -- or a proposal older than the caps).
       PERFORM doudi.case_check_amount(c, p.monthly_fen, p.one_off_fen, NULL);
     ELSIF NOT EXISTS (SELECT 1 FROM doudi.case_amount_confirmation AS k WHERE k.exception_id = ex.id) THEN
-      RAISE EXCEPTION 'doudi:amount.unconfirmed: case %: the amount proposed is above the cap (%) and waits for the confirmation of a second city decider',
-        c.id, ex.reason USING ERRCODE = 'invalid_parameter_value';
+      RAISE EXCEPTION 'doudi:amount.unconfirmed'
+        USING DETAIL = json_build_object('case_id', c.id)::text, ERRCODE = 'RD000';
     END IF;
     RETURN;
   END IF;
@@ -31,21 +31,24 @@ BEGIN
     WHEN 'none' THEN NULL
     WHEN 'survey' THEN
       CASE WHEN NOT EXISTS (SELECT 1 FROM doudi.case_survey AS s WHERE s.case_id = c.id AND s.recorded_at >= since)
-           THEN 'the home survey (two surveyors) is not recorded' END
+           THEN 'case.survey_missing' END
     WHEN 'verification_report' THEN
       CASE WHEN NOT EXISTS (SELECT 1 FROM doudi.case_evidence AS e WHERE e.case_id = c.id
                             AND e.kind = 'verification_report' AND e.added_at >= since)
-           THEN 'the economic-status verification report is not attached' END
+           THEN 'case.verification_report_missing' END
     WHEN 'appraisal_record' THEN
       CASE WHEN NOT EXISTS (SELECT 1 FROM doudi.case_evidence AS e WHERE e.case_id = c.id
                             AND e.kind = 'appraisal_record' AND e.added_at >= since)
-           THEN 'the democratic-appraisal record is not attached' END
+           THEN 'case.appraisal_record_missing' END
     WHEN 'notice_ended' THEN
       CASE WHEN c.notice_end IS NULL OR doudi.clock_date() < c.notice_end
-           THEN format('the public notice runs until %s', c.notice_end) END
+           THEN 'case.notice_running' END
   END;
   IF missing IS NOT NULL THEN
-    RAISE EXCEPTION 'case %: %', c.id, missing USING ERRCODE = 'invalid_parameter_value';
+    -- The codes above: 'doudi:case.survey_missing', 'doudi:case.verification_report_missing',
+    -- 'doudi:case.appraisal_record_missing', 'doudi:case.notice_running'.
+    RAISE EXCEPTION USING MESSAGE = 'doudi:' || missing,
+      DETAIL = json_build_object('case_id', c.id, 'notice_end', c.notice_end)::text, ERRCODE = 'RD000';
   END IF;
 END
 $$;

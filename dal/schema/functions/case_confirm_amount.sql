@@ -1,7 +1,7 @@
 -- A second city decider confirms the case's latest proposal, above the cap
 -- with its reason, so that it may be decided. Refuses (SQLSTATE) 42501 a
 -- caller who is not a city decider, proposed it, or acted on the case at
--- another level; 22023 a proposal that is not above the cap or is no
+-- another level; RD000 a proposal that is not above the cap or is no
 -- longer the latest undecided one. Confirming twice is confirming once.
 CREATE OR REPLACE FUNCTION doudi.case_confirm_amount(p_case_id bigint, p_proposal_id bigint, p_opinion text, p_request_id uuid)
 RETURNS void
@@ -18,21 +18,21 @@ BEGIN
                                        'objected', 'awaiting_decision', 'under_review'], 'confirming an amount');
   SELECT * INTO e FROM doudi.case_amount_exception AS x WHERE x.proposal_id = p_proposal_id AND x.case_id = p_case_id;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'doudi:amount.no_exception: proposal % of case % is not above the cap: there is nothing to confirm',
-      p_proposal_id, p_case_id USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:amount.no_exception'
+      USING DETAIL = json_build_object('proposal_id', p_proposal_id, 'case_id', p_case_id)::text, ERRCODE = 'RD000';
   END IF;
   IF p_proposal_id <> (SELECT max(a.id) FROM doudi.case_amount_proposal AS a WHERE a.case_id = p_case_id)
      OR EXISTS (SELECT 1 FROM doudi.case_benefit AS b WHERE b.proposal_id = p_proposal_id) THEN
-    RAISE EXCEPTION 'doudi:amount.superseded: proposal % is no longer the amount case % waits to decide', p_proposal_id,
-      p_case_id USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:amount.superseded'
+      USING DETAIL = json_build_object('proposal_id', p_proposal_id, 'case_id', p_case_id)::text, ERRCODE = 'RD000';
   END IF;
   IF e.requested_by = doudi.acting_user() THEN
-    RAISE EXCEPTION 'doudi:amount.same_person: an amount above the cap is confirmed by a second city decider, not by its proposer'
-      USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:amount.same_person' USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF EXISTS (SELECT 1 FROM doudi.case_step AS s
              WHERE s.case_id = p_case_id AND s.actor = doudi.acting_user() AND s.level <> 'city' AND s.action <> 'apply') THEN
-    RAISE EXCEPTION 'you already acted on case % at another level', p_case_id USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:case.other_level'
+      USING DETAIL = json_build_object('case_id', p_case_id)::text, ERRCODE = 'insufficient_privilege';
   END IF;
   IF EXISTS (SELECT 1 FROM doudi.case_amount_confirmation AS k WHERE k.exception_id = e.id) THEN RETURN; END IF;
   INSERT INTO doudi.case_amount_confirmation (exception_id, case_id, region_code, opinion, request_id)

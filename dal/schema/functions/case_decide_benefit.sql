@@ -7,8 +7,9 @@ DECLARE
 BEGIN
   SELECT * INTO p FROM doudi.case_amount_proposal AS a WHERE a.case_id = c.id ORDER BY a.id DESC LIMIT 1;
   IF p.fund_code IS NOT NULL AND doudi.charity_fund_left(p.fund_code) < p.one_off_fen THEN
-    RAISE EXCEPTION 'fund % has % fen left, less than the grant', p.fund_code, doudi.charity_fund_left(p.fund_code)
-      USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:fund.not_enough'
+      USING DETAIL = json_build_object('fund', p.fund_code, 'left_fen', doudi.charity_fund_left(p.fund_code))::text,
+            ERRCODE = 'RD000';
   END IF;
   INSERT INTO doudi.case_benefit (case_id, region_code, effective_month, decided_on, monthly_fen, one_off_fen,
                                   working, fund_code, proposal_id, step_id)

@@ -9,10 +9,10 @@ DECLARE
 BEGIN
   PERFORM doudi.require_staff_may('extend_limit');
   IF coalesce(btrim(p_reason), '') = '' THEN
-    RAISE EXCEPTION 'extending the time limit needs the reason' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:case.extension_reason' USING ERRCODE = 'RD000';
   END IF;
   IF c.accepted_on IS NULL OR c.decided_on IS NOT NULL THEN
-    RAISE EXCEPTION 'case % has no running time limit', p_case_id USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:case.no_time_limit' USING DETAIL = json_build_object('case_id', p_case_id)::text, ERRCODE = 'RD000';
   END IF;
   IF c.limit_extended THEN RETURN; END IF;
   c.limit_extended := true;

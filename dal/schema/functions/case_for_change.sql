@@ -6,7 +6,8 @@ DECLARE
 BEGIN
   SELECT * INTO c FROM doudi.assistance_case AS a WHERE a.id = p_case_id FOR UPDATE;
   IF NOT FOUND OR NOT doudi.caller_may_see(c.household_id, c.region_code) THEN
-    RAISE EXCEPTION 'no case % that you may see', p_case_id USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:case.not_visible'
+      USING DETAIL = json_build_object('case_id', p_case_id)::text, ERRCODE = 'insufficient_privilege';
   END IF;
   RETURN c;
 END

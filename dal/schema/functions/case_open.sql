@@ -23,11 +23,12 @@ BEGIN
   END IF;
   SELECT h.region_code INTO region FROM doudi.household AS h WHERE h.id = p_household_id;
   IF region IS NULL OR NOT doudi.caller_may_see(p_household_id, region) THEN
-    RAISE EXCEPTION 'you may not open a case for household %', p_household_id USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:case.household_not_yours'
+      USING DETAIL = json_build_object('household_id', p_household_id)::text, ERRCODE = 'insufficient_privilege';
   END IF;
   PERFORM doudi.require_staff_may('open_case');
   IF p_close_relative AND coalesce(btrim(p_close_relative_note), '') = '' THEN
-    RAISE EXCEPTION 'a close relative of staff needs a note saying whose relative' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:case.close_relative_note' USING ERRCODE = 'RD000';
   END IF;
   INSERT INTO doudi.assistance_case (household_id, region_code, program, step_order, state, state_since,
                                      close_relative, close_relative_note)

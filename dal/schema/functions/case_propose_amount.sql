@@ -16,20 +16,21 @@ BEGIN
                                        'objected', 'awaiting_decision', 'under_review'], 'an amount');
   IF p_monthly_fen IS NULL OR p_one_off_fen IS NULL OR p_monthly_fen < 0 OR p_one_off_fen < 0
      OR (p_monthly_fen = 0 AND p_one_off_fen = 0) THEN
-    RAISE EXCEPTION 'amount: give a monthly amount or a one-off grant above zero' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:amount.none' USING ERRCODE = 'RD000';
   END IF;
   SELECT * INTO checked FROM doudi.case_check_amount(c, p_monthly_fen, p_one_off_fen, p_over_cap_reason);
   IF (c.program = 'charity') <> (p_fund_code IS NOT NULL) THEN
-    RAISE EXCEPTION 'fund: a charity grant names its fund, and only a charity grant does'
-      USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:fund.only_charity' USING ERRCODE = 'RD000';
   END IF;
   IF p_fund_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM doudi.charity_fund AS f WHERE f.code = p_fund_code
                                                AND f.region_prefix = left(c.region_code, length(f.region_prefix))) THEN
-    RAISE EXCEPTION 'fund: % does not serve region %', p_fund_code, c.region_code USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:fund.other_region'
+      USING DETAIL = json_build_object('fund', p_fund_code, 'region', c.region_code)::text, ERRCODE = 'RD000';
   END IF;
   fund_left := CASE WHEN p_fund_code IS NOT NULL THEN coalesce(doudi.charity_fund_left(p_fund_code), 0) END;
   IF fund_left < p_one_off_fen THEN
-    RAISE EXCEPTION 'fund: % has % fen left', p_fund_code, fund_left USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:fund.not_enough'
+      USING DETAIL = json_build_object('fund', p_fund_code, 'left_fen', fund_left)::text, ERRCODE = 'RD000';
   END IF;
   INSERT INTO doudi.case_amount_proposal (case_id, region_code, monthly_fen, one_off_fen, working, fund_code, request_id)
   VALUES (p_case_id, c.region_code, p_monthly_fen, p_one_off_fen, coalesce(p_working, '{}'), p_fund_code, p_request_id)

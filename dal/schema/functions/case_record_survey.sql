@@ -17,13 +17,13 @@ BEGIN
   PERFORM doudi.require_state(c, ARRAY['accepted', 'helped_first', 'objected', 'under_review'], 'a survey');
   SELECT array_agg(DISTINCT btrim(n)) INTO names FROM unnest(p_surveyors) AS n WHERE btrim(n) <> '';
   IF coalesce(cardinality(names), 0) < 2 THEN
-    RAISE EXCEPTION 'surveyors: a home survey needs at least two different surveyors' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:survey.two_surveyors' USING ERRCODE = 'RD000';
   END IF;
   IF p_surveyed_on IS NULL OR p_surveyed_on > doudi.clock_date() THEN
-    RAISE EXCEPTION 'surveyed_on: the survey date must be given and not in the future' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:survey.date' USING ERRCODE = 'RD000';
   END IF;
   IF coalesce(btrim(p_findings), '') = '' THEN
-    RAISE EXCEPTION 'findings: the survey''s findings must be written down' USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:survey.findings' USING ERRCODE = 'RD000';
   END IF;
   INSERT INTO doudi.case_survey (case_id, region_code, surveyors, surveyed_on, findings, members_present, request_id)
   VALUES (p_case_id, c.region_code, p_surveyors, p_surveyed_on, btrim(p_findings), coalesce(btrim(p_members_present), ''),

@@ -5,8 +5,7 @@ CREATE OR REPLACE FUNCTION doudi.case_request_lock(p_request_id uuid) RETURNS vo
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF p_request_id IS NULL THEN
-    RAISE EXCEPTION 'doudi:request.missing: every change of a case needs a request id'
-      USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:request.missing' USING ERRCODE = 'invalid_parameter_value';
   END IF;
   PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('doudi.case_request'),
                                            pg_catalog.hashtext(p_request_id::text));

@@ -3,8 +3,8 @@
 CREATE OR REPLACE FUNCTION doudi.case_request_reused(p_request_id uuid) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  RAISE EXCEPTION 'doudi:request.reused: request % was already used for another change; a new change needs a new request id',
-    p_request_id USING ERRCODE = 'invalid_parameter_value';
+  RAISE EXCEPTION 'doudi:request.reused'
+    USING DETAIL = json_build_object('request_id', p_request_id)::text, ERRCODE = 'invalid_parameter_value';
 END
 $$;
 REVOKE ALL ON FUNCTION doudi.case_request_reused(uuid) FROM PUBLIC;

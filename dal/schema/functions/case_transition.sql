@@ -15,25 +15,28 @@ BEGIN
   END IF;
   c := doudi.case_for_change(p_case_id);
   IF c.version <> p_expected_version THEN
-    RAISE EXCEPTION 'case % was changed meanwhile (version %, you had %)', p_case_id, c.version, p_expected_version
-      USING ERRCODE = 'serialization_failure';
+    RAISE EXCEPTION 'doudi:case.changed'
+      USING DETAIL = json_build_object('case_id', p_case_id, 'version', c.version, 'expected_version', p_expected_version)::text,
+            ERRCODE = 'serialization_failure';
   END IF;
   SELECT * INTO rule FROM doudi.case_transition_rule AS r
   WHERE r.step_order = c.step_order AND r.from_state = c.state AND r.action = p_action;
   IF NOT FOUND OR NOT (rule.programs = 'all' OR c.program = ANY (string_to_array(rule.programs, '+'))) THEN
-    RAISE EXCEPTION 'action % is not possible in state % for %', p_action, c.state, c.program
-      USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:case.action_not_possible'
+      USING DETAIL = json_build_object('action', p_action, 'state', c.state, 'program', c.program)::text, ERRCODE = 'RD000';
   END IF;
   IF NOT doudi.session_is_superuser() AND coalesce(doudi.session_group(), '') <> rule.staff_group THEN
-    RAISE EXCEPTION 'action % is for a %', p_action, rule.staff_group USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:case.action_for_group'
+      USING DETAIL = json_build_object('action', p_action, 'group', rule.staff_group)::text, ERRCODE = 'insufficient_privilege';
   END IF;
   IF EXISTS (SELECT 1 FROM doudi.case_step AS s
              WHERE s.case_id = p_case_id AND s.actor = doudi.acting_user() AND s.level <> rule.level
                AND s.action <> 'apply') THEN
-    RAISE EXCEPTION 'you already acted on case % at another level', p_case_id USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:case.other_level'
+      USING DETAIL = json_build_object('case_id', p_case_id)::text, ERRCODE = 'insufficient_privilege';
   END IF;
   IF rule.opinion_required AND coalesce(btrim(p_opinion), '') = '' THEN
-    RAISE EXCEPTION 'action % needs an opinion stating the reasons', p_action USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:case.opinion_needed' USING DETAIL = json_build_object('action', p_action)::text, ERRCODE = 'RD000';
   END IF;
   PERFORM doudi.case_check_requirement(c, rule.requires);
   INSERT INTO doudi.case_step (case_id, region_code, from_state, action, to_state, level, version, opinion, request_id)

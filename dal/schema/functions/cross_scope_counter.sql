@@ -10,7 +10,7 @@ DECLARE
   name text;
 BEGIN
   IF role_oid IS NULL THEN
-    RAISE EXCEPTION 'no role %', p_role USING ERRCODE = 'undefined_object';
+    RAISE EXCEPTION 'doudi:user.unknown' USING DETAIL = json_build_object('role', p_role)::text, ERRCODE = 'undefined_object';
   END IF;
   name := 'cross_scope_checks_' || role_oid;
   EXECUTE format('CREATE SEQUENCE IF NOT EXISTS doudi.%I AS bigint MINVALUE 0 START 0', name);

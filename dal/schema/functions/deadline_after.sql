@@ -10,7 +10,8 @@ DECLARE
   left_to_count integer := p_count;
 BEGIN
   IF p_count < 0 OR p_count > 3660 THEN
-    RAISE EXCEPTION 'a deadline of % % is out of range', p_count, p_unit USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:deadline.out_of_range'
+      USING DETAIL = json_build_object('count', p_count, 'unit', p_unit)::text, ERRCODE = 'invalid_parameter_value';
   END IF;
   certain := true;
   CASE p_unit
@@ -24,7 +25,8 @@ BEGIN
       END LOOP;
       -- Only the days after the start up to the deadline matter (none for 0).
       certain := p_count = 0 OR doudi.calendar_covers(p_start + 1, due);
-    ELSE RAISE EXCEPTION 'unit % is not a deadline unit', p_unit USING ERRCODE = 'invalid_parameter_value';
+    ELSE RAISE EXCEPTION 'doudi:deadline.unknown_unit'
+           USING DETAIL = json_build_object('unit', p_unit)::text, ERRCODE = 'invalid_parameter_value';
   END CASE;
 END
 $$;

@@ -4,8 +4,7 @@ DECLARE
   account text;
 BEGIN
   IF NOT (doudi.session_is_superuser() OR doudi.session_group() IN ('finance_officer', 'center_admin')) THEN
-    RAISE EXCEPTION 'only finance officers and the center''s administrators see full bank accounts'
-      USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:household.bank_account_hidden' USING ERRCODE = 'insufficient_privilege';
   END IF;
   SELECT h.bank_account INTO account FROM doudi.household AS h
   WHERE h.id = p_household_id

@@ -13,8 +13,8 @@
 -- another household the caller may see (its id); 54000 the daily limit of
 -- persons found outside the caller's scope; 22023 arrays of different
 -- lengths or a request id of another household. A member registered
--- outside the caller's scope is not raised but returned in refusal (only
--- that, no household), with nothing saved, so that its record stays. A
+-- outside the caller's scope is not raised but returned in refusal
+-- (doudi:household.member_outside_scope and the member's place, no household), with nothing saved, so that its record stays. A
 -- request id already applied returns what it produced.
 CREATE OR REPLACE FUNCTION doudi.household_save(
   p_request_id uuid, p_household_id bigint, p_expected_version integer,
@@ -55,7 +55,8 @@ BEGIN
   PERFORM doudi.require_staff_may('edit_registry');
   IF NOT doudi.session_is_superuser()
      AND NOT coalesce(p_region_code BETWEEN doudi.scope_low() AND doudi.scope_high(), false) THEN
-    RAISE EXCEPTION 'region_code: % is outside your scope', p_region_code USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:household.outside_scope'
+      USING DETAIL = json_build_object('region', p_region_code)::text, ERRCODE = 'insufficient_privilege';
   END IF;
   IF n <> coalesce(cardinality(p_member_ids), 0) OR n <> coalesce(cardinality(p_member_id_numbers), 0)
      OR n <> coalesce(cardinality(p_member_relations), 0) OR n <> coalesce(cardinality(p_member_disability), 0)
@@ -67,19 +68,20 @@ BEGIN
      OR coalesce(cardinality(p_income_members), 0) <> coalesce(cardinality(p_income_notes), 0)
      OR coalesce(cardinality(p_asset_kinds), 0) <> coalesce(cardinality(p_asset_descriptions), 0)
      OR coalesce(cardinality(p_asset_kinds), 0) <> coalesce(cardinality(p_asset_fen), 0) THEN
-    RAISE EXCEPTION 'the member, income and asset lists must each give every column for every row'
-      USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:household.malformed' USING ERRCODE = 'invalid_parameter_value';
   END IF;
 
   IF p_household_id IS NOT NULL THEN
     SELECT * INTO cur FROM doudi.household AS h WHERE h.id = p_household_id FOR UPDATE;
     IF NOT FOUND OR NOT doudi.caller_may_see(cur.id, cur.region_code) THEN
-      RAISE EXCEPTION 'household % no longer exists or is not yours to change', p_household_id
-        USING ERRCODE = 'no_data_found';
+      RAISE EXCEPTION 'doudi:household.gone'
+        USING DETAIL = json_build_object('household_id', p_household_id)::text, ERRCODE = 'no_data_found';
     END IF;
     IF cur.version <> p_expected_version THEN
-      RAISE EXCEPTION 'household % was changed by someone else (version %, this edit started from version %)',
-        p_household_id, cur.version, p_expected_version USING ERRCODE = 'serialization_failure';
+      RAISE EXCEPTION 'doudi:household.changed'
+        USING DETAIL = json_build_object('household_id', p_household_id, 'version', cur.version,
+                                         'expected_version', p_expected_version)::text,
+              ERRCODE = 'serialization_failure';
     END IF;
   END IF;
 
@@ -92,8 +94,9 @@ BEGIN
   INTO seen_ord, seen_household, hidden, hidden_ord
   FROM doudi.registered_elsewhere(p_member_id_numbers, p_household_id) AS o;
   IF seen_ord IS NOT NULL THEN
-    RAISE EXCEPTION 'members[%].id_number: this person is already a member of household %', seen_ord,
-      seen_household USING ERRCODE = 'unique_violation';
+    RAISE EXCEPTION 'doudi:household.member_elsewhere'
+      USING DETAIL = json_build_object('member', seen_ord, 'household_id', seen_household)::text,
+            ERRCODE = 'unique_violation';
   END IF;
   SELECT count(*) INTO unknown FROM unnest(p_member_id_numbers) AS q (id_number)
   WHERE q.id_number <> '' AND NOT EXISTS (
@@ -104,8 +107,8 @@ BEGIN
     -- Said as a refusal, not raised: the record of the question stays when
     -- the caller commits, as the workstation does.
     PERFORM doudi.cross_scope_record(hidden);
-    refusal := format('members[%s].id_number: this person is already registered in a household outside your scope',
-                      hidden_ord);
+    -- The code, a space, and its arguments as JSON (docs/errors.md).
+    refusal := 'doudi:household.member_outside_scope ' || json_build_object('member', hidden_ord)::text;
     RETURN;
   END IF;
 
@@ -134,7 +137,8 @@ BEGIN
       WHERE p.id = p_member_ids[i] AND p.household_id = hid AND p.left_on IS NULL
       RETURNING p.id INTO pid;
       IF NOT FOUND THEN
-        RAISE EXCEPTION 'member % is no longer in the household', p_member_ids[i] USING ERRCODE = 'no_data_found';
+        RAISE EXCEPTION 'doudi:household.member_gone'
+          USING DETAIL = json_build_object('member_id', p_member_ids[i])::text, ERRCODE = 'no_data_found';
       END IF;
     ELSE
       INSERT INTO doudi.person (household_id, region_code, position, id_number, name, relation,

@@ -12,8 +12,9 @@ BEGIN
   WHERE p.program = NEW.program AND p.key = NEW.key AND p.unit <> NEW.unit
   LIMIT 1;
   IF FOUND THEN
-    RAISE EXCEPTION 'parameter %.% is in %, not %', NEW.program, NEW.key, known, NEW.unit
-      USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:parameter.unit_differs'
+      USING DETAIL = json_build_object('program', NEW.program, 'key', NEW.key, 'unit', known, 'given', NEW.unit)::text,
+            ERRCODE = 'RD000';
   END IF;
   RETURN NEW;
 END

@@ -11,7 +11,7 @@ BEGIN
     WHEN 'none' THEN ''
     ELSE NULL END;
   IF q IS NULL THEN
-    RAISE EXCEPTION 'unknown search kind %', p_kind USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:search.unknown_kind' USING DETAIL = json_build_object('kind', p_kind)::text, ERRCODE = 'invalid_parameter_value';
   END IF;
   IF p_region THEN q := q || ' AND p.region_code BETWEEN $4 AND $5'; END IF;
   IF p_status THEN q := q || ' AND h.registry_status = $6'; END IF;

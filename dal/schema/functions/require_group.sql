@@ -3,7 +3,8 @@ CREATE OR REPLACE FUNCTION doudi.require_group(p_groups text[], p_what text) RET
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF NOT (doudi.session_is_superuser() OR coalesce(doudi.session_group(), '') = ANY (p_groups)) THEN
-    RAISE EXCEPTION '% is for: %', p_what, array_to_string(p_groups, ', ') USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:staff.wrong_group'
+      USING DETAIL = json_build_object('action', p_what, 'groups', p_groups)::text, ERRCODE = 'insufficient_privilege';
   END IF;
 END
 $$;

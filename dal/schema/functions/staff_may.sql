@@ -6,7 +6,8 @@ CREATE OR REPLACE FUNCTION doudi.staff_may(p_operation text) RETURNS boolean
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM doudi.staff_operation AS o WHERE o.operation = p_operation) THEN
-    RAISE EXCEPTION 'unknown staff operation %', p_operation USING ERRCODE = 'invalid_parameter_value';
+    RAISE EXCEPTION 'doudi:staff.unknown_operation'
+      USING DETAIL = json_build_object('action', p_operation)::text, ERRCODE = 'invalid_parameter_value';
   END IF;
   RETURN doudi.session_is_superuser()
       OR EXISTS (SELECT 1 FROM doudi.staff_capability AS c

@@ -5,11 +5,10 @@ BEGIN
   PERFORM doudi.user_assert_may_manage(p_scope);
   PERFORM doudi.user_check_verifier(p_verifier);
   IF p_role !~ '^[a-z][a-z0-9_]{2,62}$' OR p_role LIKE 'doudi%' OR p_role LIKE 'pg\_%' OR p_role = 'postgres' THEN
-    RAISE EXCEPTION 'user name % must be 3-63 lower-case letters, digits or _, starting with a letter, '
-                    'and not a reserved name', p_role USING ERRCODE = 'invalid_name';
+    RAISE EXCEPTION 'doudi:user.bad_name' USING DETAIL = json_build_object('name', p_role)::text, ERRCODE = 'invalid_name';
   END IF;
   IF EXISTS (SELECT FROM pg_roles WHERE rolname = p_role) THEN
-    RAISE EXCEPTION 'a database role named % already exists', p_role USING ERRCODE = 'duplicate_object';
+    RAISE EXCEPTION 'doudi:user.exists' USING DETAIL = json_build_object('name', p_role)::text, ERRCODE = 'duplicate_object';
   END IF;
   -- The row first: its CHECKs refuse an unknown group or a malformed scope
   -- before any role is created.

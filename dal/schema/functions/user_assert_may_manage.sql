@@ -10,11 +10,12 @@ BEGIN
     RETURN;
   END IF;
   IF coalesce(doudi.session_group(), '') <> 'center_admin' THEN
-    RAISE EXCEPTION 'only the center''s administrators manage users' USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:user.admin_only' USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF p_scope IS NULL OR p_scope NOT LIKE doudi.session_scope() || '%' THEN
-    RAISE EXCEPTION 'region scope % is outside your own scope %', coalesce(p_scope, '(none)'), doudi.session_scope()
-      USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'doudi:user.scope_outside'
+      USING DETAIL = json_build_object('scope', coalesce(p_scope, ''), 'own_scope', doudi.session_scope())::text,
+            ERRCODE = 'insufficient_privilege';
   END IF;
 END
 $$;

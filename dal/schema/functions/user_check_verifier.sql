@@ -4,7 +4,7 @@ BEGIN
   -- Only a SCRAM verifier made by the client: a plain password would pass
   -- through the server's statement log.
   IF p_verifier IS NULL OR p_verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
-    RAISE EXCEPTION 'a password must arrive as a SCRAM-SHA-256 verifier' USING ERRCODE = 'invalid_password';
+    RAISE EXCEPTION 'doudi:user.password_not_verifier' USING ERRCODE = 'invalid_password';
   END IF;
 END
 $$;

@@ -7,7 +7,7 @@ DECLARE
 BEGIN
   SELECT * INTO u FROM doudi.app_user WHERE role_name = p_role FOR UPDATE;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'no Doudi user named %', p_role USING ERRCODE = 'undefined_object';
+    RAISE EXCEPTION 'doudi:user.unknown' USING DETAIL = json_build_object('role', p_role)::text, ERRCODE = 'undefined_object';
   END IF;
   PERFORM doudi.user_assert_may_manage(u.region_scope);
   RETURN u;

@@ -63,6 +63,8 @@ void UseCatalog(std::shared_ptr<const MessageCatalog> catalog);
 
 // The translation of msgid in the catalog in use, or msgid itself.
 std::string Tr(std::string_view msgid);
+// The same under gettext's msgctxt context.
+std::string Tr(std::string_view msgid, std::string_view context);
 
 // pattern with "{1}" .. "{9}" replaced by the corresponding argument; a
 // place without an argument, and any other brace, is kept as written.

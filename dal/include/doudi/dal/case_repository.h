@@ -7,10 +7,10 @@
 // The database is the last word on every rule: a case changes only through
 // its functions, which check the caller's group, scope, the case's version
 // and the rule table, and compute the deadlines from the holiday calendar and
-// the program parameters. Refusals come back as DatabaseError with the
-// server's SQLSTATE and message (errors.h): 42501 not allowed, 40001 the case
-// changed meanwhile (VersionConflict), 22023 not possible now / missing input;
-// the newer refusals start their message with a code (doudi:amount.over_cap).
+// the program parameters. Refusals come back as the typed failures of
+// errors.h, each with its stable code and arguments (docs/errors.md):
+// PermissionDenied not allowed, VersionConflict the case changed meanwhile,
+// RuleRefused not possible now or missing input (doudi:amount.over_cap ...).
 //
 // Dates are "YYYY-MM-DD", months "YYYY-MM", times "YYYY-MM-DD HH:MM" in the
 // server's time zone; "" when not set. A requestId (NewRequestId) makes a

@@ -24,8 +24,9 @@ class HolidayCalendarStore {
   virtual ~HolidayCalendarStore() = default;
 
   // Replaces the years' exceptions, every year in one transaction. Returns
-  // the rows loaded. Throws DatabaseError: 42501 for a caller who is not a
-  // center administrator, 22023 for a date outside its year.
+  // the rows loaded. Throws PermissionDenied for a caller who is not a
+  // center administrator, RuleRefused (doudi:calendar.other_year) for a date
+  // outside its year.
   virtual int LoadYears(const std::map<int, std::vector<model::CalendarException>>& years,
                         const std::string& source) = 0;
   // The loaded years, ascending.

@@ -55,12 +55,12 @@ class ProgramParameters {
                                                     const std::string& key, std::chrono::year_month_day on) = 0;
 
   // Adds the row (createdBy and createdAt are ignored: the database stamps
-  // them), in one transaction. Throws DatabaseError: SQLSTATE 42501 for a
-  // caller who may not add parameters or a prefix outside their scope,
-  // 23505 (ConstraintViolation) when a row for the same program, prefix, key
-  // and date exists, 23503 for an unknown program, 22023 when the key's
-  // unit differs from the one its earlier rows use, 23514 for a malformed
-  // value or prefix.
+  // them), in one transaction. Throws PermissionDenied for a caller who
+  // may not add parameters or a prefix outside their scope;
+  // ConstraintViolation 23505 when a row for the same program, prefix, key
+  // and date exists, 23503 for an unknown program, 23514 for a malformed
+  // value or prefix; RuleRefused (doudi:parameter.unit_differs) when the
+  // key's unit differs from the one its earlier rows use.
   virtual void Add(const ProgramParameter& parameter) = 0;
 };
 

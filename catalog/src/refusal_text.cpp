@@ -1,0 +1,180 @@
+#include "doudi/catalog/refusal_text.h"
+
+#include <algorithm>
+#include <array>
+
+#include "doudi/catalog/message_catalog.h"
+
+namespace doudi::catalog {
+namespace {
+
+// One line per code the server refuses with (docs/errors.md); the unit test
+// holds it to the SQL and to the Chinese catalog. Kept in code order.
+constexpr std::array kSentences{
+    RefusalSentence{"amount.no_bound",
+                    "No cap on the {part} of this case is in force in region {region} (parameter {parameter}), so "
+                    "none can be proposed."},
+    RefusalSentence{"amount.no_exception", "This proposal is not above the cap: there is nothing to confirm."},
+    RefusalSentence{"amount.none", "Give a monthly amount or a one-off grant above zero."},
+    RefusalSentence{"amount.over_cap",
+                    "The {part} of {amount_fen} yuan is above the cap of {cap_fen} yuan ({parameter}): an amount "
+                    "above the cap needs a reason and the confirmation of a second city decider."},
+    RefusalSentence{"amount.over_limit",
+                    "The {part} of {amount_fen} yuan is above the most an exception may reach here "
+                    "({limit_fen} yuan; the cap is {cap_fen} yuan, {parameter})."},
+    RefusalSentence{"amount.same_person",
+                    "An amount above the cap is confirmed by a second city decider, not by the one who proposed it."},
+    RefusalSentence{"amount.superseded", "This proposal is no longer the amount the case waits to decide."},
+    RefusalSentence{"amount.unconfirmed",
+                    "The amount proposed is above the cap and waits for the confirmation of a second city decider."},
+    RefusalSentence{"audit.append_only", "The audit trail cannot be changed: it is only ever added to."},
+    RefusalSentence{"calendar.malformed",
+                    "The holiday calendar sent is malformed: its days, kinds and names differ in number."},
+    RefusalSentence{"calendar.other_year", "The notice for {year} lists a date in another year."},
+    RefusalSentence{"case.action_for_group", "Your staff group may not take this step."},
+    RefusalSentence{"case.action_not_possible", "This step is not possible in the case's present state."},
+    RefusalSentence{"case.appraisal_record_missing", "The democratic-appraisal record is not attached yet."},
+    RefusalSentence{"case.changed",
+                    "Someone else acted on this case meanwhile: look at it again and repeat what you did."},
+    RefusalSentence{"case.close_relative_note", "A close relative of staff needs a note saying whose relative."},
+    RefusalSentence{"case.closed", "This case is closed."},
+    RefusalSentence{"case.extension_reason", "Extending the time limit needs the reason."},
+    RefusalSentence{"case.household_not_yours", "You may not open a case for this household."},
+    RefusalSentence{"case.no_amount", "No amount is proposed for this case yet."},
+    RefusalSentence{"case.no_time_limit", "This case has no running time limit."},
+    RefusalSentence{"case.not_visible", "This case does not exist, or is outside your scope."},
+    RefusalSentence{"case.notice_running", "The public notice runs until {notice_end}."},
+    RefusalSentence{"case.opinion_needed", "This step needs an opinion stating the reasons."},
+    RefusalSentence{"case.other_level",
+                    "You already acted on this case at another level: one person acts at one level only."},
+    RefusalSentence{"case.survey_missing", "The home survey (two surveyors) is not recorded yet."},
+    RefusalSentence{"case.verification_report_missing", "The economic-status verification report is not attached yet."},
+    RefusalSentence{"case.wrong_state", "This is not possible in the case's present state."},
+    RefusalSentence{"deadline.out_of_range",
+                    "A deadline of {count} {unit} is out of range: check the program parameters."},
+    RefusalSentence{"deadline.unknown_unit", "{unit} is not a unit of deadlines: check the program parameters."},
+    RefusalSentence{"evidence.title", "The evidence needs a title."},
+    RefusalSentence{"fund.not_enough", "The fund {fund} has only {left_fen} yuan left, less than the grant."},
+    RefusalSentence{"fund.only_charity", "A charity grant names its fund, and only a charity grant does."},
+    RefusalSentence{"fund.other_region", "The fund {fund} does not serve region {region}."},
+    RefusalSentence{"household.bank_account_hidden",
+                    "Only finance officers and the center's administrators see full bank accounts."},
+    RefusalSentence{"household.changed",
+                    "Someone else changed this household meanwhile (version {version}; this edit started from version "
+                    "{expected_version})."},
+    RefusalSentence{"household.gone", "This household no longer exists, or is not yours to change."},
+    RefusalSentence{"household.malformed",
+                    "The household sent is malformed: its member, income and asset lists are incomplete."},
+    RefusalSentence{"household.member_elsewhere", "Member {member} is already a member of household {household_id}."},
+    RefusalSentence{"household.member_gone",
+                    "A member of this household was removed meanwhile: open the household again."},
+    RefusalSentence{"household.member_outside_scope",
+                    "Member {member} is already registered in a household outside your scope."},
+    RefusalSentence{"household.outside_scope", "The region {region} is outside your scope."},
+    RefusalSentence{"parameter.unit_differs", "The parameter {program}.{key} is in {unit}, not {given}."},
+    RefusalSentence{"registry.cross_scope_limit",
+                    "Today's checks of ID numbers registered outside your scope are used up (at most {limit} a "
+                    "day)."},
+    RefusalSentence{"request.missing", "Every change of a case needs a request id."},
+    RefusalSentence{"request.other_record",
+                    "This save was already used for another household: open the household again and repeat the "
+                    "change."},
+    RefusalSentence{"request.reused",
+                    "This request was already used for another change: open the record again and repeat the "
+                    "change."},
+    RefusalSentence{"search.too_long", "The search text is too long: at most {limit} characters."},
+    RefusalSentence{"search.unknown_kind", "Unknown kind of search: {kind}."},
+    RefusalSentence{"staff.unknown_operation", "The program asked about an operation the database does not know ({action})."},
+    RefusalSentence{"staff.wrong_group", "Your staff group may not do this."},
+    RefusalSentence{"survey.date", "The survey date must be given and not be in the future."},
+    RefusalSentence{"survey.findings", "The survey's findings must be written down."},
+    RefusalSentence{"survey.two_surveyors", "A home survey needs at least two different surveyors."},
+    RefusalSentence{"user.admin_only", "Only the center's administrators manage users."},
+    RefusalSentence{"user.bad_name",
+                    "The user name {name} must be 3-63 lowercase letters, digits or _, start with a letter, and not be "
+                    "a reserved name."},
+    RefusalSentence{"user.exists", "A database role named {name} already exists."},
+    RefusalSentence{"user.password_not_verifier", "A password must arrive as a SCRAM-SHA-256 verifier."},
+    RefusalSentence{"user.scope_outside", "The region scope {scope} is outside your own scope {own_scope}."},
+    RefusalSentence{"user.unknown", "There is no Doudi user named {role}."},
+};
+
+constexpr std::array kValueWords{
+    RefusalSentence{"monthly", "monthly amount"},
+    RefusalSentence{"one_off", "one-off grant"},
+};
+
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The argument's text as a sentence shows it: a value word in the user's
+// language, anything else as given.
+std::string Reading(const std::string& value) {
+  const auto word =
+      std::find_if(kValueWords.begin(), kValueWords.end(), [&](const RefusalSentence& w) { return w.code == value; });
+  if (word != kValueWords.end()) return Tr(word->english, "doudi:value");
+  return value;
+}
+
+// Calls place(start, length, name) for each "{name}" in pattern.
+template <typename Place>
+void ForEachPlace(std::string_view pattern, Place place) {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    // A name starts with a letter: "{1}" is a numbered place (Format).
+    if (pattern[i] != '{' || i + 1 >= pattern.size() || pattern[i + 1] < 'a' || pattern[i + 1] > 'z') continue;
+    std::size_t end = i + 1;
+    while (end < pattern.size() && IsNameChar(pattern[end])) ++end;
+    if (end > i + 1 && end < pattern.size() && pattern[end] == '}') {
+      place(i, end + 1 - i, pattern.substr(i + 1, end - i - 1));
+      i = end;
+    }
+  }
+}
+
+}  // namespace
+
+std::span<const RefusalSentence> RefusalSentences() {
+  return kSentences;
+}
+
+std::span<const RefusalSentence> RefusalValueWords() {
+  return kValueWords;
+}
+
+std::vector<std::string> PlaceNames(std::string_view pattern) {
+  std::vector<std::string> names;
+  ForEachPlace(pattern, [&](std::size_t, std::size_t, std::string_view name) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
+  });
+  return names;
+}
+
+std::string FormatNamed(std::string_view pattern, const NamedArguments& arguments) {
+  std::string out;
+  std::size_t copied = 0;
+  ForEachPlace(pattern, [&](std::size_t start, std::size_t length, std::string_view name) {
+    const auto it = arguments.find(name);
+    if (it == arguments.end()) return;
+    out.append(pattern.substr(copied, start - copied));
+    out += Reading(it->second);
+    copied = start + length;
+  });
+  out.append(pattern.substr(copied));
+  return out;
+}
+
+std::optional<std::string> RefusalText(std::string_view code, const NamedArguments& arguments) {
+  const auto it = std::lower_bound(kSentences.begin(), kSentences.end(), code,
+                                   [](const RefusalSentence& s, std::string_view c) { return s.code < c; });
+  if (it == kSentences.end() || it->code != code) return std::nullopt;
+  const auto names = PlaceNames(it->english);
+  if (!std::all_of(names.begin(), names.end(), [&](const std::string& n) { return arguments.contains(n); })) {
+    return std::nullopt;
+  }
+  std::string context = "doudi:";
+  context += code;
+  return FormatNamed(Tr(it->english, context), arguments);
+}
+
+}  // namespace doudi::catalog
