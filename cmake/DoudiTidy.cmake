@@ -3,6 +3,7 @@ find_program(DOUDI_CLANG_TIDY NAMES clang-tidy clang-tidy-14)
 if(DOUDI_CLANG_TIDY)
   file(GLOB_RECURSE _doudi_tidy_sources CONFIGURE_DEPENDS
     ${PROJECT_SOURCE_DIR}/model/src/*.cpp
+    ${PROJECT_SOURCE_DIR}/workstation/src/*.cpp
     ${PROJECT_SOURCE_DIR}/dal/pg/*.cpp
     ${PROJECT_SOURCE_DIR}/admin/*.cpp)
   add_custom_target(tidy

@@ -3,29 +3,10 @@
 #include <utility>
 #include <variant>
 
+#include "doudi/model/masking.h"
 #include "doudi/model/resident_id.h"
 
 namespace doudi::reports {
-
-namespace {
-
-// "331022********0316": 6 digits, 8 asterisks, 3 digits and a digit or X.
-bool IsMaskedIdNumber(std::string_view text) {
-  if (text.size() != 18) {
-    return false;
-  }
-  for (std::size_t i = 0; i < 18; ++i) {
-    const char c = text[i];
-    const bool digit = c >= '0' && c <= '9';
-    if (i < 6 && !digit) return false;
-    if (i >= 6 && i < 14 && c != '*') return false;
-    if (i >= 14 && i < 17 && !digit) return false;
-    if (i == 17 && !digit && c != 'X') return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 std::string MaskIdNumber(std::string_view idNumber, std::chrono::year_month_day today) {
   if (idNumber.empty()) {
@@ -37,7 +18,7 @@ std::string MaskIdNumber(std::string_view idNumber, std::chrono::year_month_day 
   }
   // Already in the display form (the data layer gives rosters masked IDs):
   // it shows nothing more than the mask would.
-  if (IsMaskedIdNumber(idNumber)) {
+  if (model::IsMaskedIdNumber(idNumber)) {
     return std::string(idNumber);
   }
   // Not a valid ID (a typo, an old 15-digit number, already masked): show
