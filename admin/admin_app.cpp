@@ -1,6 +1,5 @@
 // doudi-admin: the administrator's command line (Poco::Util::Application).
 #include <Poco/Util/Application.h>
-#include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionSet.h>
@@ -8,8 +7,9 @@
 #include <algorithm>
 #include <chrono>
 #include <iomanip>
-#include <map>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "commands.h"
 #include "connection_settings.h"
@@ -25,6 +25,13 @@ namespace doudi::admin {
 namespace {
 
 using Poco::Util::Option;
+
+// The options every command takes.
+const std::vector<std::string> kGlobalOptions{"db", "profile", "config", "help", "lang"};
+// The options that are switches; every other one takes a value.
+const std::set<std::string> kFlags{"help", "dry-run", "chinese-header", "password-stdin", "new-key"};
+// The options with a one-letter form too.
+const std::map<std::string, std::string> kShortNames{{"help", "h"}, {"output", "o"}};
 
 std::chrono::year_month_day Today() {
   return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -52,53 +59,20 @@ class AdminApp final : public Poco::Util::Application {
   }
 
  protected:
+  // Every option some command accepts: each command lists the options it
+  // takes beside its usage and help (commands.h), so they are named once.
+  // Poco only needs whether an option takes a value; its description is
+  // the command's help.
   void defineOptions(Poco::Util::OptionSet& options) override {
-    auto add = [&](const char* name, const char* shortName, const std::string& description, const char* argument) {
-      Option o(name, shortName, description);
+    std::set<std::string> names(kGlobalOptions.begin(), kGlobalOptions.end());
+    for (const auto& c : Commands()) names.insert(c.options.begin(), c.options.end());
+    for (const auto& name : names) {
+      const auto shortName = kShortNames.find(name);
+      Option o(name, shortName == kShortNames.end() ? "" : shortName->second);
       o.required(false).repeatable(false);
-      if (argument != nullptr) o.argument(argument);
+      if (kFlags.count(name) == 0) o.argument("VALUE");
       options.addOption(o);
-    };
-    add("help", "h", "show help (after a command: that command's help)", nullptr);
-    add("db", "", "libpq connection string or URI of the database", "CONN");
-    add("profile", "", "profile of doudi.ini to use instead of its default", "NAME");
-    add("config", "", "doudi.ini to read instead of the user's or the system's", "FILE");
-    add("households", "", "demo-data: number of synthetic households", "N");
-    add("seed", "", "demo-data: seed of the synthetic registry", "S");
-    add("csv", "", "demo-data: write the synthetic registry to this CSV file", "FILE");
-    add("encoding", "", "import: auto, utf-8 or gbk", "ENC");
-    add("dry-run", "", "import: validate only, store nothing", nullptr);
-    add("report", "", "import: write rejected rows with reasons to this CSV file", "FILE");
-    add("source", "", "import: name of the data source (default: default); calendar load: where the dates come from",
-        "NAME");
-    add("region", "", "export, param: region prefix (2, 4, 6, 9 or 12 digits); roster: 6, 9 or 12 digits", "PREFIX");
-    add("output", "o", "export: write to this file instead of standard output; document, roster: the file", "FILE");
-    add("chinese-header", "", "export: write the Chinese column names", nullptr);
-    add("group", "", "user: staff group (village_clerk, township_reviewer, ...)", "GROUP");
-    add("scope", "", "user add: region scope prefix", "PREFIX");
-    add("department", "", "user: the liaison's department", "D");
-    add("name", "", "user add: display name", "DISPLAY");
-    add("password-stdin", "", "user: read the password from standard input", nullptr);
-    add("household", "", "audit show, document: the household's id", "ID");
-    add("anchor", "", "audit verify: also check the chain against this anchor file (from audit anchor)", "FILE");
-    add("out", "", "audit anchor: also write the anchor to this file", "FILE");
-    add("since", "", "audit access: from this day (default: the last 30 days)", "YYYY-MM-DD");
-    add("program", "", "param list: only this program (dibao, destitute ...)", "P");
-    add("on", "", "param show: the date to ask about (default today)", "YYYY-MM-DD");
-    add("unit", "", "param set: fen, percent, working_days, calendar_days, months, code, count or text", "U");
-    add("from", "", "param set: the date the value takes effect from", "YYYY-MM-DD");
-    add("note", "", "param set: where the value comes from (the rule or decision)", "TEXT");
-    add("new-key", "", "param set: the key is new to the program (not a misspelling)", nullptr);
-    add("month", "", "payments generate, roster: the month", "YYYY-MM");
-    add("case", "", "document: the case's id", "ID");
-    add("format", "", "document: pdf or html; roster: pdf, html or xlsx", "F");
-    std::string kinds;
-    const auto codes = RosterKindCodes();
-    for (std::size_t i = 0; i < codes.size(); ++i) {
-      kinds += (i == 0 ? "" : i + 1 == codes.size() ? " or " : ", ") + codes[i] + (i == 0 ? " (default)" : "");
     }
-    add("kind", "", "roster: " + kinds, "K");
-    add("lang", "", "language of the messages: zh_CN (default) or en", "LANG");
   }
 
   void handleOption(const std::string& name, const std::string& value) override {
@@ -140,9 +114,8 @@ class AdminApp final : public Poco::Util::Application {
       return catalog::TrFormat("expects {1} argument(s), got {2}",
                                {std::to_string(command.positional), std::to_string(rest.size())});
     }
-    static const std::vector<std::string> kGlobal{"db", "profile", "config", "help", "lang"};
     for (const auto& [name, value] : m_options) {
-      const bool known = std::find(kGlobal.begin(), kGlobal.end(), name) != kGlobal.end() ||
+      const bool known = std::find(kGlobalOptions.begin(), kGlobalOptions.end(), name) != kGlobalOptions.end() ||
                          std::find(command.options.begin(), command.options.end(), name) != command.options.end();
       if (!known) return catalog::TrFormat("the option --{1} does not apply to this command", {name});
     }

@@ -101,35 +101,32 @@ class PgAuditTrail final : public AuditTrail {
   }
 
   std::vector<AuditEntry> HouseholdHistory(std::int64_t householdId) override {
-    try {
-      // One line per changed field, computed by the database from the JSONB
-      // images. Read through doudi.audit_trail: masked, within the scope.
-      soci::rowset<soci::row> rows = (m_sql.prepare <<
-          "SELECT r.id, to_char(r.at, 'YYYY-MM-DD HH24:MI:SS'), r.actor, r.table_name, r.operation, r.row_key, "
-          "coalesce((SELECT string_agg(CASE r.operation "
-          "  WHEN 'UPDATE' THEN k || ': ' || coalesce(r.old_row ->> k, 'null') || ' -> ' || coalesce(r.new_row ->> k, 'null') "
-          "  ELSE k || '=' || coalesce(coalesce(r.new_row, r.old_row) ->> k, 'null') END, E'\\x1e' ORDER BY k) "
-          "  FROM jsonb_object_keys(coalesce(r.new_row, r.old_row)) AS k "
-          "  WHERE r.operation <> 'UPDATE' OR (r.old_row -> k) IS DISTINCT FROM (r.new_row -> k)), ''), "
-          "r.sealed::int FROM doudi.audit_trail AS r WHERE r.household_id = :h ORDER BY r.id",
-          soci::use(householdId));
-      std::vector<AuditEntry> history;
-      for (const auto& r : rows) {
-        AuditEntry e;
-        e.id = r.get<long long>(0);
-        e.at = r.get<std::string>(1);
-        e.actor = r.get<std::string>(2);
-        e.table = r.get<std::string>(3);
-        e.operation = r.get<std::string>(4);
-        e.key = r.get<std::string>(5);
-        e.changes = model::Split(r.get<std::string>(6), '\x1e');
-        e.sealed = r.get<int>(7) != 0;
-        history.push_back(std::move(e));
-      }
-      return history;
-    } catch (...) {
-      RethrowAsDatabaseError("reading the history of household " + std::to_string(householdId));
-    }
+    // One line per changed field, computed by the database from the JSONB
+    // images. Read through doudi.audit_trail: masked, within the scope.
+    return ReadRows(
+        "reading the history of household " + std::to_string(householdId),
+        (m_sql.prepare
+             << "SELECT r.id, to_char(r.at, 'YYYY-MM-DD HH24:MI:SS'), r.actor, r.table_name, r.operation, r.row_key, "
+                "coalesce((SELECT string_agg(CASE r.operation "
+                "  WHEN 'UPDATE' THEN k || ': ' || coalesce(r.old_row ->> k, 'null') || ' -> ' || "
+                "coalesce(r.new_row ->> k, 'null') "
+                "  ELSE k || '=' || coalesce(coalesce(r.new_row, r.old_row) ->> k, 'null') END, E'\\x1e' ORDER BY k) "
+                "  FROM jsonb_object_keys(coalesce(r.new_row, r.old_row)) AS k "
+                "  WHERE r.operation <> 'UPDATE' OR (r.old_row -> k) IS DISTINCT FROM (r.new_row -> k)), ''), "
+                "r.sealed::int FROM doudi.audit_trail AS r WHERE r.household_id = :h ORDER BY r.id",
+         soci::use(householdId)),
+        [](const soci::row& r) {
+          AuditEntry e;
+          e.id = r.get<long long>(0);
+          e.at = r.get<std::string>(1);
+          e.actor = r.get<std::string>(2);
+          e.table = r.get<std::string>(3);
+          e.operation = r.get<std::string>(4);
+          e.key = r.get<std::string>(5);
+          e.changes = model::Split(r.get<std::string>(6), '\x1e');
+          e.sealed = r.get<int>(7) != 0;
+          return e;
+        });
   }
 
  private:

@@ -95,34 +95,23 @@ class PgCaseRepository final : public CaseRepository {
   explicit PgCaseRepository(soci::session& sql) : m_sql(sql) {}
 
   std::vector<CaseSummary> MyTasks(int limit) override {
-    try {
-      std::vector<CaseSummary> tasks;
-      soci::rowset<soci::row> rows =
-          (m_sql.prepare << "SELECT " + kSummaryColumns +
-                                " FROM doudi.case_overview AS o JOIN (SELECT t.id FROM doudi.my_case_tasks AS t "
-                                "ORDER BY t.nearest_due NULLS LAST, t.id LIMIT :n) AS t ON t.id = o.id "
-                                "ORDER BY o.nearest_due NULLS LAST, o.id",
-           soci::use(limit));
-      for (const auto& r : rows) tasks.push_back(SummaryRow(r));
-      return tasks;
-    } catch (...) {
-      RethrowAsDatabaseError("reading your tasks");
-    }
+    return ReadRows("reading your tasks",
+                    (m_sql.prepare << "SELECT " + kSummaryColumns +
+                                          " FROM doudi.case_overview AS o JOIN (SELECT t.id FROM doudi.my_case_tasks "
+                                          "AS t ORDER BY t.nearest_due NULLS LAST, t.id LIMIT :n) AS t ON t.id = o.id "
+                                          "ORDER BY o.nearest_due NULLS LAST, o.id",
+                     soci::use(limit)),
+                    SummaryRow);
   }
 
   std::vector<CaseSummary> HouseholdCases(std::int64_t householdId) override {
-    try {
-      std::vector<CaseSummary> cases;
-      const long long id = householdId;
-      soci::rowset<soci::row> rows = (m_sql.prepare << "SELECT " + kSummaryColumns +
-                                                           " FROM doudi.case_overview AS o WHERE o.household_id = :h "
-                                                           "ORDER BY o.opened_at DESC, o.id DESC",
-                                      soci::use(id));
-      for (const auto& r : rows) cases.push_back(SummaryRow(r));
-      return cases;
-    } catch (...) {
-      RethrowAsDatabaseError("reading the cases of household " + std::to_string(householdId));
-    }
+    const long long id = householdId;
+    return ReadRows("reading the cases of household " + std::to_string(householdId),
+                    (m_sql.prepare << "SELECT " + kSummaryColumns +
+                                          " FROM doudi.case_overview AS o WHERE o.household_id = :h "
+                                          "ORDER BY o.opened_at DESC, o.id DESC",
+                     soci::use(id)),
+                    SummaryRow);
   }
 
   std::optional<CaseRecord> Load(std::int64_t caseId) override {
@@ -256,57 +245,51 @@ class PgCaseRepository final : public CaseRepository {
   }
 
   std::vector<NoticeEntry> PublicNotices(const std::string& regionPrefix) override {
-    try {
-      std::vector<NoticeEntry> notices;
-      soci::rowset<soci::row> rows =
-          (m_sql.prepare << "SELECT n.case_id, n.version, n.region_code, n.region_name, coalesce(n.applicant_name, ''), "
-                            "n.household_size, n.program, n.program_name, n.monthly_fen, n.one_off_fen, " +
-                                Date("n.notice_start") + ", " + Date("n.notice_end") +
-                                ", n.state, n.objections FROM doudi.public_notice AS n "
-                                "WHERE n.region_code LIKE :p || '%' AND n.notice_end >= doudi.clock_date() - 30 "
-                                "ORDER BY n.region_code, n.notice_start, n.case_id",
-           soci::use(regionPrefix));
-      for (const auto& r : rows) {
-        NoticeEntry n;
-        n.caseId = r.get<long long>(0);
-        n.version = r.get<int>(1);
-        n.regionCode = r.get<std::string>(2);
-        n.regionName = r.get<std::string>(3);
-        n.applicantName = r.get<std::string>(4);
-        n.householdSize = r.get<int>(5);
-        n.program = r.get<std::string>(6);
-        n.programName = r.get<std::string>(7);
-        n.monthly = Fen(r, 8);
-        n.oneOff = Fen(r, 9);
-        n.noticeStart = r.get<std::string>(10);
-        n.noticeEnd = r.get<std::string>(11);
-        n.state = r.get<std::string>(12);
-        n.objections = r.get<int>(13);
-        notices.push_back(std::move(n));
-      }
-      return notices;
-    } catch (...) {
-      RethrowAsDatabaseError("reading the public notices");
-    }
+    return ReadRows(
+        "reading the public notices",
+        (m_sql.prepare << "SELECT n.case_id, n.version, n.region_code, n.region_name, coalesce(n.applicant_name, ''), "
+                          "n.household_size, n.program, n.program_name, n.monthly_fen, n.one_off_fen, " +
+                              Date("n.notice_start") + ", " + Date("n.notice_end") +
+                              ", n.state, n.objections FROM doudi.public_notice AS n "
+                              "WHERE n.region_code LIKE :p || '%' AND n.notice_end >= doudi.clock_date() - 30 "
+                              "ORDER BY n.region_code, n.notice_start, n.case_id",
+         soci::use(regionPrefix)),
+        [](const soci::row& r) {
+          NoticeEntry n;
+          n.caseId = r.get<long long>(0);
+          n.version = r.get<int>(1);
+          n.regionCode = r.get<std::string>(2);
+          n.regionName = r.get<std::string>(3);
+          n.applicantName = r.get<std::string>(4);
+          n.householdSize = r.get<int>(5);
+          n.program = r.get<std::string>(6);
+          n.programName = r.get<std::string>(7);
+          n.monthly = Fen(r, 8);
+          n.oneOff = Fen(r, 9);
+          n.noticeStart = r.get<std::string>(10);
+          n.noticeEnd = r.get<std::string>(11);
+          n.state = r.get<std::string>(12);
+          n.objections = r.get<int>(13);
+          return n;
+        });
   }
 
   std::vector<CharityFund> Funds(const std::string& regionPrefix) override {
-    try {
-      std::vector<CharityFund> funds;
-      soci::rowset<soci::row> rows =
-          (m_sql.prepare << "SELECT f.code, f.name, f.donor, f.region_prefix, f.kind, f.amount_fen, "
-                            "doudi.charity_fund_left(f.code) FROM doudi.charity_fund AS f "
-                            "WHERE left(f.region_prefix, length(:p)) = :p2 OR left(:p3, length(f.region_prefix)) = "
-                            "f.region_prefix ORDER BY f.code",
-           soci::use(regionPrefix), soci::use(regionPrefix), soci::use(regionPrefix));
-      for (const auto& r : rows) {
-        funds.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
-                         r.get<std::string>(4), Fen(r, 5), Fen(r, 6)});
-      }
-      return funds;
-    } catch (...) {
-      RethrowAsDatabaseError("reading the charity funds");
-    }
+    return ReadRows("reading the charity funds",
+                    (m_sql.prepare << "SELECT f.code, f.name, f.donor, f.region_prefix, f.kind, f.amount_fen, "
+                                      "doudi.charity_fund_left(f.code) FROM doudi.charity_fund AS f "
+                                      "WHERE left(f.region_prefix, length(:p)) = :p2 "
+                                      "OR left(:p3, length(f.region_prefix)) = f.region_prefix ORDER BY f.code",
+                     soci::use(regionPrefix), soci::use(regionPrefix), soci::use(regionPrefix)),
+                    [](const soci::row& r) {
+                      return CharityFund{r.get<std::string>(0),
+                                         r.get<std::string>(1),
+                                         r.get<std::string>(2),
+                                         r.get<std::string>(3),
+                                         r.get<std::string>(4),
+                                         Fen(r, 5),
+                                         Fen(r, 6)};
+                    });
   }
 
   void AddFund(const CharityFund& fund) override {
@@ -330,37 +313,32 @@ class PgCaseRepository final : public CaseRepository {
   }
 
   std::vector<RosterLine> PaymentRoster(const std::string& month, const std::string& regionPrefix) override {
-    try {
-      std::vector<RosterLine> lines;
-      const std::string first = month + "-01";
-      soci::rowset<soci::row> rows =
-          (m_sql.prepare << "SELECT l.case_id, l.region_code, l.village_name, coalesce(l.township_name, ''), "
-                            "coalesce(l.applicant_name, ''), coalesce(l.id_number_masked, ''), "
-                            "coalesce(l.bank_account_masked, ''), l.household_size, l.program, l.program_name, "
-                            "l.kind, l.amount_fen FROM doudi.payment_roster AS l "
-                            "WHERE l.month = CAST(:m AS date) AND l.region_code LIKE :p || '%' "
-                            "ORDER BY l.region_code, l.applicant_name, l.case_id, l.kind",
-           soci::use(first), soci::use(regionPrefix));
-      for (const auto& r : rows) {
-        RosterLine l;
-        l.caseId = r.get<long long>(0);
-        l.regionCode = r.get<std::string>(1);
-        l.villageName = r.get<std::string>(2);
-        l.townshipName = r.get<std::string>(3);
-        l.applicantName = r.get<std::string>(4);
-        l.maskedId = r.get<std::string>(5);
-        l.maskedAccount = r.get<std::string>(6);
-        l.householdSize = r.get<int>(7);
-        l.program = r.get<std::string>(8);
-        l.programName = r.get<std::string>(9);
-        l.kind = r.get<std::string>(10);
-        l.amount = Fen(r, 11);
-        lines.push_back(std::move(l));
-      }
-      return lines;
-    } catch (...) {
-      RethrowAsDatabaseError("reading the payment roster of " + month);
-    }
+    const std::string first = month + "-01";
+    return ReadRows(
+        "reading the payment roster of " + month,
+        (m_sql.prepare << "SELECT l.case_id, l.region_code, l.village_name, coalesce(l.township_name, ''), "
+                          "coalesce(l.applicant_name, ''), coalesce(l.id_number_masked, ''), "
+                          "coalesce(l.bank_account_masked, ''), l.household_size, l.program, l.program_name, "
+                          "l.kind, l.amount_fen FROM doudi.payment_roster AS l "
+                          "WHERE l.month = CAST(:m AS date) AND l.region_code LIKE :p || '%' "
+                          "ORDER BY l.region_code, l.applicant_name, l.case_id, l.kind",
+         soci::use(first), soci::use(regionPrefix)),
+        [](const soci::row& r) {
+          RosterLine l;
+          l.caseId = r.get<long long>(0);
+          l.regionCode = r.get<std::string>(1);
+          l.villageName = r.get<std::string>(2);
+          l.townshipName = r.get<std::string>(3);
+          l.applicantName = r.get<std::string>(4);
+          l.maskedId = r.get<std::string>(5);
+          l.maskedAccount = r.get<std::string>(6);
+          l.householdSize = r.get<int>(7);
+          l.program = r.get<std::string>(8);
+          l.programName = r.get<std::string>(9);
+          l.kind = r.get<std::string>(10);
+          l.amount = Fen(r, 11);
+          return l;
+        });
   }
 
  private:

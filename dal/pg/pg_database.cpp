@@ -99,14 +99,10 @@ SessionIdentity PgDatabase::WhoAmI() {
 }
 
 std::vector<RegionEntry> PgDatabase::RegionsInScope() {
-  try {
-    std::vector<RegionEntry> regions;
-    soci::rowset<soci::row> rows = (m_impl->sql.prepare << "SELECT code, name FROM doudi.regions_in_scope()");
-    for (const auto& r : rows) regions.push_back({r.get<std::string>(0), r.get<std::string>(1)});
-    return regions;
-  } catch (...) {
-    RethrowAsDatabaseError("reading the regions in scope");
-  }
+  return ReadRows("reading the regions in scope",
+                  (m_impl->sql.prepare << "SELECT code, name FROM doudi.regions_in_scope()"), [](const soci::row& r) {
+                    return RegionEntry{r.get<std::string>(0), r.get<std::string>(1)};
+                  });
 }
 
 namespace {

@@ -27,20 +27,15 @@ class PgHolidayCalendarStore final : public HolidayCalendarStore {
   }
 
   std::vector<LoadedCalendarYear> Years() override {
-    try {
-      std::vector<LoadedCalendarYear> years;
-      soci::rowset<soci::row> rows =
-          (m_sql.prepare << "SELECT y.year, (SELECT count(*) FROM doudi.calendar_exception AS e WHERE e.year = y.year)"
-                            "::int, y.source, y.loaded_by, to_char(y.loaded_at, 'YYYY-MM-DD HH24:MI') "
-                            "FROM doudi.calendar_year AS y ORDER BY y.year");
-      for (const auto& r : rows) {
-        years.push_back({r.get<int>(0), r.get<int>(1), r.get<std::string>(2), r.get<std::string>(3),
-                         r.get<std::string>(4)});
-      }
-      return years;
-    } catch (...) {
-      RethrowAsDatabaseError("reading the holiday calendar");
-    }
+    return ReadRows(
+        "reading the holiday calendar",
+        (m_sql.prepare << "SELECT y.year, (SELECT count(*) FROM doudi.calendar_exception AS e WHERE e.year = y.year)"
+                          "::int, y.source, y.loaded_by, to_char(y.loaded_at, 'YYYY-MM-DD HH24:MI') "
+                          "FROM doudi.calendar_year AS y ORDER BY y.year"),
+        [](const soci::row& r) {
+          return LoadedCalendarYear{r.get<int>(0), r.get<int>(1), r.get<std::string>(2), r.get<std::string>(3),
+                                    r.get<std::string>(4)};
+        });
   }
 
   model::WorkingDayCalendar Load() override {

@@ -5,10 +5,12 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/model/iso_date.h"
+#include "pg_errors.h"
 
 namespace doudi::dal::pg {
 
@@ -23,6 +25,23 @@ std::unique_ptr<AuditTrail> MakeAuditTrail(soci::session& sql);
 std::unique_ptr<ProgramParameters> MakeProgramParameters(soci::session& sql);
 std::unique_ptr<CaseRepository> MakeCaseRepository(soci::session& sql);
 std::unique_ptr<HolidayCalendarStore> MakeHolidayCalendarStore(soci::session& sql);
+
+// The rows a query yields (m_sql.prepare << "SELECT ...", soci::use(...)),
+// each made into an element by read(const soci::row&), in order; none is an
+// empty vector. Any failure, running the query included, is rethrown by
+// RethrowAsDatabaseError as having happened while `reading`.
+template <typename Read>
+auto ReadRows(const std::string& reading, const soci::details::prepare_temp_type& query, Read read)
+    -> std::vector<std::invoke_result_t<Read&, const soci::row&>> {
+  try {
+    std::vector<std::invoke_result_t<Read&, const soci::row&>> out;
+    soci::rowset<soci::row> rows = query;
+    for (const auto& r : rows) out.push_back(read(r));
+    return out;
+  } catch (...) {
+    RethrowAsDatabaseError(reading);
+  }
+}
 
 // A PostgreSQL array literal of the texts ({"a","b\"c"}), so an array
 // travels as one bound value: CAST(:x AS text[]).

@@ -30,14 +30,10 @@ class PgProgramParameters final : public ProgramParameters {
   explicit PgProgramParameters(soci::session& sql) : m_sql(sql) {}
 
   std::vector<ProgramInfo> Programs() override {
-    try {
-      std::vector<ProgramInfo> programs;
-      soci::rowset<soci::row> rows = (m_sql.prepare << "SELECT code, chinese FROM doudi.program ORDER BY code");
-      for (const auto& r : rows) programs.push_back({r.get<std::string>(0), r.get<std::string>(1)});
-      return programs;
-    } catch (...) {
-      RethrowAsDatabaseError("reading the programs");
-    }
+    return ReadRows("reading the programs", (m_sql.prepare << "SELECT code, chinese FROM doudi.program ORDER BY code"),
+                    [](const soci::row& r) {
+                      return ProgramInfo{r.get<std::string>(0), r.get<std::string>(1)};
+                    });
   }
 
   std::vector<ProgramParameter> List(const std::string& program, const std::string& region) override {
@@ -52,14 +48,8 @@ class PgProgramParameters final : public ProgramParameters {
                                      "OR p.region_prefix = left(f.region, length(p.region_prefix)) "
                                      "OR left(p.region_prefix, length(f.region)) = f.region) "
                                      "ORDER BY p.program, p.key, p.region_prefix, p.effective_from";
-    try {
-      std::vector<ProgramParameter> parameters;
-      soci::rowset<soci::row> rows = (m_sql.prepare << kList, soci::use(program), soci::use(region));
-      for (const auto& r : rows) parameters.push_back(Row(r));
-      return parameters;
-    } catch (...) {
-      RethrowAsDatabaseError("listing the program parameters");
-    }
+    return ReadRows("listing the program parameters", (m_sql.prepare << kList, soci::use(program), soci::use(region)),
+                    Row);
   }
 
   std::optional<ProgramParameter> Effective(const std::string& program, const std::string& regionCode,

@@ -104,17 +104,13 @@ class PgRegistrySearch final : public RegistrySearch {
     const SearchArguments a = ToArguments(query);
     const int pageSize = static_cast<int>(std::clamp<std::int64_t>(limit, 0, 1000));
     const long long from = std::max<std::int64_t>(offset, 0);
-    try {
-      soci::rowset<soci::row> rows = (m_sql.prepare <<
-          "SELECT " + std::string(kSummaryColumns) + " FROM doudi.registry_search(:k, :t, :p, :th, :rl, :rh, :s, :lim, :off)",
-          soci::use(a.kind), soci::use(a.text), soci::use(a.pattern), soci::use(a.textHigh), soci::use(a.regionLow),
-          soci::use(a.regionHigh), soci::use(a.status), soci::use(pageSize), soci::use(from));
-      std::vector<PersonSummary> out;
-      for (const auto& r : rows) out.push_back(ToSummary(r));
-      return out;
-    } catch (...) {
-      RethrowAsDatabaseError("searching the registry");
-    }
+    return ReadRows(
+        "searching the registry",
+        (m_sql.prepare << "SELECT " + std::string(kSummaryColumns) +
+                              " FROM doudi.registry_search(:k, :t, :p, :th, :rl, :rh, :s, :lim, :off)",
+         soci::use(a.kind), soci::use(a.text), soci::use(a.pattern), soci::use(a.textHigh), soci::use(a.regionLow),
+         soci::use(a.regionHigh), soci::use(a.status), soci::use(pageSize), soci::use(from)),
+        ToSummary);
   }
 
   std::int64_t EstimateCount(const RegistryQuery& query) override {

@@ -13,29 +13,24 @@ class PgUserDirectory final : public UserDirectory {
   explicit PgUserDirectory(soci::session& sql) : m_sql(sql) {}
 
   std::vector<UserAccount> List() override {
-    try {
-      std::vector<UserAccount> users;
-      soci::rowset<soci::row> rows = (m_sql.prepare <<
-          "SELECT role_name, display_name, group_role, region_scope, department, disabled::int, "
-          "coalesce(can_login, false)::int, to_char(created_at, 'YYYY-MM-DD HH24:MI'), created_by "
-          "FROM doudi.app_user_list ORDER BY role_name");
-      for (const auto& r : rows) {
-        UserAccount u;
-        u.roleName = r.get<std::string>(0);
-        u.displayName = r.get<std::string>(1);
-        u.group = model::ParseStaffGroup(r.get<std::string>(2)).value_or(model::StaffGroup::Auditor);
-        u.regionScope = r.get<std::string>(3);
-        u.department = r.get<std::string>(4);
-        u.disabled = r.get<int>(5) != 0;
-        u.canLogin = r.get<int>(6) != 0;
-        u.createdAt = r.get<std::string>(7);
-        u.createdBy = r.get<std::string>(8);
-        users.push_back(std::move(u));
-      }
-      return users;
-    } catch (...) {
-      RethrowAsDatabaseError("listing users");
-    }
+    return ReadRows("listing users",
+                    (m_sql.prepare << "SELECT role_name, display_name, group_role, region_scope, department, "
+                                      "disabled::int, coalesce(can_login, false)::int, "
+                                      "to_char(created_at, 'YYYY-MM-DD HH24:MI'), created_by "
+                                      "FROM doudi.app_user_list ORDER BY role_name"),
+                    [](const soci::row& r) {
+                      UserAccount u;
+                      u.roleName = r.get<std::string>(0);
+                      u.displayName = r.get<std::string>(1);
+                      u.group = model::ParseStaffGroup(r.get<std::string>(2)).value_or(model::StaffGroup::Auditor);
+                      u.regionScope = r.get<std::string>(3);
+                      u.department = r.get<std::string>(4);
+                      u.disabled = r.get<int>(5) != 0;
+                      u.canLogin = r.get<int>(6) != 0;
+                      u.createdAt = r.get<std::string>(7);
+                      u.createdBy = r.get<std::string>(8);
+                      return u;
+                    });
   }
 
   void Add(const UserAccount& a, const std::string& password) override {
@@ -85,34 +80,26 @@ class PgUserDirectory final : public UserDirectory {
   }
 
   std::vector<EndedSession> EndOverdueSessions() override {
-    try {
-      std::vector<EndedSession> ended;
-      soci::rowset<soci::row> rows =
-          (m_sql.prepare << "SELECT pid, role_name, state, to_char(since, 'YYYY-MM-DD HH24:MI:SS') "
-                            "FROM doudi.watchdog_sweep() WHERE ended");
-      for (const auto& r : rows) ended.push_back({r.get<int>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3)});
-      return ended;
-    } catch (...) {
-      RethrowAsDatabaseError("ending overdue sessions");
-    }
+    return ReadRows(
+        "ending overdue sessions",
+        (m_sql.prepare << "SELECT pid, role_name, state, to_char(since, 'YYYY-MM-DD HH24:MI:SS') "
+                          "FROM doudi.watchdog_sweep() WHERE ended"),
+        [](const soci::row& r) {
+          return EndedSession{r.get<int>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3)};
+        });
   }
 
   std::vector<AccessRecord> AccessLog(const std::string& sinceDay) override {
-    try {
-      std::vector<AccessRecord> log;
-      soci::rowset<soci::row> rows =
-          (m_sql.prepare << "SELECT to_char(viewed_at, 'YYYY-MM-DD HH24:MI:SS'), viewer, coalesce(viewer_scope, ''), "
-                            "what, household_id, coalesce(region_code, '') FROM doudi.unmasked_access "
-                            "WHERE viewed_at >= CAST(:d AS date) ORDER BY viewed_at, id",
-           soci::use(sinceDay));
-      for (const auto& r : rows) {
-        log.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
-                       r.get<long long>(4), r.get<std::string>(5)});
-      }
-      return log;
-    } catch (...) {
-      RethrowAsDatabaseError("reading the record of viewings");
-    }
+    return ReadRows(
+        "reading the record of viewings",
+        (m_sql.prepare << "SELECT to_char(viewed_at, 'YYYY-MM-DD HH24:MI:SS'), viewer, coalesce(viewer_scope, ''), "
+                          "what, household_id, coalesce(region_code, '') FROM doudi.unmasked_access "
+                          "WHERE viewed_at >= CAST(:d AS date) ORDER BY viewed_at, id",
+         soci::use(sinceDay)),
+        [](const soci::row& r) {
+          return AccessRecord{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                              r.get<std::string>(3), r.get<long long>(4),   r.get<std::string>(5)};
+        });
   }
 
  private:

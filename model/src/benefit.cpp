@@ -8,15 +8,10 @@
 namespace doudi::model {
 namespace {
 
-static_assert(TableIsWellFormed<Rounding>());
-static_assert(TableIsWellFormed<DibaoMethod>());
-static_assert(TableIsWellFormed<SelfCare>());
-static_assert(TableIsWellFormed<SelfCareItem>());
-// The last enumerator is in each table, so no value was left out at the end.
-static_assert(EnumTraits<Rounding>::kTexts.back().value == Rounding::DownToYuan);
-static_assert(EnumTraits<DibaoMethod>::kTexts.back().value == DibaoMethod::Tiers);
-static_assert(EnumTraits<SelfCare>::kTexts.back().value == SelfCare::FullLoss);
-static_assert(EnumTraits<SelfCareItem>::kTexts.back().value == SelfCareItem::Bathing);
+static_assert(TableIsComplete(Rounding::DownToYuan));
+static_assert(TableIsComplete(DibaoMethod::Tiers));
+static_assert(TableIsComplete(SelfCare::FullLoss));
+static_assert(TableIsComplete(SelfCareItem::Bathing));
 static_assert(std::tuple_size_v<decltype(DestituteParameters::carePerMonth)> == EnumTraits<SelfCare>::kTexts.size());
 
 constexpr std::int64_t kFenPerYuan = 100;

@@ -12,25 +12,15 @@
 namespace doudi::model {
 namespace {
 
-static_assert(TableIsWellFormed<Relation>());
-static_assert(TableIsWellFormed<RegistryStatus>());
-static_assert(TableIsWellFormed<DisabilityCategory>());
-static_assert(TableIsWellFormed<Schooling>());
-static_assert(TableIsWellFormed<Employment>());
-static_assert(TableIsWellFormed<WorkAbility>());
-static_assert(TableIsWellFormed<HousingCondition>());
-static_assert(TableIsWellFormed<IncomeKind>());
-static_assert(TableIsWellFormed<AssetKind>());
-// The last enumerator is in each table, so no value was left out at the end.
-static_assert(EnumTraits<Relation>::kTexts.back().value == Relation::Other);
-static_assert(EnumTraits<RegistryStatus>::kTexts.back().value == RegistryStatus::None);
-static_assert(EnumTraits<DisabilityCategory>::kTexts.back().value == DisabilityCategory::Multiple);
-static_assert(EnumTraits<Schooling>::kTexts.back().value == Schooling::Higher);
-static_assert(EnumTraits<Employment>::kTexts.back().value == Employment::None);
-static_assert(EnumTraits<WorkAbility>::kTexts.back().value == WorkAbility::None);
-static_assert(EnumTraits<HousingCondition>::kTexts.back().value == HousingCondition::Homeless);
-static_assert(EnumTraits<IncomeKind>::kTexts.back().value == IncomeKind::Other);
-static_assert(EnumTraits<AssetKind>::kTexts.back().value == AssetKind::RealEstate);
+static_assert(TableIsComplete(Relation::Other));
+static_assert(TableIsComplete(RegistryStatus::None));
+static_assert(TableIsComplete(DisabilityCategory::Multiple));
+static_assert(TableIsComplete(Schooling::Higher));
+static_assert(TableIsComplete(Employment::None));
+static_assert(TableIsComplete(WorkAbility::None));
+static_assert(TableIsComplete(HousingCondition::Homeless));
+static_assert(TableIsComplete(IncomeKind::Other));
+static_assert(TableIsComplete(AssetKind::RealEstate));
 
 constexpr int kMinDisabilityGrade = 1;
 constexpr int kMaxDisabilityGrade = 4;

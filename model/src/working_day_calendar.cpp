@@ -11,9 +11,9 @@
 
 namespace doudi::model {
 
-static_assert(TableIsWellFormed<DayKind>());
-static_assert(TableIsWellFormed<DeadlineUnit>());
-static_assert(TableIsWellFormed<DeadlineState>());
+static_assert(TableIsComplete(DayKind::MakeUpWorkday));
+static_assert(TableIsComplete(DeadlineUnit::Months));
+static_assert(TableIsComplete(DeadlineState::Overdue));
 
 std::optional<DayKind> ParseDayKind(std::string_view text) {
   return ParseEnum<DayKind>(text);

@@ -10,6 +10,26 @@ namespace doudi::reports {
 
 using detail::Indented;
 
+namespace {
+
+// A letter's head: its number and title, then the recipient greeted by name
+// and masked ID.
+Document NewLetter(const LetterInput& input, std::string title) {
+  Document document = detail::NewDocument(input.issue, std::move(title), "");
+  document.blocks.emplace_back(
+      Paragraph{input.recipient + "（身份证号：" + MaskIdNumber(input.idNumber, input.issue.date) + "）："});
+  return document;
+}
+
+// A letter's foot: how to object to it (documentName: 决定, 通知书), then the
+// office's seal.
+void CloseLetter(Document& document, const LetterInput& input, std::string_view documentName) {
+  document.blocks.emplace_back(detail::ObjectionParagraph(input.rights, documentName));
+  document.blocks.emplace_back(OfficeSeal{input.issue.office, input.issue.date});
+}
+
+}  // namespace
+
 Document ApprovalForm(const ApprovalFormInput& input) {
   const auto& household = input.household;
   Document document = detail::NewDocument(input.issue, input.program + "审批表",
@@ -104,8 +124,7 @@ Document HouseholdFile(const HouseholdFileInput& input) {
 }
 
 Document Decision(const DecisionInput& input) {
-  Document document = detail::NewDocument(input.issue, "给予" + input.program + "决定书", "");
-  document.blocks.emplace_back(Paragraph{input.recipient + "（身份证号：" + MaskIdNumber(input.idNumber, input.issue.date) + "）："});
+  Document document = NewLetter(input, "给予" + input.program + "决定书");
   document.blocks.emplace_back(Indented(
       "你于" + ChineseDate(input.appliedOn) + "提出的" + input.program +
       "申请，经入户调查、家庭经济状况核对、公示和审核，符合" + input.program + "条件。现决定自" +
@@ -125,14 +144,12 @@ Document Decision(const DecisionInput& input) {
   });
   detail::AddWorking(document, input.working);
   document.blocks.emplace_back(Indented("家庭人口、收入、财产状况发生变化的，应当及时告知乡镇人民政府（街道办事处）。"));
-  document.blocks.emplace_back(detail::ObjectionParagraph(input.rights, "决定"));
-  document.blocks.emplace_back(OfficeSeal{input.issue.office, input.issue.date});
+  CloseLetter(document, input, "决定");
   return document;
 }
 
 Document RefusalNotice(const RefusalInput& input) {
-  Document document = detail::NewDocument(input.issue, "不予批准" + input.program + "通知书", "");
-  document.blocks.emplace_back(Paragraph{input.recipient + "（身份证号：" + MaskIdNumber(input.idNumber, input.issue.date) + "）："});
+  Document document = NewLetter(input, "不予批准" + input.program + "通知书");
   document.blocks.emplace_back(Indented("你于" + ChineseDate(input.appliedOn) + "提出的" + input.program +
                                         "申请（" + input.regionName +
                                         "），经入户调查、家庭经济状况核对和审核，不符合" + input.program +
@@ -142,8 +159,7 @@ Document RefusalNotice(const RefusalInput& input) {
     const std::string number = i < std::size(kNumbers) ? std::string(kNumbers[i]) : std::to_string(i + 1);
     document.blocks.emplace_back(Indented("（" + number + "）" + input.reasons[i]));
   }
-  document.blocks.emplace_back(detail::ObjectionParagraph(input.rights, "通知书"));
-  document.blocks.emplace_back(OfficeSeal{input.issue.office, input.issue.date});
+  CloseLetter(document, input, "通知书");
   return document;
 }
 

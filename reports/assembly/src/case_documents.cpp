@@ -253,8 +253,7 @@ const dal::CaseStep& DecisionStep(const dal::CaseRecord& record, const char* wan
 
 // What a decision and a refusal share: dated and numbered on the decision,
 // addressed to the household's head, with the objection rights in force then.
-template <typename Letter>
-void FillLetter(Letter& input, Context& ctx, const CaseData& data, const dal::CaseStep& step, const char* kind) {
+void FillLetter(LetterInput& input, Context& ctx, const CaseData& data, const dal::CaseStep& step, const char* kind) {
   const auto& summary = data.record.summary;
   const auto decidedOn = ParseDate(step.actedAt).value_or(ctx.today);
   input.issue = IssueOf(ctx, summary, kind, decidedOn, decidedOn);

@@ -29,11 +29,34 @@ void RequireInScope(const Places& places, const std::string& region) {
 }
 
 // A monthly document's number: 三民发〔2026〕07号 (kind 发 payments, 统
-// statistics), with -township/village digits for a smaller region.
+// statistics, 示 a village's notices), with -township/village digits for a
+// smaller region.
 std::string MonthlyNumber(const Places& places, const std::string& kind, const std::string& region, year_month month) {
   return places.CountyInitial(region) + "民" + kind + "〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
          assembly::TwoDigitMonth(month) + (region.size() > 6 ? "-" + region.substr(6) : std::string()) + "号";
 }
+
+// What every roster starts from: the area, refused unless it is a county,
+// township or village in the caller's scope, its places' names, and who
+// issues documents there.
+struct RosterArea {
+  RosterArea(DocumentSources& sources, const std::string& region)
+      : places(sources.regionNames), issuer(sources.parameters, places) {
+    RequireInScope(places, region);
+  }
+  RosterArea(const RosterArea&) = delete;  // the issuer refers to places
+  RosterArea& operator=(const RosterArea&) = delete;
+
+  // A monthly document of kind (see MonthlyNumber) for code, the area or a
+  // place in it: the office of program there, issued today.
+  Issue MonthlyIssue(const std::string& program, const std::string& kind, const std::string& code, year_month month,
+                     year_month_day today) {
+    return {issuer.Office(program, code, today), MonthlyNumber(places, kind, code, month), today};
+  }
+
+  Places places;
+  assembly::Issuer issuer;
+};
 
 // The month's payment lines under region; throws DocumentUnavailable when
 // there are none, saying how they are written.
@@ -69,14 +92,11 @@ VillageNotices NoticesInMonth(const std::vector<dal::NoticeEntry>& all, year_mon
   return out;
 }
 
-Document VillageNoticeRoster(const Places& places, assembly::Issuer& issuer, const std::string& code,
-                             const std::vector<dal::NoticeEntry>& entries, year_month month, year_month_day today) {
+Document VillageNoticeRoster(RosterArea& roster, const std::string& code, const std::vector<dal::NoticeEntry>& entries,
+                             year_month month, year_month_day today) {
   NoticeRosterInput input;
-  input.issue = {issuer.Office(entries.front().program, code, today),
-                 places.CountyInitial(code) + "民示〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
-                     assembly::TwoDigitMonth(month) + "-" + code.substr(6) + "号",
-                 today};
-  input.village = places.FullName(code);
+  input.issue = roster.MonthlyIssue(entries.front().program, "示", code, month, today);
+  input.village = roster.places.FullName(code);
   input.program = entries.front().programName;
   input.noticeFrom = *ParseDate(entries.front().noticeStart);
   input.noticeTo = *ParseDate(entries.front().noticeEnd);
@@ -86,7 +106,7 @@ Document VillageNoticeRoster(const Places& places, assembly::Issuer& issuer, con
     if (entry.programName != input.program) input.program = "社会救助";  // several programs on one board
     input.entries.push_back({entry.applicantName, entry.householdSize, entry.monthly});
   }
-  const std::string township = code.size() >= 9 ? places.Name(code.substr(0, 9)) : "";
+  const std::string township = code.size() >= 9 ? roster.places.Name(code.substr(0, 9)) : "";
   input.objectionContact = (township.empty() ? std::string() : township + "或") + input.issue.office;
   return NoticeRoster(input);
 }
@@ -99,13 +119,11 @@ std::string IsoMonth(year_month month) {
 
 Document PaymentRosterDocument(DocumentSources& sources, const std::string& region, year_month month,
                                year_month_day today) {
-  const Places places(sources.regionNames);
-  RequireInScope(places, region);
-  assembly::Issuer issuer(sources.parameters, places);
+  RosterArea roster(sources, region);
   PaymentRosterInput input;
-  input.issue = {issuer.Office("dibao", region, today), MonthlyNumber(places, "发", region, month), today};
+  input.issue = roster.MonthlyIssue("dibao", "发", region, month, today);
   input.month = month;
-  input.regionName = places.FullName(region);
+  input.regionName = roster.places.FullName(region);
   for (const auto& line : PaymentLines(sources, region, month)) {
     input.lines.push_back({line.townshipName, line.villageName, line.applicantName, line.maskedId, line.maskedAccount,
                            line.householdSize, line.programName + (line.kind == "one_off" ? "（一次性）" : ""),
@@ -116,14 +134,12 @@ Document PaymentRosterDocument(DocumentSources& sources, const std::string& regi
 
 Document StatisticsDocument(DocumentSources& sources, const std::string& region, year_month month,
                             year_month_day today) {
-  const Places places(sources.regionNames);
-  RequireInScope(places, region);
-  assembly::Issuer issuer(sources.parameters, places);
+  RosterArea roster(sources, region);
   StatisticsInput input;
-  input.issue = {issuer.Office("dibao", region, today), MonthlyNumber(places, "统", region, month), today};
+  input.issue = roster.MonthlyIssue("dibao", "统", region, month, today);
   input.period = std::to_string(static_cast<int>(month.year())) + "年" +
                  std::to_string(static_cast<unsigned>(month.month())) + "月";
-  input.regionName = places.FullName(region);
+  input.regionName = roster.places.FullName(region);
   // One row per (area one level below region, program); a household counts
   // once per program however many lines (monthly and one-off) it has.
   std::map<std::pair<std::string, std::string>, StatisticsLine> rows;
@@ -145,9 +161,7 @@ Document StatisticsDocument(DocumentSources& sources, const std::string& region,
 
 Document NoticeRosterDocument(DocumentSources& sources, const std::string& region, year_month month,
                               year_month_day today) {
-  const Places places(sources.regionNames);
-  RequireInScope(places, region);
-  assembly::Issuer issuer(sources.parameters, places);
+  RosterArea roster(sources, region);
   const auto villages = NoticesInMonth(sources.cases.PublicNotices(region), month);
   if (villages.order.empty()) {
     throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
@@ -155,7 +169,7 @@ Document NoticeRosterDocument(DocumentSources& sources, const std::string& regio
   }
   std::optional<Document> all;
   for (const auto& code : villages.order) {
-    auto document = VillageNoticeRoster(places, issuer, code, villages.entries.at(code), month, today);
+    auto document = VillageNoticeRoster(roster, code, villages.entries.at(code), month, today);
     if (!all) {
       all = std::move(document);
       continue;

@@ -105,4 +105,11 @@ consteval bool TableIsWellFormed() {
   return true;
 }
 
+// TableIsWellFormed, and the table ends with last, the enumeration's last
+// enumerator, so no value was left out at the end either.
+template <DomainEnum E>
+consteval bool TableIsComplete(E last) {
+  return TableIsWellFormed<E>() && EnumTraits<E>::kTexts.back().value == last;
+}
+
 }  // namespace doudi::model

@@ -122,29 +122,27 @@ struct HouseholdFileInput {
   std::vector<FileEvent> history;
 };
 
-struct DecisionInput {
+// What a decision and a refusal share: a letter answering one application,
+// addressed to the applicant, stating the rights to object.
+struct LetterInput {
   Issue issue;
   std::string recipient;
   std::string idNumber;  // printed masked
   std::string regionName;
   std::string program;
   std::chrono::year_month_day appliedOn{};
+  ObjectionRights rights;
+};
+
+struct DecisionInput : LetterInput {
   int householdSize = 0;
   model::Money monthlyAmount;
   std::chrono::year_month firstMonth{};  // paid from this month
   std::vector<std::string> working;
-  ObjectionRights rights;
 };
 
-struct RefusalInput {
-  Issue issue;
-  std::string recipient;
-  std::string idNumber;  // printed masked
-  std::string regionName;
-  std::string program;
-  std::chrono::year_month_day appliedOn{};
+struct RefusalInput : LetterInput {
   std::vector<std::string> reasons;
-  ObjectionRights rights;
 };
 
 // Deliberately only what a public notice may show (DOMAIN.md).
