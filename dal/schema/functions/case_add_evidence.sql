@@ -4,13 +4,8 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 DECLARE
   c doudi.assistance_case;
 BEGIN
-  PERFORM doudi.case_request_lock(p_request_id);
-  IF doudi.case_request_done('evidence', p_request_id, p_case_id) THEN RETURN; END IF;
-  c := doudi.case_for_change(p_case_id);
-  PERFORM doudi.require_staff_may('add_evidence');
-  IF EXISTS (SELECT 1 FROM doudi.case_state_rule AS r WHERE r.state = c.state AND r.terminal) THEN
-    RAISE EXCEPTION 'doudi:case.closed' USING DETAIL = json_build_object('case_id', p_case_id)::text, ERRCODE = 'RD000';
-  END IF;
+  c := doudi.case_for_operation(p_case_id, 'add_evidence', 'evidence', p_request_id);
+  IF c.id IS NULL THEN RETURN; END IF;
   IF coalesce(btrim(p_title), '') = '' THEN
     RAISE EXCEPTION 'doudi:evidence.title' USING ERRCODE = 'RD000';
   END IF;

@@ -10,12 +10,8 @@ DECLARE
   c doudi.assistance_case;
   e doudi.case_amount_exception;
 BEGIN
-  PERFORM doudi.case_request_lock(p_request_id);
-  IF doudi.case_request_done('confirmation', p_request_id, p_case_id) THEN RETURN; END IF;
-  c := doudi.case_for_change(p_case_id);
-  PERFORM doudi.require_staff_may('confirm_over_cap_amount');
-  PERFORM doudi.require_state(c, ARRAY['helped_first', 'verified', 'village_recommended', 'township_reviewed',
-                                       'objected', 'awaiting_decision', 'under_review'], 'confirming an amount');
+  c := doudi.case_for_operation(p_case_id, 'confirm_over_cap_amount', 'confirmation', p_request_id);
+  IF c.id IS NULL THEN RETURN; END IF;
   SELECT * INTO e FROM doudi.case_amount_exception AS x WHERE x.proposal_id = p_proposal_id AND x.case_id = p_case_id;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'doudi:amount.no_exception'

@@ -8,12 +8,8 @@ DECLARE
   new_proposal bigint;
   fund_left bigint;
 BEGIN
-  PERFORM doudi.case_request_lock(p_request_id);
-  IF doudi.case_request_done('amount', p_request_id, p_case_id) THEN RETURN; END IF;
-  c := doudi.case_for_change(p_case_id);
-  PERFORM doudi.require_staff_may('propose_amount');
-  PERFORM doudi.require_state(c, ARRAY['helped_first', 'verified', 'village_recommended', 'township_reviewed',
-                                       'objected', 'awaiting_decision', 'under_review'], 'an amount');
+  c := doudi.case_for_operation(p_case_id, 'propose_amount', 'amount', p_request_id);
+  IF c.id IS NULL THEN RETURN; END IF;
   IF p_monthly_fen IS NULL OR p_one_off_fen IS NULL OR p_monthly_fen < 0 OR p_one_off_fen < 0
      OR (p_monthly_fen = 0 AND p_one_off_fen = 0) THEN
     RAISE EXCEPTION 'doudi:amount.none' USING ERRCODE = 'RD000';

@@ -6,15 +6,9 @@ DECLARE
   c doudi.assistance_case;
   names text[];
 BEGIN
-  PERFORM doudi.case_request_lock(p_request_id);
-  IF doudi.case_request_done('survey', p_request_id, p_case_id) THEN RETURN; END IF;
-  c := doudi.case_for_change(p_case_id);
-  IF c.close_relative THEN
-    PERFORM doudi.require_staff_may('record_close_relative_survey');
-  ELSE
-    PERFORM doudi.require_staff_may('record_survey');
-  END IF;
-  PERFORM doudi.require_state(c, ARRAY['accepted', 'helped_first', 'objected', 'under_review'], 'a survey');
+  c := doudi.case_for_operation(p_case_id, 'record_survey', 'survey', p_request_id,
+                                p_close_relative_operation => 'record_close_relative_survey');
+  IF c.id IS NULL THEN RETURN; END IF;
   SELECT array_agg(DISTINCT btrim(n)) INTO names FROM unnest(p_surveyors) AS n WHERE btrim(n) <> '';
   IF coalesce(cardinality(names), 0) < 2 THEN
     RAISE EXCEPTION 'doudi:survey.two_surveyors' USING ERRCODE = 'RD000';
