@@ -3,7 +3,7 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 DECLARE
   account text;
 BEGIN
-  IF NOT (doudi.session_is_superuser() OR doudi.session_group() IN ('finance_officer', 'center_admin')) THEN
+  IF NOT doudi.staff_may('see_full_bank_accounts') THEN
     RAISE EXCEPTION 'doudi:household.bank_account_hidden' USING ERRCODE = 'insufficient_privilege';
   END IF;
   SELECT h.bank_account INTO account FROM doudi.household AS h

@@ -7,8 +7,7 @@ BEGIN
   IF region IS NULL OR NOT doudi.caller_may_see(p_household_id, region) THEN
     RETURN;
   END IF;
-  IF doudi.session_is_superuser()
-     OR doudi.session_group() IN ('village_clerk', 'township_reviewer', 'city_decider', 'center_admin') THEN
+  IF doudi.staff_may('see_full_id_numbers') THEN
     INSERT INTO doudi.unmasked_access (what, household_id) VALUES ('resident_id', p_household_id);
     RETURN QUERY SELECT p.id, p.id_number FROM doudi.person AS p
                  WHERE p.household_id = p_household_id AND p.left_on IS NULL;

@@ -9,7 +9,7 @@ BEGIN
   IF doudi.session_is_superuser() THEN
     RETURN;
   END IF;
-  IF coalesce(doudi.session_group(), '') <> 'center_admin' THEN
+  IF NOT doudi.staff_may('manage_users') THEN
     RAISE EXCEPTION 'doudi:user.admin_only' USING ERRCODE = 'insufficient_privilege';
   END IF;
   IF p_scope IS NULL OR p_scope NOT LIKE doudi.session_scope() || '%' THEN

@@ -5,7 +5,7 @@ DECLARE
   idle_limit interval := make_interval(secs => doudi.security_limit_value('watchdog_idle_in_transaction', '', current_date));
   run_limit interval := make_interval(secs => doudi.security_limit_value('watchdog_running', '', current_date));
 BEGIN
-  PERFORM doudi.require_group(ARRAY['center_admin'], 'the watchdog');
+  PERFORM doudi.require_staff_may('run_watchdog');
   RETURN QUERY
     SELECT a.pid, a.usename::text, a.state,
            CASE WHEN a.state = 'active' THEN a.query_start ELSE a.state_change END,
