@@ -29,7 +29,7 @@ using Poco::Util::Option;
 // The options every command takes.
 const std::vector<std::string> kGlobalOptions{"db", "profile", "config", "help", "lang"};
 // The options that are switches; every other one takes a value.
-const std::set<std::string> kFlags{"help", "dry-run", "chinese-header", "password-stdin", "new-key"};
+const std::set<std::string> kFlags{"help", "dry-run", "chinese-header", "password-stdin", "new-key", "off"};
 // The options with a one-letter form too.
 const std::map<std::string, std::string> kShortNames{{"help", "h"}, {"output", "o"}};
 
@@ -102,11 +102,17 @@ class AdminApp final : public Poco::Util::Application {
   }
 
  private:
+  // The command whose words begin the arguments, the longest such ("screen
+  // schedule" before "screen").
   const Command* Find(const ArgVec& args) const {
+    const Command* found = nullptr;
     for (const auto& c : Commands()) {
-      if (args.size() >= c.words.size() && std::equal(c.words.begin(), c.words.end(), args.begin())) return &c;
+      if (args.size() >= c.words.size() && std::equal(c.words.begin(), c.words.end(), args.begin()) &&
+          (found == nullptr || c.words.size() > found->words.size())) {
+        found = &c;
+      }
     }
-    return nullptr;
+    return found;
   }
 
   std::optional<std::string> CheckUsage(const Command& command, const std::vector<std::string>& rest) const {

@@ -82,6 +82,11 @@ constexpr std::array kSentences{
     RefusalSentence{"request.reused",
                     "This request was already used for another change: open the record again and repeat the "
                     "change."},
+    RefusalSentence{"schedule.bad_time",
+                    "The daily screening takes a time of day in whole minutes ({at}), or is turned off."},
+    RefusalSentence{"schedule.no_pg_cron",
+                    "pg_cron is not set up in database {database}: the superuser loads it with cron.database_name = "
+                    "'{database}', creates the extension there and runs db migrate (docs/deployment.md)."},
     RefusalSentence{"search.too_long", "The search text is too long: at most {limit} characters."},
     RefusalSentence{"search.unknown_kind", "Unknown kind of search: {kind}."},
     RefusalSentence{"staff.unknown_operation", "The program asked about an operation the database does not know ({action})."},

@@ -15,6 +15,7 @@
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
 #include "doudi/dal/schema.h"
+#include "doudi/dal/screening_schedule.h"
 #include "doudi/dal/user_directory.h"
 
 namespace doudi::dal::pg {
@@ -78,6 +79,7 @@ class PgDatabase {
   ProgramParameters& Parameters();
   CaseRepository& Cases();
   HolidayCalendarStore& Calendar();
+  ScreeningSchedule& Schedule();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
