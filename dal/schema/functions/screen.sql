@@ -17,7 +17,7 @@ BEGIN
   IF session_user <> 'doudi_scheduler' THEN
     PERFORM doudi.require_staff_may('run_screening');
   END IF;
-  IF p_trigger IS NULL OR p_trigger <> CASE WHEN session_user = 'doudi_scheduler' THEN 'schedule' ELSE 'manual' END THEN
+  IF p_trigger IS NULL OR p_trigger <> (CASE WHEN session_user = 'doudi_scheduler' THEN 'schedule' ELSE 'manual' END) THEN
     RAISE EXCEPTION 'doudi:screening.bad_trigger'
       USING DETAIL = json_build_object('trigger', p_trigger)::text, ERRCODE = 'invalid_parameter_value';
   END IF;
