@@ -108,7 +108,7 @@ class AdminApp final : public Poco::Util::Application {
     const Command* found = nullptr;
     for (const auto& c : Commands()) {
       if (args.size() >= c.words.size() && std::equal(c.words.begin(), c.words.end(), args.begin()) &&
-          (found == nullptr || c.words.size() > found->words.size())) {
+          (!found || c.words.size() > found->words.size())) {
         found = &c;
       }
     }

@@ -20,6 +20,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<ProgramParameters> parameters;
   std::unique_ptr<CaseRepository> cases;
   std::unique_ptr<HolidayCalendarStore> calendar;
+  std::unique_ptr<AlertRepository> alerts;
   std::unique_ptr<ScreeningSchedule> schedule;
 };
 
@@ -48,6 +49,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->parameters = MakeProgramParameters(m_impl->sql);
   m_impl->cases = MakeCaseRepository(m_impl->sql);
   m_impl->calendar = MakeHolidayCalendarStore(m_impl->sql);
+  m_impl->alerts = MakeAlertRepository(m_impl->sql);
   m_impl->schedule = MakeScreeningSchedule(m_impl->sql);
 }
 
@@ -139,6 +141,7 @@ AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }
 CaseRepository& PgDatabase::Cases() { return *m_impl->cases; }
 HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
+AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
 ScreeningSchedule& PgDatabase::Schedule() { return *m_impl->schedule; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
