@@ -10,20 +10,14 @@
 -- more (their files grant it); every `db migrate` lets it use pg_cron when
 -- the superuser has created the extension (doudi.scheduler_grants).
 -- Roles belong to the whole cluster: several databases may run this at
--- once (the tests do); the one that comes second tries again.
+-- once (the tests do), and one may find the role made meanwhile.
 DO $$
 BEGIN
-  FOR attempt IN 1 .. 10 LOOP
-    BEGIN
-      IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'doudi_scheduler') THEN
-        CREATE ROLE doudi_scheduler LOGIN;
-      END IF;
-      RETURN;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN
-      PERFORM pg_sleep(0.1 * attempt);
-    END;
-  END LOOP;
-  RAISE EXCEPTION 'could not make the role doudi_scheduler (other databases kept changing it)';
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'doudi_scheduler') THEN
+    CREATE ROLE doudi_scheduler LOGIN;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $$;
 -- The scheduling functions it owns check the caller's capability

@@ -39,19 +39,19 @@ class PgScreeningSchedule final : public ScreeningSchedule {
   }
 
   std::optional<ScreeningScheduleJob> Job() override {
-    const auto jobs = ReadRows(
-        "reading the daily screening's schedule",
-        (m_sql.prepare << "SELECT job_id, cron_schedule, coalesce(extract(hour FROM beijing_time)::int, -1), "
-                          "coalesce(extract(minute FROM beijing_time)::int, -1), active::int "
-                          "FROM doudi.screening_schedule_job() ORDER BY job_id LIMIT 1"),
-        [](const soci::row& r) {
-          ScreeningScheduleJob job;
-          job.jobId = r.get<long long>(0);
-          job.cronSchedule = r.get<std::string>(1);
-          if (r.get<int>(2) >= 0) job.at = BeijingTime{r.get<int>(2), r.get<int>(3)};
-          job.active = r.get<int>(4) != 0;
-          return job;
-        });
+    const auto jobs =
+        ReadRows("reading the daily screening's schedule",
+                 (m_sql.prepare << "SELECT job_id, cron_schedule, coalesce(extract(hour FROM beijing_time)::int, -1), "
+                                   "coalesce(extract(minute FROM beijing_time)::int, -1), active::int "
+                                   "FROM doudi.screening_schedule_job() ORDER BY job_id LIMIT 1"),
+                 [](const soci::row& r) {
+                   ScreeningScheduleJob job;
+                   job.jobId = r.get<long long>(0);
+                   job.cronSchedule = r.get<std::string>(1);
+                   if (r.get<int>(2) >= 0) job.at = BeijingTime{r.get<int>(2), r.get<int>(3)};
+                   job.active = r.get<int>(4) != 0;
+                   return job;
+                 });
     if (jobs.empty()) return std::nullopt;
     return jobs.front();
   }

@@ -25,8 +25,9 @@ using doudi::test::TestDatabase;
 std::string CronDatabaseName() {
   const char* name = std::getenv("DOUDI_TEST_CRON_DB");
   if (name == nullptr || *name == '\0') {
-    throw std::runtime_error("DOUDI_TEST_CRON_DB is not set: run the database tests through scripts/test, which "
-                             "preloads pg_cron for that database");
+    throw std::runtime_error(
+        "DOUDI_TEST_CRON_DB is not set: run the database tests through scripts/test, which "
+        "preloads pg_cron for that database");
   }
   return name;
 }
@@ -115,10 +116,9 @@ BOOST_AUTO_TEST_CASE(beijing_time_is_kept_as_the_same_minute_in_gmt) {
   schedule.Off();  // nothing to turn off: nothing happens
   // The database takes whole minutes, and a time or off.
   const auto session = c.server.AsUser(c.admin);
-  for (const char* call : {"SELECT doudi.screening_schedule('02:30:15', false)",
-                           "SELECT doudi.screening_schedule(NULL, false)",
-                           "SELECT doudi.screening_schedule('02:30', true)",
-                           "SELECT doudi.screening_schedule('02:30', NULL)"}) {
+  for (const char* call :
+       {"SELECT doudi.screening_schedule('02:30:15', false)", "SELECT doudi.screening_schedule(NULL, false)",
+        "SELECT doudi.screening_schedule('02:30', true)", "SELECT doudi.screening_schedule('02:30', NULL)"}) {
     const auto outcome = session.Try(call);
     BOOST_TEST(outcome.message == "doudi:schedule.bad_time", call);
   }
@@ -171,11 +171,14 @@ BOOST_AUTO_TEST_CASE(the_job_runs_at_the_next_minute_and_screens) {
   c.server.Execute(
       "WITH b AS (INSERT INTO doudi.crosscheck_batch (kind, source_department, as_of, authorization_ref, "
       "file_sha256, rows_read, rows_stored, rows_replaced, rows_unchanged, rows_rejected) "
-      "VALUES ('medical', '医疗保障局', doudi.clock_date(), 'cron test', encode(sha256(convert_to('" + id +
+      "VALUES ('medical', '医疗保障局', doudi.clock_date(), 'cron test', encode(sha256(convert_to('" +
+      id +
       "', 'UTF8')), 'hex'), 1, 1, 0, 0, 0) RETURNING id) "
       "INSERT INTO doudi.crosscheck_row (batch_id, kind, source_department, row_key, line, id_number, name, "
       "region_code, event_date, amount_fen, covered_fen, self_paid_fen, content_hash) "
-      "SELECT b.id, 'medical', '医疗保障局', 'JS-" + id + "', 1, '" + id + "', '郑海生', '331022001201', "
+      "SELECT b.id, 'medical', '医疗保障局', 'JS-" +
+      id + "', 1, '" + id +
+      "', '郑海生', '331022001201', "
       "doudi.clock_date(), 4600000, 0, 4600000, 'cron test' FROM b");
   // The next minute at least a few seconds away, in Beijing time.
   const std::string next = c.server.Scalar(
@@ -197,18 +200,20 @@ BOOST_AUTO_TEST_CASE(the_job_runs_at_the_next_minute_and_screens) {
   // One row per rule.
   const std::string rules = c.server.Scalar("SELECT count(*) FROM doudi.alert_rule");
   BOOST_TEST(c.server.Scalar("SELECT status || ' ' || username || ' ' || database || ': ' || return_message "
-                             "FROM cron.job_run_details WHERE jobid = " + jobId + " ORDER BY runid DESC LIMIT 1") ==
+                             "FROM cron.job_run_details WHERE jobid = " +
+                             jobId + " ORDER BY runid DESC LIMIT 1") ==
              "succeeded doudi_scheduler " + c.server.Name() + ": SELECT " + rules);
 
   // Its effect: a screening of every rule over every region, by the job,
   // which raised the villager's alert.
-  BOOST_TEST(c.server.Scalar("SELECT trigger || ' ' || run_by || ' ' || (region IS NULL)::text || ' ' || "
-                             "(finished_at IS NOT NULL)::text || ' ' || cardinality(rules) || ' ' || (raised > 0)::text "
-                             "FROM doudi.screening_run WHERE started_at >= '" + since + "' ORDER BY id") ==
-             "schedule doudi_scheduler true true " + rules + " true");
+  BOOST_TEST(
+      c.server.Scalar("SELECT trigger || ' ' || run_by || ' ' || (region IS NULL)::text || ' ' || "
+                      "(finished_at IS NOT NULL)::text || ' ' || cardinality(rules) || ' ' || (raised > 0)::text "
+                      "FROM doudi.screening_run WHERE started_at >= '" +
+                      since + "' ORDER BY id") == "schedule doudi_scheduler true true " + rules + " true");
   BOOST_TEST(c.server.Scalar("SELECT string_agg(rule || ' ' || state || ' ' || figure_fen, ',') FROM doudi.alert "
-                             "WHERE id_number = '" + id + "' AND raised_at >= '" + since + "'") ==
-             "medical_unregistered new 4600000");
+                             "WHERE id_number = '" +
+                             id + "' AND raised_at >= '" + since + "'") == "medical_unregistered new 4600000");
 
   // What screen schedule shows: the time and the run with what it did.
   const auto job = schedule.Job();

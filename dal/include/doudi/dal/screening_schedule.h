@@ -22,7 +22,7 @@ struct BeijingTime {
 // The pg_cron job.
 struct ScreeningScheduleJob {
   std::int64_t jobId = 0;
-  std::string cronSchedule;  // as pg_cron keeps it, in GMT: "30 18 * * *"
+  std::string cronSchedule;       // as pg_cron keeps it, in GMT: "30 18 * * *"
   std::optional<BeijingTime> at;  // none when the schedule is not a daily time Doudi wrote
   bool active = true;
 };
@@ -30,10 +30,10 @@ struct ScreeningScheduleJob {
 // One run of the job, and the screening it did when it ran.
 struct ScheduledScreeningRun {
   std::int64_t runId = 0;
-  std::string status;      // pg_cron's: starting, running, sending, connecting, succeeded, failed
-  std::string message;     // the command's result or the server's error
-  std::string startedAt;   // YYYY-MM-DD HH:MM:SS, Beijing time
-  std::string finishedAt;  // likewise; empty while running
+  std::string status;                          // pg_cron's: starting, running, sending, connecting, succeeded, failed
+  std::string message;                         // the command's result or the server's error
+  std::string startedAt;                       // YYYY-MM-DD HH:MM:SS, Beijing time
+  std::string finishedAt;                      // likewise; empty while running
   std::optional<std::int64_t> screeningRunId;  // its doudi.screening_run, when the screening got that far
   int raised = 0;
   int updated = 0;
