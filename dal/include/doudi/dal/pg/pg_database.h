@@ -16,6 +16,7 @@
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
 #include "doudi/dal/schema.h"
+#include "doudi/dal/screening_schedule.h"
 #include "doudi/dal/user_directory.h"
 
 namespace doudi::dal::pg {
@@ -80,6 +81,7 @@ class PgDatabase {
   CaseRepository& Cases();
   HolidayCalendarStore& Calendar();
   AlertRepository& Alerts();
+  ScreeningSchedule& Schedule();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
