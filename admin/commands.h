@@ -63,6 +63,8 @@ std::vector<Command> ParameterCommands();
 std::vector<Command> CaseCommands();
 // The document ... and roster ... commands (document_commands.cpp).
 std::vector<Command> DocumentCommands();
+// The crosscheck ... commands (crosscheck_commands.cpp).
+std::vector<Command> CrosscheckCommands();
 // The codes `roster --kind` takes, the default first.
 std::vector<std::string> RosterKindCodes();
 

@@ -1,6 +1,9 @@
 #include "terminal.h"
 
+#include <cstdio>
 #include <iostream>
+
+#include "doudi/catalog/message_catalog.h"
 
 #include "doudi/model/text.h"
 
@@ -21,6 +24,60 @@ bool StdinIsTerminal() {
 #else
   return isatty(STDIN_FILENO) != 0;
 #endif
+}
+
+bool StderrIsTerminal() {
+#ifdef _WIN32
+  return _isatty(_fileno(stderr)) != 0;
+#else
+  return isatty(STDERR_FILENO) != 0;
+#endif
+}
+
+ProgressLine::ProgressLine(std::function<void(std::string_view)> write, std::function<Clock::time_point()> now)
+    : m_write(std::move(write)), m_now(std::move(now)), m_start(m_now()) {}
+
+ProgressLine ProgressLine::OnTerminal() {
+  std::function<void(std::string_view)> write;
+  if (StderrIsTerminal()) {
+    // Past std::cerr's printable filter, which would show the CR as an escape.
+    write = [width = std::size_t{0}](std::string_view text) mutable {
+      std::cerr.flush();
+      const std::string line = "\r" + PadToWidth(text, width) + (text.empty() ? "\r" : "");
+      std::fwrite(line.data(), 1, line.size(), stderr);
+      std::fflush(stderr);
+      width = DisplayWidth(text);
+    };
+  }
+  return ProgressLine(std::move(write), Clock::now);
+}
+
+ProgressLine::~ProgressLine() { Clear(); }
+
+void ProgressLine::Update(const std::string& text, std::int64_t done, std::int64_t total, bool force) {
+  if (!m_write) return;
+  const auto now = m_now();
+  if (!force && m_drawn && now - *m_drawn < std::chrono::milliseconds(250)) return;
+  m_drawn = now;
+  std::string line = text;
+  const auto elapsed = now - m_start;
+  if (done > 0 && total > done && elapsed >= std::chrono::seconds(1)) {
+    const auto left = std::chrono::duration_cast<std::chrono::seconds>(elapsed * (total - done) / done);
+    line += "  " + TimeLeftText(left);
+  }
+  m_write(line);
+}
+
+void ProgressLine::Clear() {
+  if (m_write && m_drawn) m_write("");
+  m_drawn.reset();
+}
+
+std::string TimeLeftText(std::chrono::seconds left) {
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(left);
+  if (minutes.count() == 0) return catalog::TrFormat("about {1} s left", {std::to_string(left.count())});
+  return catalog::TrFormat("about {1} min {2} s left",
+                           {std::to_string(minutes.count()), std::to_string((left - minutes).count())});
 }
 
 std::optional<std::string> PromptPassword(const std::string& prompt) {
@@ -81,7 +138,7 @@ Utf8Console::~Utf8Console() {
 #endif
 }
 
-std::string PadToWidth(std::string_view text, std::size_t columns) {
+std::size_t DisplayWidth(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto decoded = model::DecodeUtf8At(text, i);
@@ -98,6 +155,11 @@ std::string PadToWidth(std::string_view text, std::size_t columns) {
     width += wide ? 2 : 1;
     i += decoded->length;
   }
+  return width;
+}
+
+std::string PadToWidth(std::string_view text, std::size_t columns) {
+  const std::size_t width = DisplayWidth(text);
   std::string padded(text);
   if (width < columns) padded.append(columns - width, ' ');
   return padded;

@@ -1,6 +1,9 @@
 #pragma once
 // The few things doudi-admin needs from the console that differ by
 // platform; kept here so no other file includes POSIX or Windows headers.
+#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <streambuf>
@@ -12,6 +15,45 @@ namespace doudi::admin {
 
 // Whether standard input is an interactive terminal.
 bool StdinIsTerminal();
+
+// Whether standard error is an interactive terminal (where a progress line
+// may be drawn).
+bool StderrIsTerminal();
+
+// How far a long command has come, as one line rewritten in place: what it
+// is doing, and the time left as far as the work done so far tells. Shown
+// at most a few times a second; nothing when it has nowhere to go.
+class ProgressLine {
+ public:
+  using Clock = std::chrono::steady_clock;
+  // write receives each new text of the line ("" to take it away); now is
+  // the clock (tests pass their own).
+  ProgressLine(std::function<void(std::string_view)> write, std::function<Clock::time_point()> now);
+  // On standard error when it is a terminal, else nowhere. Its text is the
+  // catalog's, never a value from a file, so it is written as it is.
+  static ProgressLine OnTerminal();
+  ~ProgressLine();
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+  ProgressLine(ProgressLine&&) = default;
+  ProgressLine& operator=(ProgressLine&&) = delete;
+
+  // text, followed by the time left when done of total units of work are
+  // done (the rate so far applied to the rest); skipped when the line was
+  // drawn less than a quarter of a second ago, unless force.
+  void Update(const std::string& text, std::int64_t done, std::int64_t total, bool force = false);
+  // Takes the line away, so that the command's own output starts clean.
+  void Clear();
+
+ private:
+  std::function<void(std::string_view)> m_write;
+  std::function<Clock::time_point()> m_now;
+  Clock::time_point m_start;
+  std::optional<Clock::time_point> m_drawn;
+};
+
+// "about 2 min 5 s left", "about 40 s left" in the language in use.
+std::string TimeLeftText(std::chrono::seconds left);
 
 // Asks for a password on the terminal without echoing it; nullopt when
 // standard input is not a terminal (scripts must use PGPASSFILE).
@@ -43,6 +85,8 @@ class Utf8Console {
 // Asian wide characters (Chinese among them) as two: setw counts bytes, so a
 // Chinese table heading would otherwise push its column out of line.
 std::string PadToWidth(std::string_view text, std::size_t columns);
+// The columns text takes on a terminal, counted the same way.
+std::size_t DisplayWidth(std::string_view text);
 
 // Passes text on to another stream buffer with every character a terminal
 // would act on or hide shown as a visible escape instead: C0 controls but LF,

@@ -9,6 +9,7 @@
 
 #include "doudi/dal/audit_trail.h"
 #include "doudi/dal/case_repository.h"
+#include "doudi/dal/crosscheck_import.h"
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/program_parameters.h"
@@ -73,6 +74,7 @@ class PgDatabase {
   RegistryRepository& Registry();
   RegistrySearch& Search();
   HouseholdImporter& Importer();
+  CrosscheckImporter& Crosscheck();
   UserDirectory& Users();
   AuditTrail& Audit();
   ProgramParameters& Parameters();
