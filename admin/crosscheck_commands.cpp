@@ -174,11 +174,9 @@ int CrosscheckImport(CommandContext& ctx) {
   const auto rejected = LinesWithProblems(problems);
   PrintProblems(ctx.err, problems);
   const std::string counts =
-      TrFormat("{1}: {2} rows read, {3} rejected; {4} stored ({5} of them replacing an earlier row), {6} unchanged; "
-               "{7} persons not in the registry",
+      TrFormat("{1}: {2} rows read, {3} rejected; {4} stored ({5} of them replacing an earlier row), {6} unchanged",
                {std::string(model::ToChinese(kind)), std::to_string(reading.rowsRead), std::to_string(rejected),
-                std::to_string(outcome.stored), std::to_string(outcome.replaced), std::to_string(outcome.unchanged),
-                std::to_string(outcome.personsNew)});
+                std::to_string(outcome.stored), std::to_string(outcome.replaced), std::to_string(outcome.unchanged)});
   const std::string batch = outcome.batchId ? std::to_string(*outcome.batchId) : std::string();
   switch (outcome.result) {
     case dal::CrosscheckBatchResult::DryRun:
@@ -214,12 +212,12 @@ int CrosscheckList(CommandContext& ctx) {
   if (format == "csv") {
     CsvWriter writer(ctx.data);
     writer.Row({"batch_id", "kind", "source_department", "as_of", "authorization_ref", "file_sha256", "rows_read",
-                "rows_stored", "rows_replaced", "rows_unchanged", "rows_rejected", "persons_new", "imported_by",
+                "rows_stored", "rows_replaced", "rows_unchanged", "rows_rejected", "imported_by",
                 "imported_at", "withdrawn_at", "withdrawn_by", "withdraw_reason"});
     for (const auto& b : batches) {
       writer.Row({std::to_string(b.id), b.kind, b.sourceDepartment, b.asOf, b.authorizationRef, b.fileSha256,
                   std::to_string(b.rowsRead), std::to_string(b.rowsStored), std::to_string(b.rowsReplaced),
-                  std::to_string(b.rowsUnchanged), std::to_string(b.rowsRejected), std::to_string(b.personsNew),
+                  std::to_string(b.rowsUnchanged), std::to_string(b.rowsRejected),
                   b.importedBy, b.importedAt, b.withdrawnAt.value_or(""), b.withdrawnBy, b.withdrawReason});
     }
     if (!ctx.data.flush()) throw CsvFileError(Tr("cannot write the list"));

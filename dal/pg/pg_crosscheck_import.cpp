@@ -26,14 +26,13 @@ SELECT * FROM doudi.crosscheck_import_apply(CAST(:batch AS uuid), :kind, :source
 // The batch row's counts (its message is a JSON object of them).
 constexpr const char* kBatchRow = R"sql(
 SELECT code, coalesce(line, 0), (message::jsonb ->> 'stored')::bigint, (message::jsonb ->> 'replaced')::bigint,
-       (message::jsonb ->> 'unchanged')::bigint, (message::jsonb ->> 'rejected')::bigint,
-       (message::jsonb ->> 'persons_new')::bigint
+       (message::jsonb ->> 'unchanged')::bigint, (message::jsonb ->> 'rejected')::bigint
 FROM crosscheck_applied WHERE kind = 'batch'
 )sql";
 
 constexpr const char* kBatches = R"sql(
 SELECT id, kind, source_department, to_char(as_of, 'YYYY-MM-DD'), authorization_ref, file_sha256, rows_read,
-       rows_stored, rows_replaced, rows_unchanged, rows_rejected, persons_new, imported_by,
+       rows_stored, rows_replaced, rows_unchanged, rows_rejected, imported_by,
        to_char(imported_at, 'YYYY-MM-DD HH24:MI'), to_char(withdrawn_at, 'YYYY-MM-DD HH24:MI'),
        coalesce(withdrawn_by, ''), coalesce(withdraw_reason, '')
 FROM doudi.crosscheck_batch
@@ -125,12 +124,11 @@ class PgCrosscheckImporter final : public CrosscheckImporter {
                       b.rowsReplaced = r.get<int>(8);
                       b.rowsUnchanged = r.get<int>(9);
                       b.rowsRejected = r.get<int>(10);
-                      b.personsNew = r.get<int>(11);
-                      b.importedBy = r.get<std::string>(12);
-                      b.importedAt = r.get<std::string>(13);
-                      if (r.get_indicator(14) == soci::i_ok) b.withdrawnAt = r.get<std::string>(14);
-                      b.withdrawnBy = r.get<std::string>(15);
-                      b.withdrawReason = r.get<std::string>(16);
+                      b.importedBy = r.get<std::string>(11);
+                      b.importedAt = r.get<std::string>(12);
+                      if (r.get_indicator(13) == soci::i_ok) b.withdrawnAt = r.get<std::string>(13);
+                      b.withdrawnBy = r.get<std::string>(14);
+                      b.withdrawReason = r.get<std::string>(15);
                       return b;
                     });
   }
@@ -150,9 +148,9 @@ class PgCrosscheckImporter final : public CrosscheckImporter {
  private:
   void ReadOutcome(CrosscheckOutcome& outcome) {
     std::string code;
-    long long batchId = 0, stored = 0, replaced = 0, unchanged = 0, rejected = 0, personsNew = 0;
+    long long batchId = 0, stored = 0, replaced = 0, unchanged = 0, rejected = 0;
     m_sql << kBatchRow, soci::into(code), soci::into(batchId), soci::into(stored), soci::into(replaced),
-        soci::into(unchanged), soci::into(rejected), soci::into(personsNew);
+        soci::into(unchanged), soci::into(rejected);
     outcome.result = code == "already_imported" ? CrosscheckBatchResult::AlreadyImported
                      : code == "dry_run"        ? CrosscheckBatchResult::DryRun
                                                 : CrosscheckBatchResult::New;
@@ -161,7 +159,6 @@ class PgCrosscheckImporter final : public CrosscheckImporter {
     outcome.replaced = replaced;
     outcome.unchanged = unchanged;
     outcome.rejected = rejected;
-    outcome.personsNew = personsNew;
     soci::rowset<soci::row> problems =
         (m_sql.prepare << "SELECT coalesce(line, 0), coalesce(column_name, ''), code, message FROM crosscheck_applied "
                           "WHERE kind = 'problem' ORDER BY line, column_name, code");

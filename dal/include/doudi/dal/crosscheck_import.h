@@ -35,7 +35,8 @@ struct CrosscheckOutcome {
   std::int64_t replaced = 0;    // of them, rows that replace an earlier row of the same key
   std::int64_t unchanged = 0;   // rows the same as the current row of their key: not stored again
   std::int64_t rejected = 0;    // rows rejected, by the reader or the server
-  std::int64_t personsNew = 0;  // persons not in the registry, now known from cross-check data
+  // No count of persons new to Doudi: it would tell the importer who is
+  // registered elsewhere (docs/crosscheck-format.md, "What the report never says").
   // The problems the server found with the rows given (a row without a
   // region for a person outside the caller's scope ...), by line.
   std::vector<model::ImportProblem> problems;
@@ -53,7 +54,6 @@ struct CrosscheckBatch {
   std::int64_t rowsReplaced = 0;
   std::int64_t rowsUnchanged = 0;
   std::int64_t rowsRejected = 0;
-  std::int64_t personsNew = 0;
   std::string importedBy;
   std::string importedAt;        // YYYY-MM-DD HH:MM (Beijing time)
   std::optional<std::string> withdrawnAt;
@@ -74,7 +74,8 @@ class CrosscheckImporter {
   // The batches the caller may see, newest first; of one kind when given.
   virtual std::vector<CrosscheckBatch> Batches(std::optional<model::CrosscheckKind> kind) = 0;
   // Withdraws a batch imported by mistake (audited; the persons it touched
-  // screened again). Refuses doudi:crosscheck.not_found.
+  // screened again). Refuses doudi:crosscheck.batch_not_found (also for a batch the caller may not
+  // see) and doudi:crosscheck.already_withdrawn.
   virtual void Withdraw(std::int64_t batchId, const std::string& reason) = 0;
 };
 
