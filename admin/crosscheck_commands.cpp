@@ -86,7 +86,6 @@ void WriteReport(std::ofstream& out, const std::string& path, const model::Cross
 // and storing each row once, so three units a row.
 class ImportProgress {
  public:
-  ImportProgress() : m_line(ProgressLine::OnTerminal()) {}
   void Read(std::int64_t rows) {
     m_read = rows;
     Show(false);

@@ -26,6 +26,8 @@ bool StdinIsTerminal() {
 #endif
 }
 
+namespace {
+
 bool StderrIsTerminal() {
 #ifdef _WIN32
   return _isatty(_fileno(stderr)) != 0;
@@ -34,23 +36,24 @@ bool StderrIsTerminal() {
 #endif
 }
 
+// The line as it is drawn on standard error, padded over the one before.
+std::function<void(std::string_view)> TerminalWriter() {
+  if (!StderrIsTerminal()) return {};
+  return [width = std::size_t{0}](std::string_view text) mutable {
+    std::cerr.flush();
+    const std::string line = "\r" + PadToWidth(text, width) + (text.empty() ? "\r" : "");
+    std::fwrite(line.data(), 1, line.size(), stderr);
+    std::fflush(stderr);
+    width = DisplayWidth(text);
+  };
+}
+
+}  // namespace
+
+ProgressLine::ProgressLine() : ProgressLine(TerminalWriter(), Clock::now) {}
+
 ProgressLine::ProgressLine(std::function<void(std::string_view)> write, std::function<Clock::time_point()> now)
     : m_write(std::move(write)), m_now(std::move(now)), m_start(m_now()) {}
-
-ProgressLine ProgressLine::OnTerminal() {
-  std::function<void(std::string_view)> write;
-  if (StderrIsTerminal()) {
-    // Past std::cerr's printable filter, which would show the CR as an escape.
-    write = [width = std::size_t{0}](std::string_view text) mutable {
-      std::cerr.flush();
-      const std::string line = "\r" + PadToWidth(text, width) + (text.empty() ? "\r" : "");
-      std::fwrite(line.data(), 1, line.size(), stderr);
-      std::fflush(stderr);
-      width = DisplayWidth(text);
-    };
-  }
-  return ProgressLine(std::move(write), Clock::now);
-}
 
 ProgressLine::~ProgressLine() { Clear(); }
 

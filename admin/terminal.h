@@ -16,28 +16,29 @@ namespace doudi::admin {
 // Whether standard input is an interactive terminal.
 bool StdinIsTerminal();
 
-// Whether standard error is an interactive terminal (where a progress line
-// may be drawn).
-bool StderrIsTerminal();
-
-// How far a long command has come, as one line rewritten in place: what it
-// is doing, and the time left as far as the work done so far tells. Shown
-// at most a few times a second; nothing when it has nowhere to go.
+// How far a long command has come (rows read, checked, stored, the rule
+// being screened), as one line on standard error rewritten in place, with
+// the time left as far as the work done so far tells; drawn at most a few
+// times a second, and only when standard error is a terminal, so logs and
+// pipes get only the final report. It writes past PrintableStandardStreams
+// (it needs the carriage return), so only Doudi's own words belong in it.
+// Lines are cleared by overwriting with spaces, not an erase-line escape,
+// which an older Windows console would print.
 class ProgressLine {
  public:
   using Clock = std::chrono::steady_clock;
+  // On standard error when it is a terminal, else nowhere.
+  ProgressLine();
   // write receives each new text of the line ("" to take it away); now is
-  // the clock (tests pass their own).
+  // the clock (tests pass their own). An empty write: nowhere.
   ProgressLine(std::function<void(std::string_view)> write, std::function<Clock::time_point()> now);
-  // On standard error when it is a terminal, else nowhere. Its text is the
-  // catalog's, never a value from a file, so it is written as it is.
-  static ProgressLine OnTerminal();
-  ~ProgressLine();
+  ~ProgressLine();  // clears the line
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;
-  ProgressLine(ProgressLine&&) = default;
-  ProgressLine& operator=(ProgressLine&&) = delete;
 
+  bool Active() const { return static_cast<bool>(m_write); }
+  // text now, as it is.
+  void Show(const std::string& text) { Update(text, 0, 0, true); }
   // text, followed by the time left when done of total units of work are
   // done (the rate so far applied to the rest); skipped when the line was
   // drawn less than a quarter of a second ago, unless force.

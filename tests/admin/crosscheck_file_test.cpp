@@ -177,16 +177,24 @@ BOOST_AUTO_TEST_CASE(the_progress_line_shows_the_time_left_at_most_four_times_a_
     line.Update("c", 20, 100);  // 2 s for 20: 8 s for the other 80
     now += std::chrono::milliseconds(100);
     line.Update("d", 100, 100, true);  // forced, and done
+    line.Show("e");
     line.Clear();
-  }
-  BOOST_TEST(shown.size() == 4u);
+    line.Clear();  // once is enough
+    now += std::chrono::milliseconds(100);
+    line.Show("f");
+  }  // and the end clears it
+  BOOST_TEST(shown.size() == 7u);
   BOOST_TEST(shown[0] == "a");
   BOOST_TEST(shown[1] == "c  " + admin::TimeLeftText(std::chrono::seconds(8)));
   BOOST_TEST(shown[2] == "d");
-  BOOST_TEST(shown[3].empty());
+  BOOST_TEST(shown[3] == "e");
+  BOOST_TEST(shown[4].empty());
+  BOOST_TEST(shown[5] == "f");
+  BOOST_TEST(shown[6].empty());
   BOOST_TEST(admin::TimeLeftText(std::chrono::seconds(125)).find("2") != std::string::npos);
   // Nowhere to go: nothing happens.
   admin::ProgressLine silent({}, Clock::now);
+  BOOST_TEST(!silent.Active());
   silent.Update("x", 1, 2, true);
 }
 
