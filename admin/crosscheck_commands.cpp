@@ -223,7 +223,7 @@ int CrosscheckList(CommandContext& ctx) {
     return kExitOk;
   }
   ctx.out << PadToWidth(Tr("batch"), 8) << PadToWidth(Tr("kind"), 16) << PadToWidth(Tr("source"), 20)
-          << PadToWidth(Tr("data of"), 12) << PadToWidth(Tr("rows read / stored / replaced / unchanged / rejected"), 30)
+          << PadToWidth(Tr("data of"), 12) << PadToWidth(Tr("read/stored/replaced/unchanged/rejected"), 42)
           << PadToWidth(Tr("imported"), 28) << Tr("authorization") << "\n";
   for (const auto& b : batches) {
     const auto parsed = model::ParseCrosscheckKind(b.kind);
@@ -232,7 +232,7 @@ int CrosscheckList(CommandContext& ctx) {
             << PadToWidth(std::to_string(b.rowsRead) + " / " + std::to_string(b.rowsStored) + " / " +
                               std::to_string(b.rowsReplaced) + " / " + std::to_string(b.rowsUnchanged) + " / " +
                               std::to_string(b.rowsRejected),
-                          30)
+                          42)
             << PadToWidth(b.importedAt + " " + b.importedBy, 28) << b.authorizationRef << "\n";
     if (b.withdrawnAt) {
       ctx.out << "        "
