@@ -17,28 +17,19 @@
 #endif
 
 namespace doudi::admin {
-
-bool StdinIsTerminal() {
-#ifdef _WIN32
-  return _isatty(_fileno(stdin)) != 0;
-#else
-  return isatty(STDIN_FILENO) != 0;
-#endif
-}
-
 namespace {
 
-bool StderrIsTerminal() {
+bool IsTerminal(std::FILE* stream) {
 #ifdef _WIN32
-  return _isatty(_fileno(stderr)) != 0;
+  return _isatty(_fileno(stream)) != 0;
 #else
-  return isatty(STDERR_FILENO) != 0;
+  return isatty(fileno(stream)) != 0;
 #endif
 }
 
 // The line as it is drawn on standard error, padded over the one before.
 std::function<void(std::string_view)> TerminalWriter() {
-  if (!StderrIsTerminal()) return {};
+  if (!IsTerminal(stderr)) return {};
   return [width = std::size_t{0}](std::string_view text) mutable {
     std::cerr.flush();
     const std::string line = "\r" + PadToWidth(text, width) + (text.empty() ? "\r" : "");
@@ -49,6 +40,8 @@ std::function<void(std::string_view)> TerminalWriter() {
 }
 
 }  // namespace
+
+bool StdinIsTerminal() { return IsTerminal(stdin); }
 
 ProgressLine::ProgressLine() : ProgressLine(TerminalWriter(), Clock::now) {}
 
