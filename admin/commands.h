@@ -63,6 +63,8 @@ std::vector<Command> ParameterCommands();
 std::vector<Command> CaseCommands();
 // The document ... and roster ... commands (document_commands.cpp).
 std::vector<Command> DocumentCommands();
+// The crosscheck ... commands (crosscheck_commands.cpp).
+std::vector<Command> CrosscheckCommands();
 // The screen and alerts ... commands (screen_commands.cpp).
 std::vector<Command> ScreenCommands();
 // --region: a region prefix of 2, 4, 6, 9 or 12 digits, or (fullCodeToo) a

@@ -15,6 +15,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<RegistryRepository> registry;
   std::unique_ptr<RegistrySearch> search;
   std::unique_ptr<HouseholdImporter> importer;
+  std::unique_ptr<CrosscheckImporter> crosscheck;
   std::unique_ptr<UserDirectory> users;
   std::unique_ptr<AuditTrail> audit;
   std::unique_ptr<ProgramParameters> parameters;
@@ -44,6 +45,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->registry = MakeRegistryRepository(m_impl->sql);
   m_impl->search = MakeRegistrySearch(m_impl->sql);
   m_impl->importer = MakeHouseholdImporter(m_impl->sql);
+  m_impl->crosscheck = MakeCrosscheckImporter(m_impl->sql);
   m_impl->users = MakeUserDirectory(m_impl->sql);
   m_impl->audit = MakeAuditTrail(m_impl->sql);
   m_impl->parameters = MakeProgramParameters(m_impl->sql);
@@ -136,6 +138,7 @@ SchemaMigrator& PgDatabase::Migrator() { return *m_impl->migrator; }
 RegistryRepository& PgDatabase::Registry() { return *m_impl->registry; }
 RegistrySearch& PgDatabase::Search() { return *m_impl->search; }
 HouseholdImporter& PgDatabase::Importer() { return *m_impl->importer; }
+CrosscheckImporter& PgDatabase::Crosscheck() { return *m_impl->crosscheck; }
 UserDirectory& PgDatabase::Users() { return *m_impl->users; }
 AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }

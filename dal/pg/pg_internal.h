@@ -20,6 +20,7 @@ std::unique_ptr<SchemaMigrator> MakeMigrator(soci::session& sql);
 std::unique_ptr<RegistryRepository> MakeRegistryRepository(soci::session& sql);
 std::unique_ptr<RegistrySearch> MakeRegistrySearch(soci::session& sql);
 std::unique_ptr<HouseholdImporter> MakeHouseholdImporter(soci::session& sql);
+std::unique_ptr<CrosscheckImporter> MakeCrosscheckImporter(soci::session& sql);
 std::unique_ptr<UserDirectory> MakeUserDirectory(soci::session& sql);
 std::unique_ptr<AuditTrail> MakeAuditTrail(soci::session& sql);
 std::unique_ptr<ProgramParameters> MakeProgramParameters(soci::session& sql);

@@ -10,6 +10,7 @@
 #include "doudi/dal/alert_repository.h"
 #include "doudi/dal/audit_trail.h"
 #include "doudi/dal/case_repository.h"
+#include "doudi/dal/crosscheck_import.h"
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/program_parameters.h"
@@ -75,6 +76,7 @@ class PgDatabase {
   RegistryRepository& Registry();
   RegistrySearch& Search();
   HouseholdImporter& Importer();
+  CrosscheckImporter& Crosscheck();
   UserDirectory& Users();
   AuditTrail& Audit();
   ProgramParameters& Parameters();
