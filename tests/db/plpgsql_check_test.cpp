@@ -8,6 +8,8 @@
 // database (Debian: postgresql-15-plpgsql-check, scripts/install-deps).
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include "db_fixture.h"
 
 using namespace doudi;
@@ -44,6 +46,10 @@ BOOST_AUTO_TEST_CASE(every_plpgsql_function_passes_plpgsql_check) {
                                    extra_warnings => true, security_warnings => true,
                                    oldtable => t.old_rows, newtable => t.new_rows) AS c
     WHERE NOT (c.level = 'warning extra' AND c.message LIKE 'OUT variable "%" is maybe unmodified')
+      -- pg_cron's tables exist only where the extension is: the schedule's
+      -- readers return them through EXECUTE, which the checker cannot see.
+      AND NOT (c.level = 'warning extra' AND c.message LIKE 'unmodified OUT variable %'
+               AND t.name LIKE 'doudi.screening\_schedule\_%')
     ORDER BY 1)sql");
   // Explained, each for its reason; anything else is a finding to fix.
   // The registry search builds its statement from doudi.registry_search_from's
@@ -59,6 +65,9 @@ BOOST_AUTO_TEST_CASE(every_plpgsql_function_passes_plpgsql_check) {
       "doudi.registry_search_ids(text,text,text,text,text,text,text), line 7: security: text type variable is not "
       "sanitized",
   };
+  for (const auto& finding : findings) {
+    BOOST_TEST((std::find(explained.begin(), explained.end(), finding) != explained.end()), "unexplained: " << finding);
+  }
   BOOST_TEST(findings == explained, boost::test_tools::per_element());
 }
 

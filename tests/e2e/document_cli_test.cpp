@@ -359,6 +359,9 @@ BOOST_AUTO_TEST_CASE(public_notice_roster_shows_name_size_and_amount_only) {
 BOOST_AUTO_TEST_CASE(a_second_city_decider_confirms_an_amount_above_the_cap) {
   CaseDatabase db;
   const std::string second = db.server.CreateUser("decider2", "city_decider", "331022");
+  // One open case per household and program: the household's 低保 case in
+  // payment ends first (set directly, the fixture's shortcut).
+  db.server.Execute("UPDATE doudi.assistance_case SET state = 'terminated' WHERE id = " + std::to_string(db.caseId));
   const std::string id = std::to_string(db.AwaitingDecision("dibao"));
   db.As(db.decider);
   // 1.00 above the standard × 2 members (三门 1,080.00, 0008).

@@ -43,6 +43,9 @@ const std::map<std::string, std::set<StaffGroup>> kExpected{
     {"read_audit_trail", {CenterAdmin, Auditor}},
     {"read_unmasked_access", {CenterAdmin, Auditor}},
     {"run_watchdog", {CenterAdmin}},
+    {"import_crosscheck", {CenterAdmin}},
+    {"withdraw_crosscheck", {CenterAdmin}},
+    {"run_screening", {CenterAdmin}},
 };
 
 StaffOperation Op(std::string_view code) {

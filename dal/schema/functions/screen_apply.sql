@@ -64,6 +64,12 @@ BEGIN
       WHEN 'case_overdue' THEN
         INSERT INTO pg_temp.doudi_screen_found SELECT * FROM doudi.screen_case_overdue(p_region, p_ids, today);
       ELSE
+        -- A rule the seed keeps only because alerts still name it (no
+        -- longer in assets/rules/alert_rules.csv) is not run with all the
+        -- others; asked for by name, it is refused.
+        IF p_rules IS NULL THEN
+          CONTINUE;
+        END IF;
         RAISE EXCEPTION 'doudi:screening.rule_without_function'
           USING DETAIL = json_build_object('rule', r.code)::text, ERRCODE = 'RD000';
     END CASE;
