@@ -204,6 +204,7 @@ int DemoData(CommandContext& ctx) {
     PrintOutcome(ctx, outcome, false);
     if (outcome.rowsRejected != 0) return kExitFailure;
     MakeDemoCases(*db, ctx.today, ctx.out);
+    LoadDemoCrosscheck(*db, ctx.today, ctx.out);
     return kExitOk;
   }
   const auto households = PositiveNumber(ctx, "households", 1000);

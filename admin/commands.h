@@ -65,6 +65,10 @@ std::vector<Command> CaseCommands();
 std::vector<Command> DocumentCommands();
 // The crosscheck ... commands (crosscheck_commands.cpp).
 std::vector<Command> CrosscheckCommands();
+// The demo's cross-check batches (assets/crosscheck, one per kind, from the
+// department that sends it), imported as the connected user, then every
+// screening rule run; what happened goes to out (crosscheck_commands.cpp).
+void LoadDemoCrosscheck(dal::pg::PgDatabase& db, std::chrono::year_month_day today, std::ostream& out);
 // The screen and alerts ... commands (screen_commands.cpp).
 std::vector<Command> ScreenCommands();
 // --region: a region prefix of 2, 4, 6, 9 or 12 digits, or (fullCodeToo) a

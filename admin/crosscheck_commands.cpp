@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "csv_file.h"
+#include "demo_data.h"
 #include "doudi/model/crosscheck.h"
 #include "doudi/model/iso_date.h"
 #include "doudi/model/sha256.h"
@@ -260,6 +261,40 @@ int CrosscheckWithdraw(CommandContext& ctx) {
 }
 
 }  // namespace
+
+void LoadDemoCrosscheck(dal::pg::PgDatabase& db, std::chrono::year_month_day today, std::ostream& out) {
+  // Who sends each kind to a county center.
+  static constexpr std::pair<model::CrosscheckKind, const char*> kSources[] = {
+      {model::CrosscheckKind::Medical, "医疗保障局"},       {model::CrosscheckKind::Hukou, "公安局"},
+      {model::CrosscheckKind::Vehicle, "公安局交通管理大队"}, {model::CrosscheckKind::Business, "市场监督管理局"},
+      {model::CrosscheckKind::Deposit, "中国人民银行县支行"}, {model::CrosscheckKind::Property, "自然资源和规划局"},
+      {model::CrosscheckKind::Insurance, "人力资源和社会保障局"}, {model::CrosscheckKind::Schooling, "教育局"},
+  };
+  for (const auto& [kind, source] : kSources) {
+    const std::string bytes = DemoCrosscheckFile(model::ToCode(kind));
+    const model::CrosscheckSpec& spec = model::SpecOf(kind);
+    const auto names = HeaderNames(spec);
+    const CsvTable table = ParseCsvTable(bytes, FileEncoding::Utf8, names, model::RowKeyColumn(spec),
+                                         "docs/crosscheck-format.md", {});
+    auto reading = model::ReadCrosscheckRows(kind, table.rows, today, today, {});
+    dal::CrosscheckImportOptions options;
+    options.kind = kind;
+    options.sourceDepartment = source;
+    options.asOf = today;
+    options.authorizationRef = "演示：县社会救助家庭经济状况核对协议";
+    options.fileSha256 = model::Sha256Hex(bytes);
+    options.rowsRead = reading.rowsRead;
+    options.rowsRejected = reading.rowsRejected;
+    const auto outcome = db.Crosscheck().Import(reading.rows, options);
+    out << TrFormat("cross-check {1} from {2}: {3} rows stored, {4} rejected",
+                    {std::string(model::ToChinese(kind)), source, std::to_string(outcome.stored),
+                     std::to_string(reading.rowsRejected + static_cast<std::int64_t>(outcome.problems.size()))})
+        << "\n";
+  }
+  int raised = 0;
+  for (const auto& r : db.Alerts().Screen({}, "")) raised += r.raised + r.reraised;
+  out << TrFormat("screening: {1} more alerts raised", {std::to_string(raised)}) << "\n";
+}
 
 std::vector<Command> CrosscheckCommands() {
   const std::string kinds = KindCodes();

@@ -136,6 +136,10 @@ std::vector<dal::pg::RegionEntry> DemoRegions() {
   return ParseRegionsCsv(std::string(DemoFile("regions.csv")));
 }
 
+std::string DemoCrosscheckFile(std::string_view kindCode) {
+  return std::string(DemoFile(std::string(kindCode) + ".csv"));
+}
+
 std::vector<model::ImportRow> DemoHouseholdRows() {
   return ParseHouseholdCsv(std::string(DemoFile("households.csv")), FileEncoding::Utf8).rows;
 }

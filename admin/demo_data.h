@@ -3,6 +3,8 @@
 // background article) and a deterministic synthetic registry of any size
 // for scale work.
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "doudi/dal/pg/pg_database.h"
@@ -14,6 +16,9 @@ namespace doudi::admin {
 std::vector<dal::pg::RegionEntry> DemoRegions();
 // assets/demo/households.csv, compiled in, as template rows.
 std::vector<model::ImportRow> DemoHouseholdRows();
+// assets/crosscheck/<kind>.csv, compiled in: the demo's cross-check batch
+// of a kind (its code: medical, hukou ...), as the file's bytes.
+std::string DemoCrosscheckFile(std::string_view kindCode);
 
 struct SyntheticRegistry {
   std::vector<dal::pg::RegionEntry> regions;  // the demo regions plus synthetic villages
