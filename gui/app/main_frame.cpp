@@ -20,6 +20,7 @@
 #include "common/section.h"
 #include "common/wx_text.h"
 #include "documents/roster_dialog.h"
+#include "matching/matching_window.h"
 #include "doudi/dal/connection_profile.h"
 #include "doudi/model/staff.h"
 #include "parameters/parameters_panel.h"
@@ -60,6 +61,7 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
       m_session, Workers{*m_searchWorker, *m_pageWorker, *m_recordWorker, *m_caseWorker, *m_documentWorker});
   m_context->SetCaseOpener([this](std::int64_t caseId) { OpenCase(caseId); });
   m_context->SetHouseholdFileOpener([this](std::int64_t householdId) { OpenHouseholdFile(householdId); });
+  m_context->SetMatchingOpener([this](std::int64_t householdId) { OpenMatching(householdId); });
 
   auto* panel = new wxPanel(this);
   const auto& who = m_session.identity;
@@ -161,6 +163,22 @@ CaseView& MainFrame::OpenCase(std::int64_t caseId) {
   m_cases[caseId] = view;
   view->Show();
   return *view;
+}
+
+MatchingWindow* MainFrame::FindMatching(std::int64_t householdId) {
+  const auto it = m_matchings.find(householdId);
+  return it == m_matchings.end() ? nullptr : it->second.get();
+}
+
+MatchingWindow& MainFrame::OpenMatching(std::int64_t householdId) {
+  if (auto* open = FindMatching(householdId)) {
+    open->Raise();
+    return *open;
+  }
+  auto* window = new MatchingWindow(this, *m_context, householdId);
+  m_matchings[householdId] = window;
+  window->Show();
+  return *window;
 }
 
 void MainFrame::ShowRosterDialog(RosterKind kind) {

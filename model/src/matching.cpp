@@ -71,7 +71,7 @@ constexpr auto kReasons = std::to_array<std::string_view>({
     "parameter_missing", "parameter_unusable",
     // income
     "no_members", "income_below_standard", "income_not_below_standard", "income_below_near_dibao_limit",
-    "income_not_below_near_dibao_limit", "receives_dibao", "in_support_group", "not_in_support_group",
+    "income_not_below_near_dibao_limit", "receives_dibao", "receives_destitute", "in_support_group", "not_in_support_group",
     // property
     "deposits_within_limit", "deposits_over_limit", "vehicle_needs_survey", "business_within_limit",
     "business_over_limit",
@@ -500,6 +500,10 @@ MatchItem DibaoRule(const Facts& f) {
     rule.Fail("no_members");
     return rule.Finish();
   }
+  if (f.Receives("destitute")) {
+    rule.Fail("receives_destitute");  // 特困 support takes the place of 低保
+    return rule.Finish();
+  }
   if (const auto below = BelowStandard(rule, f)) {
     if (*below) {
       rule.Pass("income_below_standard");
@@ -517,8 +521,8 @@ MatchItem NearDibaoRule(const Facts& f) {
     rule.Fail("no_members");
     return rule.Finish();
   }
-  if (f.Receives("dibao")) {
-    rule.Fail("receives_dibao");
+  if (f.Receives("dibao") || f.Receives("destitute")) {
+    rule.Fail(f.Receives("dibao") ? "receives_dibao" : "receives_destitute");
     return rule.Finish();
   }
   const auto belowStandard = BelowStandard(rule, f);

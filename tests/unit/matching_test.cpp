@@ -419,6 +419,9 @@ BOOST_AUTO_TEST_CASE(what_the_household_receives_is_marked_and_not_offered) {
   BOOST_TEST(destitute.reasons.front() == "registry_status");
   BOOST_TEST(destitute.caseId == 0);
   BOOST_TEST(!destitute.MayApply());
+  // 特困 support takes the place of 低保 and 低保边缘.
+  BOOST_TEST(Says(Item(registered, "dibao"), "receives_destitute"));
+  BOOST_TEST(Says(Item(registered, "near_dibao"), "receives_destitute"));
   registered.household.status = RegistryStatus::EssentialExpense;
   BOOST_TEST(V(Item(registered, "essential_expense").verdict) == "already_receives");
 
