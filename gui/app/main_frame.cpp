@@ -149,36 +149,40 @@ MyTasksPanel* MainFrame::Tasks() { return FindSection<MyTasksPanel>(); }
 NoticePanel& MainFrame::Notices() { return *FindSection<NoticePanel>(); }
 ParametersPanel& MainFrame::Parameters() { return *FindSection<ParametersPanel>(); }
 
-CaseView* MainFrame::FindCase(std::int64_t caseId) {
-  const auto it = m_cases.find(caseId);
-  return it == m_cases.end() ? nullptr : it->second.get();
+namespace {
+
+// The window open for id among those the main window keeps one of per id
+// (cases, households' matching); nullptr when it was never opened or closed.
+template <typename Window>
+Window* FindOpen(const std::map<std::int64_t, wxWeakRef<Window>>& open, std::int64_t id) {
+  const auto it = open.find(id);
+  return it == open.end() ? nullptr : it->second.get();
 }
 
-CaseView& MainFrame::OpenCase(std::int64_t caseId) {
-  if (auto* open = FindCase(caseId)) {
-    open->Raise();
-    return *open;
+// That window raised, or a new one shown.
+template <typename Window>
+Window& ShowOnce(wxWindow* parent, Context& context, std::map<std::int64_t, wxWeakRef<Window>>& open,
+                 std::int64_t id) {
+  if (auto* shown = FindOpen(open, id)) {
+    shown->Raise();
+    return *shown;
   }
-  auto* view = new CaseView(this, *m_context, caseId);
-  m_cases[caseId] = view;
-  view->Show();
-  return *view;
-}
-
-MatchingWindow* MainFrame::FindMatching(std::int64_t householdId) {
-  const auto it = m_matchings.find(householdId);
-  return it == m_matchings.end() ? nullptr : it->second.get();
-}
-
-MatchingWindow& MainFrame::OpenMatching(std::int64_t householdId) {
-  if (auto* open = FindMatching(householdId)) {
-    open->Raise();
-    return *open;
-  }
-  auto* window = new MatchingWindow(this, *m_context, householdId);
-  m_matchings[householdId] = window;
+  auto* window = new Window(parent, context, id);
+  open[id] = window;
   window->Show();
   return *window;
+}
+
+}  // namespace
+
+CaseView* MainFrame::FindCase(std::int64_t caseId) { return FindOpen(m_cases, caseId); }
+
+CaseView& MainFrame::OpenCase(std::int64_t caseId) { return ShowOnce(this, *m_context, m_cases, caseId); }
+
+MatchingWindow* MainFrame::FindMatching(std::int64_t householdId) { return FindOpen(m_matchings, householdId); }
+
+MatchingWindow& MainFrame::OpenMatching(std::int64_t householdId) {
+  return ShowOnce(this, *m_context, m_matchings, householdId);
 }
 
 void MainFrame::ShowRosterDialog(RosterKind kind) {

@@ -23,9 +23,12 @@ constexpr int kDetailWidth = 620;  // DIP: where an item's reasons and figures w
 
 wxString GroupTitle(model::MatchGroup group) {
   switch (group) {
-    case model::MatchGroup::Program: return _("Programs");
-    case model::MatchGroup::Help: return _("The four helps (applied for through their program)");
-    case model::MatchGroup::Support: return _("The four supports (the helpers' work, no application)");
+    case model::MatchGroup::Program:
+      return _("Programs");
+    case model::MatchGroup::Help:
+      return _("The four helps (applied for through their program)");
+    case model::MatchGroup::Support:
+      return _("The four supports (the helpers' work, no application)");
   }
   return wxString();
 }
@@ -57,8 +60,7 @@ MatchingPanel::MatchingPanel(wxWindow* parent, Context& context, std::int64_t ho
 
   m_apply = new wxButton(this, wxID_ANY, _("One step: apply for the chosen programs at once"));
   m_apply->SetName("apply_chosen");
-  m_opened = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(96)),
-                            wxLC_REPORT | wxLC_SINGLE_SEL);
+  m_opened = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(96)), wxLC_REPORT | wxLC_SINGLE_SEL);
   m_opened->SetName("opened_cases");
   m_opened->AppendColumn(_("Case"), wxLIST_FORMAT_LEFT, FromDIP(80));
   m_opened->AppendColumn(_("Program"), wxLIST_FORMAT_LEFT, FromDIP(200));
@@ -94,7 +96,9 @@ MatchingPanel::MatchingPanel(wxWindow* parent, Context& context, std::int64_t ho
   if (!deferLoad) Reload();
 }
 
-bool MatchingPanel::MayApply() const { return m_context.GetSession().May(model::StaffOperation::OpenCase); }
+bool MatchingPanel::MayApply() const {
+  return m_context.GetSession().May(model::StaffOperation::OpenCase);
+}
 
 void MatchingPanel::Reload() {
   BeginLoad(_("Matching..."));
@@ -133,14 +137,15 @@ void MatchingPanel::ShowMatching(workstation::HouseholdMatching matching) {
   }
   for (const auto& item : m_matching->items) {
     const auto opened = m_batch.Opened().find(item.program);
-    if (opened != m_batch.Opened().end() && opened->second == item.caseId) m_openedStates[item.program] = item.caseState;
+    if (opened != m_batch.Opened().end() && opened->second == item.caseId)
+      m_openedStates[item.program] = item.caseState;
   }
   ShowOpened();
   m_items->FitInside();
   m_items->Layout();
   m_items->Thaw();
-  ShowStatus(wxString::Format(_("Matched on the rules and parameters in force today (%s)."),
-                              Wx(model::IsoDate(Today()))));
+  ShowStatus(
+      wxString::Format(_("Matched on the rules and parameters in force today (%s)."), Wx(model::IsoDate(Today()))));
   Layout();
 }
 
@@ -209,8 +214,7 @@ void MatchingPanel::ApplyChosen() {
   ShowStatus(wxString::Format(_("Opening %zu applications..."), pending.size()));
   const std::int64_t id = m_householdId;
   Worker().Run<std::vector<workstation::ApplicationOutcome>>(
-      this,
-      [id, pending](dal::pg::PgDatabase& db) { return workstation::OpenApplications(db.Cases(), id, pending); },
+      this, [id, pending](dal::pg::PgDatabase& db) { return workstation::OpenApplications(db.Cases(), id, pending); },
       [this](std::vector<workstation::ApplicationOutcome> outcomes) {
         m_applying = false;
         m_batch.Record(outcomes);
@@ -220,16 +224,15 @@ void MatchingPanel::ApplyChosen() {
             ++opened;
             m_openedStates[outcome.program] = "applied";
           } else {
-            m_problems[outcome.program] =
-                wxString::Format(_("Not opened: %s"), DescribeFailure(outcome.error).message);
+            m_problems[outcome.program] = wxString::Format(_("Not opened: %s"), DescribeFailure(outcome.error).message);
           }
         }
         ShowOpened();
         if (opened > 0) m_context.CasesChanged();
         Reload();
         if (opened < outcomes.size()) {
-          ShowStatus(wxString::Format(_("%zu of %zu applications opened; the others say why."), opened,
-                                      outcomes.size()));
+          ShowStatus(
+              wxString::Format(_("%zu of %zu applications opened; the others say why."), opened, outcomes.size()));
         }
       },
       [this](const JobFailure& failure) {

@@ -71,7 +71,7 @@ class MatchingPanel : public AsyncListPanel {
   std::optional<workstation::HouseholdMatching> m_matching;
   workstation::ApplicationBatch m_batch;
   bool m_applying = false;
-  std::map<std::string, wxString> m_problems;  // program → why it was not opened
+  std::map<std::string, wxString> m_problems;         // program → why it was not opened
   std::map<std::string, std::string> m_openedStates;  // program → the state of its opened case
   CaseOpener m_openCase;
 

@@ -22,7 +22,8 @@ Texts Reasons() {
       {"case_receiving", _("Already receives it: the case is approved and not ended.")},
       {"case_open", _("An application is open; another is not opened.")},
       {"registry_status", _("The registry status says the household receives it.")},
-      {"receives_assistance", _("The household receives the minimum living allowance, near-low-income or destitute support, or is recorded with essential-expense hardship.")},
+      {"receives_assistance", _("The household receives the minimum living allowance, near-low-income or destitute "
+                                "support, or is recorded with essential-expense hardship.")},
       {"parameter_missing", _("Cannot decide: a parameter this rule needs is not in force here.")},
       {"parameter_unusable", _("Cannot decide: a parameter this rule needs has a value the rule cannot use.")},
       {"no_members", _("The household has no members.")},
@@ -30,7 +31,8 @@ Texts Reasons() {
       {"income_not_below_standard", _("Per-capita income is not below the minimum living standard.")},
       {"income_below_near_dibao_limit", _("Per-capita income is below the near-low-income limit.")},
       {"income_not_below_near_dibao_limit", _("Per-capita income is not below the near-low-income limit.")},
-      {"receives_dibao", _("The household receives the minimum living allowance, which near-low-income support is not for.")},
+      {"receives_dibao",
+       _("The household receives the minimum living allowance, which near-low-income support is not for.")},
       {"receives_destitute", _("The household receives destitute support, which takes the place of this program.")},
       {"in_support_group", _("The household is among those assistance serves.")},
       {"not_in_support_group",
@@ -55,11 +57,11 @@ Texts Reasons() {
        _("Essential spending is recorded and income is below the disposable-income line.")},
       {"income_not_below_disposable", _("Income is not below the disposable-income line.")},
       {"no_emergency_or_expense_in_record", _("The record shows no emergency and no essential spending.")},
-      {"receives_registry_program", _("The household receives the minimum living allowance, near-low-income or destitute support.")},
+      {"receives_registry_program",
+       _("The household receives the minimum living allowance, near-low-income or destitute support.")},
       {"essential_spending_over_share", _("Essential spending is above the share of income.")},
       {"essential_spending_within_share", _("Essential spending is within the share of income.")},
-      {"spending_unknown_needs_survey",
-       _("Medical or school spending is not known here: the survey finds it out.")},
+      {"spending_unknown_needs_survey", _("Medical or school spending is not known here: the survey finds it out.")},
       {"no_essential_spending_in_record", _("The record shows no illness, student or spending.")},
       {"no_illness_in_record", _("No member has an illness recorded.")},
       {"ill_member_in_support_group", _("A member is ill in a household assistance serves.")},
@@ -72,7 +74,8 @@ Texts Reasons() {
       {"no_able_member_out_of_work", _("No member of working age is able to work and out of work.")},
       {"able_member_in_support_group", _("A member of working age is able to work and out of work.")},
       {"nobody_working", _("Nobody in the household works.")},
-      {"homeless_cause_needs_survey", _("The household has no home: the survey finds out whether a disaster caused it.")},
+      {"homeless_cause_needs_survey",
+       _("The household has no home: the survey finds out whether a disaster caused it.")},
       {"no_disaster_in_record", _("The record shows no disaster (emergency management reports them).")},
       {"no_need_in_record", _("The record shows no illness, disability, student or housing need.")},
       {"need_in_support_group", _("A need is recorded in a household assistance serves: the fund decides.")},
@@ -80,7 +83,8 @@ Texts Reasons() {
       {"elderly_or_minor_in_support_group", _("An elderly or minor member in a household assistance serves.")},
       {"no_disabled_member", _("No member has a disability.")},
       {"disabled_member_in_support_group", _("A disabled member in a household assistance serves.")},
-      {"able_member_relies_on_assistance", _("A member able to work is out of work while the household receives assistance.")},
+      {"able_member_relies_on_assistance",
+       _("A member able to work is out of work while the household receives assistance.")},
       {"not_receiving_assistance", _("The household receives no assistance.")},
   };
 }
@@ -154,14 +158,19 @@ wxString VehicleType(const std::string& code) {
 // A figure's value in its unit.
 wxString Value(const model::MatchFigure& f) {
   switch (f.unit) {
-    case model::FigureUnit::Fen: return Yuan(model::Money::FromFen(f.value));
-    case model::FigureUnit::Count: return wxString::Format("%lld", static_cast<long long>(f.value));
-    case model::FigureUnit::Years: return wxString::Format(_("%lld years"), static_cast<long long>(f.value));
-    case model::FigureUnit::Percent: return wxString::Format("%lld%%", static_cast<long long>(f.value));
+    case model::FigureUnit::Fen:
+      return Yuan(model::Money::FromFen(f.value));
+    case model::FigureUnit::Count:
+      return wxString::Format("%lld", static_cast<long long>(f.value));
+    case model::FigureUnit::Years:
+      return wxString::Format(_("%lld years"), static_cast<long long>(f.value));
+    case model::FigureUnit::Percent:
+      return wxString::Format("%lld%%", static_cast<long long>(f.value));
     case model::FigureUnit::Grade:
       return wxString::Format(_("%s grade %lld"), CodeLabel<model::DisabilityCategory>(f.text),
                               static_cast<long long>(f.value));
-    case model::FigureUnit::Code: break;
+    case model::FigureUnit::Code:
+      break;
   }
   if (f.code == "housing") return CodeLabel<model::HousingCondition>(f.text);
   if (f.code == "student") return CodeLabel<model::Schooling>(f.text);
@@ -181,24 +190,35 @@ wxString Value(const model::MatchFigure& f) {
 
 wxString VerdictLabel(model::MatchVerdict verdict) {
   switch (verdict) {
-    case model::MatchVerdict::Qualifies: return _("Qualifies");
-    case model::MatchVerdict::MayQualify: return _("May qualify: needs a survey");
-    case model::MatchVerdict::DoesNotQualify: return _("Does not qualify");
-    case model::MatchVerdict::CannotDecide: return _("Cannot decide");
-    case model::MatchVerdict::ApplicationOpen: return _("Application open");
-    case model::MatchVerdict::AlreadyReceives: return _("Already receives");
+    case model::MatchVerdict::Qualifies:
+      return _("Qualifies");
+    case model::MatchVerdict::MayQualify:
+      return _("May qualify: needs a survey");
+    case model::MatchVerdict::DoesNotQualify:
+      return _("Does not qualify");
+    case model::MatchVerdict::CannotDecide:
+      return _("Cannot decide");
+    case model::MatchVerdict::ApplicationOpen:
+      return _("Application open");
+    case model::MatchVerdict::AlreadyReceives:
+      return _("Already receives");
   }
   return Wx(model::ToCode(verdict));
 }
 
 wxColour VerdictColour(model::MatchVerdict verdict) {
   switch (verdict) {
-    case model::MatchVerdict::Qualifies: return {0x1B, 0x7F, 0x3B};
-    case model::MatchVerdict::MayQualify: return {0xB3, 0x6B, 0x00};
-    case model::MatchVerdict::DoesNotQualify: return {0x70, 0x70, 0x70};
-    case model::MatchVerdict::CannotDecide: return {0xC6, 0x28, 0x28};
+    case model::MatchVerdict::Qualifies:
+      return {0x1B, 0x7F, 0x3B};
+    case model::MatchVerdict::MayQualify:
+      return {0xB3, 0x6B, 0x00};
+    case model::MatchVerdict::DoesNotQualify:
+      return {0x70, 0x70, 0x70};
+    case model::MatchVerdict::CannotDecide:
+      return {0xC6, 0x28, 0x28};
     case model::MatchVerdict::ApplicationOpen:
-    case model::MatchVerdict::AlreadyReceives: return {0x15, 0x65, 0xC0};
+    case model::MatchVerdict::AlreadyReceives:
+      return {0x15, 0x65, 0xC0};
   }
   return *wxBLACK;
 }
@@ -209,9 +229,13 @@ wxString ReasonText(std::string_view code) {
   return text != nullptr ? *text : Wx(code);
 }
 
-bool HasReasonText(std::string_view code) { return Find(Reasons(), code) != nullptr; }
+bool HasReasonText(std::string_view code) {
+  return Find(Reasons(), code) != nullptr;
+}
 
-bool HasFigureLabel(std::string_view code) { return Find(FigureLabels(), code) != nullptr; }
+bool HasFigureLabel(std::string_view code) {
+  return Find(FigureLabels(), code) != nullptr;
+}
 
 wxString FigureText(const model::MatchFigure& figure) {
   const Texts labels = FigureLabels();
@@ -231,8 +255,8 @@ wxString ItemName(const model::MatchItem& item) {
 wxString ItemDetails(const model::MatchItem& item) {
   wxArrayString lines;
   if (item.caseId != 0) {
-    lines.push_back(wxString::Format(_("Case No. %lld, %s"), static_cast<long long>(item.caseId),
-                                     StateLabel(item.caseState)));
+    lines.push_back(
+        wxString::Format(_("Case No. %lld, %s"), static_cast<long long>(item.caseId), StateLabel(item.caseState)));
   }
   for (const auto& reason : item.reasons) lines.push_back(ReasonText(reason));
   if (!item.missing.empty()) {

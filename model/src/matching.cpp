@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -36,10 +38,9 @@ constexpr ParameterKey kDisposable{"temporary", "disposable_income_per_capita"};
 constexpr ParameterKey kExpenseShare{"temporary", "essential_expense_share"};
 constexpr ParameterKey kSpendingOther{"medical", "warning_spending_other"};
 
-constexpr std::array<ParameterKey, 14> kParameterKeys{{kStandard, kNearPercent, kDepositLimit, kVehicleExempt,
-                                                       kBusinessLimit, kElderlyAge, kMinorAge, kGradeIntellectual,
-                                                       kGradeMental, kGradePhysical, kGradeVisual, kDisposable,
-                                                       kExpenseShare, kSpendingOther}};
+constexpr std::array<ParameterKey, 14> kParameterKeys{
+    {kStandard, kNearPercent, kDepositLimit, kVehicleExempt, kBusinessLimit, kElderlyAge, kMinorAge, kGradeIntellectual,
+     kGradeMental, kGradePhysical, kGradeVisual, kDisposable, kExpenseShare, kSpendingOther}};
 
 constexpr std::array<MatchItemInfo, 19> kItems{{
     {"dibao", MatchGroup::Program, "dibao", "最低生活保障"},
@@ -66,31 +67,70 @@ constexpr std::array<MatchItemInfo, 19> kItems{{
 // Every reason a rule gives (docs/matching.md says each in words).
 constexpr auto kReasons = std::to_array<std::string_view>({
     // what the household receives
-    "case_receiving", "case_open", "registry_status", "receives_assistance",
+    "case_receiving",
+    "case_open",
+    "registry_status",
+    "receives_assistance",
     // parameters
-    "parameter_missing", "parameter_unusable",
+    "parameter_missing",
+    "parameter_unusable",
     // income
-    "no_members", "income_below_standard", "income_not_below_standard", "income_below_near_dibao_limit",
-    "income_not_below_near_dibao_limit", "receives_dibao", "receives_destitute", "in_support_group", "not_in_support_group",
+    "no_members",
+    "income_below_standard",
+    "income_not_below_standard",
+    "income_below_near_dibao_limit",
+    "income_not_below_near_dibao_limit",
+    "receives_dibao",
+    "receives_destitute",
+    "in_support_group",
+    "not_in_support_group",
     // property
-    "deposits_within_limit", "deposits_over_limit", "vehicle_needs_survey", "business_within_limit",
+    "deposits_within_limit",
+    "deposits_over_limit",
+    "vehicle_needs_survey",
+    "business_within_limit",
     "business_over_limit",
     // capacity to work
-    "no_capacity_no_income_no_supporter", "supporters_checked_by_survey", "supporter_in_household_needs_survey",
-    "incapable_members_have_income", "every_member_can_work", "work_ability_none_needs_survey", "age_unknown",
+    "no_capacity_no_income_no_supporter",
+    "supporters_checked_by_survey",
+    "supporter_in_household_needs_survey",
+    "incapable_members_have_income",
+    "every_member_can_work",
+    "work_ability_none_needs_survey",
+    "age_unknown",
     // temporary assistance and essential expenses
-    "homeless_emergency", "expense_with_income_below_disposable", "income_not_below_disposable",
-    "no_emergency_or_expense_in_record", "receives_registry_program", "essential_spending_over_share",
-    "essential_spending_within_share", "spending_unknown_needs_survey", "no_essential_spending_in_record",
+    "homeless_emergency",
+    "expense_with_income_below_disposable",
+    "income_not_below_disposable",
+    "no_emergency_or_expense_in_record",
+    "receives_registry_program",
+    "essential_spending_over_share",
+    "essential_spending_within_share",
+    "spending_unknown_needs_survey",
+    "no_essential_spending_in_record",
     // the special programs
-    "no_illness_in_record", "ill_member_in_support_group", "high_self_paid_spending", "no_student",
-    "student_in_support_group", "housing_adequate", "housing_hardship_in_support_group",
-    "rented_or_borrowed_needs_survey", "no_able_member_out_of_work", "able_member_in_support_group",
-    "nobody_working", "homeless_cause_needs_survey", "no_disaster_in_record", "no_need_in_record",
+    "no_illness_in_record",
+    "ill_member_in_support_group",
+    "high_self_paid_spending",
+    "no_student",
+    "student_in_support_group",
+    "housing_adequate",
+    "housing_hardship_in_support_group",
+    "rented_or_borrowed_needs_survey",
+    "no_able_member_out_of_work",
+    "able_member_in_support_group",
+    "nobody_working",
+    "homeless_cause_needs_survey",
+    "no_disaster_in_record",
+    "no_need_in_record",
     "need_in_support_group",
     // the supports
-    "no_elderly_or_minor", "elderly_or_minor_in_support_group", "no_disabled_member",
-    "disabled_member_in_support_group", "able_member_relies_on_assistance", "not_receiving_assistance",
+    "no_elderly_or_minor",
+    "elderly_or_minor_in_support_group",
+    "no_disabled_member",
+    "disabled_member_in_support_group",
+    "able_member_relies_on_assistance",
+    "not_receiving_assistance",
 });
 
 constexpr auto kFigures = std::to_array<MatchFigureInfo>({
@@ -233,22 +273,32 @@ bool IsWorking(const Person& p) {
 // The disability categories the 特困 definition names, with their grade key.
 std::optional<ParameterKey> GradeKey(DisabilityCategory category) {
   switch (category) {
-    case DisabilityCategory::Intellectual: return kGradeIntellectual;
-    case DisabilityCategory::Mental: return kGradeMental;
-    case DisabilityCategory::Physical: return kGradePhysical;
-    case DisabilityCategory::Visual: return kGradeVisual;
-    default: return std::nullopt;
+    case DisabilityCategory::Intellectual:
+      return kGradeIntellectual;
+    case DisabilityCategory::Mental:
+      return kGradeMental;
+    case DisabilityCategory::Physical:
+      return kGradePhysical;
+    case DisabilityCategory::Visual:
+      return kGradeVisual;
+    default:
+      return std::nullopt;
   }
 }
 
 // The registry status that says the household receives a program.
 std::string_view StatusProgram(RegistryStatus status) {
   switch (status) {
-    case RegistryStatus::Dibao: return "dibao";
-    case RegistryStatus::NearDibao: return "near_dibao";
-    case RegistryStatus::Destitute: return "destitute";
-    case RegistryStatus::EssentialExpense: return "essential_expense";
-    default: return {};
+    case RegistryStatus::Dibao:
+      return "dibao";
+    case RegistryStatus::NearDibao:
+      return "near_dibao";
+    case RegistryStatus::Destitute:
+      return "destitute";
+    case RegistryStatus::EssentialExpense:
+      return "essential_expense";
+    default:
+      return {};
   }
 }
 
@@ -383,9 +433,14 @@ Tri InSupportGroup(Rule& rule, const Facts& f) {
 // The gate of an item for the support group: met, failed or undecided.
 void RequireSupportGroup(Rule& rule, const Facts& f, std::string_view metReason) {
   switch (InSupportGroup(rule, f)) {
-    case Tri::Yes: rule.Pass(metReason); break;
-    case Tri::No: rule.Fail("not_in_support_group"); break;
-    case Tri::Unknown: break;
+    case Tri::Yes:
+      rule.Pass(metReason);
+      break;
+    case Tri::No:
+      rule.Fail("not_in_support_group");
+      break;
+    case Tri::Unknown:
+      break;
   }
 }
 
@@ -398,13 +453,19 @@ void CheckAssets(Rule& rule, const Facts& f) {
   std::int64_t vehicles = 0, businesses = 0, properties = 0;
   for (const auto& a : f.H().assets) {
     switch (a.kind) {
-      case AssetKind::Deposit: deposits += a.value; break;
-      case AssetKind::Vehicle: ++vehicles; break;
+      case AssetKind::Deposit:
+        deposits += a.value;
+        break;
+      case AssetKind::Vehicle:
+        ++vehicles;
+        break;
       case AssetKind::BusinessRegistration:
         ++businesses;
         capital += a.value;
         break;
-      case AssetKind::RealEstate: ++properties; break;
+      case AssetKind::RealEstate:
+        ++properties;
+        break;
     }
   }
   if (deposits > Money()) {
@@ -455,8 +516,12 @@ std::optional<AgeLimits> Ages(Rule& rule, const Facts& f) {
   return AgeLimits{*from, *below};
 }
 
-bool Elderly(const Member& m, const AgeLimits& ages) { return m.age && *m.age >= ages.elderlyFrom; }
-bool Minor(const Member& m, const AgeLimits& ages) { return m.age && *m.age < ages.minorBelow; }
+bool Elderly(const Member& m, const AgeLimits& ages) {
+  return m.age && *m.age >= ages.elderlyFrom;
+}
+bool Minor(const Member& m, const AgeLimits& ages) {
+  return m.age && *m.age < ages.minorBelow;
+}
 
 void AgeFigure(Rule& rule, const Member& m) {
   if (m.age) {
@@ -494,50 +559,54 @@ void AbleFigures(Rule& rule, const std::vector<const Member*>& able) {
 
 // ---------------------------------------------------------------- the rules
 
-MatchItem DibaoRule(const Facts& f) {
-  Rule rule("dibao", "dibao.income_and_assets");
+// 低保 and 低保边缘: a household with members, receiving none of the programs
+// that take their place, judged on its income by income() and on its
+// property by the limits.
+MatchItem IncomeAndAssets(Rule rule, const Facts& f, std::initializer_list<std::string_view> replacedBy,
+                          const std::function<void(Rule&)>& income) {
   if (f.Size() == 0) {
     rule.Fail("no_members");
     return rule.Finish();
   }
-  if (f.Receives("destitute")) {
-    rule.Fail("receives_destitute");  // 特困 support takes the place of 低保
-    return rule.Finish();
-  }
-  if (const auto below = BelowStandard(rule, f)) {
-    if (*below) {
-      rule.Pass("income_below_standard");
-    } else {
-      rule.Fail("income_not_below_standard");
+  for (const std::string_view program : replacedBy) {
+    if (f.Receives(program)) {
+      rule.Fail("receives_" + std::string(program));
+      return rule.Finish();
     }
   }
+  income(rule);
   CheckAssets(rule, f);
   return rule.Finish();
 }
 
-MatchItem NearDibaoRule(const Facts& f) {
-  Rule rule("near_dibao", "near_dibao.income_and_assets");
-  if (f.Size() == 0) {
-    rule.Fail("no_members");
-    return rule.Finish();
-  }
-  if (f.Receives("dibao") || f.Receives("destitute")) {
-    rule.Fail(f.Receives("dibao") ? "receives_dibao" : "receives_destitute");
-    return rule.Finish();
-  }
-  const auto belowStandard = BelowStandard(rule, f);
-  const auto belowNear = BelowNearLimit(rule, f);
-  if (belowStandard && *belowStandard) {
-    rule.Fail("income_below_standard");  // 低保 is the program for it
-  } else if (belowNear) {
-    if (*belowNear) {
-      rule.Pass("income_below_near_dibao_limit");
-    } else {
-      rule.Fail("income_not_below_near_dibao_limit");
+MatchItem DibaoRule(const Facts& f) {
+  // 特困 support takes the place of 低保.
+  return IncomeAndAssets(Rule("dibao", "dibao.income_and_assets"), f, {"destitute"}, [&f](Rule& rule) {
+    if (const auto below = BelowStandard(rule, f)) {
+      if (*below) {
+        rule.Pass("income_below_standard");
+      } else {
+        rule.Fail("income_not_below_standard");
+      }
     }
-  }
-  CheckAssets(rule, f);
-  return rule.Finish();
+  });
+}
+
+MatchItem NearDibaoRule(const Facts& f) {
+  return IncomeAndAssets(Rule("near_dibao", "near_dibao.income_and_assets"), f, {"dibao", "destitute"},
+                         [&f](Rule& rule) {
+                           const auto belowStandard = BelowStandard(rule, f);
+                           const auto belowNear = BelowNearLimit(rule, f);
+                           if (belowStandard && *belowStandard) {
+                             rule.Fail("income_below_standard");  // 低保 is the program for it
+                           } else if (belowNear) {
+                             if (*belowNear) {
+                               rule.Pass("income_below_near_dibao_limit");
+                             } else {
+                               rule.Fail("income_not_below_near_dibao_limit");
+                             }
+                           }
+                         });
 }
 
 MatchItem DestituteRule(const Facts& f) {
@@ -681,8 +750,11 @@ MatchItem MedicalRule(const Facts& f) {
     return rule.Finish();
   }
   switch (InSupportGroup(rule, f)) {
-    case Tri::Yes: rule.Pass("ill_member_in_support_group"); break;
-    case Tri::Unknown: break;
+    case Tri::Yes:
+      rule.Pass("ill_member_in_support_group");
+      break;
+    case Tri::Unknown:
+      break;
     case Tri::No: {
       // 因病致贫: self-paid spending above the warning for those not on the registry.
       const auto limit = spent ? f.Fen(rule, kSpendingOther) : std::nullopt;
@@ -733,8 +805,11 @@ MatchItem HousingRule(const Facts& f) {
         rule.May("rented_or_borrowed_needs_survey");
       }
       break;
-    case Tri::No: rule.Fail("not_in_support_group"); break;
-    case Tri::Unknown: break;
+    case Tri::No:
+      rule.Fail("not_in_support_group");
+      break;
+    case Tri::Unknown:
+      break;
   }
   return rule.Finish();
 }
@@ -749,8 +824,8 @@ MatchItem EmploymentRule(const Facts& f) {
     rule.Fail("no_able_member_out_of_work");
     return rule.Finish();
   }
-  const bool nobodyWorking = std::none_of(f.Members().begin(), f.Members().end(),
-                                          [](const Member& m) { return IsWorking(*m.person); });
+  const bool nobodyWorking =
+      std::none_of(f.Members().begin(), f.Members().end(), [](const Member& m) { return IsWorking(*m.person); });
   RequireSupportGroup(rule, f, "able_member_in_support_group");
   if (nobodyWorking && !rule.Failed()) rule.Pass("nobody_working");
   return rule.Finish();
@@ -786,9 +861,14 @@ MatchItem CharityRule(const Facts& f) {
     return rule.Finish();
   }
   switch (InSupportGroup(rule, f)) {
-    case Tri::Yes: rule.May("need_in_support_group"); break;
-    case Tri::No: rule.Fail("not_in_support_group"); break;
-    case Tri::Unknown: break;
+    case Tri::Yes:
+      rule.May("need_in_support_group");
+      break;
+    case Tri::No:
+      rule.Fail("not_in_support_group");
+      break;
+    case Tri::Unknown:
+      break;
   }
   return rule.Finish();
 }
@@ -819,8 +899,8 @@ MatchItem EssentialExpenseRule(const Facts& f) {
   const auto& schooling = f.In().schoolingPaid;
   if (medical) rule.Figure("medical_self_paid", *medical);
   if (schooling) rule.Figure("schooling_paid", *schooling);
-  const bool ill = std::any_of(f.Members().begin(), f.Members().end(),
-                               [](const Member& m) { return !m.person->illnesses.empty(); });
+  const bool ill =
+      std::any_of(f.Members().begin(), f.Members().end(), [](const Member& m) { return !m.person->illnesses.empty(); });
   const bool student =
       std::any_of(f.Members().begin(), f.Members().end(), [](const Member& m) { return IsStudent(*m.person); });
   if (!medical && !schooling) {
@@ -933,13 +1013,21 @@ MatchItem HelpFrom(const MatchItem& program, std::string_view code) {
 
 }  // namespace
 
-std::span<const ParameterKey> MatchingParameterKeys() { return kParameterKeys; }
+std::span<const ParameterKey> MatchingParameterKeys() {
+  return kParameterKeys;
+}
 
-std::span<const MatchItemInfo> MatchItems() { return kItems; }
+std::span<const MatchItemInfo> MatchItems() {
+  return kItems;
+}
 
-std::span<const std::string_view> MatchReasonCodes() { return kReasons; }
+std::span<const std::string_view> MatchReasonCodes() {
+  return kReasons;
+}
 
-std::span<const MatchFigureInfo> MatchFigureCodes() { return kFigures; }
+std::span<const MatchFigureInfo> MatchFigureCodes() {
+  return kFigures;
+}
 
 bool CaseStateReceives(std::string_view state) {
   static constexpr std::array<std::string_view, 6> kReceiving{
@@ -954,17 +1042,16 @@ bool MatchItem::MayApply() const {
 
 std::vector<MatchItem> MatchHousehold(const MatchingInput& input) {
   const Facts f(input);
-  std::vector<MatchItem> items{DibaoRule(f),     NearDibaoRule(f),  DestituteRule(f), TemporaryRule(f),
-                               MedicalRule(f),   EducationRule(f),  HousingRule(f),   EmploymentRule(f),
-                               DisasterRule(f),  CharityRule(f),    EssentialExpenseRule(f)};
+  std::vector<MatchItem> items{DibaoRule(f),    NearDibaoRule(f), DestituteRule(f),       TemporaryRule(f),
+                               MedicalRule(f),  EducationRule(f), HousingRule(f),         EmploymentRule(f),
+                               DisasterRule(f), CharityRule(f),   EssentialExpenseRule(f)};
   for (auto& item : items) MarkReceived(item, f);
   const auto program = [&](std::string_view code) -> const MatchItem& {
     return *std::find_if(items.begin(), items.end(), [&](const MatchItem& i) { return i.code == code; });
   };
-  std::vector<MatchItem> helps{HelpFrom(program("employment"), "help_employment"),
-                               HelpFrom(program("medical"), "help_medical"),
-                               HelpFrom(program("education"), "help_schooling"),
-                               HelpFrom(program("housing"), "help_housing")};
+  std::vector<MatchItem> helps{
+      HelpFrom(program("employment"), "help_employment"), HelpFrom(program("medical"), "help_medical"),
+      HelpFrom(program("education"), "help_schooling"), HelpFrom(program("housing"), "help_housing")};
   items.insert(items.end(), helps.begin(), helps.end());
   items.push_back(SupportPoverty(f));
   items.push_back(SupportElderlyYoung(f));

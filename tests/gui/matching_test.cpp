@@ -62,7 +62,9 @@ const model::MatchItem& Item(const gui::MatchingPanel& panel, const std::string&
   return *it;
 }
 
-bool Settled(const gui::MatchingPanel& panel) { return panel.Loaded() && !panel.IsLoading() && !panel.IsApplying(); }
+bool Settled(const gui::MatchingPanel& panel) {
+  return panel.Loaded() && !panel.IsLoading() && !panel.IsApplying();
+}
 
 }  // namespace
 
@@ -82,8 +84,8 @@ BOOST_AUTO_TEST_CASE(a_clerk_opens_two_applications_in_one_step_from_a_household
 
   // The registry: the head by full ID number, then 智能匹配.
   auto& registry = frame->Registry();
-  registry.SearchFor(wxString::FromUTF8(server.Scalar(
-      "SELECT id_number FROM doudi.person WHERE household_id = " + id + " AND relation = 'head' AND left_on IS NULL")));
+  registry.SearchFor(wxString::FromUTF8(server.Scalar("SELECT id_number FROM doudi.person WHERE household_id = " + id +
+                                                      " AND relation = 'head' AND left_on IS NULL")));
   BOOST_REQUIRE(test::PumpUntil([&] { return !registry.IsSearching() && registry.ResultCount() == 1; }));
   registry.SelectRow(0);
   Click(test::Find<wxButton>(registry, "matching"), wxEVT_BUTTON);
@@ -139,8 +141,8 @@ BOOST_AUTO_TEST_CASE(a_clerk_opens_two_applications_in_one_step_from_a_household
                           " AND state = 'applied' AND program IN ('medical', 'education')") == 2);
   // One request id each.
   BOOST_TEST(server.Count("SELECT count(DISTINCT s.request_id) FROM doudi.case_step AS s JOIN "
-                          "doudi.assistance_case AS a ON a.id = s.case_id WHERE a.household_id = " + id +
-                          " AND s.action = 'apply'") == 2);
+                          "doudi.assistance_case AS a ON a.id = s.case_id WHERE a.household_id = " +
+                          id + " AND s.action = 'apply'") == 2);
 
   // The panel read the household again: both are now applications in progress, their boxes disabled.
   for (const char* program : {"medical", "education"}) {

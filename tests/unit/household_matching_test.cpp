@@ -85,8 +85,8 @@ class FakeCases : public dal::CaseRepository {
  public:
   std::vector<dal::CaseSummary> cases;
   std::map<std::string, std::int64_t> byRequest;
-  std::set<std::string> refuse;          // programs refused as already open
-  std::set<std::string> loseReplyOnce;   // programs whose first reply is lost after the case is made
+  std::set<std::string> refuse;         // programs refused as already open
+  std::set<std::string> loseReplyOnce;  // programs whose first reply is lost after the case is made
   int opens = 0;
 
   std::vector<dal::CaseSummary> HouseholdCases(std::int64_t) override { return cases; }

@@ -112,7 +112,9 @@ bool HasFigure(const MatchItem& item, std::string_view code, std::string_view me
                      [&](const MatchFigure& f) { return f.code == code && (member.empty() || f.member == member); });
 }
 
-std::string V(MatchVerdict verdict) { return std::string(ToCode(verdict)); }
+std::string V(MatchVerdict verdict) {
+  return std::string(ToCode(verdict));
+}
 
 }  // namespace
 
@@ -386,7 +388,9 @@ BOOST_AUTO_TEST_CASE(destitute_looks_at_income_and_supporters) {
 
 BOOST_AUTO_TEST_CASE(what_the_household_receives_is_marked_and_not_offered) {
   auto in = Working(3, 100000);
-  in.cases = {{11, "dibao", "in_payment"}, {12, "medical", "accepted"}, {13, "temporary", "terminated"},
+  in.cases = {{11, "dibao", "in_payment"},
+              {12, "medical", "accepted"},
+              {13, "temporary", "terminated"},
               {14, "education", "refusal_notified"}};
   const auto items = MatchHousehold(in);
   const auto get = [&](std::string_view code) {

@@ -97,12 +97,12 @@ struct EnumTraits<MatchGroup> {
 
 // What a figure's value is counted in.
 enum class FigureUnit {
-  Fen,      // money, a month unless the code says a year (annual_...)
+  Fen,  // money, a month unless the code says a year (annual_...)
   Count,
-  Years,    // an age
+  Years,  // an age
   Percent,
-  Grade,    // a disability grade, 1 (most severe) .. 4; text is the category code
-  Code,     // text holds a code or a list of codes (housing, schooling, illnesses ...)
+  Grade,  // a disability grade, 1 (most severe) .. 4; text is the category code
+  Code,   // text holds a code or a list of codes (housing, schooling, illnesses ...)
 };
 
 // One figure that decided (or explains) a verdict: "total_income" 120000
@@ -119,11 +119,11 @@ struct MatchFigure {
 
 // One program or 四帮四扶 item.
 struct MatchItem {
-  std::string code;     // "dibao", "essential_expense", "help_employment", "support_elderly_young" ...
+  std::string code;  // "dibao", "essential_expense", "help_employment", "support_elderly_young" ...
   MatchGroup group = MatchGroup::Program;
   std::string program;  // the doudi.program a case opens; "" when no case opens it (刚性支出困难, the supports)
   MatchVerdict verdict = MatchVerdict::DoesNotQualify;
-  std::string rule;     // "dibao.income_and_assets" (docs/matching.md)
+  std::string rule;  // "dibao.income_and_assets" (docs/matching.md)
   // What decided, in order, as codes (MatchReasonCodes; docs/matching.md).
   std::vector<std::string> reasons;
   std::vector<MatchFigure> figures;

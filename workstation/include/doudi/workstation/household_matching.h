@@ -90,7 +90,7 @@ class ApplicationBatch {
 
  private:
   std::int64_t m_householdId;
-  std::vector<std::string> m_order;               // chosen programs, in the order chosen
+  std::vector<std::string> m_order;                 // chosen programs, in the order chosen
   std::map<std::string, std::string> m_requestIds;  // chosen program → request id
   std::map<std::string, std::int64_t> m_opened;
 };
