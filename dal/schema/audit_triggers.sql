@@ -29,6 +29,12 @@ BEGIN
       ('case_benefit',             'id',        'insert',               'rows'),
       ('payment_line',             'id',        'insert',               'rows'),
       ('charity_fund',             'code',      'insert',               'rows'),
+      -- a cross-check batch is audited, its rows are not (append-only, named by the batch)
+      ('crosscheck_batch',         'id',        'insert update',        'no'),
+      ('crosscheck_row',           NULL,        '',                     'rows'),
+      ('crosscheck_replaced',      NULL,        '',                     'rows'),
+      ('alert',                    'id',        'insert update',        'no'),
+      ('alert_verification',       'id',        'insert',               'rows'),
       ('audit_row',                NULL,        '',                     'rows and truncate'),
       ('audit_seal',               NULL,        '',                     'rows and truncate'))
     AS audited (name, key, events, append_only)

@@ -30,11 +30,24 @@ BEGIN
   IF p_close_relative AND coalesce(btrim(p_close_relative_note), '') = '' THEN
     RAISE EXCEPTION 'doudi:case.close_relative_note' USING ERRCODE = 'RD000';
   END IF;
-  INSERT INTO doudi.assistance_case (household_id, region_code, program, step_order, state, state_since,
-                                     close_relative, close_relative_note)
-  VALUES (p_household_id, region, p_program, doudi.case_step_order(p_program, region), 'applied', doudi.clock_date(),
-          coalesce(p_close_relative, false), coalesce(btrim(p_close_relative_note), ''))
-  RETURNING id INTO new_id;
+  -- One open case per household and program (the unique index
+  -- assistance_case_open_key; a racing second open meets it and is refused
+  -- alike).
+  BEGIN
+    INSERT INTO doudi.assistance_case (household_id, region_code, program, step_order, state, state_since,
+                                       close_relative, close_relative_note)
+    VALUES (p_household_id, region, p_program, doudi.case_step_order(p_program, region), 'applied',
+            doudi.clock_date(), coalesce(p_close_relative, false), coalesce(btrim(p_close_relative_note), ''))
+    RETURNING id INTO new_id;
+  EXCEPTION WHEN unique_violation THEN
+    RAISE EXCEPTION 'doudi:case.already_open'
+      USING DETAIL = json_build_object('household_id', p_household_id, 'program', p_program,
+                                       'case_id', (SELECT a.id FROM doudi.assistance_case AS a
+                                                   WHERE a.household_id = p_household_id AND a.program = p_program
+                                                     AND a.state NOT IN ('refusal_notified', 'terminated')
+                                                   LIMIT 1))::text,
+            ERRCODE = 'RD000';
+  END;
   INSERT INTO doudi.case_step (case_id, region_code, from_state, action, to_state, level, version, request_id)
   VALUES (new_id, region, NULL, 'apply', 'applied', 'village', 1, p_request_id);
   RETURN new_id;
