@@ -21,6 +21,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<CaseRepository> cases;
   std::unique_ptr<HolidayCalendarStore> calendar;
   std::unique_ptr<AlertRepository> alerts;
+  std::unique_ptr<SpendingRecords> spending;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -49,6 +50,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->cases = MakeCaseRepository(m_impl->sql);
   m_impl->calendar = MakeHolidayCalendarStore(m_impl->sql);
   m_impl->alerts = MakeAlertRepository(m_impl->sql);
+  m_impl->spending = MakeSpendingRecords(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -140,6 +142,7 @@ ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }
 CaseRepository& PgDatabase::Cases() { return *m_impl->cases; }
 HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
 AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
+SpendingRecords& PgDatabase::Spending() { return *m_impl->spending; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

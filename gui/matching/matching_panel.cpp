@@ -105,7 +105,7 @@ void MatchingPanel::Reload() {
   const std::int64_t id = m_householdId;
   Load<std::optional<workstation::HouseholdMatching>>(
       [id](dal::pg::PgDatabase& db) {
-        return workstation::LoadMatching(db.Registry(), db.Cases(), db.Parameters(), id, Today());
+        return workstation::LoadMatching({db.Registry(), db.Cases(), db.Parameters(), db.Spending()}, id, Today());
       },
       [this](std::optional<workstation::HouseholdMatching> matching) {
         if (!matching) {

@@ -65,6 +65,7 @@ Texts Reasons() {
       {"no_essential_spending_in_record", _("The record shows no illness, student or spending.")},
       {"no_illness_in_record", _("No member has an illness recorded.")},
       {"ill_member_in_support_group", _("A member is ill in a household assistance serves.")},
+      {"medical_spending_in_support_group", _("Medical spending is recorded in a household assistance serves.")},
       {"high_self_paid_spending", _("Self-paid medical spending is above the warning line.")},
       {"no_student", _("No member is in school.")},
       {"student_in_support_group", _("A member is in school in a household assistance serves.")},

@@ -111,6 +111,7 @@ constexpr auto kReasons = std::to_array<std::string_view>({
     // the special programs
     "no_illness_in_record",
     "ill_member_in_support_group",
+    "medical_spending_in_support_group",
     "high_self_paid_spending",
     "no_student",
     "student_in_support_group",
@@ -751,7 +752,7 @@ MatchItem MedicalRule(const Facts& f) {
   }
   switch (InSupportGroup(rule, f)) {
     case Tri::Yes:
-      rule.Pass("ill_member_in_support_group");
+      rule.Pass(ill ? "ill_member_in_support_group" : "medical_spending_in_support_group");
       break;
     case Tri::Unknown:
       break;

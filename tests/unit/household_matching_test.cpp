@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "doudi/dal/errors.h"
+#include "doudi/dal/household_spending.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/model/resident_id.h"
@@ -77,6 +78,17 @@ class FakeParameters : public dal::ProgramParameters {
     return row;
   }
   void Add(const dal::ProgramParameter&) override { throw std::logic_error("not asked"); }
+};
+
+// Spending as the test sets it; records the day asked.
+class FakeSpending : public dal::SpendingRecords {
+ public:
+  dal::EssentialSpending answer;
+  dal::EssentialSpending Last12Months(std::int64_t householdId, std::chrono::year_month_day today) override {
+    BOOST_TEST(householdId == 7);
+    BOOST_TEST((today == kToday));
+    return answer;
+  }
 };
 
 // Opens cases like doudi.case_open: a request id applied once (its retry
@@ -147,7 +159,10 @@ BOOST_AUTO_TEST_CASE(loads_the_household_its_cases_and_the_parameters_in_force_t
   paid.program = "temporary";
   paid.state = "in_payment";
   cases.cases.push_back(paid);
-  const auto matching = LoadMatching(registry, cases, parameters, 7, kToday);
+  FakeSpending spending;
+  spending.answer.medicalSelfPaid = model::Money::FromFen(2351240);
+  const MatchingSources sources{registry, cases, parameters, spending};
+  const auto matching = LoadMatching(sources, 7, kToday);
   BOOST_TEST_REQUIRE(matching.has_value());
   BOOST_TEST(parameters.regionsAsked == std::set<std::string>{"331022001201"});
   for (const auto& key : model::MatchingParameterKeys()) {
@@ -159,9 +174,15 @@ BOOST_AUTO_TEST_CASE(loads_the_household_its_cases_and_the_parameters_in_force_t
   BOOST_TEST((Item(*matching, "destitute").verdict == model::MatchVerdict::Qualifies));
   BOOST_TEST((Item(*matching, "temporary").verdict == model::MatchVerdict::AlreadyReceives));
   BOOST_TEST(Item(*matching, "temporary").caseId == 5);
+  // The spending reaches the rules: 医疗救助 shows it.
+  const auto& medical = Item(*matching, "medical");
+  BOOST_TEST((medical.verdict == model::MatchVerdict::Qualifies));
+  BOOST_TEST(medical.reasons.back() == "medical_spending_in_support_group");
+  BOOST_TEST(std::any_of(medical.figures.begin(), medical.figures.end(),
+                         [](const auto& f) { return f.code == "medical_self_paid" && f.value == 2351240; }));
 
   registry.stored.reset();
-  BOOST_TEST(!LoadMatching(registry, cases, parameters, 7, kToday).has_value());
+  BOOST_TEST(!LoadMatching(sources, 7, kToday).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(opens_each_chosen_program_once_with_its_own_request_id) {

@@ -4,25 +4,29 @@
 #include <utility>
 
 #include "doudi/dal/errors.h"
+#include "doudi/dal/household_spending.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 
 namespace doudi::workstation {
 
-std::optional<HouseholdMatching> LoadMatching(dal::RegistryRepository& registry, dal::CaseRepository& cases,
-                                              dal::ProgramParameters& parameters, std::int64_t householdId,
+std::optional<HouseholdMatching> LoadMatching(const MatchingSources& sources, std::int64_t householdId,
                                               std::chrono::year_month_day today) {
-  auto household = registry.LoadHousehold(householdId);
+  auto household = sources.registry.LoadHousehold(householdId);
   if (!household) return std::nullopt;
   HouseholdMatching out;
-  out.cases = cases.HouseholdCases(householdId);
+  out.cases = sources.cases.HouseholdCases(householdId);
   model::MatchingInput input;
   input.today = today;
   for (const auto& key : model::MatchingParameterKeys()) {
-    if (auto row = parameters.Effective(std::string(key.program), household->regionCode, std::string(key.key), today)) {
+    if (auto row = sources.parameters.Effective(std::string(key.program), household->regionCode,
+                                                std::string(key.key), today)) {
       input.parameters.emplace(model::ParameterName(key), std::move(row->value));
     }
   }
+  const auto spending = sources.spending.Last12Months(householdId, today);
+  input.medicalSelfPaid = spending.medicalSelfPaid;
+  input.schoolingPaid = spending.schoolingPaid;
   for (const auto& c : out.cases) input.cases.push_back({c.id, c.program, c.state});
   input.household = std::move(*household);
   out.items = model::MatchHousehold(input);

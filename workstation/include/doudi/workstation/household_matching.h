@@ -22,6 +22,7 @@
 namespace doudi::dal {
 class ProgramParameters;
 class RegistryRepository;
+class SpendingRecords;
 }  // namespace doudi::dal
 
 namespace doudi::workstation {
@@ -33,13 +34,20 @@ struct HouseholdMatching {
   std::vector<model::MatchItem> items;  // model::MatchHousehold's, in its order
 };
 
-// Reads household householdId, its cases and the parameters the rules read
-// (model::MatchingParameterKeys) in force for its village on today, and
-// matches it. Spending over 12 months is not known to this reading yet
-// (nullopt: the rules that need it say so). nullopt when the household is
-// not there for this user. Throws what the repositories throw.
-std::optional<HouseholdMatching> LoadMatching(dal::RegistryRepository& registry, dal::CaseRepository& cases,
-                                              dal::ProgramParameters& parameters, std::int64_t householdId,
+// The data layer's pieces LoadMatching reads.
+struct MatchingSources {
+  dal::RegistryRepository& registry;
+  dal::CaseRepository& cases;
+  dal::ProgramParameters& parameters;
+  dal::SpendingRecords& spending;
+};
+
+// Reads household householdId, its cases, the parameters the rules read
+// (model::MatchingParameterKeys) in force for its village on today and its
+// essential spending over the 12 months up to today where the caller may
+// know it, and matches it. nullopt when the household is not there for this
+// user. Throws what the repositories throw.
+std::optional<HouseholdMatching> LoadMatching(const MatchingSources& sources, std::int64_t householdId,
                                               std::chrono::year_month_day today);
 
 // One application to open: the program and its request id.

@@ -12,6 +12,7 @@
 #include "doudi/dal/case_repository.h"
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
+#include "doudi/dal/household_spending.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
@@ -80,6 +81,7 @@ class PgDatabase {
   CaseRepository& Cases();
   HolidayCalendarStore& Calendar();
   AlertRepository& Alerts();
+  SpendingRecords& Spending();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
