@@ -431,17 +431,40 @@ Tri InSupportGroup(Rule& rule, const Facts& f) {
   return *below ? Tri::Yes : Tri::No;
 }
 
-// The gate of an item for the support group: met, failed or undecided.
-void RequireSupportGroup(Rule& rule, const Facts& f, std::string_view metReason) {
+// The gate of an item for the support group: met (with metReason, left to
+// a survey when needsSurvey), failed or undecided.
+void RequireSupportGroup(Rule& rule, const Facts& f, std::string_view metReason, bool needsSurvey = false) {
   switch (InSupportGroup(rule, f)) {
     case Tri::Yes:
-      rule.Pass(metReason);
+      if (needsSurvey) {
+        rule.May(metReason);
+      } else {
+        rule.Pass(metReason);
+      }
       break;
     case Tri::No:
       rule.Fail("not_in_support_group");
       break;
     case Tri::Unknown:
       break;
+  }
+}
+
+// An item about some members in the support group: each member it
+// concerns is shown; none is noneReason, else the support group decides.
+template <typename Concerns, typename Show>
+void MembersInSupportGroup(Rule& rule, const Facts& f, Concerns concerns, Show show, std::string_view noneReason,
+                           std::string_view metReason) {
+  bool any = false;
+  for (const auto& m : f.Members()) {
+    if (!concerns(m)) continue;
+    show(m);
+    any = true;
+  }
+  if (any) {
+    RequireSupportGroup(rule, f, metReason);
+  } else {
+    rule.Fail(noneReason);
   }
 }
 
@@ -550,12 +573,19 @@ std::vector<const Member*> AbleOutOfWork(const Facts& f, const AgeLimits& ages) 
   return out;
 }
 
-void AbleFigures(Rule& rule, const std::vector<const Member*>& able) {
+// Whether some member is of working age, able to work and out of work (each
+// shown); false when none is (said) or the ages are missing.
+bool SomeAbleMemberOutOfWork(Rule& rule, const Facts& f) {
+  const auto ages = Ages(rule, f);
+  if (!ages) return false;
+  const auto able = AbleOutOfWork(f, *ages);
   rule.Figure("able_members", static_cast<std::int64_t>(able.size()));
   for (const auto* m : able) {
     AgeFigure(rule, *m);
     rule.Figure("employment", 0, std::string(ToCode(m->person->employment)), m->person->name);
   }
+  if (able.empty()) rule.Fail("no_able_member_out_of_work");
+  return !able.empty();
 }
 
 // ---------------------------------------------------------------- the rules
@@ -773,20 +803,14 @@ MatchItem MedicalRule(const Facts& f) {
 
 MatchItem EducationRule(const Facts& f) {
   Rule rule("education", "education.student_in_support_group");
-  bool any = false;
-  for (const auto& m : f.Members()) {
-    if (IsStudent(*m.person)) {
-      rule.Figure("student", 0, std::string(ToCode(m.person->schooling)), m.person->name);
-      AgeFigure(rule, m);
-      any = true;
-    }
-  }
   if (f.In().schoolingPaid) rule.Figure("schooling_paid", *f.In().schoolingPaid);
-  if (!any) {
-    rule.Fail("no_student");
-    return rule.Finish();
-  }
-  RequireSupportGroup(rule, f, "student_in_support_group");
+  MembersInSupportGroup(
+      rule, f, [](const Member& m) { return IsStudent(*m.person); },
+      [&](const Member& m) {
+        rule.Figure("student", 0, std::string(ToCode(m.person->schooling)), m.person->name);
+        AgeFigure(rule, m);
+      },
+      "no_student", "student_in_support_group");
   return rule.Finish();
 }
 
@@ -798,33 +822,16 @@ MatchItem HousingRule(const Facts& f) {
     rule.Fail("housing_adequate");
     return rule.Finish();
   }
-  switch (InSupportGroup(rule, f)) {
-    case Tri::Yes:
-      if (housing == HousingCondition::Dilapidated || housing == HousingCondition::Homeless) {
-        rule.Pass("housing_hardship_in_support_group");
-      } else {
-        rule.May("rented_or_borrowed_needs_survey");
-      }
-      break;
-    case Tri::No:
-      rule.Fail("not_in_support_group");
-      break;
-    case Tri::Unknown:
-      break;
-  }
+  // Dilapidated or none qualifies; renting or borrowing is for the survey (rent subsidy).
+  const bool hardship = housing == HousingCondition::Dilapidated || housing == HousingCondition::Homeless;
+  RequireSupportGroup(rule, f, hardship ? "housing_hardship_in_support_group" : "rented_or_borrowed_needs_survey",
+                      !hardship);
   return rule.Finish();
 }
 
 MatchItem EmploymentRule(const Facts& f) {
   Rule rule("employment", "employment.able_member_out_of_work");
-  const auto ages = Ages(rule, f);
-  if (!ages) return rule.Finish();
-  const auto able = AbleOutOfWork(f, *ages);
-  AbleFigures(rule, able);
-  if (able.empty()) {
-    rule.Fail("no_able_member_out_of_work");
-    return rule.Finish();
-  }
+  if (!SomeAbleMemberOutOfWork(rule, f)) return rule.Finish();
   const bool nobodyWorking =
       std::none_of(f.Members().begin(), f.Members().end(), [](const Member& m) { return IsWorking(*m.person); });
   RequireSupportGroup(rule, f, "able_member_in_support_group");
@@ -861,16 +868,7 @@ MatchItem CharityRule(const Facts& f) {
     rule.Fail("no_need_in_record");
     return rule.Finish();
   }
-  switch (InSupportGroup(rule, f)) {
-    case Tri::Yes:
-      rule.May("need_in_support_group");
-      break;
-    case Tri::No:
-      rule.Fail("not_in_support_group");
-      break;
-    case Tri::Unknown:
-      break;
-  }
+  RequireSupportGroup(rule, f, "need_in_support_group", true);  // the fund decides
   return rule.Finish();
 }
 
@@ -935,47 +933,24 @@ MatchItem SupportElderlyYoung(const Facts& f) {
   Rule rule("support_elderly_young", "support.elderly_young");
   const auto ages = Ages(rule, f);
   if (!ages) return rule.Finish();
-  bool any = false;
-  for (const auto& m : f.Members()) {
-    if (Elderly(m, *ages) || Minor(m, *ages)) {
-      AgeFigure(rule, m);
-      any = true;
-    }
-  }
-  if (!any) {
-    rule.Fail("no_elderly_or_minor");
-    return rule.Finish();
-  }
-  RequireSupportGroup(rule, f, "elderly_or_minor_in_support_group");
+  MembersInSupportGroup(
+      rule, f, [&](const Member& m) { return Elderly(m, *ages) || Minor(m, *ages); },
+      [&](const Member& m) { AgeFigure(rule, m); }, "no_elderly_or_minor", "elderly_or_minor_in_support_group");
   return rule.Finish();
 }
 
 MatchItem SupportDisabled(const Facts& f) {
   Rule rule("support_disabled", "support.disabled");
-  bool any = false;
-  for (const auto& m : f.Members()) {
-    if (m.person->disability != DisabilityCategory::None) {
-      DisabilityFigure(rule, m);
-      any = true;
-    }
-  }
-  if (!any) {
-    rule.Fail("no_disabled_member");
-    return rule.Finish();
-  }
-  RequireSupportGroup(rule, f, "disabled_member_in_support_group");
+  MembersInSupportGroup(
+      rule, f, [](const Member& m) { return m.person->disability != DisabilityCategory::None; },
+      [&](const Member& m) { DisabilityFigure(rule, m); }, "no_disabled_member", "disabled_member_in_support_group");
   return rule.Finish();
 }
 
 MatchItem SupportMorale(const Facts& f) {
   Rule rule("support_morale", "support.morale");
-  const auto ages = Ages(rule, f);
-  if (!ages) return rule.Finish();
-  const auto able = AbleOutOfWork(f, *ages);
-  AbleFigures(rule, able);
-  if (able.empty()) {
-    rule.Fail("no_able_member_out_of_work");
-  } else if (f.ReceivesAssistance()) {
+  if (!SomeAbleMemberOutOfWork(rule, f)) return rule.Finish();
+  if (f.ReceivesAssistance()) {
     if (f.H().status != RegistryStatus::None) rule.Figure("registry_status", 0, std::string(ToCode(f.H().status)));
     rule.Pass("able_member_relies_on_assistance");
   } else {
