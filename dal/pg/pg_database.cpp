@@ -23,6 +23,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<HolidayCalendarStore> calendar;
   std::unique_ptr<AlertRepository> alerts;
   std::unique_ptr<ScreeningSchedule> schedule;
+  std::unique_ptr<SpendingRecords> spending;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -53,6 +54,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->calendar = MakeHolidayCalendarStore(m_impl->sql);
   m_impl->alerts = MakeAlertRepository(m_impl->sql);
   m_impl->schedule = MakeScreeningSchedule(m_impl->sql);
+  m_impl->spending = MakeSpendingRecords(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -146,6 +148,7 @@ CaseRepository& PgDatabase::Cases() { return *m_impl->cases; }
 HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
 AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
 ScreeningSchedule& PgDatabase::Schedule() { return *m_impl->schedule; }
+SpendingRecords& PgDatabase::Spending() { return *m_impl->spending; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

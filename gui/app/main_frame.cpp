@@ -20,6 +20,7 @@
 #include "common/section.h"
 #include "common/wx_text.h"
 #include "documents/roster_dialog.h"
+#include "matching/matching_window.h"
 #include "doudi/dal/connection_profile.h"
 #include "doudi/model/staff.h"
 #include "parameters/parameters_panel.h"
@@ -60,6 +61,7 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
       m_session, Workers{*m_searchWorker, *m_pageWorker, *m_recordWorker, *m_caseWorker, *m_documentWorker});
   m_context->SetCaseOpener([this](std::int64_t caseId) { OpenCase(caseId); });
   m_context->SetHouseholdFileOpener([this](std::int64_t householdId) { OpenHouseholdFile(householdId); });
+  m_context->SetMatchingOpener([this](std::int64_t householdId) { OpenMatching(householdId); });
 
   auto* panel = new wxPanel(this);
   const auto& who = m_session.identity;
@@ -147,20 +149,40 @@ MyTasksPanel* MainFrame::Tasks() { return FindSection<MyTasksPanel>(); }
 NoticePanel& MainFrame::Notices() { return *FindSection<NoticePanel>(); }
 ParametersPanel& MainFrame::Parameters() { return *FindSection<ParametersPanel>(); }
 
-CaseView* MainFrame::FindCase(std::int64_t caseId) {
-  const auto it = m_cases.find(caseId);
-  return it == m_cases.end() ? nullptr : it->second.get();
+namespace {
+
+// The window open for id among those the main window keeps one of per id
+// (cases, households' matching); nullptr when it was never opened or closed.
+template <typename Window>
+Window* FindOpen(const std::map<std::int64_t, wxWeakRef<Window>>& open, std::int64_t id) {
+  const auto it = open.find(id);
+  return it == open.end() ? nullptr : it->second.get();
 }
 
-CaseView& MainFrame::OpenCase(std::int64_t caseId) {
-  if (auto* open = FindCase(caseId)) {
-    open->Raise();
-    return *open;
+// That window raised, or a new one shown.
+template <typename Window>
+Window& ShowOnce(wxWindow* parent, Context& context, std::map<std::int64_t, wxWeakRef<Window>>& open,
+                 std::int64_t id) {
+  if (auto* shown = FindOpen(open, id)) {
+    shown->Raise();
+    return *shown;
   }
-  auto* view = new CaseView(this, *m_context, caseId);
-  m_cases[caseId] = view;
-  view->Show();
-  return *view;
+  auto* window = new Window(parent, context, id);
+  open[id] = window;
+  window->Show();
+  return *window;
+}
+
+}  // namespace
+
+CaseView* MainFrame::FindCase(std::int64_t caseId) { return FindOpen(m_cases, caseId); }
+
+CaseView& MainFrame::OpenCase(std::int64_t caseId) { return ShowOnce(this, *m_context, m_cases, caseId); }
+
+MatchingWindow* MainFrame::FindMatching(std::int64_t householdId) { return FindOpen(m_matchings, householdId); }
+
+MatchingWindow& MainFrame::OpenMatching(std::int64_t householdId) {
+  return ShowOnce(this, *m_context, m_matchings, householdId);
 }
 
 void MainFrame::ShowRosterDialog(RosterKind kind) {

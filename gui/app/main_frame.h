@@ -27,6 +27,7 @@ namespace doudi::gui {
 
 class CaseView;
 class DatabaseWorker;
+class MatchingWindow;
 class MyTasksPanel;
 class NoticePanel;
 class ParametersPanel;
@@ -61,6 +62,11 @@ class MainFrame : public wxFrame {
   // The Rosters menu: asks which roster, the month and the region (this
   // month and the user's scope unless changed), then previews it.
   void ShowRosterDialog(RosterKind kind);
+  // Shows the household's matching window (Context::OpenMatching), opening
+  // it unless it is open already.
+  MatchingWindow& OpenMatching(std::int64_t householdId);
+  // The household's open matching window; nullptr when it is not open.
+  MatchingWindow* FindMatching(std::int64_t householdId);
   // The household's file (家庭档案), previewed; a failure is said in a message box.
   void OpenHouseholdFile(std::int64_t householdId);
   // Replaces how the roster dialog is shown (tests fill and press it).
@@ -91,6 +97,7 @@ class MainFrame : public wxFrame {
   wxNotebook* m_sections = nullptr;
   std::vector<wxWindow*> m_sectionWindows;  // in tab order
   std::map<std::int64_t, wxWeakRef<CaseView>> m_cases;
+  std::map<std::int64_t, wxWeakRef<MatchingWindow>> m_matchings;  // by household
 };
 
 }  // namespace doudi::gui

@@ -1,8 +1,8 @@
 #pragma once
 // What every section and window of the workstation is given, in one object:
 // who is logged in, the database workers, and what the main window does for
-// them (open a case, open a household's file, tell the case lists that a
-// case changed). The main window owns it and outlives every window it is
+// them (open a case, open a household's file or its matching, tell the case
+// lists that a case changed). The main window owns it and outlives every window it is
 // given to.
 #include <cstdint>
 #include <functional>
@@ -48,6 +48,15 @@ class Context {
     if (m_openHouseholdFile) m_openHouseholdFile(householdId);
   }
   bool OpensHouseholdFiles() const { return static_cast<bool>(m_openHouseholdFile); }
+  // The household's matching (智能匹配, gui/matching/): what it may qualify
+  // for, what it receives, and 一件事 to apply for the chosen programs. Any
+  // part of the workstation shows it with the household's id alone (an
+  // alert, a list row); the main window keeps one window per household.
+  void SetMatchingOpener(Opener open) { m_openMatching = std::move(open); }
+  void OpenMatching(std::int64_t householdId) const {
+    if (m_openMatching) m_openMatching(householdId);
+  }
+  bool OpensMatching() const { return static_cast<bool>(m_openMatching); }
 
   // A window that lists cases reads them again after any case changed; it
   // subscribes for as long as the context lives (the main window's sections).
@@ -62,6 +71,7 @@ class Context {
   Workers m_workers;
   Opener m_openCase;
   Opener m_openHouseholdFile;
+  Opener m_openMatching;
   std::vector<std::function<void()>> m_casesChanged;
 };
 

@@ -7,6 +7,7 @@
 #include <wx/grid.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
+#include <wx/notebook.h>
 #include <wx/panel.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -26,6 +27,7 @@
 #include "doudi/model/masking.h"
 #include "doudi/model/money.h"
 #include "doudi/workstation/household_merge.h"
+#include "matching/matching_panel.h"
 #include "registry/asset_grid.h"
 #include "registry/draft_directory.h"
 #include "registry/household_fields_panel.h"
@@ -42,7 +44,7 @@ const int kSaveId = wxWindow::NewControlId();
 }  // namespace
 
 HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const Session& session,
-                                 std::optional<std::int64_t> householdId)
+                                 std::optional<std::int64_t> householdId, Context* context)
     : wxDialog(parent, wxID_ANY,
                householdId ? wxString::Format(_("Household No. %lld"), static_cast<long long>(*householdId))
                            : _("New household"),
@@ -53,7 +55,8 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
           householdId, !session.May(model::StaffOperation::EditRegistry),
           workstation::DraftStore(DefaultDraftDirectory()),
           workstation::DatabaseIdentity(session.connectionString, session.server.database, session.identity.roleName)),
-      m_household(m_edit.Edited()) {
+      m_household(m_edit.Edited()),
+      m_context(householdId ? context : nullptr) {
   m_resolver = [this](const model::Household& base, const model::Household& theirs,
                       const model::Household& mine) -> std::optional<model::Household> {
     std::map<std::string, std::string> names;
@@ -98,7 +101,14 @@ void HouseholdEditor::BuildForm() {
   m_status->SetMinSize(wxSize(FromDIP(100), -1));
   top->Add(m_status, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
 
-  m_form = new wxPanel(this);
+  // A stored household's editor with a context has two pages: the form and 匹配.
+  wxWindow* formParent = this;
+  if (m_context != nullptr) {
+    m_pages = new wxNotebook(this, wxID_ANY);
+    m_pages->SetName("household_pages");
+    formParent = m_pages;
+  }
+  m_form = new wxPanel(formParent);
   auto* form = new wxBoxSizer(wxVERTICAL);
 
   // Household fields, two per row, in reading order (the tab order).
@@ -179,7 +189,25 @@ void HouseholdEditor::BuildForm() {
   m_perCapita->SetFont(m_perCapita->GetFont().Bold());
   form->Add(m_perCapita, wxSizerFlags().Border(wxLEFT));
   m_form->SetSizer(form);
-  top->Add(m_form, wxSizerFlags(1).Expand().Border(wxALL));
+  if (m_pages != nullptr) {
+    m_pages->AddPage(m_form, _("Household"), true);
+    m_matching = new MatchingPanel(m_pages, *m_context, *HouseholdId(), true);
+    m_matching->SetCaseOpener([this](std::int64_t caseId) {
+      Safely([&] {
+        if (!ConfirmClose()) return;
+        m_caseToOpen = caseId;
+        Finish(true);
+      });
+    });
+    m_pages->AddPage(m_matching, _("Matching"));
+    m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+      e.Skip();
+      if (m_pages->GetPage(static_cast<std::size_t>(e.GetSelection())) == m_matching) m_matching->Reload();
+    });
+    top->Add(m_pages, wxSizerFlags(1).Expand().Border(wxALL));
+  } else {
+    top->Add(m_form, wxSizerFlags(1).Expand().Border(wxALL));
+  }
 
   auto* bottom = new wxBoxSizer(wxHORIZONTAL);
   m_retry = new wxButton(this, wxID_ANY, _("Try again"));
@@ -621,6 +649,16 @@ bool HouseholdEditor::ConfirmClose() {
                       wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
   ask.SetYesNoLabels(_("&Discard changes"), _("&Keep editing"));
   return ask.ShowModal() == wxID_YES;
+}
+
+void HouseholdEditor::ShowMatching() {
+  if (m_pages == nullptr) return;
+  const int index = m_pages->FindPage(m_matching);
+  if (m_pages->GetSelection() == index) {
+    m_matching->Reload();
+  } else {
+    m_pages->SetSelection(static_cast<std::size_t>(index));  // reloads on the page change
+  }
 }
 
 void HouseholdEditor::Finish(bool discardDraft) {

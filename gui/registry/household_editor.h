@@ -38,13 +38,16 @@
 #include "registry/member_grid.h"
 
 class wxButton;
+class wxNotebook;
 class wxPanel;
 class wxStaticText;
 
 namespace doudi::gui {
 
 class AssetGrid;
+class Context;
 class DatabaseWorker;
+class MatchingPanel;
 class HouseholdFieldsPanel;
 class IncomeGrid;
 struct Session;
@@ -76,9 +79,11 @@ class HouseholdEditor : public wxDialog {
       static_cast<int>(workstation::HouseholdEditSession::kDraftInterval.count());
 
   // householdId nullopt: a new household. worker and session outlive the
-  // dialog. Read-only unless the session may edit the registry.
+  // dialog. Read-only unless the session may edit the registry. With a
+  // context (which outlives the dialog), a stored household's editor has a
+  // second page, 匹配 (MatchingPanel), read when it is shown.
   HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const Session& session,
-                  std::optional<std::int64_t> householdId);
+                  std::optional<std::int64_t> householdId, Context* context = nullptr);
 
   State GetState() const { return m_edit.GetState(); }
   bool IsReadOnly() const { return m_edit.IsReadOnly(); }
@@ -119,6 +124,14 @@ class HouseholdEditor : public wxDialog {
   // Returns whether a draft was written. Nothing before a loaded household's
   // draft was offered, nor for a read-only user.
   bool WriteDraftNow();
+  // The 匹配 page's panel; nullptr without one.
+  MatchingPanel* Matching() const { return m_matching; }
+  // Shows the 匹配 page (it reads the household again).
+  void ShowMatching();
+  // A case the user chose to open from the 匹配 page: the editor closed for
+  // it, and whoever showed the editor opens it (a case window cannot take
+  // input while a modal editor runs).
+  std::optional<std::int64_t> CaseToOpen() const { return m_caseToOpen; }
   // Where this form's draft goes (database, user and household).
   workstation::DraftKey CurrentDraftKey() const { return m_edit.CurrentDraftKey(); }
   const workstation::DraftStore& Drafts() const { return m_edit.Drafts(); }
@@ -169,7 +182,11 @@ class HouseholdEditor : public wxDialog {
   wxTimer m_draftTimer;
   std::vector<ShownIssue> m_issues;
 
+  Context* m_context = nullptr;
+  std::optional<std::int64_t> m_caseToOpen;
   wxStaticText* m_status = nullptr;
+  wxNotebook* m_pages = nullptr;  // the form and 匹配; nullptr without a matching page
+  MatchingPanel* m_matching = nullptr;
   wxPanel* m_form = nullptr;
   HouseholdFieldsPanel* m_fields = nullptr;
   MemberGrid* m_members = nullptr;

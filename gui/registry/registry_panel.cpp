@@ -80,6 +80,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Context& context)
   applyButton->SetName("new_application");
   auto* fileButton = new wxButton(right, wxID_ANY, _("Household &file..."));
   fileButton->SetName("household_file");
+  auto* matchingButton = new wxButton(right, wxID_ANY, _("&Matching..."));
+  matchingButton->SetName("matching");
 
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(m_search, wxSizerFlags(1).CenterVertical());
@@ -88,6 +90,7 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Context& context)
   bar->Add(stop, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(fileButton, wxSizerFlags().Border(wxRIGHT, 8));
+  buttons->Add(matchingButton, wxSizerFlags().Border(wxRIGHT, 8));
   buttons->Add(applyButton, wxSizerFlags().Border(wxRIGHT, 8));
   buttons->Add(openButton);
   buttons->Add(newButton, wxSizerFlags().Border(wxLEFT, 8));
@@ -128,6 +131,10 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Context& context)
   });
   fileButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
     e.Enable(m_context.OpensHouseholdFiles() && m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
+  });
+  matchingButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenMatching(); });
+  matchingButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+    e.Enable(m_context.OpensMatching() && m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
   });
   openButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
     e.Enable(m_list->Selected() >= 0 && m_list->RowAt(m_list->Selected()) != nullptr);
@@ -268,8 +275,15 @@ void RegistryPanel::OpenSelected() {
 }
 
 void RegistryPanel::OpenHousehold(std::int64_t householdId) {
-  HouseholdEditor editor(this, m_recordWorker, m_session, householdId);
+  HouseholdEditor editor(this, m_recordWorker, m_session, householdId, &m_context);
   if (editor.ShowModal() == wxID_OK) StartSearch();
+  if (editor.CaseToOpen()) m_context.OpenCase(*editor.CaseToOpen());
+}
+
+void RegistryPanel::OpenMatching() {
+  const long row = m_list->Selected();
+  const auto* person = row >= 0 ? m_list->RowAt(row) : nullptr;
+  if (person != nullptr) m_context.OpenMatching(person->householdId);
 }
 
 void RegistryPanel::NewHousehold() {

@@ -45,6 +45,8 @@ class RegistryPanel : public AsyncListPanel {
   // program (NewCaseDialog), opens the case and shows it.
   void NewApplication();
   bool MayApply() const;
+  // The selected person's household's matching (Context::OpenMatching).
+  void OpenMatching();
   // Selects a result row, as a click does.
   void SelectRow(long row);
   // Replaces how the application dialog is shown (tests fill and press it).

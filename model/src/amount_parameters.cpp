@@ -22,16 +22,10 @@ constexpr std::array<ParameterKey, 4> kDestituteKeys{{{"destitute", "destitute_b
                                                       {"destitute", "destitute_care_full"}}};
 constexpr std::array<ParameterKey, 1> kTemporaryKeys{{{"temporary", "temporary_cap"}}};
 
-// A whole number of fen, written without sign or separators as the database
-// stores it ("108000"); a leading '-' is read so that Validate names a
-// negative value rather than calling it no number.
+// A whole number of fen ("108000").
 std::optional<Money> FenFrom(std::string_view text) {
-  text = TrimAsciiWhitespace(text);
-  std::int64_t fen = 0;
-  const char* end = text.data() + text.size();
-  const auto [at, error] = std::from_chars(text.data(), end, fen);
-  if (text.empty() || error != std::errc() || at != end) return std::nullopt;
-  return Money::FromFen(fen);
+  const auto fen = ParseParameterNumber(text);
+  return fen ? std::optional(Money::FromFen(*fen)) : std::nullopt;
 }
 
 // Reads the parameters of one program, collecting every issue at once.
@@ -118,6 +112,15 @@ class Reader {
 };
 
 }  // namespace
+
+std::optional<std::int64_t> ParseParameterNumber(std::string_view text) {
+  text = TrimAsciiWhitespace(text);
+  std::int64_t number = 0;
+  const char* end = text.data() + text.size();
+  const auto [at, error] = std::from_chars(text.data(), end, number);
+  if (text.empty() || error != std::errc() || at != end) return std::nullopt;
+  return number;
+}
 
 std::string ParameterName(const ParameterKey& key) {
   return JoinField(key.program, key.key);

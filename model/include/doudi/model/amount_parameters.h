@@ -9,6 +9,7 @@
 // method, `gap_rounding` and `minimum_per_household` as well as the
 // standard; a key without a row in force takes the default docs/benefits.md
 // gives it, and a required key without one is an issue, never a guess.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -37,6 +38,12 @@ std::string ParameterName(const ParameterKey& key);
 // 低保 (dibao), 特困 (destitute) and 临时救助 (temporary); empty for the other
 // programs, whose amounts no rule computes (typed with their reasons).
 std::span<const ParameterKey> AmountParameterKeys(std::string_view program);
+
+// A parameter's whole number as the database stores it, without sign or
+// separators ("108000" fen, "150" percent); a leading '-' is read, so that a
+// check names a negative value rather than calling it no number. nullopt for
+// anything else.
+std::optional<std::int64_t> ParseParameterNumber(std::string_view text);
 
 // The values in force for a case's region on a day: ParameterName → the
 // row's value; a parameter without a row in force is absent.

@@ -13,6 +13,7 @@
 #include "doudi/dal/crosscheck_import.h"
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
+#include "doudi/dal/household_spending.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
@@ -84,6 +85,7 @@ class PgDatabase {
   HolidayCalendarStore& Calendar();
   AlertRepository& Alerts();
   ScreeningSchedule& Schedule();
+  SpendingRecords& Spending();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
