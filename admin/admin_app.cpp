@@ -102,11 +102,17 @@ class AdminApp final : public Poco::Util::Application {
   }
 
  private:
+  // The command whose words begin the arguments, the longest such ("screen
+  // schedule" before "screen").
   const Command* Find(const ArgVec& args) const {
+    const Command* found = nullptr;
     for (const auto& c : Commands()) {
-      if (args.size() >= c.words.size() && std::equal(c.words.begin(), c.words.end(), args.begin())) return &c;
+      if (args.size() >= c.words.size() && std::equal(c.words.begin(), c.words.end(), args.begin()) &&
+          (!found || c.words.size() > found->words.size())) {
+        found = &c;
+      }
     }
-    return nullptr;
+    return found;
   }
 
   std::optional<std::string> CheckUsage(const Command& command, const std::vector<std::string>& rest) const {

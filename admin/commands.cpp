@@ -322,6 +322,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : ParameterCommands()) commands.push_back(std::move(c));
     for (auto& c : CaseCommands()) commands.push_back(std::move(c));
     for (auto& c : DocumentCommands()) commands.push_back(std::move(c));
+    for (auto& c : ScreenCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

@@ -39,18 +39,6 @@ std::chrono::year_month_day DateOption(const CommandContext& ctx, const std::str
   return *date;
 }
 
-// A region prefix of 2, 4, 6, 9 or 12 digits (for a row), or also a full
-// 12-digit code of any level when asking what applies (331022000000).
-std::string RegionOption(const CommandContext& ctx, bool fullCodeToo) {
-  const auto text = ctx.Option("region");
-  if (!text) throw std::invalid_argument(Tr("--region is required"));
-  if (model::RegionCode::IsValidScopePrefix(*text) || (fullCodeToo && model::RegionCode::Parse(*text))) {
-    return *text;
-  }
-  throw std::invalid_argument(
-      TrFormat("--region takes a region code prefix of 2, 4, 6, 9 or 12 digits, not '{1}'", {*text}));
-}
-
 // The program's code, checked against the database's catalog.
 void RequireProgram(dal::pg::PgDatabase& db, const std::string& field, const std::string& program) {
   const auto programs = db.Parameters().Programs();
@@ -90,6 +78,14 @@ std::string StoredValue(const std::string& value, const std::string& unit) {
     }
     return value;
   }
+  if (unit == "code_list") {
+    static const std::regex kCodes("^[a-z][a-z0-9_]{0,62}(,[a-z][a-z0-9_]{0,62}){0,31}$");
+    if (!std::regex_match(value, kCodes)) {
+      throw std::invalid_argument(TrFormat(
+          "VALUE in unit code_list is snake_case codes separated by commas (dibao,near_dibao), not '{1}'", {value}));
+    }
+    return value;
+  }
   if (unit == "text") {
     // One line, as the documents print it: the database refuses the rest too.
     const auto length = model::CountUtf8CodePoints(value);
@@ -116,7 +112,7 @@ std::string Shown(const dal::ProgramParameter& p) {
       return TrFormat("{1} fen", {p.value});
     }
   }
-  if (p.unit == "code" || p.unit == "text") return p.value;
+  if (p.unit == "code" || p.unit == "code_list" || p.unit == "text") return p.value;
   return p.value + " " + p.unit;
 }
 
@@ -219,6 +215,18 @@ int ParamSet(CommandContext& ctx) {
 
 }  // namespace
 
+// A region prefix of 2, 4, 6, 9 or 12 digits (for a row), or also a full
+// 12-digit code of any level when asking what applies (331022000000).
+std::string RegionOption(const CommandContext& ctx, bool fullCodeToo) {
+  const auto text = ctx.Option("region");
+  if (!text) throw std::invalid_argument(Tr("--region is required"));
+  if (model::RegionCode::IsValidScopePrefix(*text) || (fullCodeToo && model::RegionCode::Parse(*text))) {
+    return *text;
+  }
+  throw std::invalid_argument(
+      TrFormat("--region takes a region code prefix of 2, 4, 6, 9 or 12 digits, not '{1}'", {*text}));
+}
+
 std::vector<Command> ParameterCommands() {
   return {
       {{"param", "list"},
@@ -246,7 +254,8 @@ std::vector<Command> ParameterCommands() {
        "Adds a row: PROGRAM's KEY is VALUE for the region prefix (2, 4, 6, 9 or 12 digits) from the date on. Rows "
        "are never changed or deleted: a change is a new row with a later date, and the earlier one stays as "
        "history. --unit is fen (VALUE in yuan with two decimals, 1080.00), percent, working_days, calendar_days, "
-       "months, count (whole numbers above zero), code (a snake_case code) or text (one line, such as an "
+       "months, count (whole numbers above zero), code (a snake_case code), code_list (codes separated by commas) "
+       "or text (one line, such as an "
        "office's name); a key keeps one unit. A key that no row of the program has yet is refused as a likely "
        "misspelling unless --new-key is given. Center "
        "administrators add parameters within their own scope; the database refuses anything else.",

@@ -1,5 +1,6 @@
 #include "terminal.h"
 
+#include <cstdio>
 #include <iostream>
 
 #include "doudi/model/text.h"
@@ -21,6 +22,29 @@ bool StdinIsTerminal() {
 #else
   return isatty(STDIN_FILENO) != 0;
 #endif
+}
+
+ProgressLine::ProgressLine()
+#ifdef _WIN32
+    : m_active(_isatty(_fileno(stderr)) != 0) {
+#else
+    : m_active(isatty(STDERR_FILENO) != 0) {
+#endif
+}
+
+ProgressLine::~ProgressLine() {
+  if (m_shown) {
+    std::fputs("\r\x1b[K", stderr);
+    std::fflush(stderr);
+  }
+}
+
+void ProgressLine::Show(const std::string& text) {
+  if (!m_active) return;
+  std::cerr.flush();
+  std::fputs(("\r" + text + "\x1b[K").c_str(), stderr);
+  std::fflush(stderr);
+  m_shown = true;
 }
 
 std::optional<std::string> PromptPassword(const std::string& prompt) {

@@ -13,6 +13,25 @@ namespace doudi::admin {
 // Whether standard input is an interactive terminal.
 bool StdinIsTerminal();
 
+// A line on standard error that long work rewrites in place (rows read,
+// checked, stored, time left), when standard error is a terminal; nothing
+// otherwise, so logs and pipes get only the final report. It writes past
+// PrintableStandardStreams (it needs the carriage return and the
+// erase-line escape), so only Doudi's own words belong in it.
+class ProgressLine {
+ public:
+  ProgressLine();
+  ~ProgressLine();  // clears the line
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+  void Show(const std::string& text);
+  bool Active() const { return m_active; }
+
+ private:
+  bool m_active;
+  bool m_shown = false;
+};
+
 // Asks for a password on the terminal without echoing it; nullopt when
 // standard input is not a terminal (scripts must use PGPASSFILE).
 std::optional<std::string> PromptPassword(const std::string& prompt);

@@ -342,18 +342,9 @@ class PgCaseRepository final : public CaseRepository {
   }
 
  private:
-  // Runs one write in its own transaction and seals the audit after it.
   template <typename Work>
   auto Write(const std::string& context, Work work) -> decltype(work()) {
-    try {
-      soci::transaction tr(m_sql);
-      auto result = work();
-      tr.commit();
-      SealAfterCommit(m_sql);
-      return result;
-    } catch (...) {
-      RethrowAsDatabaseError(context);
-    }
+    return WriteAndSeal(m_sql, context, work);
   }
 
   // Write, for a change recorded in table under the request id: a failure

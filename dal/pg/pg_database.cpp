@@ -20,6 +20,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<ProgramParameters> parameters;
   std::unique_ptr<CaseRepository> cases;
   std::unique_ptr<HolidayCalendarStore> calendar;
+  std::unique_ptr<AlertRepository> alerts;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -47,6 +48,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->parameters = MakeProgramParameters(m_impl->sql);
   m_impl->cases = MakeCaseRepository(m_impl->sql);
   m_impl->calendar = MakeHolidayCalendarStore(m_impl->sql);
+  m_impl->alerts = MakeAlertRepository(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -137,6 +139,7 @@ AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }
 CaseRepository& PgDatabase::Cases() { return *m_impl->cases; }
 HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
+AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

@@ -25,6 +25,7 @@ std::unique_ptr<AuditTrail> MakeAuditTrail(soci::session& sql);
 std::unique_ptr<ProgramParameters> MakeProgramParameters(soci::session& sql);
 std::unique_ptr<CaseRepository> MakeCaseRepository(soci::session& sql);
 std::unique_ptr<HolidayCalendarStore> MakeHolidayCalendarStore(soci::session& sql);
+std::unique_ptr<AlertRepository> MakeAlertRepository(soci::session& sql);
 
 // The rows a query yields (m_sql.prepare << "SELECT ...", soci::use(...)),
 // each made into an element by read(const soci::row&), in order; none is an
@@ -51,6 +52,22 @@ std::string TextArrayLiteral(const std::vector<std::string>& items);
 // Seals the audit trail after a committed write, best effort (see the
 // definition for why a failure is not the writer's error).
 void SealAfterCommit(soci::session& sql);
+
+// Runs one write in its own transaction and seals the audit after it; any
+// failure is rethrown by RethrowAsDatabaseError as having happened while
+// `context`.
+template <typename Work>
+auto WriteAndSeal(soci::session& sql, const std::string& context, Work work) -> decltype(work()) {
+  try {
+    soci::transaction tr(sql);
+    auto result = work();
+    tr.commit();
+    SealAfterCommit(sql);
+    return result;
+  } catch (...) {
+    RethrowAsDatabaseError(context);
+  }
+}
 
 int ReferImportedHouseholds(soci::session& sql, const std::string& source, const std::vector<std::string>& refs,
                             const std::string& department);

@@ -38,6 +38,7 @@ wxString UnitLabel(const std::string& unit) {
   if (unit == "calendar_days") return _("calendar days");
   if (unit == "months") return _("months");
   if (unit == "code") return _("code");
+  if (unit == "code_list") return _("list of codes");
   if (unit == "count") return _("count");
   return Wx(unit);
 }
@@ -67,6 +68,13 @@ std::variant<std::string, wxString> StoredValue(const std::string& unit, const s
   if (unit == "code") {
     static const std::regex kCode(R"(^[a-z][a-z0-9_]*$)");
     if (!std::regex_match(typed, kCode)) return _("A code is lowercase letters, digits and _, e.g. yuan_up.");
+    return typed;
+  }
+  if (unit == "code_list") {
+    static const std::regex kCodes(R"(^[a-z][a-z0-9_]*(,[a-z][a-z0-9_]*)*$)");
+    if (!std::regex_match(typed, kCodes)) {
+      return _("A list of codes is codes separated by commas without spaces, e.g. dibao,near_dibao.");
+    }
     return typed;
   }
   static const std::regex kWhole(R"(^[1-9][0-9]{0,8}$)");

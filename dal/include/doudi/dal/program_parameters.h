@@ -13,8 +13,8 @@
 namespace doudi::dal {
 
 // The units a parameter's value is given in, as the database spells them.
-inline constexpr const char* kParameterUnits[] = {"fen",    "percent", "working_days", "calendar_days",
-                                                  "months", "code",    "count",        "text"};
+inline constexpr const char* kParameterUnits[] = {"fen",  "percent",   "working_days", "calendar_days", "months",
+                                                  "code", "code_list", "count",        "text"};
 
 struct ProgramParameter {
   std::string program;        // doudi.program code: "dibao", "destitute" ...

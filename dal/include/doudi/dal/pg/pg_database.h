@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "doudi/dal/alert_repository.h"
 #include "doudi/dal/audit_trail.h"
 #include "doudi/dal/case_repository.h"
 #include "doudi/dal/holiday_calendar.h"
@@ -78,6 +79,7 @@ class PgDatabase {
   ProgramParameters& Parameters();
   CaseRepository& Cases();
   HolidayCalendarStore& Calendar();
+  AlertRepository& Alerts();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
