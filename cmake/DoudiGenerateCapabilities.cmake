@@ -25,17 +25,11 @@
 #
 # Every input is checked and any error stops the build, naming the file and
 # line: unknown groups or states, an operation or label listed twice, a group
-# listed twice in one row.
+# or state listed twice in one row.
 cmake_minimum_required(VERSION 3.25)
 include(${CMAKE_CURRENT_LIST_DIR}/DoudiRuleTables.cmake)
 
 doudi_rule_script_arguments(DoudiGenerateCapabilities)
-
-# The StaffGroup codes (model/include/doudi/model/staff.h, the CHECK on
-# doudi.app_user.group_role); the generated header names each group's
-# enumerator, so a group the model lacks fails the build.
-set(_staff_groups village_clerk township_reviewer city_decider department_liaison finance_officer center_admin
-    auditor)
 
 # --- read and check -------------------------------------------------------
 
@@ -59,20 +53,9 @@ foreach(row line IN ZIP_LISTS CAPABILITIES_ROWS CAPABILITIES_LINES)
   set(_label_${operation} "${chinese}")
   set(_enforced_${operation} "${enforced_by}")
   set(_states_${operation} "${states}")
-  string(REPLACE "+" ";" group_list "${groups}")
-  set(_groups_${operation} "")
-  foreach(group IN LISTS group_list)
-    doudi_check_rule_value("${where}" "staff group" "${group}" "${_staff_groups}")
-    if(group IN_LIST _groups_${operation})
-      message(FATAL_ERROR "${where}: staff group '${group}' listed twice")
-    endif()
-    list(APPEND _groups_${operation} ${group})
-  endforeach()
+  doudi_rule_code_list("${where}" "staff group" "${groups}" "${DOUDI_STAFF_GROUPS}" _groups_${operation})
   if(NOT states STREQUAL "any" AND NOT states STREQUAL "open")
-    string(REPLACE "+" ";" state_list "${states}")
-    foreach(state IN LISTS state_list)
-      doudi_check_rule_value("${where}" "case state" "${state}" "${_state_codes}")
-    endforeach()
+    doudi_rule_code_list("${where}" "case state" "${states}" "${_state_codes}" state_list)
   endif()
 endforeach()
 if(NOT _operations)
@@ -186,14 +169,14 @@ set(_begin_marker "<!-- BEGIN GENERATED from assets/rules by `ninja -C build cap
 set(_end_marker "<!-- END GENERATED -->")
 set(_section "${_begin_marker}\n\n| operation | 中文 |")
 set(_rule "|---|---|")
-foreach(group IN LISTS _staff_groups)
+foreach(group IN LISTS DOUDI_STAFF_GROUPS)
   string(APPEND _section " ${group} |")
   string(APPEND _rule "---|")
 endforeach()
 string(APPEND _section " case states | enforced by |\n${_rule}---|---|\n")
 foreach(operation IN LISTS _operations)
   string(APPEND _section "| `${operation}` | ${_label_${operation}} |")
-  foreach(group IN LISTS _staff_groups)
+  foreach(group IN LISTS DOUDI_STAFF_GROUPS)
     if(group IN_LIST _groups_${operation})
       string(APPEND _section " ✓ |")
     else()

@@ -1,8 +1,15 @@
 # Included by the rule-table generators (DoudiGenerateWorkflow.cmake,
-# DoudiGenerateCapabilities.cmake, DoudiGenerateCodes.cmake): reading the CSV files of assets/rules with
+# DoudiGenerateCapabilities.cmake, DoudiGenerateAlertRules.cmake,
+# DoudiGenerateCodes.cmake): reading the CSV files of assets/rules with
 # every error naming file and line, and writing what is generated from them.
 # Script mode only (cmake -P).
 include_guard(GLOBAL)
+
+# The StaffGroup codes (model/include/doudi/model/staff.h, the CHECK on
+# doudi.app_user.group_role); the generated headers name each group's
+# enumerator, so a group the model lacks fails the build.
+set(DOUDI_STAFF_GROUPS village_clerk township_reviewer city_decider department_liaison finance_officer center_admin
+    auditor)
 
 # Checks the arguments every rule-table generator takes: RULES_DIR and
 # OUT_DIR are required, MODE is generate (the default) or docs. script names
@@ -106,6 +113,21 @@ function(doudi_check_rule_value where what value allowed)
     string(REPLACE ";" ", " allowed_text "${allowed}")
     message(FATAL_ERROR "${where}: unknown ${what} '${value}' (one of: ${allowed_text})")
   endif()
+endfunction()
+
+# Splits value, codes joined by "+", into the list <out>, checking each code
+# against allowed (what names it in the errors) and that none is listed twice.
+function(doudi_rule_code_list where what value allowed out)
+  string(REPLACE "+" ";" codes "${value}")
+  set(checked "")
+  foreach(code IN LISTS codes)
+    doudi_check_rule_value("${where}" "${what}" "${code}" "${allowed}")
+    if(code IN_LIST checked)
+      message(FATAL_ERROR "${where}: ${what} '${code}' listed twice")
+    endif()
+    list(APPEND checked ${code})
+  endforeach()
+  set(${out} "${checked}" PARENT_SCOPE)
 endfunction()
 
 function(doudi_check_rule_code where what value)
