@@ -134,7 +134,6 @@ void AlertView::Build() {
   button(_("Close the alert..."), "close_alert", &AlertView::CloseAlert, &AlertView::OffersClose);
   side->AddSpacer(12);
   button(_("Go to the household"), "go_household", &AlertView::GoToHousehold, &AlertView::OffersHousehold);
-  button(_("Matching"), "matching", &AlertView::OpenMatching, &AlertView::OffersMatching);
   m_registerButton = button(_("Register this household..."), "register_household", &AlertView::RegisterHousehold,
                             &AlertView::OffersRegister);
 
@@ -188,7 +187,6 @@ bool AlertView::IsOpen() const {
 bool AlertView::OffersCheck() const { return Handles() && IsOpen(); }
 bool AlertView::OffersClose() const { return Handles() && IsOpen(); }
 bool AlertView::OffersHousehold() const { return m_state == State::Ready && HouseholdId().has_value(); }
-bool AlertView::OffersMatching() const { return OffersHousehold() && m_context.OpensMatching(); }
 
 bool AlertView::OffersRegister() const {
   // A person the registry does not know; the ID is for the clerk to type.
@@ -394,10 +392,6 @@ void AlertView::GoToHousehold() {
   // Another of the household's alerts, chosen in the editor.
   if (editor.AlertToOpen() && *editor.AlertToOpen() != m_alertId) Show(GetParent(), m_context, *editor.AlertToOpen());
   Reload();
-}
-
-void AlertView::OpenMatching() {
-  if (OffersMatching()) m_context.OpenMatching(*HouseholdId());
 }
 
 void AlertView::RegisterHousehold() {

@@ -6,8 +6,8 @@
 // record a check (线上核查 or 入户核查 with findings), close it with its
 // outcome (已立案 names a case of the household, chosen or opened here;
 // 无需处理 and 误报 give the reason; 转办 says to whom), go to the
-// household (its editor with the 匹配 page) or its matching, and for a
-// person in no household, register it (登记该户).
+// household (its editor), and for a person in no household, register it
+// (登记该户).
 //
 // Reads and writes on the context's case worker (writes carry the alert's
 // version; a check's request id is kept across retries of the same check);
@@ -76,15 +76,13 @@ class AlertView : public wxDialog {
   bool OffersCheck() const;
   bool OffersClose() const;
   bool OffersHousehold() const;
-  bool OffersMatching() const;
   bool OffersRegister() const;
 
   void Reload();
   void RecordCheck();
   void CloseAlert();
-  // Opens the household's editor on its 匹配 page; a case chosen there opens after.
+  // Opens the household's editor (another of its alerts chosen there opens after).
   void GoToHousehold();
-  void OpenMatching();
   // 登记该户: a new household in the editor, with the person's name and region.
   void RegisterHousehold();
   void OpenCaseRow(long row);
