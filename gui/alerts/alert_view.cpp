@@ -272,9 +272,9 @@ void AlertView::FillSummary() {
   if (!a.idNumberMasked.empty()) text += wxS("  ") + wxString::Format(_("ID number %s."), Wx(a.idNumberMasked));
   text += wxS("\n");
   if (HouseholdId()) {
-    text += wxString::Format(_("Household No. %lld"), static_cast<long long>(*HouseholdId()));
-    if (!a.householdId) text += _(" (registered from this alert)");
-    text += wxS(".");
+    text += wxString::Format(a.householdId ? _("Household No. %lld.") : _("Household No. %lld (registered from this "
+                                                                          "alert)."),
+                             static_cast<long long>(*HouseholdId()));
   } else if (a.caseId) {
     text += wxString::Format(_("Case No. %lld."), static_cast<long long>(*a.caseId));
   } else {
@@ -302,10 +302,11 @@ void AlertView::FillSources() {
     auto* heading = new wxStaticText(m_sourcePanel, wxID_ANY,
                                      wxString::Format(_("%s (%zu rows)"), KindLabel(table.kind), table.rows.size()));
     heading->SetFont(heading->GetFont().Bold());
+    heading->SetInitialSize();  // the bold text's size, not the regular one's
     auto* list = MakeReportList(m_sourcePanel, ("sources_" + table.kind).c_str(), {{_("Name"), 70}, {_("ID number"), 150}});
     int column = 2;
     for (const auto* c : table.columns) list->InsertColumn(column++, Wx(c->chinese), wxLIST_FORMAT_LEFT, 110);
-    list->InsertColumn(column, _("Source"), wxLIST_FORMAT_LEFT, 200);
+    list->InsertColumn(column, _("Source"), wxLIST_FORMAT_LEFT, 280);
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
       const auto& row = *table.rows[i];
       std::vector<wxString> cells{Wx(row.name), Wx(row.idNumberMasked)};

@@ -58,7 +58,8 @@ AlertsPanel::AlertsPanel(wxWindow* parent, Context& context)
     : AsyncListPanel(parent, context.GetWorkers().alerts), m_context(context), m_slow(this), m_typingPause(this) {
   const Session& session = context.GetSession();
   m_countList = MakeReportList(this, "alert_counts", {{_("Rule"), 260}, {_("Open"), 70}, {_("Closed"), 70}});
-  m_countList->SetMinSize(wxSize(-1, FromDIP(150)));
+  // Every rule the user handles in view, without scrolling.
+  m_countList->SetMinSize(wxSize(-1, FromDIP(30) + FromDIP(23) * static_cast<int>(HandledRules(session).size())));
 
   m_rule = new wxChoice(this, wxID_ANY);
   m_rule->SetName("rule");

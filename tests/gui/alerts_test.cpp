@@ -304,7 +304,6 @@ BOOST_AUTO_TEST_CASE(an_alert_about_someone_not_in_the_registry_offers_to_regist
     // The note says where the ID number comes from, showing the masked one.
     BOOST_TEST(U(editor.StatusText()).find(view.GetAlert()->idNumberMasked) != std::string::npos,
                U(editor.StatusText()));
-    Shoot(&editor, "alert-register-household.png");
     checked = true;
     editor.Hide();
     return static_cast<int>(wxID_CANCEL);
