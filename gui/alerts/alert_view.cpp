@@ -18,6 +18,7 @@
 #include "cases/new_case_dialog.h"
 #include "common/context.h"
 #include "common/database_worker.h"
+#include "common/requested_write.h"
 #include "common/report_list.h"
 #include "common/wx_text.h"
 #include "doudi/dal/errors.h"
@@ -37,7 +38,6 @@ wxString KindLabel(const std::string& kind) {
   return Wx(kind);
 }
 
-enum class WriteOutcome { Done, Conflict };
 
 }  // namespace
 
@@ -419,45 +419,23 @@ void AlertView::RegisterHousehold() {
 }
 
 void AlertView::RunWrite(const std::string& what, Write write, const wxString& done) {
-  // One id per write the user asked for, kept while its outcome is unknown
-  // (a lost reply): a retried check is then not recorded twice.
-  if (m_pendingWhat != what || m_pendingRequestId.empty()) {
-    m_pendingWhat = what;
-    m_pendingRequestId = dal::NewRequestId();
-  }
-  const std::string requestId = m_pendingRequestId;
   SetState(State::Writing);
   ShowStatus(_("Saving..."), false);
-  m_worker.Run<WriteOutcome>(
-      this,
-      [write = std::move(write), requestId](dal::pg::PgDatabase& db) {
-        try {
-          write(db, requestId);
-        } catch (const dal::ConcurrentChange&) {
-          return WriteOutcome::Conflict;
-        }
-        return WriteOutcome::Done;
-      },
-      [this, done](WriteOutcome outcome) {
-        m_pendingRequestId.clear();
-        Reload();
-        m_context.AlertsChanged();
-        ShowStatus(outcome == WriteOutcome::Done
-                       ? done
-                       : _("Someone else handled this alert meanwhile: it is shown again as it is now. Check it "
-                           "and try again."),
-                   outcome != WriteOutcome::Done);
-      },
-      [this](const JobFailure& failure) {
-        if (!failure.connectionLost) m_pendingRequestId.clear();
-        SetState(State::Ready);
-        ShowStatus(failure.connectionLost
-                       ? wxString::Format(_("Not confirmed: %s Try again when the connection is back (a check that "
-                                            "did arrive is not recorded twice)."),
-                                          failure.message)
-                       : wxString::Format(_("Not done: %s"), failure.message),
-                   true);
-      });
+  m_write.Run(m_worker, this, what, std::move(write),
+              {done,
+               _("Someone else handled this alert meanwhile: it is shown again as it is now. Check it and try "
+                 "again."),
+               _("Not confirmed: %s Try again when the connection is back (a check that did arrive is not recorded "
+                 "twice).")},
+              [this](bool wrote) {
+                if (!wrote) {
+                  SetState(State::Ready);
+                  return;
+                }
+                Reload();
+                m_context.AlertsChanged();
+              },
+              [this](const wxString& text, bool isError) { ShowStatus(text, isError); });
 }
 
 }  // namespace doudi::gui

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "common/form_dialog.h"
+#include "common/requested_write.h"
 #include "doudi/dal/alert_repository.h"
 #include "doudi/dal/case_repository.h"
 
@@ -107,7 +108,7 @@ class AlertView : public wxDialog {
   bool IsOpen() const;
   // Runs write on the worker (with a request id for what, kept while the
   // outcome of the same write is unknown), then reloads.
-  using Write = std::function<void(dal::pg::PgDatabase&, const std::string& requestId)>;
+  using Write = RequestedWrite::Write;
   void RunWrite(const std::string& what, Write write, const wxString& done);
   std::optional<std::int64_t> OpenApplication();
 
@@ -124,8 +125,7 @@ class AlertView : public wxDialog {
   std::vector<dal::CaseSummary> m_cases;
   std::vector<std::pair<std::string, std::string>> m_programs;  // code, name
   std::optional<std::int64_t> m_registered;  // the household registered from this view
-  std::string m_pendingWhat;
-  std::string m_pendingRequestId;
+  RequestedWrite m_write;  // the write in flight or unresolved
 
   wxStaticText* m_title = nullptr;
   wxStaticText* m_summary = nullptr;

@@ -34,14 +34,10 @@ namespace {
 constexpr const char* kVillage = "331022001201";  // 悬渚村
 constexpr const char* kTownship = "331022001";    // 海游街道
 
-std::string ShotPath(const std::string& name) {
-  const auto dir = std::filesystem::current_path() / "screenshots";
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
-}
+using doudi::test::ShotPath;
 
-wxString Chinese(const char* utf8) { return wxString::FromUTF8(utf8); }
-std::string U(const wxString& text) { return text.utf8_string(); }
+using doudi::test::Chinese;
+using doudi::test::U;
 
 std::string Quoted(const std::string& text) { return "'" + text + "'"; }
 
