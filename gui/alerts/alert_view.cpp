@@ -302,7 +302,6 @@ void AlertView::FillSources() {
     auto* heading = new wxStaticText(m_sourcePanel, wxID_ANY,
                                      wxString::Format(_("%s (%zu rows)"), KindLabel(table.kind), table.rows.size()));
     heading->SetFont(heading->GetFont().Bold());
-    heading->SetInitialSize();  // the bold text's size, not the regular one's
     auto* list = MakeReportList(m_sourcePanel, ("sources_" + table.kind).c_str(), {{_("Name"), 70}, {_("ID number"), 150}});
     int column = 2;
     for (const auto* c : table.columns) list->InsertColumn(column++, Wx(c->chinese), wxLIST_FORMAT_LEFT, 110);
@@ -317,7 +316,8 @@ void AlertView::FillSources() {
     }
     const int height = FromDIP(30) + FromDIP(22) * static_cast<int>(std::min<std::size_t>(table.rows.size(), 8));
     list->SetMinSize(wxSize(-1, height));
-    m_sourceSizer->Add(heading, wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, 6));
+    // The panel's width: GTK measures it before the bold font applies.
+    m_sourceSizer->Add(heading, wxSizerFlags().Expand().Border(wxLEFT | wxTOP | wxRIGHT, 6));
     m_sourceSizer->Add(list, wxSizerFlags().Expand().Border(wxALL, 6));
   }
   m_sourcePanel->FitInside();
