@@ -111,16 +111,7 @@ std::int64_t PositiveNumber(const CommandContext& ctx, const std::string& option
 }
 
 void PrintOutcome(CommandContext& ctx, const dal::ImportOutcome& o, bool dryRun) {
-  constexpr std::size_t kShown = 100;
-  for (std::size_t i = 0; i < o.problems.size() && i < kShown; ++i) {
-    const auto& p = o.problems[i];
-    ctx.err << TrFormat("line {1}, {2}: {3}: {4}", {std::to_string(p.line), p.column, p.code, ProblemText(p)}) << "\n";
-  }
-  if (o.problems.size() > kShown) {
-    ctx.err << TrFormat("... and {1} more problems (write them all with --report)",
-                        {std::to_string(o.problems.size() - kShown)})
-            << "\n";
-  }
+  PrintProblems(ctx.err, o.problems);
   ctx.out << (dryRun ? Tr("dry run, nothing stored: ") : std::string())
           << TrFormat("{1} rows read, {2} rejected; households: {3} new, {4} updated, {5} unchanged, {6} rejected",
                       {std::to_string(o.rowsRead), std::to_string(o.rowsRejected), std::to_string(o.householdsNew),
@@ -133,33 +124,16 @@ void PrintOutcome(CommandContext& ctx, const dal::ImportOutcome& o, bool dryRun)
 // clerk can correct the report and import it again.
 void WriteReport(std::ofstream& out, const std::string& path, const HouseholdFile& file,
                  const dal::ImportOutcome& outcome, bool chineseHeader) {
-  std::map<std::int64_t, std::vector<const model::ImportProblem*>> byLine;
-  for (const auto& p : outcome.problems) byLine[p.line].push_back(&p);
+  const auto byLine = ReportCellsByLine(outcome.problems);
   HouseholdCsvWriter writer(out, ReportColumns(chineseHeader), chineseHeader);
   for (const auto& row : file.rows) {
-    const auto it = byLine.find(row.line);
-    if (it == byLine.end()) continue;
-    std::string columns, codes, messages;
-    for (const auto* p : it->second) {
-      const char* sep = columns.empty() ? "" : " | ";
-      columns += sep + p->column;
-      codes += sep + p->code;
-      messages += sep + ProblemText(*p);
-    }
-    writer.Write(row, {std::to_string(row.line), columns, codes, messages});
+    if (const auto it = byLine.find(row.line); it != byLine.end()) writer.Write(row, it->second);
   }
   if (!out.flush()) throw HouseholdFileError(TrFormat("cannot write the report {1}", {path}));
 }
 
-FileEncoding ParseEncoding(const std::optional<std::string>& text) {
-  if (!text || *text == "auto") return FileEncoding::Auto;
-  if (*text == "utf-8" || *text == "utf8") return FileEncoding::Utf8;
-  if (*text == "gbk" || *text == "gb18030" || *text == "cp936") return FileEncoding::Gbk;
-  throw std::invalid_argument(TrFormat("--encoding is auto, utf-8 or gbk, not '{1}'", {*text}));
-}
-
 int ImportHouseholds(CommandContext& ctx) {
-  const auto file = ReadHouseholdFile(PathFromUtf8(ctx.args.at(0)), ParseEncoding(ctx.Option("encoding")));
+  const auto file = ReadHouseholdFile(PathFromUtf8(ctx.args.at(0)), ParseFileEncoding(ctx.Option("encoding")));
   // Open the report first: a report that cannot be written must not be
   // found out after the households are stored.
   const auto reportPath = ctx.Option("report");
@@ -184,9 +158,7 @@ int ImportHouseholds(CommandContext& ctx) {
   PrintOutcome(ctx, outcome, options.dryRun);
   if (reportPath) {
     // The report speaks the header language of the file it reports on.
-    const bool chinese = !file.header.empty() && !file.header.front().empty() &&
-                         static_cast<unsigned char>(file.header.front().front()) >= 0x80;
-    WriteReport(report, *reportPath, file, outcome, chinese);
+    WriteReport(report, *reportPath, file, outcome, IsChineseHeader(file.header));
     ctx.out << TrFormat("report of {1} rejected rows written to {2}",
                         {std::to_string(outcome.rowsRejected), *reportPath})
             << "\n";
@@ -322,7 +294,9 @@ const std::vector<Command>& Commands() {
     for (auto& c : ParameterCommands()) commands.push_back(std::move(c));
     for (auto& c : CaseCommands()) commands.push_back(std::move(c));
     for (auto& c : DocumentCommands()) commands.push_back(std::move(c));
+    for (auto& c : CrosscheckCommands()) commands.push_back(std::move(c));
     for (auto& c : ScreenCommands()) commands.push_back(std::move(c));
+    for (auto& c : ScheduleCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

@@ -63,11 +63,15 @@ std::vector<Command> ParameterCommands();
 std::vector<Command> CaseCommands();
 // The document ... and roster ... commands (document_commands.cpp).
 std::vector<Command> DocumentCommands();
+// The crosscheck ... commands (crosscheck_commands.cpp).
+std::vector<Command> CrosscheckCommands();
 // The screen and alerts ... commands (screen_commands.cpp).
 std::vector<Command> ScreenCommands();
 // --region: a region prefix of 2, 4, 6, 9 or 12 digits, or (fullCodeToo) a
 // full 12-digit code of any level. Throws std::invalid_argument naming it.
 std::string RegionOption(const CommandContext& ctx, bool fullCodeToo);
+// The screen schedule command (schedule_commands.cpp).
+std::vector<Command> ScheduleCommands();
 // The codes `roster --kind` takes, the default first.
 std::vector<std::string> RosterKindCodes();
 

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "doudi/catalog/message_catalog.h"
+
 #include "doudi/model/text.h"
 
 #ifdef _WIN32
@@ -15,36 +17,63 @@
 #endif
 
 namespace doudi::admin {
+namespace {
 
-bool StdinIsTerminal() {
+bool IsTerminal(std::FILE* stream) {
 #ifdef _WIN32
-  return _isatty(_fileno(stdin)) != 0;
+  return _isatty(_fileno(stream)) != 0;
 #else
-  return isatty(STDIN_FILENO) != 0;
+  return isatty(fileno(stream)) != 0;
 #endif
 }
 
-ProgressLine::ProgressLine()
-#ifdef _WIN32
-    : m_active(_isatty(_fileno(stderr)) != 0) {
-#else
-    : m_active(isatty(STDERR_FILENO) != 0) {
-#endif
-}
-
-ProgressLine::~ProgressLine() {
-  if (m_shown) {
-    std::fputs("\r\x1b[K", stderr);
+// The line as it is drawn on standard error, padded over the one before.
+std::function<void(std::string_view)> TerminalWriter() {
+  if (!IsTerminal(stderr)) return {};
+  return [width = std::size_t{0}](std::string_view text) mutable {
+    std::cerr.flush();
+    const std::string line = "\r" + PadToWidth(text, width) + (text.empty() ? "\r" : "");
+    std::fwrite(line.data(), 1, line.size(), stderr);
     std::fflush(stderr);
-  }
+    width = DisplayWidth(text);
+  };
 }
 
-void ProgressLine::Show(const std::string& text) {
-  if (!m_active) return;
-  std::cerr.flush();
-  std::fputs(("\r" + text + "\x1b[K").c_str(), stderr);
-  std::fflush(stderr);
-  m_shown = true;
+}  // namespace
+
+bool StdinIsTerminal() { return IsTerminal(stdin); }
+
+ProgressLine::ProgressLine() : ProgressLine(TerminalWriter(), Clock::now) {}
+
+ProgressLine::ProgressLine(std::function<void(std::string_view)> write, std::function<Clock::time_point()> now)
+    : m_write(std::move(write)), m_now(std::move(now)), m_start(m_now()) {}
+
+ProgressLine::~ProgressLine() { Clear(); }
+
+void ProgressLine::Update(const std::string& text, std::int64_t done, std::int64_t total, bool force) {
+  if (!m_write) return;
+  const auto now = m_now();
+  if (!force && m_drawn && now - *m_drawn < std::chrono::milliseconds(250)) return;
+  m_drawn = now;
+  std::string line = text;
+  const auto elapsed = now - m_start;
+  if (done > 0 && total > done && elapsed >= std::chrono::seconds(1)) {
+    const auto left = std::chrono::duration_cast<std::chrono::seconds>(elapsed * (total - done) / done);
+    line += "  " + TimeLeftText(left);
+  }
+  m_write(line);
+}
+
+void ProgressLine::Clear() {
+  if (m_write && m_drawn) m_write("");
+  m_drawn.reset();
+}
+
+std::string TimeLeftText(std::chrono::seconds left) {
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(left);
+  if (minutes.count() == 0) return catalog::TrFormat("about {1} s left", {std::to_string(left.count())});
+  return catalog::TrFormat("about {1} min {2} s left",
+                           {std::to_string(minutes.count()), std::to_string((left - minutes).count())});
 }
 
 std::optional<std::string> PromptPassword(const std::string& prompt) {
@@ -105,7 +134,7 @@ Utf8Console::~Utf8Console() {
 #endif
 }
 
-std::string PadToWidth(std::string_view text, std::size_t columns) {
+std::size_t DisplayWidth(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
     const auto decoded = model::DecodeUtf8At(text, i);
@@ -122,6 +151,11 @@ std::string PadToWidth(std::string_view text, std::size_t columns) {
     width += wide ? 2 : 1;
     i += decoded->length;
   }
+  return width;
+}
+
+std::string PadToWidth(std::string_view text, std::size_t columns) {
+  const std::size_t width = DisplayWidth(text);
   std::string padded(text);
   if (width < columns) padded.append(columns - width, ' ');
   return padded;

@@ -1,6 +1,9 @@
 #pragma once
 // The few things doudi-admin needs from the console that differ by
 // platform; kept here so no other file includes POSIX or Windows headers.
+#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <streambuf>
@@ -13,24 +16,45 @@ namespace doudi::admin {
 // Whether standard input is an interactive terminal.
 bool StdinIsTerminal();
 
-// A line on standard error that long work rewrites in place (rows read,
-// checked, stored, time left), when standard error is a terminal; nothing
-// otherwise, so logs and pipes get only the final report. It writes past
-// PrintableStandardStreams (it needs the carriage return and the
-// erase-line escape), so only Doudi's own words belong in it.
+// How far a long command has come (rows read, checked, stored, the rule
+// being screened), as one line on standard error rewritten in place, with
+// the time left as far as the work done so far tells; drawn at most a few
+// times a second, and only when standard error is a terminal, so logs and
+// pipes get only the final report. It writes past PrintableStandardStreams
+// (it needs the carriage return), so only Doudi's own words belong in it.
+// Lines are cleared by overwriting with spaces, not an erase-line escape,
+// which an older Windows console would print.
 class ProgressLine {
  public:
+  using Clock = std::chrono::steady_clock;
+  // On standard error when it is a terminal, else nowhere.
   ProgressLine();
+  // write receives each new text of the line ("" to take it away); now is
+  // the clock (tests pass their own). An empty write: nowhere.
+  ProgressLine(std::function<void(std::string_view)> write, std::function<Clock::time_point()> now);
   ~ProgressLine();  // clears the line
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;
-  void Show(const std::string& text);
-  bool Active() const { return m_active; }
+
+  bool Active() const { return static_cast<bool>(m_write); }
+  // text now, as it is.
+  void Show(const std::string& text) { Update(text, 0, 0, true); }
+  // text, followed by the time left when done of total units of work are
+  // done (the rate so far applied to the rest); skipped when the line was
+  // drawn less than a quarter of a second ago, unless force.
+  void Update(const std::string& text, std::int64_t done, std::int64_t total, bool force = false);
+  // Takes the line away, so that the command's own output starts clean.
+  void Clear();
 
  private:
-  bool m_active;
-  bool m_shown = false;
+  std::function<void(std::string_view)> m_write;
+  std::function<Clock::time_point()> m_now;
+  Clock::time_point m_start;
+  std::optional<Clock::time_point> m_drawn;
 };
+
+// "about 2 min 5 s left", "about 40 s left" in the language in use.
+std::string TimeLeftText(std::chrono::seconds left);
 
 // Asks for a password on the terminal without echoing it; nullopt when
 // standard input is not a terminal (scripts must use PGPASSFILE).
@@ -62,6 +86,8 @@ class Utf8Console {
 // Asian wide characters (Chinese among them) as two: setw counts bytes, so a
 // Chinese table heading would otherwise push its column out of line.
 std::string PadToWidth(std::string_view text, std::size_t columns);
+// The columns text takes on a terminal, counted the same way.
+std::size_t DisplayWidth(std::string_view text);
 
 // Passes text on to another stream buffer with every character a terminal
 // would act on or hide shown as a visible escape instead: C0 controls but LF,

@@ -150,6 +150,44 @@ function(doudi_add_labelled_code where what code chinese codes_var labels_var)
   set(${labels_var} "${${labels_var}}" PARENT_SCOPE)
 endfunction()
 
+# The C++ enumeration enum_name, its enumerators the codes in PascalCase, and
+# its EnumTraits texts (each code with the Chinese label at its place in
+# labels) into <out>, for a generated header that includes domain_enum.h.
+function(doudi_cpp_enum enum_name codes labels out)
+  set(enumerators "")
+  set(texts "")
+  foreach(code label IN ZIP_LISTS codes labels)
+    doudi_pascal_case(${code} "_" name)
+    string(APPEND enumerators "  ${name},\n")
+    string(APPEND texts "      {${enum_name}::${name}, \"${code}\", \"${label}\"},\n")
+  endforeach()
+  list(LENGTH codes n)
+  set(${out} "enum class ${enum_name} {
+${enumerators}};
+
+template <>
+struct EnumTraits<${enum_name}> {
+  static constexpr std::array<EnumText<${enum_name}>, ${n}> kTexts{{
+${texts}  }};
+};" PARENT_SCOPE)
+endfunction()
+
+# Appends to the variable lines_var one C++ row {enum_name::<code>,
+# StaffGroup::<group>} for each of groups (codes, as PascalCase enumerators)
+# and adds their number to the variable count_var.
+function(doudi_cpp_group_rows enum_name code groups lines_var count_var)
+  doudi_pascal_case(${code} "_" name)
+  set(lines "${${lines_var}}")
+  set(count ${${count_var}})
+  foreach(group IN LISTS groups)
+    doudi_pascal_case(${group} "_" group_name)
+    string(APPEND lines "    {${enum_name}::${name}, StaffGroup::${group_name}},\n")
+    math(EXPR count "${count} + 1")
+  endforeach()
+  set(${lines_var} "${lines}" PARENT_SCOPE)
+  set(${count_var} ${count} PARENT_SCOPE)
+endfunction()
+
 # Quotes value as an SQL string literal into <out>.
 function(doudi_sql_quote value out)
   string(REPLACE "'" "''" value "${value}")

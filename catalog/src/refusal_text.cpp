@@ -101,6 +101,11 @@ constexpr std::array kSentences{
     RefusalSentence{"request.reused",
                     "This request was already used for another change: open the record again and repeat the "
                     "change."},
+    RefusalSentence{"schedule.bad_time",
+                    "The daily screening takes a time of day in whole minutes ({at}), or is turned off."},
+    RefusalSentence{"schedule.no_pg_cron",
+                    "pg_cron is not set up in database {database}: the superuser loads it with cron.database_name = "
+                    "'{database}', creates the extension there and runs db migrate (docs/deployment.md)."},
     RefusalSentence{"screening.bad_region", "{region} is not a region code prefix (2, 4, 6, 9 or 12 digits)."},
     RefusalSentence{"screening.bad_trigger", "A screening is run by hand or by the schedule, not by {trigger}."},
     RefusalSentence{"screening.region_outside_scope", "Region {region} is outside your scope."},

@@ -15,12 +15,14 @@ struct PgDatabase::Impl {
   std::unique_ptr<RegistryRepository> registry;
   std::unique_ptr<RegistrySearch> search;
   std::unique_ptr<HouseholdImporter> importer;
+  std::unique_ptr<CrosscheckImporter> crosscheck;
   std::unique_ptr<UserDirectory> users;
   std::unique_ptr<AuditTrail> audit;
   std::unique_ptr<ProgramParameters> parameters;
   std::unique_ptr<CaseRepository> cases;
   std::unique_ptr<HolidayCalendarStore> calendar;
   std::unique_ptr<AlertRepository> alerts;
+  std::unique_ptr<ScreeningSchedule> schedule;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -43,12 +45,14 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->registry = MakeRegistryRepository(m_impl->sql);
   m_impl->search = MakeRegistrySearch(m_impl->sql);
   m_impl->importer = MakeHouseholdImporter(m_impl->sql);
+  m_impl->crosscheck = MakeCrosscheckImporter(m_impl->sql);
   m_impl->users = MakeUserDirectory(m_impl->sql);
   m_impl->audit = MakeAuditTrail(m_impl->sql);
   m_impl->parameters = MakeProgramParameters(m_impl->sql);
   m_impl->cases = MakeCaseRepository(m_impl->sql);
   m_impl->calendar = MakeHolidayCalendarStore(m_impl->sql);
   m_impl->alerts = MakeAlertRepository(m_impl->sql);
+  m_impl->schedule = MakeScreeningSchedule(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -134,12 +138,14 @@ SchemaMigrator& PgDatabase::Migrator() { return *m_impl->migrator; }
 RegistryRepository& PgDatabase::Registry() { return *m_impl->registry; }
 RegistrySearch& PgDatabase::Search() { return *m_impl->search; }
 HouseholdImporter& PgDatabase::Importer() { return *m_impl->importer; }
+CrosscheckImporter& PgDatabase::Crosscheck() { return *m_impl->crosscheck; }
 UserDirectory& PgDatabase::Users() { return *m_impl->users; }
 AuditTrail& PgDatabase::Audit() { return *m_impl->audit; }
 ProgramParameters& PgDatabase::Parameters() { return *m_impl->parameters; }
 CaseRepository& PgDatabase::Cases() { return *m_impl->cases; }
 HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
 AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
+ScreeningSchedule& PgDatabase::Schedule() { return *m_impl->schedule; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

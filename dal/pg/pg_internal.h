@@ -20,12 +20,14 @@ std::unique_ptr<SchemaMigrator> MakeMigrator(soci::session& sql);
 std::unique_ptr<RegistryRepository> MakeRegistryRepository(soci::session& sql);
 std::unique_ptr<RegistrySearch> MakeRegistrySearch(soci::session& sql);
 std::unique_ptr<HouseholdImporter> MakeHouseholdImporter(soci::session& sql);
+std::unique_ptr<CrosscheckImporter> MakeCrosscheckImporter(soci::session& sql);
 std::unique_ptr<UserDirectory> MakeUserDirectory(soci::session& sql);
 std::unique_ptr<AuditTrail> MakeAuditTrail(soci::session& sql);
 std::unique_ptr<ProgramParameters> MakeProgramParameters(soci::session& sql);
 std::unique_ptr<CaseRepository> MakeCaseRepository(soci::session& sql);
 std::unique_ptr<HolidayCalendarStore> MakeHolidayCalendarStore(soci::session& sql);
 std::unique_ptr<AlertRepository> MakeAlertRepository(soci::session& sql);
+std::unique_ptr<ScreeningSchedule> MakeScreeningSchedule(soci::session& sql);
 
 // The rows a query yields (m_sql.prepare << "SELECT ...", soci::use(...)),
 // each made into an element by read(const soci::row&), in order; none is an

@@ -168,6 +168,9 @@ class PgMigrator final : public SchemaMigrator {
       result.schemaFiles = ApplySchemaFiles();
       if (!result.Nothing()) m_sql << "CALL doudi.claim_ownership()";
       for (const auto& seed : BuiltInRuleSeeds()) ExecuteScript(m_sql, seed, "loading the rule tables");
+      // The daily screening's role may use pg_cron once the superuser has
+      // created it here, whenever that was (docs/deployment.md section 5).
+      ExecuteScript(m_sql, "CALL doudi.scheduler_grants()", "letting doudi_scheduler use pg_cron");
       tr.commit();
     } catch (const DatabaseError&) {
       throw;

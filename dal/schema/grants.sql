@@ -4,7 +4,8 @@
 -- no UPDATE, DELETE or TRUNCATE here. Whatever a table or sequence held
 -- before is taken back first, so this file is the whole truth.
 REVOKE ALL ON SCHEMA doudi FROM PUBLIC;
-GRANT USAGE ON SCHEMA doudi TO doudi_user, doudi_user_manager, doudi_scope_reader, doudi_watchdog, doudi_audit_reader;
+GRANT USAGE ON SCHEMA doudi TO doudi_user, doudi_user_manager, doudi_scope_reader, doudi_watchdog, doudi_audit_reader,
+  doudi_scheduler;
 DO $$
 DECLARE
   r record;
@@ -36,7 +37,8 @@ GRANT SELECT ON doudi.save_request TO doudi_township_reviewer;
 GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.referral_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_township_reviewer;
 GRANT SELECT ON doudi.app_user, doudi.asset, doudi.assistance_case, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_state_rule, doudi.case_step, doudi.case_survey, doudi.case_transition_rule, doudi.charity_fund, doudi.income_item, doudi.payment_line, doudi.program, doudi.program_parameter, doudi.referral, doudi.region, doudi.registry_status_change, doudi.schema_migration, doudi.security_limit, doudi.staff_capability, doudi.staff_operation, doudi.alert_rule, doudi.alert_verification, doudi.crosscheck_batch, doudi.screening_run TO doudi_user;
 -- The owners of the functions that check an operation for a caller.
-GRANT SELECT ON doudi.staff_capability, doudi.staff_operation TO doudi_scope_reader, doudi_user_manager, doudi_watchdog;
+GRANT SELECT ON doudi.staff_capability, doudi.staff_operation TO doudi_scope_reader, doudi_user_manager, doudi_watchdog,
+  doudi_scheduler;
 GRANT INSERT, SELECT, UPDATE ON doudi.app_user TO doudi_user_manager;
 GRANT SELECT ON doudi.security_limit TO doudi_user_manager;
 GRANT INSERT ON doudi.import_stage TO doudi_village_clerk;

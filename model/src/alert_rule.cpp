@@ -15,13 +15,8 @@ static_assert(TableIsWellFormed<AlertRule>());
 
 // The generator writes the rules in enumeration order; the lookups below
 // index the rows by rule.
-consteval bool RowsInEnumOrder() {
-  for (std::size_t i = 0; i < gen::kAlertRules.size(); ++i) {
-    if (static_cast<std::size_t>(gen::kAlertRules[i].rule) != i) return false;
-  }
-  return gen::kAlertRules.size() == EnumTraits<AlertRule>::kTexts.size();
-}
-static_assert(RowsInEnumOrder(), "the generated alert rule rows must follow the AlertRule enumeration");
+static_assert(RowsFollowEnum(gen::kAlertRules, &gen::AlertRuleRow::rule),
+              "the generated alert rule rows must follow the AlertRule enumeration");
 
 const gen::AlertRuleRow& RowOf(AlertRule rule) {
   return gen::kAlertRules.at(static_cast<std::size_t>(rule));

@@ -56,6 +56,11 @@ class RowChecker {
     m_failed[static_cast<std::size_t>(column)] = true;
   }
 
+  void Add(ImportColumn column, ImportProblem problem) {
+    m_out.problems.push_back(std::move(problem));
+    m_failed[static_cast<std::size_t>(column)] = true;
+  }
+
   // Whether column already has a problem (then its own checks are skipped).
   bool Failed(ImportColumn column) const { return m_failed[static_cast<std::size_t>(column)]; }
 
@@ -88,35 +93,21 @@ class RowChecker {
 // may hold; a failing cell is replaced by its sanitised form.
 void CheckCellTexts(CheckedImportRow& out, RowChecker& check) {
   for (const auto& info : kColumns) {
-    std::string& value = out.normalized[info.column];
     const auto kind = info.column == C::Name ? TextKind::Name
                       : info.column == C::Address || info.column == C::BankName || info.column == C::Illness
                           ? TextKind::FreeText
                           : TextKind::Line;
-    const auto problem = CheckStorableText(value, info.maxLength, kind);
-    if (!problem) continue;
-    const std::string detail =
-        problem->fault == TextFault::TooLong ? std::to_string(info.maxLength) : CodePointLabel(problem->codePoint);
-    check.Problem(info.column, ReasonCode(problem->fault), std::string(DescribeTemplate(problem->fault)), {detail});
-    value = SanitizedText(value, info.maxLength);
+    if (auto problem = CheckImportCell(out.normalized.line, info.code, out.normalized[info.column], info.maxLength,
+                                       kind)) {
+      check.Add(info.column, std::move(*problem));
+    }
   }
 }
 
 void CheckIdNumber(CheckedImportRow& out, RowChecker& check, std::chrono::year_month_day today) {
   if (check.Failed(C::IdNumber)) return;
-  std::string& id = out.normalized[C::IdNumber];
-  if (id.empty()) {
-    check.Problem(C::IdNumber, "missing", "the resident ID number is empty");
-    return;
-  }
-  // Full-width digits (typed with a Chinese input method) are the same
-  // digits; the checksum still guards against a wrong one.
-  id = HalfWidthDigits(id);
-  const auto parsed = ResidentId::Parse(id, today);
-  if (const auto* error = std::get_if<ResidentIdError>(&parsed)) {
-    check.Problem(C::IdNumber, ReasonCode(*error), std::string(Describe(*error)));
-  } else {
-    id = std::get<ResidentId>(parsed).Text();
+  if (auto problem = CheckImportIdNumber(out.normalized.line, "id_number", out.normalized[C::IdNumber], today)) {
+    check.Add(C::IdNumber, std::move(*problem));
   }
 }
 
@@ -201,10 +192,40 @@ std::span<const ImportColumnInfo> ImportColumns() { return kColumns; }
 const ImportColumnInfo& ColumnInfo(ImportColumn column) { return kColumns[static_cast<std::size_t>(column)]; }
 
 std::optional<ImportColumn> ParseImportColumn(std::string_view header) {
-  const std::string_view name = TrimAsciiWhitespace(header);
   for (const auto& info : kColumns) {
-    if (EqualsIgnoringAsciiCase(name, info.code) || name == info.chinese) return info.column;
+    if (NamesColumn(header, info.code, info.chinese)) return info.column;
   }
+  return std::nullopt;
+}
+
+bool NamesColumn(std::string_view header, std::string_view code, std::string_view chinese) {
+  const std::string_view name = TrimAsciiWhitespace(header);
+  return EqualsIgnoringAsciiCase(name, code) || name == chinese;
+}
+
+std::optional<ImportProblem> CheckImportCell(std::int64_t line, std::string_view column, std::string& value,
+                                             std::size_t maxLength, TextKind kind) {
+  const auto problem = CheckStorableText(value, maxLength, kind);
+  if (!problem) return std::nullopt;
+  const std::string detail =
+      problem->fault == TextFault::TooLong ? std::to_string(maxLength) : CodePointLabel(problem->codePoint);
+  value = SanitizedText(value, maxLength);
+  return MakeImportProblem(line, std::string(column), std::string(column) + "." + std::string(ReasonCode(problem->fault)),
+                           std::string(DescribeTemplate(problem->fault)), {detail});
+}
+
+std::optional<ImportProblem> CheckImportIdNumber(std::int64_t line, std::string_view column, std::string& value,
+                                                 std::chrono::year_month_day today) {
+  const std::string code(column);
+  if (value.empty()) return MakeImportProblem(line, code, code + ".missing", "the resident ID number is empty");
+  // Full-width digits (typed with a Chinese input method) are the same
+  // digits; the checksum still guards against a wrong one.
+  value = HalfWidthDigits(value);
+  const auto parsed = ResidentId::Parse(value, today);
+  if (const auto* error = std::get_if<ResidentIdError>(&parsed)) {
+    return MakeImportProblem(line, code, code + "." + std::string(ReasonCode(*error)), std::string(Describe(*error)));
+  }
+  value = std::get<ResidentId>(parsed).Text();
   return std::nullopt;
 }
 

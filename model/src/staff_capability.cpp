@@ -14,13 +14,8 @@ static_assert(TableIsWellFormed<StaffOperation>());
 
 // The generator writes the operations in enumeration order; StaffMay and
 // PossibleInState index the rows by operation.
-consteval bool RowsInEnumOrder() {
-  for (std::size_t i = 0; i < gen::kStaffOperations.size(); ++i) {
-    if (static_cast<std::size_t>(gen::kStaffOperations[i].operation) != i) return false;
-  }
-  return gen::kStaffOperations.size() == EnumTraits<StaffOperation>::kTexts.size();
-}
-static_assert(RowsInEnumOrder(), "the generated operation rows must follow the StaffOperation enumeration");
+static_assert(RowsFollowEnum(gen::kStaffOperations, &gen::StaffOperationRow::operation),
+              "the generated operation rows must follow the StaffOperation enumeration");
 
 const gen::StaffOperationRow& RowOf(StaffOperation operation) {
   return gen::kStaffOperations.at(static_cast<std::size_t>(operation));

@@ -164,6 +164,22 @@ doudi_cluster_start() {
   doudi_cluster_wait_ready "$dir" "$port"
 }
 
+# The server options that load pg_cron (Debian's postgresql-15-cron 1.4.2),
+# for doudi_cluster_start's EXTRA: the extension may be created only in the
+# database DBNAME (cron.database_name; its launcher waits there for CREATE
+# EXTENSION), jobs run as background workers (no libpq login, so no password
+# for the job's role) and there are workers enough for the launcher, the
+# jobs (cron.max_running_jobs, 5 by default) and parallel queries. Never
+# DROP DATABASE DBNAME WITH (FORCE) while the server runs: the launcher it
+# ends is not started again until the server restarts (docs/deployment.md).
+# DBNAME is a plain lowercase name (no quoting). Usage:
+#   doudi_cluster_start DIR PORT LISTEN "$(doudi_cron_options DBNAME) ..."
+doudi_cron_options() {
+  printf -- '-c shared_preload_libraries=pg_cron -c cron.database_name=%s %s' "$1" \
+    '-c cron.use_background_workers=on -c max_worker_processes=16'
+
+}
+
 # Waits until the server of DIR accepts connections on its socket.
 # Usage: doudi_cluster_wait_ready DIR PORT [SECONDS]
 doudi_cluster_wait_ready() {

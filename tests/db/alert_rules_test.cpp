@@ -35,10 +35,15 @@ std::vector<std::string> SeededRules(const test::TestDatabase& server) {
       "ORDER BY position");
 }
 
-std::set<std::string> Handlers(model::AlertRule rule) {
-  std::set<std::string> groups;
-  for (const auto group : model::AlertHandlers(rule)) groups.emplace(model::ToCode(group));
-  return groups;
+// Each rule's handled_by holds the groups the model lists.
+void CheckHandlers(const test::TestDatabase& server) {
+  for (const auto& rule : model::EnumTexts<model::AlertRule>()) {
+    std::set<std::string> expected;
+    for (const auto group : model::AlertHandlers(rule.value)) expected.emplace(model::ToCode(group));
+    const auto groups =
+        server.Rows("SELECT unnest(handled_by) FROM doudi.alert_rule WHERE code = '" + std::string(rule.code) + "'");
+    BOOST_TEST(std::set<std::string>(groups.begin(), groups.end()) == expected, rule.code);
+  }
 }
 
 }  // namespace
@@ -48,11 +53,7 @@ BOOST_AUTO_TEST_SUITE(alert_rules)
 BOOST_AUTO_TEST_CASE(the_alert_rules_in_the_database_are_the_models) {
   test::MigratedDatabase m(false);
   BOOST_TEST(SeededRules(m.server) == ModelRules(), boost::test_tools::per_element());
-  for (const auto& rule : model::EnumTexts<model::AlertRule>()) {
-    const auto groups =
-        m.server.Rows("SELECT unnest(handled_by) FROM doudi.alert_rule WHERE code = '" + std::string(rule.code) + "'");
-    BOOST_TEST(std::set<std::string>(groups.begin(), groups.end()) == Handlers(rule.value), rule.code);
-  }
+  CheckHandlers(m.server);
 }
 
 // A group that handles alerts must be a staff group the database knows: a
@@ -70,6 +71,17 @@ BOOST_AUTO_TEST_CASE(every_handling_group_is_a_group_role) {
   }
 }
 
+// What a rule finds is its function doudi.screen_<rule>, which doudi.screen
+// runs for each row of the table.
+BOOST_AUTO_TEST_CASE(every_rule_has_its_screening_function) {
+  test::MigratedDatabase m(false);
+  for (const auto& rule : model::EnumTexts<model::AlertRule>()) {
+    BOOST_TEST(m.server.Count("SELECT count(*) FROM pg_catalog.pg_proc WHERE pronamespace = 'doudi'::regnamespace "
+                              "AND proname = 'screen_" + std::string(rule.code) + "'") == 1,
+               rule.code);
+  }
+}
+
 // Alerts refer to their rule: applying the seed again updates the rules in
 // place (labels and positions swapped between two rules come back, UNIQUE
 // notwithstanding), deletes a rule the file lacks when no alert uses it and
@@ -84,15 +96,14 @@ BOOST_AUTO_TEST_CASE(the_seed_applies_again_over_rules_alerts_use) {
       "INSERT INTO doudi.alert (rule, subject_key, period, name, region_code) VALUES "
       "('retired_rule', 'person:1', '2026', '王建国', '331022001201'), "
       "('case_overdue', 'case:1', '2026-11-28', '王建国', '331022001201');"
-      // The first two rules' labels and positions swapped, and a third's changed.
-      "UPDATE doudi.alert_rule SET chinese = 'x', position = -1 WHERE position = 1;"
-      "UPDATE doudi.alert_rule SET chinese = (SELECT chinese FROM doudi.alert_rule WHERE code = '" +
-      std::string(model::ToCode(model::AlertRule::MedicalRegistered)) + "'), position = 1 WHERE position = 2;"
-      "UPDATE doudi.alert_rule SET chinese = '" +
-      std::string(model::ToChinese(model::AlertRule::MedicalUnregistered)) +
-      "', position = 2 WHERE position = -1;"
+      // Two rules' labels and positions swapped, and a third's table changed.
+      "UPDATE doudi.alert_rule SET chinese = 'x', position = -1 WHERE code = 'medical_registered';"
+      "UPDATE doudi.alert_rule SET chinese = '" + std::string(model::ToChinese(model::AlertRule::MedicalRegistered)) +
+      "', position = 1 WHERE code = 'medical_unregistered';"
+      "UPDATE doudi.alert_rule SET chinese = '" + std::string(model::ToChinese(model::AlertRule::MedicalUnregistered)) +
+      "', position = 2 WHERE code = 'medical_registered';"
       "UPDATE doudi.alert_rule SET handled_by = '{auditor}', reads = '{property}', program = 'charity' "
-      "WHERE position = 3;");
+      "WHERE code = 'recipient_died';");
   BOOST_TEST_REQUIRE((SeededRules(m.server) != expected));
 
   m.db->Migrator().Migrate();
@@ -100,11 +111,7 @@ BOOST_AUTO_TEST_CASE(the_seed_applies_again_over_rules_alerts_use) {
   auto withKept = expected;
   withKept.push_back("retired_rule|已停用的规则|person||dibao|" + std::to_string(expected.size() + 1));
   BOOST_TEST(SeededRules(m.server) == withKept, boost::test_tools::per_element());
-  for (const auto& rule : model::EnumTexts<model::AlertRule>()) {
-    const auto groups =
-        m.server.Rows("SELECT unnest(handled_by) FROM doudi.alert_rule WHERE code = '" + std::string(rule.code) + "'");
-    BOOST_TEST(std::set<std::string>(groups.begin(), groups.end()) == Handlers(rule.value), rule.code);
-  }
+  CheckHandlers(m.server);
   BOOST_TEST(m.server.Count("SELECT count(*) FROM doudi.alert") == 2);
 
   // Once its alerts are gone, the next migrate deletes it too.

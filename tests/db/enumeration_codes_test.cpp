@@ -8,6 +8,7 @@
 
 #include "db_fixture.h"
 #include "doudi/model/case_workflow.h"
+#include "doudi/model/crosscheck.h"
 #include "doudi/model/household.h"
 #include "doudi/model/staff.h"
 #include "doudi/model/staff_capability.h"
@@ -69,6 +70,7 @@ BOOST_AUTO_TEST_CASE(every_column_storing_an_enumeration_checks_exactly_its_code
       {ModelCodes<model::StaffGroup>(), "staff_capability", "staff_group"},
       {ModelCodes<model::StepOrder>(), "assistance_case", "step_order"},
       {ModelCodes<model::StepOrder>(), "case_transition_rule", "step_order"},
+      {ModelCodes<model::CrosscheckKind>(), "crosscheck_batch", "kind"},
   };
   for (const auto& c : columns) {
     BOOST_TEST_CONTEXT(c.table << "." << c.column) {

@@ -889,11 +889,15 @@ BOOST_FIXTURE_TEST_CASE(roles_and_objects_hold_no_more_than_they_need, Registry)
   // Functions too, but for those that deliberately run as another role:
   // the user-management functions as the holder of CREATEROLE (and nothing
   // else), the scope-applying readers as the holder of BYPASSRLS, the
-  // watchdog as the holder of pg_signal_backend (migration 17), and the
-  // audit's comparison of tables and trail as the other (migration 19).
+  // watchdog as the holder of pg_signal_backend (migration 17), the
+  // audit's comparison of tables and trail as the other (migration 19), and
+  // the daily screening's scheduling as the role its pg_cron job runs as.
   BOOST_TEST(Join(server.Rows("SELECT DISTINCT proowner::regrole::text FROM pg_proc WHERE pronamespace = "
                               "'doudi'::regnamespace ORDER BY 1")) ==
-             "doudi_audit_reader,doudi_owner,doudi_scope_reader,doudi_user_manager,doudi_watchdog");
+             "doudi_audit_reader,doudi_owner,doudi_scheduler,doudi_scope_reader,doudi_user_manager,doudi_watchdog");
+  BOOST_TEST(Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner = "
+                              "'doudi_scheduler'::regrole ORDER BY 1")) ==
+             "screening_schedule,screening_schedule_job,screening_schedule_runs");
   BOOST_TEST(Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner = "
                               "'doudi_audit_reader'::regrole ORDER BY 1")) == "audit_reconcile");
   BOOST_TEST(Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner = "
@@ -907,7 +911,8 @@ BOOST_FIXTURE_TEST_CASE(roles_and_objects_hold_no_more_than_they_need, Registry)
   }
   BOOST_TEST(
       Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner IN "
-                       "('doudi_scope_reader'::regrole, 'doudi_user_manager'::regrole, 'doudi_audit_reader'::regrole) "
+                       "('doudi_scope_reader'::regrole, 'doudi_user_manager'::regrole, 'doudi_audit_reader'::regrole, "
+                       "'doudi_scheduler'::regrole) "
                        "AND NOT prosecdef")) == "");
   // SECURITY DEFINER functions pin search_path and are not PUBLIC's to call.
   BOOST_TEST(server.Count("SELECT count(*) FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND prosecdef") >=

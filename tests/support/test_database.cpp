@@ -161,9 +161,15 @@ std::string Session::ScramVerifier(const std::string& role, const std::string& p
   return Verifier(m_conn.get(), role, password);
 }
 
-TestDatabase::TestDatabase() : m_admin(AdminConnectionString()) {
+namespace {
+// doudi_test_<pid>_<n>: unique to this process and test.
+std::string NextTestName() {
   static std::atomic<int> counter{0};
-  m_name = "doudi_test_" + std::to_string(DOUDI_GETPID()) + "_" + std::to_string(++counter);
+  return "doudi_test_" + std::to_string(DOUDI_GETPID()) + "_" + std::to_string(++counter);
+}
+}  // namespace
+
+TestDatabase::TestDatabase() : m_admin(AdminConnectionString()), m_name(NextTestName()) {
   Run(m_admin, "DROP DATABASE IF EXISTS " + m_name);
   Run(m_admin, "CREATE DATABASE " + m_name + " TEMPLATE template0 ENCODING 'UTF8'");
   // The later dbname= overrides the one in DOUDI_TEST_DB.
@@ -171,9 +177,17 @@ TestDatabase::TestDatabase() : m_admin(AdminConnectionString()) {
   m_rolePrefix = "t" + m_name.substr(std::string("doudi_test_").size()) + "_";
 }
 
+TestDatabase::TestDatabase(const Existing& existing)
+    : m_admin(AdminConnectionString()), m_name(existing.name), m_dropDatabase(false) {
+  m_conninfo = m_admin + " dbname=" + QuotedConnValue(m_name);
+  // The roles still get a name of their own.
+  m_rolePrefix = "t" + NextTestName().substr(std::string("doudi_test_").size()) + "_";
+  Open(m_conninfo);  // a missing database says so here
+}
+
 TestDatabase::~TestDatabase() {
   try {
-    Run(m_admin, "DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+    if (m_dropDatabase) Run(m_admin, "DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
   } catch (...) {
     // A test's own failure is the message that matters.
   }

@@ -82,7 +82,14 @@ class TestDatabase {
   // Creates doudi_test_<pid>_<n>; throws std::runtime_error when
   // DOUDI_TEST_DB is unset or the cluster cannot be reached.
   TestDatabase();
-  // Drops the database, then every login role whose name starts with
+  // Works in the existing database `name` instead, one the test must not
+  // drop (pg_cron's: scripts/test makes it, DOUDI_TEST_CRON_DB); the
+  // destructor drops only the test's roles.
+  struct Existing {
+    std::string name;
+  };
+  explicit TestDatabase(const Existing& existing);
+  // Drops the database (unless Existing), then every login role whose name starts with
   // RolePrefix() (or with doudi_/pg_ followed by it), however it was made.
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
@@ -128,6 +135,7 @@ class TestDatabase {
   std::string m_name;
   std::string m_conninfo;
   std::string m_rolePrefix;
+  bool m_dropDatabase = true;
 };
 
 // The repository's tests/fixtures directory (set by CMake).

@@ -13,4 +13,5 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION doudi.require_staff_may(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION doudi.require_staff_may(text) TO doudi_scope_reader, doudi_user_manager, doudi_watchdog;
+GRANT EXECUTE ON FUNCTION doudi.require_staff_may(text) TO doudi_scope_reader, doudi_user_manager, doudi_watchdog,
+  doudi_scheduler;

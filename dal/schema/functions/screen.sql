@@ -2,7 +2,9 @@
 -- NULL: all) over a region (a code prefix; NULL: everything the caller may
 -- see) and returns, per rule, how many alerts it raised, updated, left
 -- unchanged and raised again (doudi.screen_apply). A caller other than the
--- superuser screens only within their own scope.
+-- superuser screens only within their own scope. The daily job runs as
+-- doudi_scheduler, no staff member (docs/deployment.md section 5): it, and
+-- only it, screens with trigger 'schedule', over every region.
 CREATE OR REPLACE FUNCTION doudi.screen(p_rules text[] DEFAULT NULL, p_region text DEFAULT NULL,
                                         p_trigger text DEFAULT 'manual')
 RETURNS TABLE (rule text, raised integer, updated integer, unchanged integer, reraised integer)
@@ -12,8 +14,10 @@ DECLARE
   scope text;
   unknown text;
 BEGIN
-  PERFORM doudi.require_staff_may('run_screening');
-  IF p_trigger IS NULL OR p_trigger NOT IN ('manual', 'schedule') THEN
+  IF session_user <> 'doudi_scheduler' THEN
+    PERFORM doudi.require_staff_may('run_screening');
+  END IF;
+  IF p_trigger IS NULL OR p_trigger <> (CASE WHEN session_user = 'doudi_scheduler' THEN 'schedule' ELSE 'manual' END) THEN
     RAISE EXCEPTION 'doudi:screening.bad_trigger'
       USING DETAIL = json_build_object('trigger', p_trigger)::text, ERRCODE = 'invalid_parameter_value';
   END IF;
@@ -27,7 +31,7 @@ BEGIN
     RAISE EXCEPTION 'doudi:screening.bad_region'
       USING DETAIL = json_build_object('region', region)::text, ERRCODE = 'RD000';
   END IF;
-  IF NOT doudi.session_is_superuser() THEN
+  IF NOT doudi.session_is_superuser() AND session_user <> 'doudi_scheduler' THEN
     scope := doudi.session_scope();
     IF region IS NULL THEN
       region := scope;
@@ -40,4 +44,4 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION doudi.screen(text[],text,text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION doudi.screen(text[],text,text) TO doudi_center_admin;
+GRANT EXECUTE ON FUNCTION doudi.screen(text[],text,text) TO doudi_center_admin, doudi_scheduler;

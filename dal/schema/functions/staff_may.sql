@@ -15,4 +15,5 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION doudi.staff_may(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION doudi.staff_may(text) TO doudi_user, doudi_scope_reader, doudi_user_manager, doudi_watchdog;
+GRANT EXECUTE ON FUNCTION doudi.staff_may(text) TO doudi_user, doudi_scope_reader, doudi_user_manager, doudi_watchdog,
+  doudi_scheduler;

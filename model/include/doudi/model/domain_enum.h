@@ -105,6 +105,17 @@ consteval bool TableIsWellFormed() {
   return true;
 }
 
+// Whether rows, a generated table with one row per value of E whose member
+// key names the value, lists every value once in declaration order, so the
+// row of a value is found by indexing with it.
+template <DomainEnum E, typename Rows, typename Row>
+consteval bool RowsFollowEnum(const Rows& rows, E Row::*key) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (static_cast<std::size_t>(rows[i].*key) != i) return false;
+  }
+  return rows.size() == EnumTraits<E>::kTexts.size();
+}
+
 // TableIsWellFormed, and the table ends with last, the enumeration's last
 // enumerator, so no value was left out at the end either.
 template <DomainEnum E>

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "doudi/model/text.h"
+
 namespace doudi::model {
 
 enum class ImportColumn {
@@ -37,6 +39,10 @@ const ImportColumnInfo& ColumnInfo(ImportColumn column);
 // The column a header names (English case-insensitively, or Chinese), after
 // trimming spaces; nullopt for an unknown header.
 std::optional<ImportColumn> ParseImportColumn(std::string_view header);
+// Whether a header cell names the column whose English header is code (in
+// any ASCII case) or whose Chinese header is chinese, spaces around it
+// trimmed: the rule of every import file's header.
+bool NamesColumn(std::string_view header, std::string_view code, std::string_view chinese);
 
 // One data row of a file, by column; line is the 1-based physical line in
 // the file where the row starts (the header is line 1).
@@ -66,6 +72,26 @@ std::string EncodeImportMessage(const ImportProblem& problem);
 // The problem at line, column, code with the template and values of
 // encoded; a text without U+001F is a template without values.
 ImportProblem DecodeImportMessage(std::int64_t line, std::string column, std::string code, const std::string& encoded);
+
+// The single-cell checks every import shares, each reporting as
+// "<column>.<reason>" at line. CheckImportCell: the characters no field may
+// hold and the column's limit of maxLength code points; a failing value is
+// replaced by its SanitizedText. CheckImportIdNumber: a non-empty resident
+// ID (full-width digits read as digits) that ResidentId::Parse accepts,
+// replaced by its normalised text; only the first fault is reported.
+std::optional<ImportProblem> CheckImportCell(std::int64_t line, std::string_view column, std::string& value,
+                                             std::size_t maxLength, TextKind kind);
+std::optional<ImportProblem> CheckImportIdNumber(std::int64_t line, std::string_view column, std::string& value,
+                                                 std::chrono::year_month_day today);
+
+// One data row of a file whose columns the caller defines (the cross-check
+// kinds): the cells by the caller's column index, and the problems found
+// while reading it (a wrong number of fields).
+struct FileRow {
+  std::int64_t line = 0;
+  std::vector<std::string> values;
+  std::vector<ImportProblem> readProblems;
+};
 
 struct ImportRow {
   std::int64_t line = 0;

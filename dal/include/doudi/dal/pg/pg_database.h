@@ -10,12 +10,14 @@
 #include "doudi/dal/alert_repository.h"
 #include "doudi/dal/audit_trail.h"
 #include "doudi/dal/case_repository.h"
+#include "doudi/dal/crosscheck_import.h"
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
 #include "doudi/dal/schema.h"
+#include "doudi/dal/screening_schedule.h"
 #include "doudi/dal/user_directory.h"
 
 namespace doudi::dal::pg {
@@ -74,12 +76,14 @@ class PgDatabase {
   RegistryRepository& Registry();
   RegistrySearch& Search();
   HouseholdImporter& Importer();
+  CrosscheckImporter& Crosscheck();
   UserDirectory& Users();
   AuditTrail& Audit();
   ProgramParameters& Parameters();
   CaseRepository& Cases();
   HolidayCalendarStore& Calendar();
   AlertRepository& Alerts();
+  ScreeningSchedule& Schedule();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
