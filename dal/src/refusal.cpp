@@ -1,12 +1,12 @@
 // Reading a server refusal: the code in MESSAGE, the arguments in DETAIL
-// (errors.h). DETAIL is what json_build_object(...)::text writes; a reader
-// of that much JSON is smaller than a library the data layer would link for
-// it alone.
+// (errors.h). DETAIL is what json_build_object(...)::text writes, read by
+// the data layer's one JSON reader (json_object.h).
 #include <cctype>
 #include <cstdint>
 #include <optional>
 
 #include "doudi/dal/errors.h"
+#include "doudi/dal/json_object.h"
 
 namespace doudi::dal {
 namespace {
@@ -41,8 +41,8 @@ class JsonReader {
  public:
   explicit JsonReader(std::string_view text) : m_text(text) {}
 
-  std::optional<RefusalArguments> ReadObject() {
-    RefusalArguments out;
+  std::optional<JsonMembers> ReadObject() {
+    JsonMembers out;
     if (!Expect('{')) return std::nullopt;
     if (Peek() == '}') {
       ++m_pos;
@@ -159,7 +159,7 @@ class JsonReader {
     return std::nullopt;
   }
 
-  // A value as the argument's text (RefusalArguments).
+  // A value as its member's text (JsonMembers).
   std::optional<std::string> ReadValue() {
     const char c = Peek();
     if (c == '"') return ReadString();
@@ -208,6 +208,13 @@ class JsonReader {
 
 }  // namespace
 
+std::optional<JsonMembers> ReadJsonObject(std::string_view text) {
+  JsonReader reader(text);
+  auto members = reader.ReadObject();
+  if (!members || !reader.AtEnd()) return std::nullopt;
+  return members;
+}
+
 Refusal ParseRefusal(std::string_view message, std::string_view detail) {
   Refusal refusal;
   if (message.substr(0, kPrefix.size()) != kPrefix) return refusal;
@@ -227,8 +234,7 @@ Refusal ParseRefusal(std::string_view message, std::string_view detail) {
     while (!prose.empty() && prose.front() == ' ') prose.remove_prefix(1);
     refusal.prose = prose;
   }
-  JsonReader reader(detail);
-  if (auto arguments = reader.ReadObject(); arguments && reader.AtEnd()) refusal.arguments = std::move(*arguments);
+  if (auto arguments = ReadJsonObject(detail)) refusal.arguments = std::move(*arguments);
   return refusal;
 }
 

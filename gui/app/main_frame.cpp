@@ -56,9 +56,11 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   m_recordWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_caseWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_documentWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
+  m_alertWorker = std::make_unique<DatabaseWorker>(conninfo, onChange);
   m_heartbeatWorker = std::make_unique<DatabaseWorker>(conninfo);
   m_context = std::make_unique<Context>(
-      m_session, Workers{*m_searchWorker, *m_pageWorker, *m_recordWorker, *m_caseWorker, *m_documentWorker});
+      m_session, Workers{*m_searchWorker, *m_pageWorker, *m_recordWorker, *m_caseWorker, *m_documentWorker,
+                         *m_alertWorker});
   m_context->SetCaseOpener([this](std::int64_t caseId) { OpenCase(caseId); });
   m_context->SetHouseholdFileOpener([this](std::int64_t householdId) { OpenHouseholdFile(householdId); });
   m_context->SetMatchingOpener([this](std::int64_t householdId) { OpenMatching(householdId); });

@@ -86,6 +86,8 @@ class MainFrame : public wxFrame {
   std::unique_ptr<DatabaseWorker> m_caseWorker;
   // Documents and rosters: a 10,000-line roster never holds up the cases.
   std::unique_ptr<DatabaseWorker> m_documentWorker;
+  // The alert list: a region-wide list can be stopped without cancelling a case's write.
+  std::unique_ptr<DatabaseWorker> m_alertWorker;
   DialogRunner m_runDialog = RunModally;
   // Its own connection asks the server "still there?" every few seconds,
   // so a dropped link shows in the status bar without waiting for a search.

@@ -1,5 +1,6 @@
 // The main window's sections, in the order its tabs show them. A new area
 // adds its section here (its Describe() beside its window says the rest).
+#include "alerts/alerts_panel.h"
 #include "cases/my_tasks_panel.h"
 #include "cases/notice_panel.h"
 #include "common/section.h"
@@ -11,6 +12,7 @@ namespace doudi::gui {
 const std::vector<Section>& Sections() {
   static const std::vector<Section> sections{
       MyTasksPanel::Describe(),
+      AlertsPanel::Describe(),
       RegistryPanel::Describe(),
       NoticePanel::Describe(),
       ParametersPanel::Describe(),

@@ -18,6 +18,7 @@
 #include "cases/case_text.h"
 #include "common/context.h"
 #include "common/database_worker.h"
+#include "common/requested_write.h"
 #include "common/report_list.h"
 #include "common/wx_text.h"
 #include "documents/document_jobs.h"
@@ -43,9 +44,6 @@ wxString Joined(const std::vector<std::string>& parts, const wxString& separator
 wxString WhoWhen(const std::string& who, const std::string& when) {
   return Wx(who) + wxS("  ") + Wx(when);
 }
-
-// Why a write failed: the outcome the view acts on.
-enum class WriteOutcome { Done, Conflict };
 
 }  // namespace
 
@@ -446,45 +444,22 @@ void CaseView::ProposeAmount() {
 }
 
 void CaseView::RunWrite(const std::string& what, Write write, const wxString& done) {
-  // One id per write the user asked for, kept while its outcome is unknown
-  // (a lost reply): the retry is then never applied twice.
-  if (m_pendingWhat != what || m_pendingRequestId.empty()) {
-    m_pendingWhat = what;
-    m_pendingRequestId = dal::NewRequestId();
-  }
-  const std::string requestId = m_pendingRequestId;
   SetState(State::Writing);
   ShowStatus(_("Saving..."), false);
-  m_worker.Run<WriteOutcome>(
-      this,
-      [write = std::move(write), requestId](dal::pg::PgDatabase& db) {
-        try {
-          write(db, requestId);
-        } catch (const dal::ConcurrentChange&) {
-          return WriteOutcome::Conflict;
-        }
-        return WriteOutcome::Done;
-      },
-      [this, done](WriteOutcome outcome) {
-        m_pendingRequestId.clear();
-        Reload();
-        m_context.CasesChanged();
-        ShowStatus(outcome == WriteOutcome::Done
-                       ? done
-                       : _("Someone else acted on this case meanwhile: it is shown again as it is now. Check it "
-                           "and try again."),
-                   outcome != WriteOutcome::Done);
-      },
-      [this](const JobFailure& failure) {
-        if (!failure.connectionLost) m_pendingRequestId.clear();
-        SetState(State::Ready);
-        ShowStatus(failure.connectionLost
-                       ? wxString::Format(_("Not confirmed: %s Try again when the connection is back (a step that "
-                                            "did arrive is not taken twice)."),
-                                          failure.message)
-                       : wxString::Format(_("Not done: %s"), failure.message),
-                   true);
-      });
+  m_write.Run(m_worker, this, what, std::move(write),
+              {done,
+               _("Someone else acted on this case meanwhile: it is shown again as it is now. Check it and try again."),
+               _("Not confirmed: %s Try again when the connection is back (a step that did arrive is not taken "
+                 "twice).")},
+              [this](bool wrote) {
+                if (!wrote) {
+                  SetState(State::Ready);
+                  return;
+                }
+                Reload();
+                m_context.CasesChanged();
+              },
+              [this](const wxString& text, bool isError) { ShowStatus(text, isError); });
 }
 
 std::vector<reports::CaseDocumentKind> CaseView::DocumentKinds() const {

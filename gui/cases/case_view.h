@@ -22,6 +22,7 @@
 
 #include "cases/case_actions.h"
 #include "common/form_dialog.h"
+#include "common/requested_write.h"
 #include "documents/document_preview.h"
 #include "doudi/dal/case_repository.h"
 #include "doudi/reports/case_documents.h"
@@ -105,7 +106,7 @@ class CaseView : public wxDialog {
   void ShowStatus(const wxString& text, bool error);
   // Runs write on the worker with a request id for what (kept while the
   // outcome of the same write is unknown), then reloads.
-  using Write = std::function<void(dal::pg::PgDatabase&, const std::string& requestId)>;
+  using Write = RequestedWrite::Write;
   void RunWrite(const std::string& what, Write write, const wxString& done);
   void ShowDocumentMenu(wxWindow* button);
 
@@ -118,8 +119,7 @@ class CaseView : public wxDialog {
   State m_state = State::Loading;
   std::optional<dal::CaseRecord> m_record;
   std::vector<CaseActionChoice> m_actions;
-  std::string m_pendingWhat;       // the write in flight or unresolved
-  std::string m_pendingRequestId;  // its request id (dal::NewRequestId)
+  RequestedWrite m_write;  // the write in flight or unresolved
   bool m_openingDocument = false;
   wxWeakRef<DocumentPreview> m_preview;
 

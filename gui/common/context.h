@@ -23,6 +23,7 @@ struct Workers {
   DatabaseWorker& records;    // households: load and save
   DatabaseWorker& cases;      // task and notice lists, parameters, case windows and their writes
   DatabaseWorker& documents;  // documents and rosters
+  DatabaseWorker& alerts;     // the alert list and its counts (its Stop cancels nothing else)
 };
 
 class Context {
@@ -65,6 +66,11 @@ class Context {
   void CasesChanged() const {
     for (const auto& reload : m_casesChanged) reload();
   }
+  // The same for the alert lists, after an alert was checked or closed.
+  void OnAlertsChanged(std::function<void()> reload) { m_alertsChanged.push_back(std::move(reload)); }
+  void AlertsChanged() const {
+    for (const auto& reload : m_alertsChanged) reload();
+  }
 
  private:
   const Session& m_session;
@@ -73,6 +79,7 @@ class Context {
   Opener m_openHouseholdFile;
   Opener m_openMatching;
   std::vector<std::function<void()>> m_casesChanged;
+  std::vector<std::function<void()>> m_alertsChanged;
 };
 
 }  // namespace doudi::gui

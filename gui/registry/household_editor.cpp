@@ -18,12 +18,14 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "alerts/household_alerts.h"
 #include "app/session.h"
 #include "common/conflict_dialog.h"
 #include "common/database_worker.h"
 #include "common/wx_text.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/registry_repository.h"
+#include "doudi/model/alert_rule.h"
 #include "doudi/model/masking.h"
 #include "doudi/model/money.h"
 #include "doudi/workstation/household_merge.h"
@@ -93,6 +95,14 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
   }
 }
 
+void HouseholdEditor::StartWith(model::Household household, const wxString& note) {
+  if (HouseholdId() || GetState() != State::Editing || IsReadOnly()) return;
+  // The blank stays the base: the form differs from it, so it is saved and drafted.
+  m_household = std::move(household);
+  Fill();
+  ShowStatus(note, false);
+}
+
 // ---------------------------------------------------------------- layout
 
 void HouseholdEditor::BuildForm() {
@@ -100,6 +110,16 @@ void HouseholdEditor::BuildForm() {
   m_status = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
   m_status->SetMinSize(wxSize(FromDIP(100), -1));
   top->Add(m_status, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
+  if (HouseholdId() && model::HandlesAnyAlert(m_session.Role())) {
+    m_openAlerts = new HouseholdAlerts(this, m_worker, [this](std::int64_t alertId) {
+      Safely([&] {
+        if (!ConfirmClose()) return;
+        m_alertToOpen = alertId;
+        Finish(true);
+      });
+    });
+    top->Add(m_openAlerts, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP));
+  }
 
   // A stored household's editor with a context has two pages: the form and 匹配.
   wxWindow* formParent = this;
@@ -359,6 +379,7 @@ void HouseholdEditor::Load() {
           }
           Fill();
           ShowState();
+          if (m_openAlerts != nullptr) m_openAlerts->Load(*HouseholdId());
           OfferDraft();
         });
       },

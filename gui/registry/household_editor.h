@@ -48,6 +48,7 @@ class AssetGrid;
 class Context;
 class DatabaseWorker;
 class MatchingPanel;
+class HouseholdAlerts;
 class HouseholdFieldsPanel;
 class IncomeGrid;
 struct Session;
@@ -84,6 +85,19 @@ class HouseholdEditor : public wxDialog {
   // second page, 匹配 (MatchingPanel), read when it is shown.
   HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const Session& session,
                   std::optional<std::int64_t> householdId, Context* context = nullptr);
+
+  // A stored household's open alerts, shown above the form to the groups
+  // that handle alerts (nullptr for others and for a new household).
+  HouseholdAlerts* OpenAlerts() const { return m_openAlerts; }
+  // The alert whose link the user clicked: the editor closed for it (an
+  // alert's window cannot take input while a modal editor runs), and
+  // whoever showed the editor shows the alert.
+  std::optional<std::int64_t> AlertToOpen() const { return m_alertToOpen; }
+
+  // A new household's form starts with household instead of a blank one
+  // (a person an alert found, registered from the alert), with note on the
+  // status line; nothing for a stored household.
+  void StartWith(model::Household household, const wxString& note);
 
   State GetState() const { return m_edit.GetState(); }
   bool IsReadOnly() const { return m_edit.IsReadOnly(); }
@@ -187,6 +201,8 @@ class HouseholdEditor : public wxDialog {
   wxStaticText* m_status = nullptr;
   wxNotebook* m_pages = nullptr;  // the form and 匹配; nullptr without a matching page
   MatchingPanel* m_matching = nullptr;
+  HouseholdAlerts* m_openAlerts = nullptr;
+  std::optional<std::int64_t> m_alertToOpen;
   wxPanel* m_form = nullptr;
   HouseholdFieldsPanel* m_fields = nullptr;
   MemberGrid* m_members = nullptr;

@@ -10,6 +10,7 @@
 #include <wx/stattext.h>
 #include <wx/treectrl.h>
 
+#include "alerts/alert_view.h"
 #include "cases/new_case_dialog.h"
 #include "common/context.h"
 #include "common/database_worker.h"
@@ -278,6 +279,7 @@ void RegistryPanel::OpenHousehold(std::int64_t householdId) {
   HouseholdEditor editor(this, m_recordWorker, m_session, householdId, &m_context);
   if (editor.ShowModal() == wxID_OK) StartSearch();
   if (editor.CaseToOpen()) m_context.OpenCase(*editor.CaseToOpen());
+  if (editor.AlertToOpen()) AlertView::Show(this, m_context, *editor.AlertToOpen());
 }
 
 void RegistryPanel::OpenMatching() {

@@ -38,15 +38,10 @@ constexpr const char* kVillage = "331022001201";  // 悬渚村, the clerk's
 constexpr const char* kTownship = "331022001";    // 海游街道
 constexpr const char* kCounty = "331022";         // 三门县
 
-std::string ShotPath(const std::string& name) {
-  const auto dir = std::filesystem::current_path() / "screenshots";
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
-}
+using doudi::test::ShotPath;
 
-wxString Chinese(const char* utf8) { return wxString::FromUTF8(utf8); }
-// Screen text as UTF-8, so the checks print it when they fail.
-std::string U(const wxString& text) { return text.utf8_string(); }
+using doudi::test::Chinese;
+using doudi::test::U;
 
 // The three desk users of one test, each with their own main window.
 struct Desk {

@@ -37,11 +37,7 @@ using gui::HouseholdEditor;
 
 namespace {
 
-std::string ShotPath(const std::string& name) {
-  const auto dir = std::filesystem::current_path() / "screenshots";
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
-}
+using doudi::test::ShotPath;
 
 std::string Utf8(const wxString& text) {
   return text.utf8_string();

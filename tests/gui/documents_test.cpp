@@ -36,11 +36,7 @@ std::filesystem::path ScratchDir() {
   return dir;
 }
 
-std::string ShotPath(const std::string& name) {
-  const auto dir = std::filesystem::current_path() / "screenshots";
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
-}
+using doudi::test::ShotPath;
 
 // A command's standard output ("" when it cannot run).
 std::string Output(const std::string& command) {

@@ -5,6 +5,7 @@
 #include <wx/evtloop.h>
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <thread>
@@ -77,6 +78,18 @@ int PressOk(wxDialog& dialog, const std::function<void(wxDialog&)>& fill, const 
 gui::MainFrame* OpenFrame(DeskDatabase& db, const std::string& connection);
 // Hides the main window, lets its workers' replies drain, and destroys it.
 void CloseFrame(gui::MainFrame* frame);
+
+// Where a test saves its screenshot name: screenshots/ under the working
+// directory (scripts/screenshots copies them to docs/screenshots).
+inline std::string ShotPath(const std::string& name) {
+  const auto dir = std::filesystem::current_path() / "screenshots";
+  std::filesystem::create_directories(dir);
+  return (dir / name).string();
+}
+
+// Screen text from UTF-8, and back, so a check prints it when it fails.
+inline wxString Chinese(const char* utf8) { return wxString::FromUTF8(utf8); }
+inline std::string U(const wxString& text) { return text.utf8_string(); }
 
 // The control named name inside window, as type T; nullptr when there is none.
 template <typename T>

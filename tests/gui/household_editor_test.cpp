@@ -19,11 +19,7 @@ using gui::HouseholdEditor;
 
 namespace {
 
-std::string ShotPath(const std::string& name) {
-  const auto dir = std::filesystem::current_path() / "screenshots";
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
-}
+using doudi::test::ShotPath;
 
 struct EditorFixture {
   test::DeskDatabase desk;

@@ -193,8 +193,8 @@ BOOST_AUTO_TEST_CASE(rows_asked_for_before_stop_still_arrive) {
   const auto session = desk.LogInAs(desk.Server().ConnectionString());  // everyone in the registry
   const std::string& connection = desk.Server().ConnectionString();
   gui::DatabaseWorker searches(connection), pages(connection), records(connection), cases(connection),
-      documents(connection);
-  gui::Context context(session, gui::Workers{searches, pages, records, cases, documents});
+      documents(connection), alerts(connection);
+  gui::Context context(session, gui::Workers{searches, pages, records, cases, documents, alerts});
   Gate gate;
   auto* frame = new wxFrame(nullptr, wxID_ANY, "registry", wxDefaultPosition, wxSize(1000, 700));
   auto* panel = new gui::RegistryPanel(frame, context);

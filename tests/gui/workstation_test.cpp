@@ -17,11 +17,7 @@ using namespace doudi;
 
 namespace {
 
-std::string ShotPath(const std::string& name) {
-  const auto dir = std::filesystem::current_path() / "screenshots";
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
-}
+using doudi::test::ShotPath;
 
 // Parses "key=value key2=value2" without quotes (the test cluster's).
 dal::ConnectionProfile ProfileOf(const std::string& conninfo) {
