@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(the_household_editor_has_the_matching_page) {
   test::DeskDatabase db;
   gui::Session session = db.LogIn();
   gui::DatabaseWorker worker{dal::WithNetworkTimeouts(session.connectionString)};
-  gui::Context context(session, gui::Workers{worker, worker, worker, worker, worker});
+  gui::Context context(session, gui::Workers{worker, worker, worker, worker, worker, worker});
   std::int64_t opened = 0;
   context.SetCaseOpener([&](std::int64_t caseId) { opened = caseId; });
   const std::int64_t household = DemoHousehold(db.Server());
