@@ -18,8 +18,8 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
       AND EXISTS (SELECT 1 FROM doudi.assistance_case AS c
                   WHERE c.household_id = h.id AND c.state NOT IN ('refusal_notified', 'terminated'))
       AND (p_ids IS NULL OR EXISTS (SELECT 1 FROM doudi.person AS m WHERE m.household_id = h.id
-                                                                      AND m.id_number = ANY (p_ids)))),
-  limits AS (
+                                                                      AND m.id_number IN (SELECT unnest(p_ids))))),
+  limits AS MATERIALIZED (  -- the parameters once per region, not once per row joined
     SELECT k.region_code,
            string_to_array(doudi.screening_parameter('dibao', k.region_code, 'vehicle_exempt_types', 'code_list',
                                                      p_today), ',') AS exempt,

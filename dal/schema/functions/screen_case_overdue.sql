@@ -20,6 +20,6 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   WHERE least(c.step_due, c.overall_due) < p_today AND c.state NOT IN ('refusal_notified', 'terminated')
     AND (p_region IS NULL OR c.region_code LIKE p_region || '%')
     AND (p_ids IS NULL OR EXISTS (SELECT 1 FROM doudi.person AS m WHERE m.household_id = c.household_id
-                                                                    AND m.id_number = ANY (p_ids)))
+                                                                    AND m.id_number IN (SELECT unnest(p_ids))))
 $$;
 REVOKE ALL ON FUNCTION doudi.screen_case_overdue(text,text[],date) FROM PUBLIC;

@@ -19,7 +19,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     -- a cheap bound first: nobody under 90 is near any age limit worth the lookups
     WHERE p.left_on IS NULL AND p.birth_date <= (p_today - interval '90 years')::date
       AND (p_region IS NULL OR p.region_code LIKE p_region || '%')
-      AND (p_ids IS NULL OR p.id_number = ANY (p_ids))
+      AND (p_ids IS NULL OR p.id_number IN (SELECT unnest(p_ids)))
       AND EXISTS (SELECT 1 FROM doudi.assistance_case AS c
                   WHERE c.household_id = p.household_id AND doudi.case_in_payment(c.state))),
   visited AS (

@@ -9,18 +9,26 @@ CREATE OR REPLACE FUNCTION doudi.screen_expense_hardship(p_region text, p_ids te
 RETURNS TABLE (subject_key text, period text, id_number text, household_id bigint, case_id bigint, name text,
                region_code text, figure_fen bigint, figures jsonb, sources bigint[])
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
-  WITH spent AS (
-    SELECT p.household_id, min(p.region_code) AS region_code,
+  WITH named AS (
+    SELECT DISTINCT m.household_id FROM (SELECT DISTINCT unnest(p_ids) AS id_number) AS i
+    JOIN doudi.person AS m ON m.id_number = i.id_number AND m.left_on IS NULL),
+  member_row AS (
+    SELECT p.household_id, p.region_code, r.id, r.kind, r.event_date, r.amount_fen, r.self_paid_fen
+    FROM doudi.person AS p JOIN doudi.crosscheck_current AS r ON r.id_number = p.id_number
+    WHERE p.left_on IS NULL AND p_ids IS NULL
+    UNION ALL  -- only the households of the persons named: their rows by index, not a scan of all
+    SELECT p.household_id, p.region_code, r.id, r.kind, r.event_date, r.amount_fen, r.self_paid_fen
+    FROM named AS n JOIN doudi.person AS p ON p.household_id = n.household_id AND p.left_on IS NULL
+    JOIN doudi.crosscheck_current AS r ON r.id_number = p.id_number),
+  spent AS (
+    SELECT r.household_id, min(r.region_code) AS region_code,
            sum(CASE r.kind WHEN 'medical' THEN r.self_paid_fen ELSE r.amount_fen END)::bigint AS essential_fen,
            array_agg(r.id ORDER BY r.event_date, r.id) AS rows
-    FROM doudi.crosscheck_current AS r
-    JOIN doudi.person AS p ON p.id_number = r.id_number AND p.left_on IS NULL
+    FROM member_row AS r
     WHERE r.kind IN ('medical', 'schooling') AND r.event_date > (p_today - interval '12 months')::date
       AND r.event_date <= p_today
-      AND (p_region IS NULL OR p.region_code LIKE p_region || '%')
-      AND (p_ids IS NULL OR p.household_id IN (SELECT m.household_id FROM doudi.person AS m
-                                               WHERE m.id_number = ANY (p_ids) AND m.left_on IS NULL))
-    GROUP BY p.household_id),
+      AND (p_region IS NULL OR r.region_code LIKE p_region || '%')
+    GROUP BY r.household_id),
   household AS (
     SELECT s.*, h.registry_status,
            coalesce((SELECT sum(i.monthly_fen) FROM doudi.income_item AS i WHERE i.household_id = s.household_id), 0)
@@ -31,7 +39,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
             ORDER BY (p.relation = 'head') DESC, p.position LIMIT 1) AS name
     FROM spent AS s JOIN doudi.household AS h ON h.id = s.household_id
     WHERE h.registry_status NOT IN ('dibao', 'destitute', 'near_dibao')),
-  limits AS (
+  limits AS MATERIALIZED (  -- the parameters once per region, not once per row joined
     SELECT k.region_code,
            doudi.screening_parameter('temporary', k.region_code, 'disposable_income_per_capita', 'fen', p_today)::bigint
              AS income_limit_fen,

@@ -23,7 +23,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
       AND EXISTS (SELECT 1 FROM doudi.assistance_case AS c WHERE c.household_id = h.id
                                                               AND doudi.case_in_payment(c.state))
       AND (p_ids IS NULL OR EXISTS (SELECT 1 FROM doudi.person AS m WHERE m.household_id = h.id
-                                                                      AND m.id_number = ANY (p_ids)))),
+                                                                      AND m.id_number IN (SELECT unnest(p_ids))))),
   member AS (
     SELECT r.id AS household_id, r.region_code, p.id_number, p.name, p.relation, p.position, v.hukou_household, v.id
     FROM recipient AS r

@@ -12,7 +12,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   FROM doudi.crosscheck_current AS e
   JOIN doudi.person AS p ON p.id_number = e.id_number AND p.left_on IS NULL
   WHERE e.kind = 'hukou' AND e.category IN ('death', 'move_out') AND e.event_date <= p_today
-    AND (p_ids IS NULL OR e.id_number = ANY (p_ids))
+    AND (p_ids IS NULL OR e.id_number IN (SELECT unnest(p_ids)))
     AND (p_region IS NULL OR p.region_code LIKE p_region || '%')
     -- a later move back in answers a move out
     AND NOT EXISTS (SELECT 1 FROM doudi.crosscheck_current AS b

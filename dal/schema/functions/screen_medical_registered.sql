@@ -10,8 +10,10 @@ RETURNS TABLE (subject_key text, period text, id_number text, household_id bigin
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   WITH spending AS (
     SELECT m.id_number, extract(year FROM m.event_date)::integer AS year, sum(m.amount_fen)::bigint AS total_fen
-    FROM doudi.crosscheck_current AS m
-    WHERE m.kind = 'medical' AND (p_ids IS NULL OR m.id_number = ANY (p_ids))
+    FROM (SELECT c.* FROM doudi.crosscheck_current AS c WHERE c.kind = 'medical' AND p_ids IS NULL
+          UNION ALL  -- only the persons named: their rows by index, not a scan of all
+          SELECT c.* FROM (SELECT DISTINCT unnest(p_ids) AS id_number) AS i
+          JOIN doudi.crosscheck_current AS c ON c.id_number = i.id_number AND c.kind = 'medical') AS m
     GROUP BY m.id_number, extract(year FROM m.event_date)),
   registered AS (
     SELECT s.id_number, s.year, s.total_fen, p.name, p.household_id, h.region_code, h.registry_status
@@ -19,7 +21,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     JOIN doudi.person AS p ON p.id_number = s.id_number AND p.left_on IS NULL
     JOIN doudi.household AS h ON h.id = p.household_id
     WHERE p_region IS NULL OR h.region_code LIKE p_region || '%'),
-  limits AS (
+  limits AS MATERIALIZED (  -- the parameters once per region and year, not once per row joined
     SELECT k.region_code, k.year,
            doudi.screening_parameter('medical', k.region_code, 'warning_spending_registry', 'fen',
                                      least(make_date(k.year, 12, 31), p_today))::bigint AS limit_fen,

@@ -14,8 +14,10 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
            sum(m.self_paid_fen)::bigint AS self_paid_fen,
            (array_agg(m.region_code ORDER BY m.event_date DESC, m.id DESC))[1] AS row_region,
            (array_agg(m.name ORDER BY m.event_date DESC, m.id DESC))[1] AS row_name
-    FROM doudi.crosscheck_current AS m
-    WHERE m.kind = 'medical' AND (p_ids IS NULL OR m.id_number = ANY (p_ids))
+    FROM (SELECT c.* FROM doudi.crosscheck_current AS c WHERE c.kind = 'medical' AND p_ids IS NULL
+          UNION ALL  -- only the persons named: their rows by index, not a scan of all
+          SELECT c.* FROM (SELECT DISTINCT unnest(p_ids) AS id_number) AS i
+          JOIN doudi.crosscheck_current AS c ON c.id_number = i.id_number AND c.kind = 'medical') AS m
     GROUP BY m.id_number, extract(year FROM m.event_date)),
   placed AS (
     SELECT s.id_number, s.year, s.self_paid_fen, p.household_id, h.registry_status,
@@ -27,7 +29,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     LEFT JOIN doudi.crosscheck_person AS k ON k.id_number = s.id_number),
   scoped AS (
     SELECT * FROM placed AS p WHERE p_region IS NULL OR p.region_code LIKE p_region || '%'),
-  limits AS (
+  limits AS MATERIALIZED (  -- the parameters once per region and year, not once per row joined
     SELECT k.region_code, k.year,
            doudi.screening_parameter('medical', k.region_code, 'warning_spending_other', 'fen',
                                      least(make_date(k.year, 12, 31), p_today))::bigint AS limit_fen,

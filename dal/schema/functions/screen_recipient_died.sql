@@ -10,7 +10,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     SELECT DISTINCT ON (d.id_number) d.id_number, d.event_date, d.id
     FROM doudi.crosscheck_current AS d
     WHERE d.kind = 'hukou' AND d.category = 'death' AND d.event_date <= p_today
-      AND (p_ids IS NULL OR d.id_number = ANY (p_ids))
+      AND (p_ids IS NULL OR d.id_number IN (SELECT unnest(p_ids)))
     ORDER BY d.id_number, d.event_date, d.id),
   recipient AS (
     SELECT DISTINCT ON (d.id_number) d.id_number, d.event_date, d.id AS source, p.name, p.household_id,
