@@ -21,9 +21,6 @@ std::optional<std::int64_t> OptionalId(const soci::row& r, std::size_t column) {
   return r.get<long long>(column);
 }
 
-std::string Time(const std::string& column) {
-  return "coalesce(to_char(" + column + ", 'YYYY-MM-DD HH24:MI'), '')";
-}
 
 std::vector<std::int64_t> Ids(const std::string& joined) {
   std::vector<std::int64_t> ids;
@@ -42,9 +39,9 @@ const std::string kAlertColumns =
     "o.id, o.rule, o.rule_name, o.period, coalesce(o.id_number_masked, ''), o.household_id, o.case_id, o.name, "
     "o.region_code, coalesce(o.region_name, ''), o.figure_fen, o.figures::text, array_to_string(o.sources, ','), "
     "o.state, coalesce(o.outcome, ''), coalesce(o.outcome_reason, ''), o.outcome_case_id, " +
-    Time("o.raised_at") + ", o.raised_count, " + Time("o.updated_at") + ", " + Time("o.closed_at") +
+    TimeText("o.raised_at") + ", o.raised_count, " + TimeText("o.updated_at") + ", " + TimeText("o.closed_at") +
     ", coalesce(doudi.staff_name(o.closed_by), o.closed_by, ''), o.version, coalesce(o.last_check_method, ''), " +
-    Time("o.last_check_at");
+    TimeText("o.last_check_at");
 
 Alert AlertRow(const soci::row& r) {
   Alert a;
@@ -160,7 +157,7 @@ class PgAlertRepository final : public AlertRepository {
     return ReadRows("reading the checks of alert " + std::to_string(alertId),
                     (m_sql.prepare << "SELECT v.method, v.findings, coalesce(doudi.staff_name(v.verified_by), "
                                       "v.verified_by), " +
-                                          Time("v.verified_at") +
+                                          TimeText("v.verified_at") +
                                           " FROM doudi.alert_verification AS v WHERE v.alert_id = :id ORDER BY v.id",
                      soci::use(id)),
                     [](const soci::row& r) {

@@ -50,9 +50,6 @@ DeadlineStatus ParseDeadlineStatus(const std::string& code) {
 std::string Date(const std::string& column) {
   return "coalesce(to_char(" + column + ", 'YYYY-MM-DD'), '')";
 }
-std::string Time(const std::string& column) {
-  return "coalesce(to_char(" + column + ", 'YYYY-MM-DD HH24:MI'), '')";
-}
 std::string Month(const std::string& column) {
   return "to_char(" + column + ", 'YYYY-MM')";
 }
@@ -389,7 +386,7 @@ class PgCaseRepository final : public CaseRepository {
   std::optional<CaseRecord> LoadHead(std::int64_t caseId) {
     const long long id = caseId;
     soci::rowset<soci::row> rows =
-        (m_sql.prepare << "SELECT " + kSummaryColumns + ", " + Time("c.opened_at") + ", coalesce(doudi.staff_name(c.opened_by), c.opened_by), " +
+        (m_sql.prepare << "SELECT " + kSummaryColumns + ", " + TimeText("c.opened_at") + ", coalesce(doudi.staff_name(c.opened_by), c.opened_by), " +
                               Date("c.accepted_on") + ", c.limit_extended::int, c.close_relative_note, " +
                               Date("c.notice_start") + ", " + Date("c.notice_end") +
                               " FROM doudi.case_overview AS o JOIN doudi.assistance_case AS c ON c.id = o.id "
@@ -415,7 +412,7 @@ class PgCaseRepository final : public CaseRepository {
     soci::rowset<soci::row> rows =
         (m_sql.prepare << "SELECT coalesce(s.from_state, ''), s.action, s.to_state, s.level, s.actor, "
                           "coalesce(doudi.staff_name(s.actor), ''), " +
-                              Time("s.acted_at") +
+                              TimeText("s.acted_at") +
                               ", s.opinion FROM doudi.case_step AS s WHERE s.case_id = :c ORDER BY s.id",
          soci::use(id));
     for (const auto& r : rows) {
@@ -429,7 +426,7 @@ class PgCaseRepository final : public CaseRepository {
     const long long id = record.summary.id;
     soci::rowset<soci::row> rows =
         (m_sql.prepare << "SELECT " + Joined("s.surveyors") + ", " + Date("s.surveyed_on") +
-                              ", s.findings, s.members_present, s.recorded_by, " + Time("s.recorded_at") +
+                              ", s.findings, s.members_present, s.recorded_by, " + TimeText("s.recorded_at") +
                               " FROM doudi.case_survey AS s WHERE s.case_id = :c ORDER BY s.id",
          soci::use(id));
     for (const auto& r : rows) {
@@ -441,7 +438,7 @@ class PgCaseRepository final : public CaseRepository {
   void LoadEvidence(CaseRecord& record) {
     const long long id = record.summary.id;
     soci::rowset<soci::row> rows =
-        (m_sql.prepare << "SELECT e.kind, e.title, e.note, e.added_by, " + Time("e.added_at") +
+        (m_sql.prepare << "SELECT e.kind, e.title, e.note, e.added_by, " + TimeText("e.added_at") +
                               " FROM doudi.case_evidence AS e WHERE e.case_id = :c ORDER BY e.id",
          soci::use(id));
     for (const auto& r : rows) {
@@ -454,7 +451,7 @@ class PgCaseRepository final : public CaseRepository {
     const long long id = record.summary.id;
     soci::rowset<soci::row> proposals =
         (m_sql.prepare << "SELECT p.monthly_fen, p.one_off_fen, " + Joined("p.working") +
-                              ", coalesce(p.fund_code, ''), p.proposed_by, " + Time("p.proposed_at") +
+                              ", coalesce(p.fund_code, ''), p.proposed_by, " + TimeText("p.proposed_at") +
                               ", coalesce(e.reason, ''), p.id, coalesce(k.confirmed_by, '') "
                               "FROM doudi.case_amount_proposal AS p "
                               "LEFT JOIN doudi.case_amount_exception AS e ON e.proposal_id = p.id "

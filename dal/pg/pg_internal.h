@@ -47,6 +47,11 @@ auto ReadRows(const std::string& reading, const soci::details::prepare_temp_type
   }
 }
 
+// SQL for a timestamp column as "YYYY-MM-DD HH:MM" ("" for NULL).
+inline std::string TimeText(const std::string& column) {
+  return "coalesce(to_char(" + column + ", 'YYYY-MM-DD HH24:MI'), '')";
+}
+
 // A PostgreSQL array literal of the texts ({"a","b\"c"}), so an array
 // travels as one bound value: CAST(:x AS text[]).
 std::string TextArrayLiteral(const std::vector<std::string>& items);
