@@ -35,6 +35,16 @@ BEGIN
       ('crosscheck_replaced',      NULL,        '',                     'rows'),
       ('alert',                    'id',        'insert update',        'no'),
       ('alert_verification',       'id',        'insert',               'rows'),
+      ('department',               'code',      'insert update',        'no'),
+      ('department_help',          'kind',      'insert update',        'no'),
+      ('department_due_days',      'kind',      'insert',               'rows'),
+      ('referral_send',            'id',        'insert',               'rows'),
+      ('help_record',              'id',        'insert',               'rows'),
+      ('charity_fund_topup',       'id',        'insert',               'rows'),
+      ('pairing_contact',          'id',        'insert update',        'no'),
+      ('pairing_household',        'household_id', 'insert update',     'no'),
+      ('pairing_assignment',       'id',        'insert update',        'no'),
+      ('pairing_visit',            'id',        'insert',               'rows'),
       ('audit_row',                NULL,        '',                     'rows and truncate'),
       ('audit_seal',               NULL,        '',                     'rows and truncate'))
     AS audited (name, key, events, append_only)

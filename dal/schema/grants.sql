@@ -21,21 +21,21 @@ BEGIN
 END
 $$;
 
-GRANT SELECT ON doudi.alert, doudi.alert_verification, doudi.crosscheck_batch, doudi.app_user, doudi.asset, doudi.assistance_case, doudi.audit_row, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_step, doudi.case_survey, doudi.charity_fund, doudi.household, doudi.income_item, doudi.payment_line, doudi.person, doudi.referral, doudi.registry_status_change TO doudi_audit_reader;
+GRANT SELECT ON doudi.alert, doudi.alert_verification, doudi.crosscheck_batch, doudi.app_user, doudi.asset, doudi.assistance_case, doudi.audit_row, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_step, doudi.case_survey, doudi.charity_fund, doudi.household, doudi.income_item, doudi.payment_line, doudi.person, doudi.referral, doudi.registry_status_change, doudi.department, doudi.department_help, doudi.department_due_days, doudi.referral_send, doudi.help_record, doudi.charity_fund_topup, doudi.pairing_contact, doudi.pairing_household, doudi.pairing_assignment, doudi.pairing_visit TO doudi_audit_reader;
 GRANT SELECT ON doudi.audit_seal, doudi.unmasked_access TO doudi_auditor;
-GRANT INSERT ON doudi.crosscheck_stage, doudi.import_stage, doudi.referral, doudi.region TO doudi_center_admin;
+GRANT INSERT ON doudi.crosscheck_stage, doudi.import_stage, doudi.region TO doudi_center_admin;
 GRANT SELECT ON doudi.audit_seal, doudi.household, doudi.person, doudi.save_request, doudi.unmasked_access TO doudi_center_admin;
-GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.referral_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_center_admin;
-GRANT INSERT ON doudi.import_stage, doudi.referral TO doudi_city_decider;
+GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_center_admin;
+GRANT INSERT ON doudi.import_stage TO doudi_city_decider;
 GRANT SELECT ON doudi.save_request TO doudi_city_decider;
-GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.referral_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_city_decider;
+GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_city_decider;
 GRANT INSERT ON doudi.unmasked_access TO doudi_scope_reader;
 GRANT SELECT ON doudi.app_user, doudi.household, doudi.person, doudi.referral, doudi.region TO doudi_scope_reader;
 GRANT USAGE ON SEQUENCE doudi.unmasked_access_id_seq TO doudi_scope_reader;
-GRANT INSERT ON doudi.import_stage, doudi.referral TO doudi_township_reviewer;
+GRANT INSERT ON doudi.import_stage TO doudi_township_reviewer;
 GRANT SELECT ON doudi.save_request TO doudi_township_reviewer;
-GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.referral_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_township_reviewer;
-GRANT SELECT ON doudi.app_user, doudi.asset, doudi.assistance_case, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_state_rule, doudi.case_step, doudi.case_survey, doudi.case_transition_rule, doudi.charity_fund, doudi.income_item, doudi.payment_line, doudi.program, doudi.program_parameter, doudi.referral, doudi.region, doudi.registry_status_change, doudi.schema_migration, doudi.security_limit, doudi.staff_capability, doudi.staff_operation, doudi.alert_rule, doudi.alert_verification, doudi.crosscheck_batch, doudi.screening_run TO doudi_user;
+GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_township_reviewer;
+GRANT SELECT ON doudi.app_user, doudi.asset, doudi.assistance_case, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_state_rule, doudi.case_step, doudi.case_survey, doudi.case_transition_rule, doudi.charity_fund, doudi.income_item, doudi.payment_line, doudi.program, doudi.program_parameter, doudi.referral, doudi.region, doudi.registry_status_change, doudi.schema_migration, doudi.security_limit, doudi.staff_capability, doudi.staff_operation, doudi.alert_rule, doudi.alert_verification, doudi.crosscheck_batch, doudi.screening_run, doudi.department, doudi.department_help, doudi.department_due_days, doudi.referral_send, doudi.help_record, doudi.charity_fund_topup, doudi.pairing_contact, doudi.pairing_household, doudi.pairing_assignment, doudi.pairing_visit TO doudi_user;
 -- The owners of the functions that check an operation for a caller.
 GRANT SELECT ON doudi.staff_capability, doudi.staff_operation TO doudi_scope_reader, doudi_user_manager, doudi_watchdog,
   doudi_scheduler;
@@ -43,7 +43,7 @@ GRANT INSERT, SELECT, UPDATE ON doudi.app_user TO doudi_user_manager;
 GRANT SELECT ON doudi.security_limit TO doudi_user_manager;
 GRANT INSERT ON doudi.import_stage TO doudi_village_clerk;
 GRANT SELECT ON doudi.save_request TO doudi_village_clerk;
-GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.referral_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_village_clerk;
+GRANT USAGE ON SEQUENCE doudi.asset_id_seq, doudi.household_id_seq, doudi.income_item_id_seq, doudi.person_id_seq, doudi.registry_status_change_id_seq, doudi.unmasked_access_id_seq TO doudi_village_clerk;
 GRANT SELECT ON doudi.security_limit TO doudi_watchdog;
 
 -- Column by column: what a group may read or write of a table it may not read whole.
@@ -55,4 +55,4 @@ GRANT UPDATE (name) ON doudi.region TO doudi_center_admin;
 -- Cross-check data and alerts: everything but the full ID number and the keys that may contain it (row-level security decides which rows).
 GRANT SELECT (id, batch_id, kind, source_department, line, id_number_masked, name, region_code, event_date, category, amount_fen, covered_fen, self_paid_fen, detail) ON doudi.crosscheck_row TO doudi_user;
 GRANT SELECT (id_number_masked, name, region_code, batch_id, updated_at) ON doudi.crosscheck_person TO doudi_user;
-GRANT SELECT (id, rule, period, id_number_masked, household_id, case_id, name, region_code, figure_fen, figures, sources, state, outcome, outcome_reason, outcome_case_id, closed_figure_fen, raised_at, raised_count, updated_at, closed_at, closed_by, version) ON doudi.alert TO doudi_user;
+GRANT SELECT (id, rule, period, id_number_masked, household_id, case_id, name, region_code, figure_fen, figures, sources, state, outcome, outcome_reason, outcome_case_id, closed_figure_fen, raised_at, raised_count, updated_at, closed_at, closed_by, version, help_closed_at, help_closed_by) ON doudi.alert TO doudi_user;
