@@ -193,11 +193,14 @@ BOOST_FIXTURE_TEST_CASE(a_liaison_sees_the_household_only_while_the_referral_is_
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.household") == 1);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.person") >= 1);
   BOOST_TEST(Feedback(m, ids[0], dal::NewRequestId()) == "");
-  // Closed today: still seen for liaison_access_days (30 in the demo places).
+  // Closed today: still seen for liaison_access_days (30 in the demo
+  // places), counted when it closed.
+  BOOST_TEST(server.Scalar("SELECT access_until - current_date FROM doudi.referral WHERE id = " + ids[0]) == "30");
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.household") == 1);
-  server.Execute("UPDATE doudi.referral SET closed_at = now() - interval '30 days' WHERE id = " + ids[0]);
+  // Thirty days later (the last day moved back instead of the clock ahead).
+  server.Execute("UPDATE doudi.referral SET access_until = current_date WHERE id = " + ids[0]);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.household") == 1);
-  server.Execute("UPDATE doudi.referral SET closed_at = now() - interval '31 days' WHERE id = " + ids[0]);
+  server.Execute("UPDATE doudi.referral SET access_until = current_date - 1 WHERE id = " + ids[0]);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.household") == 0);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.person") == 0);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.referral_overview") == 0);
