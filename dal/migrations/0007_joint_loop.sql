@@ -135,6 +135,10 @@ ALTER TABLE doudi.referral
   ADD COLUMN alert_id       bigint REFERENCES doudi.alert (id),
   ADD COLUMN due_days       integer NOT NULL CHECK (due_days > 0),
   ADD COLUMN due_on         date NOT NULL,
+  -- open past this day, the referral reaches the center's administrator:
+  -- the joint_help parameter referral_escalation_days (working days) in
+  -- force when it was sent, counted from due_on (NULL: no such parameter)
+  ADD COLUMN escalate_on    date,
   ADD COLUMN state          text NOT NULL DEFAULT 'sent' CHECK (state IN ('sent', 'accepted', 'done', 'declined')),
   ADD COLUMN accepted_at    timestamptz,
   ADD COLUMN accepted_by    text,

@@ -14,7 +14,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   JOIN doudi.referral AS r ON r.department = u.department AND r.county_code = u.department_county
   WHERE u.role_name = session_user AND NOT u.disabled AND u.group_role = 'department_liaison'
     AND r.region_code BETWEEN rpad(u.region_scope, 12, '0') AND rpad(u.region_scope, 12, '9')
-    AND (r.access_until IS NULL OR r.access_until >= doudi.clock_date())
+    AND (r.access_until IS NULL OR r.access_until >= (SELECT doudi.clock_date()))
 $$;
 REVOKE ALL ON FUNCTION doudi.liaison_household_ids() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION doudi.liaison_household_ids() TO doudi_user, doudi_scope_reader;

@@ -24,7 +24,8 @@ DECLARE
   readers CONSTANT text := 'doudi_village_clerk, doudi_township_reviewer, doudi_city_decider, '
                            'doudi_finance_officer, doudi_center_admin, doudi_auditor';
   writers CONSTANT text := 'doudi_village_clerk, doudi_township_reviewer, doudi_city_decider, doudi_center_admin';
-  in_scope CONSTANT text := 'region_code BETWEEN doudi.scope_low() AND doudi.scope_high()';
+  -- each bound asked once per statement (an InitPlan), not once per row
+  in_scope CONSTANT text := 'region_code BETWEEN (SELECT doudi.scope_low()) AND (SELECT doudi.scope_high())';
   verb text;
 BEGIN
   EXECUTE format('ALTER TABLE doudi.%I ENABLE ROW LEVEL SECURITY', p_table);

@@ -8,5 +8,5 @@ CALL doudi.scope_policies('referral', p_writers => false, p_liaison_key => NULL,
 
 DROP POLICY IF EXISTS referred_read ON doudi.referral;
 CREATE POLICY referred_read ON doudi.referral FOR SELECT TO doudi_department_liaison
-  USING (department = (SELECT doudi.session_department()) AND region_code BETWEEN doudi.scope_low() AND doudi.scope_high()
+  USING (department = (SELECT doudi.session_department()) AND region_code BETWEEN (SELECT doudi.scope_low()) AND (SELECT doudi.scope_high())
          AND (SELECT doudi.liaison_household_ids()) @> ARRAY[household_id]);
