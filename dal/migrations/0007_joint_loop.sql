@@ -98,6 +98,12 @@ SELECT h.county_code, h.department, h.kind, DATE '2026-01-01',
        '演示值'
 FROM doudi.department_help AS h;
 
+-- A household's members within the caller's scope in one index (the
+-- policies' region range beside the household): lists that show each
+-- row's head no longer AND a bitmap of the whole scope's persons per row.
+CREATE INDEX person_household_region_idx ON doudi.person (household_id, region_code);
+DROP INDEX doudi.person_household_idx;
+
 -- A liaison belongs to one department of their county.
 ALTER TABLE doudi.app_user
   ADD COLUMN department_county text COLLATE "C"

@@ -24,7 +24,7 @@ CREATE OR REPLACE VIEW doudi.referral_overview WITH (security_invoker = true) AS
          r.version
   FROM doudi.referral AS r
   JOIN doudi.department AS d ON d.county_code = r.county_code AND d.code = r.department
-  CROSS JOIN (SELECT doudi.clock_date() AS today) AS now_date
+  CROSS JOIN (SELECT (SELECT doudi.clock_date()) AS today) AS now_date
   CROSS JOIN LATERAL (SELECT now_date.today,
                              CASE WHEN r.state IN ('sent', 'accepted') AND now_date.today > r.due_on
                                   THEN doudi.working_days_between(r.due_on, now_date.today) ELSE 0 END
