@@ -132,6 +132,17 @@ class PgCaseRepository final : public CaseRepository {
                     SummaryRow);
   }
 
+  std::vector<CaseMember> HouseholdMembers(std::int64_t householdId) override {
+    const long long id = householdId;
+    return ReadRows("reading the members of household " + std::to_string(householdId),
+                    (m_sql.prepare << "SELECT p.id, p.name, p.relation FROM doudi.person AS p "
+                                      "WHERE p.household_id = :h AND p.left_on IS NULL ORDER BY p.position, p.id",
+                     soci::use(id)),
+                    [](const soci::row& r) {
+                      return CaseMember{r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2)};
+                    });
+  }
+
   std::optional<CaseRecord> Load(std::int64_t caseId) override {
     try {
       soci::transaction tr(m_sql);  // one snapshot for every part

@@ -230,6 +230,13 @@ struct CharityFund {
   model::Money left;         // amount less every grant decided from it; set by the database
 };
 
+// A current member of a household, as a new case names its person.
+struct CaseMember {
+  std::int64_t personId = 0;
+  std::string name;
+  std::string relation;  // "head", "spouse" ...
+};
+
 struct NewCase {
   std::int64_t householdId = 0;
   std::string program;
@@ -248,6 +255,8 @@ class CaseRepository {
   virtual std::vector<CaseSummary> MyTasks(int limit) = 0;
   // A household's cases, newest first.
   virtual std::vector<CaseSummary> HouseholdCases(std::int64_t householdId) = 0;
+  // A household's current members in the caller's scope, in the household's order.
+  virtual std::vector<CaseMember> HouseholdMembers(std::int64_t householdId) = 0;
   // nullopt when there is no such case the caller may see.
   virtual std::optional<CaseRecord> Load(std::int64_t caseId) = 0;
   // The cases in scope matching every filter given, newest first. Throws
