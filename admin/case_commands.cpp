@@ -12,6 +12,7 @@
 #include "doudi/dal/case_repository.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/model/case_workflow.h"
+#include "doudi/model/iso_date.h"
 #include "utf8_path.h"
 
 namespace doudi::admin {
@@ -123,8 +124,12 @@ int CaseList(CommandContext& ctx) {
     throw std::invalid_argument(TrFormat("--state takes a case state code (docs/workflow.md), not '{1}'", {query.state}));
   }
   if (ctx.Has("region")) query.regionPrefix = RegionOption(ctx, false);
-  query.openedFrom = ctx.Option("from").value_or("");
-  query.openedTo = ctx.Option("to").value_or("");
+  for (const auto& [option, date] : {std::pair{"from", &query.openedFrom}, std::pair{"to", &query.openedTo}}) {
+    *date = ctx.Option(option).value_or("");
+    if (!date->empty() && !model::ParseIsoDate(*date)) {
+      throw std::invalid_argument(TrFormat("--{1} takes a date as YYYY-MM-DD, not '{2}'", {option, *date}));
+    }
+  }
   query.overdueOnly = ctx.Has("overdue");
   query.limit = 1000;
   auto db = ctx.connect();
