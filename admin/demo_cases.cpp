@@ -127,7 +127,7 @@ std::map<std::string, std::vector<DemoHousehold>> LoadDemoHouseholds(dal::pg::Pg
     auto household = db.Registry().LoadHousehold(found.front().householdId);
     if (!household) continue;
     const std::string prefix = household->regionCode.substr(0, 6);
-    byPlace[prefix].push_back({found.front().householdId, std::move(*household), false, {}});
+    byPlace[prefix].push_back({found.front().householdId, std::move(*household), false, {}, {}});
   }
   return byPlace;
 }

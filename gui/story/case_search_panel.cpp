@@ -161,8 +161,7 @@ void CaseSearchPanel::Fill() {
     const long row = AddReportRow(m_list, {wxString::Format("%lld", static_cast<long long>(s.id)), Wx(f.openedOn),
                                            Wx(s.applicantName), Wx(f.maskedId), Wx(s.regionName), program,
                                            StateLabel(s.state), DeadlineWord(s.deadline)});
-    if (s.deadline == dal::DeadlineStatus::Overdue) m_list->SetItemTextColour(row, kOverdueText);
-    if (s.deadline == dal::DeadlineStatus::DueSoon) m_list->SetItemBackgroundColour(row, kDueSoonBackground);
+    ColourByDeadline(m_list, row, s.deadline);
   }
   ShowStatus(m_found.size() >= static_cast<std::size_t>(kLimit)
                  ? wxString::Format(_("The first %d cases found (newest first): narrow the search"), kLimit)
