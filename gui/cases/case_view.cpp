@@ -268,7 +268,10 @@ void CaseView::FillSummary() {
   }
   if (!r.followedBy.empty()) {
     wxString cases;
-    for (const std::int64_t id : r.followedBy) cases += (cases.empty() ? wxS("") : wxS("、")) + wxString::Format("%lld", static_cast<long long>(id));
+    for (const std::int64_t id : r.followedBy) {
+      if (!cases.empty()) cases += wxS("、");
+      cases += wxString::Format("%lld", static_cast<long long>(id));
+    }
     text += wxS("\n") + wxString::Format(_("Followed by case %s."), cases);
   }
   m_summary->SetLabel(text);
