@@ -22,6 +22,7 @@
 #include "registry/household_editor.h"
 #include "story/case_search_panel.h"
 #include "story/household_story_panel.h"
+#include "story/story_text.h"
 
 using namespace doudi;
 
@@ -96,19 +97,19 @@ BOOST_AUTO_TEST_CASE(the_household_editor_tells_the_whole_story_and_opens_a_case
   // Six lines, newest first: the 低保 case, the visit, the help, the referral, the alert, the closed case.
   const auto& rows = story->Rows();
   BOOST_REQUIRE(rows.size() == 6U);
-  BOOST_TEST(test::U(story->List()->GetItemText(0, 1)) == "案件");
+  BOOST_TEST(test::U(story->List()->GetItemText(0, 1)) == gui::StoryWord("case", ""));
   BOOST_TEST(test::U(story->List()->GetItemText(0, 2)) == "最低生活保障");
-  BOOST_TEST(test::U(story->List()->GetItemText(1, 1)) == "挂钩走访");
-  BOOST_TEST(test::U(story->List()->GetItemText(2, 3)) == "医疗救助");
+  BOOST_TEST(test::U(story->List()->GetItemText(1, 1)) == gui::StoryWord("visit", ""));
+  BOOST_TEST(test::U(story->List()->GetItemText(2, 3)) == gui::StoryWord("help", "medical_aid"));
   BOOST_TEST(test::U(story->List()->GetItemText(2, 5)) == "¥8,200.00");
   BOOST_TEST(test::U(story->List()->GetItemText(3, 2)) == "医疗保障局：郑彩娥住院费用医疗救助");
   BOOST_TEST(rows[3].late);  // past its due date, still sent
-  BOOST_TEST(test::U(story->List()->GetItemText(5, 3)) == "已终止");
+  BOOST_TEST(test::U(story->List()->GetItemText(5, 3)) == "已终止");  // the state table's own words
   test::PumpUntil([] { return false; }, std::chrono::milliseconds(400));  // let it paint
   BOOST_TEST(gui::SaveWindowPng(editor.get(), test::ShotPath("household-timeline.png")));
 
   // The filter keeps one kind.
-  story->KindFilter()->SetSelection(1);  // 案件
+  story->KindFilter()->SetSelection(1);  // cases
   wxCommandEvent choose(wxEVT_CHOICE, story->KindFilter()->GetId());
   choose.SetEventObject(story->KindFilter());
   story->KindFilter()->ProcessWindowEvent(choose);
