@@ -33,7 +33,7 @@ HouseholdStoryPanel::HouseholdStoryPanel(wxWindow* parent, Context& context, std
                           {{_("Date"), 95}, {_("Kind"), 80}, {_("What"), 330}, {_("State"), 130},
                            {_("Due"), 95}, {_("Amount"), 95}});
   auto* status = MakeStatusLine();
-  auto* openButton = new wxButton(this, wxID_ANY, _("Open"));
+  auto* openButton = new wxButton(this, wxID_ANY, _("Open the line"));
   auto* refresh = new wxButton(this, wxID_ANY, _("Refresh"));
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(new wxStaticText(this, wxID_ANY, _("Show:")), wxSizerFlags().CenterVertical());
