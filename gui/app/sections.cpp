@@ -6,6 +6,7 @@
 #include "common/section.h"
 #include "parameters/parameters_panel.h"
 #include "registry/registry_panel.h"
+#include "story/case_search_panel.h"
 
 namespace doudi::gui {
 
@@ -14,6 +15,7 @@ const std::vector<Section>& Sections() {
       MyTasksPanel::Describe(),
       AlertsPanel::Describe(),
       RegistryPanel::Describe(),
+      CaseSearchPanel::Describe(),
       NoticePanel::Describe(),
       ParametersPanel::Describe(),
   };
