@@ -25,6 +25,8 @@ CROSS JOIN (VALUES
 -- The departments of a county's joint assistance center (一门受理、协同办理)
 -- and the kinds of help each gives. Edited by the center administrator.
 CREATE TABLE doudi.department (
+  -- the key the audit trail names a row by (a code repeats across counties)
+  id          bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   county_code text COLLATE "C" NOT NULL CHECK (county_code ~ '^[0-9]{6}$'),
   code        text COLLATE "C" NOT NULL CHECK (code ~ '^[a-z][a-z0-9_]{0,39}$'),
   name        text NOT NULL CHECK (btrim(name) = name AND name <> '' AND char_length(name) <= 50
@@ -41,6 +43,7 @@ CREATE TABLE doudi.department (
 -- The kinds of help: cash, in kind, a service, a job, school aid, medical
 -- aid, housing (rebuilding included).
 CREATE TABLE doudi.department_help (
+  id          bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   county_code text COLLATE "C" NOT NULL,
   department  text COLLATE "C" NOT NULL,
   kind        text NOT NULL CHECK (kind IN ('cash', 'in_kind', 'service', 'job', 'school_aid', 'medical_aid',
@@ -53,6 +56,7 @@ CREATE TABLE doudi.department_help (
 -- How many working days a department has to answer a referral for a kind
 -- of help: dated values, the latest effective on the day of sending wins.
 CREATE TABLE doudi.department_due_days (
+  id             bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   county_code    text COLLATE "C" NOT NULL,
   department     text COLLATE "C" NOT NULL,
   kind           text NOT NULL,
