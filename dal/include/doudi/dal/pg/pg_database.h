@@ -14,6 +14,7 @@
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/household_spending.h"
+#include "doudi/dal/pairing_repository.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
@@ -86,6 +87,7 @@ class PgDatabase {
   AlertRepository& Alerts();
   ScreeningSchedule& Schedule();
   SpendingRecords& Spending();
+  PairingRepository& Pairing();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
