@@ -8,7 +8,7 @@
 
 #include "commands.h"
 #include "doudi/dal/pairing_repository.h"
-#include "doudi/dal/request_id.h"
+#include "doudi/dal/registry_repository.h"
 #include "doudi/model/iso_date.h"
 #include "doudi/model/pairing.h"
 #include "terminal.h"

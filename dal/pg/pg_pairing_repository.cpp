@@ -125,8 +125,9 @@ class PgPairingRepository final : public PairingRepository {
     return Write("taking household " + std::to_string(householdId) + " into pairing", [&] {
       int done = 0;
       const long long id = householdId;
+      soci::indicator sinceIndicator = DateIndicator(since);
       m_sql << "SELECT doudi.pairing_enroll(:h, CAST(:d AS date))::int", soci::use(id),
-          soci::use(since, DateIndicator(since)), soci::into(done);
+          soci::use(since, sinceIndicator), soci::into(done);
       return done != 0;
     });
   }
@@ -135,8 +136,9 @@ class PgPairingRepository final : public PairingRepository {
     return Write("ending the pairing of household " + std::to_string(householdId), [&] {
       int done = 0;
       const long long id = householdId;
+      soci::indicator endedIndicator = DateIndicator(endedOn);
       m_sql << "SELECT doudi.pairing_end(:h, CAST(:d AS date), :r)::int", soci::use(id),
-          soci::use(endedOn, DateIndicator(endedOn)), soci::use(reason), soci::into(done);
+          soci::use(endedOn, endedIndicator), soci::use(reason), soci::into(done);
       return done != 0;
     });
   }
@@ -149,9 +151,10 @@ class PgPairingRepository final : public PairingRepository {
       const long long contact = contactId.value_or(0);
       soci::indicator userIndicator = userRole.empty() ? soci::i_null : soci::i_ok;
       soci::indicator contactIndicator = contactId ? soci::i_ok : soci::i_null;
+      soci::indicator sinceIndicator = DateIndicator(since);
       m_sql << "SELECT doudi.pairing_assign(:h, :l, :u, :c, CAST(:d AS date))", soci::use(id), soci::use(level),
-          soci::use(userRole, userIndicator), soci::use(contact, contactIndicator),
-          soci::use(since, DateIndicator(since)), soci::into(assignment);
+          soci::use(userRole, userIndicator), soci::use(contact, contactIndicator), soci::use(since, sinceIndicator),
+          soci::into(assignment);
       return static_cast<std::int64_t>(assignment);
     });
   }
@@ -208,8 +211,9 @@ class PgPairingRepository final : public PairingRepository {
     return Write("recording a visit to household " + std::to_string(v.householdId), [&] {
       long long id = 0;
       const long long household = v.householdId;
+      soci::indicator dateIndicator = DateIndicator(v.visitedOn);
       m_sql << "SELECT doudi.pairing_visit_add(CAST(:r AS uuid), :h, CAST(:d AS date), :l, :w, :f, :n)",
-          soci::use(v.requestId), soci::use(household), soci::use(v.visitedOn, DateIndicator(v.visitedOn)),
+          soci::use(v.requestId), soci::use(household), soci::use(v.visitedOn, dateIndicator),
           soci::use(v.level), soci::use(v.visitor), soci::use(v.found), soci::use(v.nextStep), soci::into(id);
       return static_cast<std::int64_t>(id);
     });

@@ -12,10 +12,9 @@
 #include "case_fixture.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/pairing_repository.h"
-#include "doudi/dal/request_id.h"
+#include "doudi/dal/registry_repository.h"
 
 using namespace doudi;
-using test::kBadCall;
 using test::kDenied;
 using test::kNotAllowed;
 using test::Session;
@@ -34,7 +33,6 @@ struct Pairing : test::DemoRegistry {
   std::string haiyou = Household("SM-0001");   // 悬渚村, 海游街道
   std::string shaliu = Household("SM-0006");   // 里浦村, 沙柳街道
 
-  static std::string Code(const SqlOutcome& o) { return o.message; }
   std::string Contact(const Session& as, const std::string& county, const std::string& kind, const std::string& name) {
     return as.Scalar("SELECT doudi.pairing_contact_add($1, $2, $3, '', '')", {county, kind, name});
   }
@@ -173,7 +171,7 @@ BOOST_FIXTURE_TEST_CASE(users_must_cover_the_household_and_fit_the_level, Pairin
 BOOST_FIXTURE_TEST_CASE(a_resent_visit_is_the_same_visit, Pairing) {
   server.AsUser(reviewer).Execute("SELECT doudi.pairing_enroll($1, '2026-01-01')", {haiyou});
   server.AsUser(reviewer).Execute("SELECT doudi.pairing_assign($1, 'village', $2, NULL, NULL)", {haiyou, clerk});
-  dal::pg::PgDatabase db(server.ConnectionStringFor(clerk));
+  dal::pg::PgDatabase clerkDb(server.ConnectionStringFor(clerk));
   dal::PairingVisitInput v;
   v.requestId = dal::NewRequestId();
   v.householdId = std::stoll(haiyou);
@@ -181,18 +179,18 @@ BOOST_FIXTURE_TEST_CASE(a_resent_visit_is_the_same_visit, Pairing) {
   v.level = "village";
   v.found = "房屋漏雨，女主人慢性病用药负担重";
   v.nextStep = "联系住建部门危房改造";
-  const auto id = db.Pairing().AddVisit(v);
-  BOOST_TEST(db.Pairing().AddVisit(v) == id);
+  const auto id = clerkDb.Pairing().AddVisit(v);
+  BOOST_TEST(clerkDb.Pairing().AddVisit(v) == id);
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.pairing_visit") == 1);
   // The visitor left empty is the person responsible at the level.
-  const auto visits = db.Pairing().Visits(v.householdId);
+  const auto visits = clerkDb.Pairing().Visits(v.householdId);
   BOOST_REQUIRE_EQUAL(visits.size(), 1u);
   BOOST_TEST(visits[0].visitor == server.Scalar("SELECT display_name FROM doudi.app_user WHERE role_name = '" + clerk + "'"));
   // The same request for another household is a mistake, not a second visit.
   auto other = v;
   other.householdId = std::stoll(Household("SM-0003"));
   try {
-    db.Pairing().AddVisit(other);
+    clerkDb.Pairing().AddVisit(other);
     BOOST_FAIL("a request id reused for another household was accepted");
   } catch (const dal::DatabaseError& e) {
     BOOST_TEST(e.Code() == "request.reused");
@@ -201,12 +199,12 @@ BOOST_FIXTURE_TEST_CASE(a_resent_visit_is_the_same_visit, Pairing) {
   auto early = v;
   early.requestId = dal::NewRequestId();
   early.visitedOn = "2025-12-31";
-  BOOST_CHECK_EXCEPTION(db.Pairing().AddVisit(early), dal::RuleRefused,
+  BOOST_CHECK_EXCEPTION(clerkDb.Pairing().AddVisit(early), dal::RuleRefused,
                         [](const dal::RuleRefused& e) { return e.Code() == "pairing.before_enrolment"; });
   auto empty = v;
   empty.requestId = dal::NewRequestId();
   empty.found = "  ";
-  BOOST_CHECK_EXCEPTION(db.Pairing().AddVisit(empty), dal::RuleRefused, [](const dal::RuleRefused& e) {
+  BOOST_CHECK_EXCEPTION(clerkDb.Pairing().AddVisit(empty), dal::RuleRefused, [](const dal::RuleRefused& e) {
     return e.Code() == "pairing.text_required" && e.Arguments().at("field") == "findings";
   });
 }
@@ -229,10 +227,10 @@ BOOST_FIXTURE_TEST_CASE(the_gaps_list_incomplete_pairing_and_overdue_visits, Pai
   r.Execute(visit, {dal::NewRequestId(), stale, "2025-06-01"});
   c.Execute(visit, {dal::NewRequestId(), partial, server.Scalar("SELECT current_date")});
 
-  dal::pg::PgDatabase db(server.ConnectionStringFor(city));
+  dal::pg::PgDatabase cityDb(server.ConnectionStringFor(city));
   dal::PairingFilter filter;
   filter.gapsOnly = true;
-  const auto gaps = db.Pairing().Households(filter);
+  const auto gaps = cityDb.Pairing().Households(filter);
   std::vector<std::string> ids;
   for (const auto& g : gaps) ids.push_back(std::to_string(g.householdId));
   std::vector<std::string> expected{stale, partial};
@@ -258,9 +256,9 @@ BOOST_FIXTURE_TEST_CASE(the_gaps_list_incomplete_pairing_and_overdue_visits, Pai
     }
   }
   filter.gapsOnly = false;
-  BOOST_TEST(db.Pairing().Households(filter).size() == 3u);
+  BOOST_TEST(cityDb.Pairing().Households(filter).size() == 3u);
   filter.regionPrefix = "331022002";
-  BOOST_TEST(db.Pairing().Households(filter).size() == 1u);
+  BOOST_TEST(cityDb.Pairing().Households(filter).size() == 1u);
   // The township reviewer sees their township's two only.
   dal::pg::PgDatabase rdb(server.ConnectionStringFor(reviewer));
   BOOST_TEST(rdb.Pairing().Households({}).size() == 2u);
