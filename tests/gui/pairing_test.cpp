@@ -69,8 +69,8 @@ BOOST_AUTO_TEST_CASE(a_reviewer_names_the_village_level_and_logs_a_visit) {
   const long staleRow = RowOf(panel, stale), freshRow = RowOf(panel, fresh);
   BOOST_REQUIRE(staleRow >= 0);
   BOOST_REQUIRE(freshRow >= 0);
-  BOOST_TEST(panel.List()->GetItemTextColour(staleRow) == gui::kOverdueText);
-  BOOST_TEST(panel.List()->GetItemTextColour(freshRow) != gui::kOverdueText);
+  BOOST_TEST((panel.List()->GetItemTextColour(staleRow) == gui::kOverdueText));
+  BOOST_TEST((panel.List()->GetItemTextColour(freshRow) != gui::kOverdueText));
   BOOST_TEST(U(panel.List()->GetItemText(freshRow, 4)) == "0/6");
   BOOST_TEST(U(panel.List()->GetItemText(staleRow, 5)) == "2025-02-01");
   BOOST_TEST(U(panel.List()->GetItemText(staleRow, 7)).find(U(Chinese("走访逾期"))) == 0u,
@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(a_reviewer_names_the_village_level_and_logs_a_visit) {
 
   // The village level: the candidates are the village's user only (the clerk).
   panel.ChooseLevel(model::PairingLevel::Village);
-  BOOST_TEST(panel.ChosenLevel() == model::PairingLevel::Village);
+  BOOST_TEST((panel.ChosenLevel() == model::PairingLevel::Village));
   int candidates = -1;
   panel.SetDialogRunner([&](wxDialog& dialog) {
     candidates = static_cast<int>(test::Find<wxChoice>(dialog, "candidate")->GetCount());

@@ -27,12 +27,12 @@ BOOST_AUTO_TEST_CASE(the_six_levels_come_in_order_with_the_current_person_only) 
   const auto rows = workstation::PairingLevels(
       {Assignment("social_worker", "陈志愿"), Assignment("village", "老村长", "2026-03-01"), Assignment("village", "李文书")});
   BOOST_REQUIRE_EQUAL(rows.size(), 6u);
-  BOOST_TEST(rows[0].level == model::PairingLevel::County);
+  BOOST_TEST((rows[0].level == model::PairingLevel::County));
   BOOST_TEST(!rows[0].current.has_value());
-  BOOST_TEST(rows[2].level == model::PairingLevel::Village);
+  BOOST_TEST((rows[2].level == model::PairingLevel::Village));
   BOOST_REQUIRE(rows[2].current.has_value());
   BOOST_TEST(rows[2].current->name == "李文书");  // the ended term is not the current one
-  BOOST_TEST(rows[5].level == model::PairingLevel::SocialWorker);
+  BOOST_TEST((rows[5].level == model::PairingLevel::SocialWorker));
   BOOST_TEST(rows[5].current->name == "陈志愿");
 }
 

@@ -46,6 +46,9 @@ const std::map<std::string, std::set<StaffGroup>> kExpected{
     {"import_crosscheck", {CenterAdmin}},
     {"withdraw_crosscheck", {CenterAdmin}},
     {"run_screening", {CenterAdmin}},
+    {"manage_pairing_contacts", {CenterAdmin}},
+    {"manage_pairing", {TownshipReviewer, CityDecider, CenterAdmin}},
+    {"record_visit", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
 };
 
 StaffOperation Op(std::string_view code) {
