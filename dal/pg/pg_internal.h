@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -46,6 +47,12 @@ auto ReadRows(const std::string& reading, const soci::details::prepare_temp_type
   } catch (...) {
     RethrowAsDatabaseError(reading);
   }
+}
+
+// A bigint column that may be NULL.
+inline std::optional<std::int64_t> OptionalId(const soci::row& r, std::size_t column) {
+  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
+  return r.get<long long>(column);
 }
 
 // SQL for a timestamp column as "YYYY-MM-DD HH:MM" ("" for NULL).

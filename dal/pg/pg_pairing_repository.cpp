@@ -17,11 +17,6 @@
 namespace doudi::dal::pg {
 namespace {
 
-std::optional<std::int64_t> OptionalId(const soci::row& r, std::size_t column) {
-  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
-  return r.get<long long>(column);
-}
-
 std::vector<std::string> Split(const std::string& joined) {
   std::vector<std::string> parts;
   std::size_t start = 0;
@@ -88,7 +83,7 @@ class PgPairingRepository final : public PairingRepository {
   }
 
   std::int64_t AddContact(const PairingContact& contact) override {
-    return Write("adding a pairing contact", [&] {
+    return WriteAndSeal(m_sql, "adding a pairing contact", [&] {
       long long id = 0;
       m_sql << "SELECT doudi.pairing_contact_add(:c, :k, :n, :o, :p)", soci::use(contact.countyCode),
           soci::use(contact.kind), soci::use(contact.name), soci::use(contact.organization), soci::use(contact.phone),
@@ -122,7 +117,7 @@ class PgPairingRepository final : public PairingRepository {
   }
 
   bool Enroll(std::int64_t householdId, const std::string& since) override {
-    return Write("taking household " + std::to_string(householdId) + " into pairing", [&] {
+    return WriteAndSeal(m_sql, "taking household " + std::to_string(householdId) + " into pairing", [&] {
       int done = 0;
       const long long id = householdId;
       soci::indicator sinceIndicator = DateIndicator(since);
@@ -133,7 +128,7 @@ class PgPairingRepository final : public PairingRepository {
   }
 
   bool End(std::int64_t householdId, const std::string& endedOn, const std::string& reason) override {
-    return Write("ending the pairing of household " + std::to_string(householdId), [&] {
+    return WriteAndSeal(m_sql, "ending the pairing of household " + std::to_string(householdId), [&] {
       int done = 0;
       const long long id = householdId;
       soci::indicator endedIndicator = DateIndicator(endedOn);
@@ -145,7 +140,7 @@ class PgPairingRepository final : public PairingRepository {
 
   std::int64_t Assign(std::int64_t householdId, const std::string& level, const std::string& userRole,
                       std::optional<std::int64_t> contactId, const std::string& since) override {
-    return Write("naming the " + level + " responsible person of household " + std::to_string(householdId), [&] {
+    return WriteAndSeal(m_sql, "naming the " + level + " responsible person of household " + std::to_string(householdId), [&] {
       long long assignment = 0;
       const long long id = householdId;
       const long long contact = contactId.value_or(0);
@@ -208,7 +203,7 @@ class PgPairingRepository final : public PairingRepository {
   }
 
   std::int64_t AddVisit(const PairingVisitInput& v) override {
-    return Write("recording a visit to household " + std::to_string(v.householdId), [&] {
+    return WriteAndSeal(m_sql, "recording a visit to household " + std::to_string(v.householdId), [&] {
       long long id = 0;
       const long long household = v.householdId;
       soci::indicator dateIndicator = DateIndicator(v.visitedOn);
@@ -244,11 +239,6 @@ class PgPairingRepository final : public PairingRepository {
   }
 
  private:
-  template <typename Work>
-  auto Write(const std::string& context, Work work) -> decltype(work()) {
-    return WriteAndSeal(m_sql, context, work);
-  }
-
   soci::session& m_sql;
 };
 

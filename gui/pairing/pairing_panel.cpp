@@ -208,7 +208,7 @@ wxString PairingPanel::HouseholdLabel() const {
 }
 
 void PairingPanel::FillDetails() {
-  const int chosen = m_levels->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  const long chosen = m_levels->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
   m_levels->DeleteAllItems();
   m_visitList->DeleteAllItems();
   m_detailTitle->SetLabel(m_selected ? HouseholdLabel() : _("Choose a household above."));

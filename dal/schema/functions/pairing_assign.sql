@@ -18,10 +18,7 @@ DECLARE
 BEGIN
   PERFORM doudi.require_staff_may('manage_pairing');
   p := doudi.pairing_enrolled_household(p_household);
-  IF p_level IS NULL OR p_level NOT IN ('county', 'township', 'village', 'department', 'enterprise',
-                                        'social_worker') THEN
-    RAISE EXCEPTION 'doudi:pairing.bad_level' USING DETAIL = json_build_object('level', p_level)::text, ERRCODE = 'RD000';
-  END IF;
+  PERFORM doudi.pairing_check_level(p_level);
   IF p_level IN ('enterprise', 'social_worker') THEN
     IF p_contact IS NULL OR p_user IS NOT NULL THEN
       RAISE EXCEPTION 'doudi:pairing.contact_required'

@@ -22,14 +22,8 @@ BEGIN
     RAISE EXCEPTION 'doudi:pairing.bad_contact_kind'
       USING DETAIL = json_build_object('kind', p_kind)::text, ERRCODE = 'RD000';
   END IF;
-  IF v_name = '' OR char_length(v_name) > 50 OR v_name ~ '[[:cntrl:]]' THEN
-    RAISE EXCEPTION 'doudi:pairing.text_required'
-      USING DETAIL = json_build_object('field', 'contact_name', 'max', 50)::text, ERRCODE = 'RD000';
-  END IF;
-  IF char_length(v_organization) > 100 THEN
-    RAISE EXCEPTION 'doudi:pairing.text_too_long'
-      USING DETAIL = json_build_object('field', 'organization', 'max', 100)::text, ERRCODE = 'RD000';
-  END IF;
+  PERFORM doudi.pairing_check_text('contact_name', v_name, 50, true);
+  PERFORM doudi.pairing_check_text('organization', v_organization, 100, false);
   IF v_phone <> '' AND v_phone !~ '^\+?[0-9][0-9-]{4,19}$' THEN
     RAISE EXCEPTION 'doudi:pairing.bad_phone' USING DETAIL = json_build_object('phone', v_phone)::text, ERRCODE = 'RD000';
   END IF;

@@ -16,10 +16,7 @@ BEGIN
     RETURN false;
   END IF;
   p := doudi.pairing_enrolled_household(p_household);
-  IF reason = '' OR char_length(reason) > 200 THEN
-    RAISE EXCEPTION 'doudi:pairing.text_required'
-      USING DETAIL = json_build_object('field', 'end_reason', 'max', 200)::text, ERRCODE = 'RD000';
-  END IF;
+  PERFORM doudi.pairing_check_text('end_reason', reason, 200, true);
   PERFORM doudi.pairing_check_date('end_date', ended);
   IF ended < p.since THEN
     RAISE EXCEPTION 'doudi:pairing.end_before_since'

@@ -28,10 +28,7 @@ BEGIN
     PERFORM doudi.case_request_reused(p_request);
   END IF;
   p := doudi.pairing_enrolled_household(p_household);
-  IF p_level IS NULL OR p_level NOT IN ('county', 'township', 'village', 'department', 'enterprise',
-                                        'social_worker') THEN
-    RAISE EXCEPTION 'doudi:pairing.bad_level' USING DETAIL = json_build_object('level', p_level)::text, ERRCODE = 'RD000';
-  END IF;
+  PERFORM doudi.pairing_check_level(p_level);
   PERFORM doudi.pairing_check_date('visit_date', p_visited_on);
   IF p_visited_on < p.since THEN
     RAISE EXCEPTION 'doudi:pairing.before_enrolment'
@@ -45,18 +42,9 @@ BEGIN
     WHERE a.household_id = p_household AND a.level = p_level AND a.until IS NULL;
     v_visitor := coalesce(v_visitor, '');
   END IF;
-  IF v_visitor = '' OR char_length(v_visitor) > 50 THEN
-    RAISE EXCEPTION 'doudi:pairing.text_required'
-      USING DETAIL = json_build_object('field', 'visitor', 'max', 50)::text, ERRCODE = 'RD000';
-  END IF;
-  IF v_found = '' OR char_length(v_found) > 1000 THEN
-    RAISE EXCEPTION 'doudi:pairing.text_required'
-      USING DETAIL = json_build_object('field', 'findings', 'max', 1000)::text, ERRCODE = 'RD000';
-  END IF;
-  IF char_length(v_next) > 500 THEN
-    RAISE EXCEPTION 'doudi:pairing.text_too_long'
-      USING DETAIL = json_build_object('field', 'next_step', 'max', 500)::text, ERRCODE = 'RD000';
-  END IF;
+  PERFORM doudi.pairing_check_text('visitor', v_visitor, 50, true);
+  PERFORM doudi.pairing_check_text('findings', v_found, 1000, true);
+  PERFORM doudi.pairing_check_text('next_step', v_next, 500, false);
   INSERT INTO doudi.pairing_visit (request_id, household_id, region_code, visited_on, level, visitor, found,
                                    next_step, recorded_by)
   VALUES (p_request, p_household, p.region_code, p_visited_on, p_level, v_visitor, v_found, v_next,
