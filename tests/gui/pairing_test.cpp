@@ -106,7 +106,8 @@ BOOST_AUTO_TEST_CASE(a_reviewer_names_the_village_level_and_logs_a_visit) {
     });
   });
   panel.AddVisit();
-  BOOST_REQUIRE(test::PumpUntil([&] { return panel.Visits().size() == 1u && !panel.IsLoadingDetails(); }));
+  BOOST_REQUIRE_MESSAGE(test::PumpUntil([&] { return panel.Visits().size() == 1u && !panel.IsLoadingDetails(); }),
+                        U(panel.DetailStatus()));
   BOOST_TEST(panel.Visits().front().level == "village");
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.pairing_visit WHERE household_id = " + ids[0]) == 1);
   BOOST_TEST(U(panel.VisitList()->GetItemText(0, 3)) == U(Chinese("房屋漏雨，女主人慢性病用药负担重。")));
@@ -120,6 +121,20 @@ BOOST_AUTO_TEST_CASE(a_reviewer_names_the_village_level_and_logs_a_visit) {
   BOOST_REQUIRE(test::PumpUntil([&] { return !panel.IsLoading() && !panel.IsLoadingDetails(); }));
   test::PumpUntil([] { return false; }, std::chrono::milliseconds(500));  // let it paint
   BOOST_TEST(gui::SaveWindowPng(frame, test::ShotPath("pairing.png")));
+
+  // Ended meanwhile: the visit is refused in the catalog's words, and nothing is logged.
+  server.Execute("SELECT doudi.pairing_end(" + ids[1] + ", NULL, '已脱困')");
+  panel.SelectRow(RowOf(panel, stale));
+  BOOST_REQUIRE(test::PumpUntil([&] { return !panel.IsLoadingDetails(); }));
+  panel.SetDialogRunner([](wxDialog& dialog) {
+    return test::PressOk(dialog, [](wxDialog& d) {
+      test::Find<wxTextCtrl>(d, "found")->ChangeValue(Chinese("已外出务工。"));
+    });
+  });
+  panel.AddVisit();
+  BOOST_TEST(test::PumpUntil([&] { return U(panel.DetailStatus()).find(U(Chinese("未纳入挂钩帮扶"))) != std::string::npos; }),
+             U(panel.DetailStatus()));
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.pairing_visit WHERE household_id = " + ids[1]) == 1);
   test::CloseFrame(frame);
 
   // The village clerk logs visits but names nobody.

@@ -5,7 +5,7 @@ LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF p_date IS NULL OR p_date > doudi.clock_date() THEN
     RAISE EXCEPTION 'doudi:pairing.bad_date'
-      USING DETAIL = json_build_object('field', p_field, 'date', p_date)::text, ERRCODE = 'RD000';
+      USING DETAIL = json_build_object('field', p_field, 'date', coalesce(p_date::text, ''))::text, ERRCODE = 'RD000';
   END IF;
 END
 $$;

@@ -5,7 +5,7 @@ LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF p_level IS NULL OR p_level NOT IN ('county', 'township', 'village', 'department', 'enterprise',
                                         'social_worker') THEN
-    RAISE EXCEPTION 'doudi:pairing.bad_level' USING DETAIL = json_build_object('level', p_level)::text, ERRCODE = 'RD000';
+    RAISE EXCEPTION 'doudi:pairing.bad_level' USING DETAIL = json_build_object('level', coalesce(p_level, ''))::text, ERRCODE = 'RD000';
   END IF;
 END
 $$;

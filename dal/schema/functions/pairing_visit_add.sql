@@ -1,5 +1,5 @@
 -- 六位一体挂钩帮扶: logs a visit to a household in the pairing program: the
--- date, the level of the visitor, who visited (empty: the person now
+-- date (today when NULL), the level of the visitor, who visited (empty: the person now
 -- responsible at that level), what was found and the next step. Returns the
 -- visit's id; the same request sent again returns the same visit.
 CREATE OR REPLACE FUNCTION doudi.pairing_visit_add(p_request uuid, p_household bigint, p_visited_on date,
@@ -10,6 +10,7 @@ DECLARE
   v_visitor text := btrim(coalesce(p_visitor, ''));
   v_found CONSTANT text := btrim(coalesce(p_found, ''));
   v_next CONSTANT text := btrim(coalesce(p_next_step, ''));
+  v_visited_on CONSTANT date := coalesce(p_visited_on, doudi.clock_date());
   p doudi.pairing_household;
   done record;
   new_id bigint;
@@ -29,10 +30,10 @@ BEGIN
   END IF;
   p := doudi.pairing_enrolled_household(p_household);
   PERFORM doudi.pairing_check_level(p_level);
-  PERFORM doudi.pairing_check_date('visit_date', p_visited_on);
-  IF p_visited_on < p.since THEN
+  PERFORM doudi.pairing_check_date('visit_date', v_visited_on);
+  IF v_visited_on < p.since THEN
     RAISE EXCEPTION 'doudi:pairing.before_enrolment'
-      USING DETAIL = json_build_object('date', p_visited_on, 'since', p.since)::text, ERRCODE = 'RD000';
+      USING DETAIL = json_build_object('date', v_visited_on, 'since', p.since)::text, ERRCODE = 'RD000';
   END IF;
   IF v_visitor = '' THEN
     SELECT coalesce(u.display_name, c.name) INTO v_visitor
@@ -47,7 +48,7 @@ BEGIN
   PERFORM doudi.pairing_check_text('next_step', v_next, 500, false);
   INSERT INTO doudi.pairing_visit (request_id, household_id, region_code, visited_on, level, visitor, found,
                                    next_step, recorded_by)
-  VALUES (p_request, p_household, p.region_code, p_visited_on, p_level, v_visitor, v_found, v_next,
+  VALUES (p_request, p_household, p.region_code, v_visited_on, p_level, v_visitor, v_found, v_next,
           doudi.acting_user())
   RETURNING id INTO new_id;
   RETURN new_id;
