@@ -5,6 +5,8 @@
 #include <boost/test/unit_test.hpp>
 #include <string>
 
+#include "demo_data.h"
+#include "doudi/dal/pg/pg_database.h"
 #include "process.h"
 #include "test_database.h"
 
@@ -22,8 +24,10 @@ BOOST_AUTO_TEST_SUITE(pairing_cli)
 BOOST_AUTO_TEST_CASE(a_household_is_paired_visited_and_listed_with_its_gaps) {
   doudi::test::TestDatabase server;
   BOOST_REQUIRE_EQUAL(Admin(server, {"db", "migrate"}).exitCode, 0);
-  BOOST_REQUIRE_EQUAL(Admin(server, {"demo-data"}).exitCode, 0);
-  const std::string household = server.Scalar("SELECT id FROM doudi.household WHERE source_ref = 'SM-0001'");
+  doudi::dal::pg::PgDatabase(server.ConnectionString()).UpsertRegions(doudi::admin::DemoRegions());
+  BOOST_REQUIRE_EQUAL(
+      Admin(server, {"import", "households", doudi::test::FixturePath("import/good-utf8.csv")}).exitCode, 0);
+  const std::string household = server.Scalar("SELECT id FROM doudi.household WHERE source_ref = 'FX-0001'");
 
   const auto contact = Admin(server, {"pairing", "contact", "add", "--county", "331022", "--kind", "enterprise",
                                       "--name", "王经理", "--organization", "三门海润公司"});
