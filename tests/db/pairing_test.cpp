@@ -6,12 +6,15 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "case_fixture.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/pairing_repository.h"
+#include "doudi/model/pairing.h"
 #include "doudi/dal/registry_repository.h"
 
 using namespace doudi;
@@ -282,6 +285,30 @@ BOOST_FIXTURE_TEST_CASE(the_visit_interval_is_the_regions_parameter, Pairing) {
   server.Execute("INSERT INTO doudi.program_parameter (program, region_prefix, key, value, unit, effective_from, note) "
                  "VALUES ('joint_help', '331022001', 'pairing_visit_months', '1', 'months', current_date + 1, 'test')");
   BOOST_TEST(row() == "24|2027-06-01|false");
+}
+
+// The model's levels and contact kinds are the codes the tables' CHECK
+// constraints spell (model/pairing.h).
+BOOST_AUTO_TEST_CASE(the_models_levels_are_the_tables) {
+  test::MigratedDatabase m(false);
+  const auto checked = [&](const std::string& table, const std::string& column) {
+    std::set<std::string> codes;
+    static const std::regex literal("'([a-z_]+)'::text");
+    for (const auto& def : m.server.Rows("SELECT pg_get_constraintdef(c.oid) FROM pg_catalog.pg_constraint AS c "
+                                         "WHERE c.contype = 'c' AND c.conrelid = 'doudi." + table +
+                                         "'::regclass AND pg_get_constraintdef(c.oid) LIKE '%(" + column +
+                                         " = ANY (ARRAY[%'")) {
+      for (auto it = std::sregex_iterator(def.begin(), def.end(), literal); it != std::sregex_iterator(); ++it) {
+        codes.insert((*it)[1].str());
+      }
+    }
+    return codes;
+  };
+  std::set<std::string> levels, kinds;
+  for (const auto& l : model::EnumTexts<model::PairingLevel>()) levels.emplace(l.code);
+  for (const auto& k : model::EnumTexts<model::PairingContactKind>()) kinds.emplace(k.code);
+  BOOST_TEST(checked("pairing_visit", "level") == levels, boost::test_tools::per_element());
+  BOOST_TEST(checked("pairing_contact", "kind") == kinds, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
