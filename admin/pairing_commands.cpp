@@ -217,7 +217,7 @@ int ListHouseholds(CommandContext& ctx, bool gapsOnly) {
   filter.limit = 1'000'000;
   auto db = Connect(ctx);
   const auto households = db->Pairing().Households(filter);
-  ctx.out << PadToWidth(Tr("household"), 10) << PadToWidth(Tr("head"), 10) << PadToWidth(Tr("village"), 16)
+  ctx.out << PadToWidth(Tr("household No."), 10) << PadToWidth(Tr("head"), 10) << PadToWidth(Tr("village"), 16)
           << PadToWidth(Tr("since"), 12) << PadToWidth(Tr("levels"), 8) << PadToWidth(Tr("last visit"), 12)
           << PadToWidth(Tr("next visit due"), 16) << Tr("missing") << "\n";
   int overdue = 0;
