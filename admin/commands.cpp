@@ -300,6 +300,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : ScreenCommands()) commands.push_back(std::move(c));
     for (auto& c : ScheduleCommands()) commands.push_back(std::move(c));
     for (auto& c : ReferralCommands()) commands.push_back(std::move(c));
+    for (auto& c : PairingCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

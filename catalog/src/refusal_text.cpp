@@ -109,6 +109,39 @@ constexpr std::array kSentences{
     RefusalSentence{"household.member_outside_scope",
                     "Member {member} is already registered in a household outside your scope."},
     RefusalSentence{"household.outside_scope", "The region {region} is outside your scope."},
+    RefusalSentence{"pairing.bad_contact_kind", "A pairing contact is an enterprise or a social worker, not {kind}."},
+    RefusalSentence{"pairing.bad_date", "The {field} must be given and not be after today."},
+    RefusalSentence{"pairing.bad_level",
+                    "{level} is not a pairing level (county, township, village, department, enterprise, "
+                    "social_worker)."},
+    RefusalSentence{"pairing.bad_phone", "The phone number {phone} is not valid (5 to 20 digits and dashes)."},
+    RefusalSentence{"pairing.before_enrolment",
+                    "The date {date} is before the household joined the pairing program ({since})."},
+    RefusalSentence{"pairing.contact_not_eligible",
+                    "Contact {contact_id} is not an active contact of this kind in county {county}."},
+    RefusalSentence{"pairing.contact_required",
+                    "The enterprise and social worker levels name a contact from the county's list, not a Doudi "
+                    "user."},
+    RefusalSentence{"pairing.county_outside_scope", "County {county} is outside your scope."},
+    RefusalSentence{"pairing.end_before_since", "The pairing cannot end ({ended_on}) before it began ({since})."},
+    RefusalSentence{"pairing.household_closed", "Household {household_id} is closed and cannot join the pairing program."},
+    RefusalSentence{"pairing.household_not_yours", "Household {household_id} does not exist or is outside your scope."},
+    RefusalSentence{"pairing.not_enrolled", "Household {household_id} is not in the pairing program."},
+    RefusalSentence{"pairing.since_before_current",
+                    "The new responsible person cannot start ({since}) before the current one did ({current_since})."},
+    RefusalSentence{"pairing.since_before_end",
+                    "The household's pairing ended on {ended_on}: it can join again from that day on, not from "
+                    "{since}."},
+    RefusalSentence{"pairing.text_required", "The {field} must be written down (at most {max} characters)."},
+    RefusalSentence{"pairing.text_too_long", "The {field} is too long: at most {max} characters."},
+    RefusalSentence{"pairing.user_not_eligible",
+                    "{user} is not an enabled Doudi user whose scope covers this household."},
+    RefusalSentence{"pairing.user_required",
+                    "The county, township, village and department levels name a Doudi user, not a contact."},
+    RefusalSentence{"pairing.user_wrong_level",
+                    "{user} cannot be responsible at this level: the county level takes a user of the county or "
+                    "wider, the township level a township's, the village level a village's, the department level a "
+                    "department liaison."},
     RefusalSentence{"parameter.unit_differs", "The parameter {program}.{key} is in {unit}, not {given}."},
     RefusalSentence{"referral.accepted_already", "This referral was accepted already."},
     RefusalSentence{"referral.bad_feedback", "The feedback's {field} is missing or not valid."},
@@ -173,6 +206,15 @@ constexpr std::array kSentences{
 constexpr std::array kValueWords{
     RefusalSentence{"monthly", "monthly amount"},
     RefusalSentence{"one_off", "one-off grant"},
+    RefusalSentence{"since_date", "start date"},
+    RefusalSentence{"end_date", "end date"},
+    RefusalSentence{"visit_date", "visit date"},
+    RefusalSentence{"contact_name", "contact's name"},
+    RefusalSentence{"organization", "organization"},
+    RefusalSentence{"visitor", "visitor"},
+    RefusalSentence{"findings", "findings"},
+    RefusalSentence{"next_step", "next step"},
+    RefusalSentence{"end_reason", "reason for ending"},
 };
 
 bool IsNameChar(char c) {

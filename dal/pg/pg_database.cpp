@@ -25,6 +25,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<ScreeningSchedule> schedule;
   std::unique_ptr<SpendingRecords> spending;
   std::unique_ptr<ReferralRepository> referrals;
+  std::unique_ptr<PairingRepository> pairing;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -57,6 +58,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->schedule = MakeScreeningSchedule(m_impl->sql);
   m_impl->spending = MakeSpendingRecords(m_impl->sql);
   m_impl->referrals = MakeReferralRepository(m_impl->sql);
+  m_impl->pairing = MakePairingRepository(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -152,6 +154,7 @@ AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
 ScreeningSchedule& PgDatabase::Schedule() { return *m_impl->schedule; }
 SpendingRecords& PgDatabase::Spending() { return *m_impl->spending; }
 ReferralRepository& PgDatabase::Referrals() { return *m_impl->referrals; }
+PairingRepository& PgDatabase::Pairing() { return *m_impl->pairing; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

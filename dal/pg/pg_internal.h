@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -30,6 +31,7 @@ std::unique_ptr<AlertRepository> MakeAlertRepository(soci::session& sql);
 std::unique_ptr<ScreeningSchedule> MakeScreeningSchedule(soci::session& sql);
 std::unique_ptr<SpendingRecords> MakeSpendingRecords(soci::session& sql);
 std::unique_ptr<ReferralRepository> MakeReferralRepository(soci::session& sql);
+std::unique_ptr<PairingRepository> MakePairingRepository(soci::session& sql);
 
 // The rows a query yields (m_sql.prepare << "SELECT ...", soci::use(...)),
 // each made into an element by read(const soci::row&), in order; none is an
@@ -46,6 +48,12 @@ auto ReadRows(const std::string& reading, const soci::details::prepare_temp_type
   } catch (...) {
     RethrowAsDatabaseError(reading);
   }
+}
+
+// A bigint column that may be NULL.
+inline std::optional<std::int64_t> OptionalId(const soci::row& r, std::size_t column) {
+  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
+  return r.get<long long>(column);
 }
 
 // SQL for a timestamp column as "YYYY-MM-DD HH:MM" ("" for NULL).

@@ -4,6 +4,7 @@
 #include "cases/my_tasks_panel.h"
 #include "cases/notice_panel.h"
 #include "common/section.h"
+#include "pairing/pairing_panel.h"
 #include "parameters/parameters_panel.h"
 #include "registry/registry_panel.h"
 #include "story/case_search_panel.h"
@@ -17,6 +18,7 @@ const std::vector<Section>& Sections() {
       RegistryPanel::Describe(),
       CaseSearchPanel::Describe(),
       NoticePanel::Describe(),
+      PairingPanel::Describe(),
       ParametersPanel::Describe(),
   };
   return sections;

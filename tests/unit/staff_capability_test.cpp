@@ -49,6 +49,9 @@ const std::map<std::string, std::set<StaffGroup>> kExpected{
     {"answer_referrals", {DepartmentLiaison, CenterAdmin}},
     {"close_help", {TownshipReviewer, CityDecider, CenterAdmin}},
     {"manage_departments", {CenterAdmin}},
+    {"manage_pairing_contacts", {CenterAdmin}},
+    {"manage_pairing", {TownshipReviewer, CityDecider, CenterAdmin}},
+    {"record_visit", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
 };
 
 StaffOperation Op(std::string_view code) {

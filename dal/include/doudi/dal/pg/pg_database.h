@@ -15,6 +15,7 @@
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/household_spending.h"
 #include "doudi/dal/referral_repository.h"
+#include "doudi/dal/pairing_repository.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
@@ -88,6 +89,7 @@ class PgDatabase {
   ScreeningSchedule& Schedule();
   SpendingRecords& Spending();
   ReferralRepository& Referrals();
+  PairingRepository& Pairing();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
