@@ -292,8 +292,7 @@ class PgCaseRepository final : public CaseRepository {
   void AddFund(const CharityFund& fund) override {
     Write("adding charity fund " + fund.code, [&] {
       const long long amount = fund.amount.Fen();
-      m_sql << "INSERT INTO doudi.charity_fund (code, name, donor, region_prefix, kind, amount_fen) "
-               "VALUES (:c, :n, :d, :p, :k, :a)",
+      m_sql << "SELECT doudi.fund_add(:c, :n, :d, :p, :k, :a)",
           soci::use(fund.code), soci::use(fund.name), soci::use(fund.donor), soci::use(fund.regionPrefix),
           soci::use(fund.kind), soci::use(amount);
       return 0;

@@ -24,6 +24,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<AlertRepository> alerts;
   std::unique_ptr<ScreeningSchedule> schedule;
   std::unique_ptr<SpendingRecords> spending;
+  std::unique_ptr<HelpRepository> help;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -55,6 +56,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->alerts = MakeAlertRepository(m_impl->sql);
   m_impl->schedule = MakeScreeningSchedule(m_impl->sql);
   m_impl->spending = MakeSpendingRecords(m_impl->sql);
+  m_impl->help = MakeHelpRepository(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -149,6 +151,7 @@ HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
 AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
 ScreeningSchedule& PgDatabase::Schedule() { return *m_impl->schedule; }
 SpendingRecords& PgDatabase::Spending() { return *m_impl->spending; }
+HelpRepository& PgDatabase::Help() { return *m_impl->help; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

@@ -29,6 +29,7 @@ std::unique_ptr<HolidayCalendarStore> MakeHolidayCalendarStore(soci::session& sq
 std::unique_ptr<AlertRepository> MakeAlertRepository(soci::session& sql);
 std::unique_ptr<ScreeningSchedule> MakeScreeningSchedule(soci::session& sql);
 std::unique_ptr<SpendingRecords> MakeSpendingRecords(soci::session& sql);
+std::unique_ptr<HelpRepository> MakeHelpRepository(soci::session& sql);
 
 // The rows a query yields (m_sql.prepare << "SELECT ...", soci::use(...)),
 // each made into an element by read(const soci::row&), in order; none is an

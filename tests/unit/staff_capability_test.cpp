@@ -46,6 +46,8 @@ const std::map<std::string, std::set<StaffGroup>> kExpected{
     {"import_crosscheck", {CenterAdmin}},
     {"withdraw_crosscheck", {CenterAdmin}},
     {"run_screening", {CenterAdmin}},
+    {"top_up_fund", {CenterAdmin}},
+    {"record_help", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
 };
 
 StaffOperation Op(std::string_view code) {
