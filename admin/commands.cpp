@@ -298,6 +298,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : CrosscheckCommands()) commands.push_back(std::move(c));
     for (auto& c : ScreenCommands()) commands.push_back(std::move(c));
     for (auto& c : ScheduleCommands()) commands.push_back(std::move(c));
+    for (auto& c : FundCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

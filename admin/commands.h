@@ -74,6 +74,8 @@ std::vector<Command> ScreenCommands();
 // --region: a region prefix of 2, 4, 6, 9 or 12 digits, or (fullCodeToo) a
 // full 12-digit code of any level. Throws std::invalid_argument naming it.
 std::string RegionOption(const CommandContext& ctx, bool fullCodeToo);
+// The fund ... and help ... commands (fund_commands.cpp).
+std::vector<Command> FundCommands();
 // The screen schedule command (schedule_commands.cpp).
 std::vector<Command> ScheduleCommands();
 // The codes `roster --kind` takes, the default first.

@@ -4,6 +4,7 @@
 #include "cases/my_tasks_panel.h"
 #include "cases/notice_panel.h"
 #include "common/section.h"
+#include "funds/funds_panel.h"
 #include "parameters/parameters_panel.h"
 #include "registry/registry_panel.h"
 
@@ -16,6 +17,7 @@ const std::vector<Section>& Sections() {
       RegistryPanel::Describe(),
       NoticePanel::Describe(),
       ParametersPanel::Describe(),
+      FundsPanel::Describe(),
   };
   return sections;
 }

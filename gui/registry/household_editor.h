@@ -48,6 +48,7 @@ class AssetGrid;
 class Context;
 class DatabaseWorker;
 class MatchingPanel;
+class HouseholdHelpPanel;
 class HouseholdAlerts;
 class HouseholdFieldsPanel;
 class IncomeGrid;
@@ -140,6 +141,8 @@ class HouseholdEditor : public wxDialog {
   bool WriteDraftNow();
   // The 匹配 page's panel; nullptr without one.
   MatchingPanel* Matching() const { return m_matching; }
+  // The 帮扶 page's panel (help delivered, 四帮四扶); nullptr without one.
+  HouseholdHelpPanel* Help() const { return m_help; }
   // Shows the 匹配 page (it reads the household again).
   void ShowMatching();
   // A case the user chose to open from the 匹配 page: the editor closed for
@@ -201,6 +204,7 @@ class HouseholdEditor : public wxDialog {
   wxStaticText* m_status = nullptr;
   wxNotebook* m_pages = nullptr;  // the form and 匹配; nullptr without a matching page
   MatchingPanel* m_matching = nullptr;
+  HouseholdHelpPanel* m_help = nullptr;
   HouseholdAlerts* m_openAlerts = nullptr;
   std::optional<std::int64_t> m_alertToOpen;
   wxPanel* m_form = nullptr;
