@@ -216,7 +216,7 @@ int HelpList(CommandContext& ctx) {
   const std::int64_t household = HouseholdArgument(ctx);
   auto db = ctx.connect();
   db->RequireSupportedSchema();
-  ctx.out << TrFormat("四帮四扶 of household {1}:", {std::to_string(household)}) << "\n";
+  ctx.out << TrFormat("Four helps and four supports of household {1}:", {std::to_string(household)}) << "\n";
   for (const auto& t : db->Help().Summary(household)) {
     ctx.out << "  " << PadToWidth(t.chinese, 8)
             << TrFormat("{1} ({2} help records, {3} programs)",

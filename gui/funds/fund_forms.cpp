@@ -188,14 +188,14 @@ HelpDialog::HelpDialog(wxWindow* parent, const wxString& household, std::vector<
   auto* terms = new wxGridSizer(4, wxSize(8, 4));
   for (const auto& t : model::EnumTexts<model::SupportTerm>()) {
     auto* box = new wxCheckBox(Body(), wxID_ANY, Wx(t.chinese));
-    box->SetName("term_" + std::string(t.code));
+    box->SetName(Wx("term_" + std::string(t.code)));
     m_terms[std::string(t.code)] = box;
     terms->Add(box);
   }
   auto* termsPanel = new wxBoxSizer(wxVERTICAL);
   termsPanel->Add(terms);
   termsPanel->Add(new wxStaticText(Body(), wxID_ANY, _("None ticked: the kind of help decides.")));
-  Body()->GetSizer()->Add(new wxStaticText(Body(), wxID_ANY, _("四帮四扶:")), wxSizerFlags().Border(wxTOP, 6));
+  Body()->GetSizer()->Add(new wxStaticText(Body(), wxID_ANY, _("Four helps and four supports:")), wxSizerFlags().Border(wxTOP, 6));
   Body()->GetSizer()->Add(termsPanel, wxSizerFlags().Border(wxTOP, 6));
   FinishLayout(_("Record the help"), [this] { Accept(); });
   m_giverKind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ShowGiver(); });

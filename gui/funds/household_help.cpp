@@ -28,13 +28,13 @@ wxString Words(const std::string& code) {
 
 wxString TermsText(const std::vector<std::string>& terms) {
   wxString text;
-  for (const auto& t : terms) text += (text.empty() ? "" : "、") + Words<model::SupportTerm>(t);
+  for (const auto& t : terms) text += (text.empty() ? wxString() : Wx("、")) + Words<model::SupportTerm>(t);
   return text;
 }
 
 }  // namespace
 
-struct HouseholdHelpPanel::Loaded {
+struct HouseholdHelpPanel::Reading {
   std::vector<dal::SupportTermCount> summary;
   std::vector<dal::HelpRecord> records;
   std::vector<dal::FundBalance> funds;
@@ -49,7 +49,7 @@ HouseholdHelpPanel::HouseholdHelpPanel(wxWindow* parent, Context& context, std::
   auto* boxes = new wxGridSizer(2, 4, 6, 6);
   for (const auto& t : model::EnumTexts<model::SupportTerm>()) {
     auto* box = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_SIMPLE);
-    box->SetName("box_" + std::string(t.code));
+    box->SetName(Wx("box_" + std::string(t.code)));
     box->SetBackgroundColour(kUnlit);
     auto* name = new wxStaticText(box, wxID_ANY, Wx(t.chinese));
     name->SetFont(name->GetFont().Bold().Larger());
@@ -74,7 +74,7 @@ HouseholdHelpPanel::HouseholdHelpPanel(wxWindow* parent, Context& context, std::
   bar->Add(add, wxSizerFlags().Border(wxLEFT, 8));
   bar->Add(refresh, wxSizerFlags().Border(wxLEFT, 8));
   auto* top = new wxBoxSizer(wxVERTICAL);
-  top->Add(new wxStaticText(this, wxID_ANY, _("四帮四扶 at a glance (help records + programs under each term)")),
+  top->Add(new wxStaticText(this, wxID_ANY, _("The four helps and four supports at a glance (help records + programs under each term)")),
            wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, 6));
   top->Add(boxes, wxSizerFlags().Expand().Border(wxALL, 6));
   top->Add(bar, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
@@ -102,16 +102,16 @@ void HouseholdHelpPanel::Reload() {
   const auto id = m_householdId;
   const auto region = m_household().regionCode;
   const bool funds = MayRecord();
-  Load<Loaded>(
+  Load<Reading>(
       [id, region, funds](dal::pg::PgDatabase& db) {
-        Loaded loaded{db.Help().Summary(id), db.Help().ForHousehold(id), {}};
-        if (funds) loaded.funds = workstation::FundsFor(db.Help().Funds(region), region);
-        return loaded;
+        Reading reading{db.Help().Summary(id), db.Help().ForHousehold(id), {}};
+        if (funds) reading.funds = workstation::FundsFor(db.Help().Funds(region), region);
+        return reading;
       },
-      [this](Loaded loaded) { Show(std::move(loaded)); });
+      [this](Reading reading) { Show(std::move(reading)); });
 }
 
-void HouseholdHelpPanel::Show(Loaded loaded) {
+void HouseholdHelpPanel::Show(Reading loaded) {
   m_loaded = true;
   m_boxes = workstation::SupportBoxes(loaded.summary);
   m_records = std::move(loaded.records);
@@ -119,7 +119,7 @@ void HouseholdHelpPanel::Show(Loaded loaded) {
   for (std::size_t i = 0; i < m_boxes.size() && i < m_boxWindows.size(); ++i) {
     const auto& box = m_boxes[i];
     m_boxWindows[i]->SetBackgroundColour(box.Lit() ? kLit : kUnlit);
-    m_boxCounts[i]->SetLabel(box.Lit() ? wxString::Format(_("%d (help %d · programs %d)"), box.Count(), box.helps,
+    m_boxCounts[i]->SetLabel(box.Lit() ? wxString::Format(_("%d (help %d, programs %d)"), box.Count(), box.helps,
                                                           box.programs)
                                        : _("none"));
     m_boxWindows[i]->Layout();

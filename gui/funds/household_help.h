@@ -50,8 +50,8 @@ class HouseholdHelpPanel : public AsyncListPanel {
   wxListCtrl* List() const { return m_list; }
 
  private:
-  struct Loaded;
-  void Show(Loaded loaded);
+  struct Reading;
+  void Show(Reading reading);
 
   Context& m_context;
   std::int64_t m_householdId;
