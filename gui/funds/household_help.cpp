@@ -74,7 +74,9 @@ HouseholdHelpPanel::HouseholdHelpPanel(wxWindow* parent, Context& context, std::
   bar->Add(add, wxSizerFlags().Border(wxLEFT, 8));
   bar->Add(refresh, wxSizerFlags().Border(wxLEFT, 8));
   auto* top = new wxBoxSizer(wxVERTICAL);
-  top->Add(new wxStaticText(this, wxID_ANY, _("The four helps and four supports at a glance (help records + programs under each term)")),
+  top->Add(new wxStaticText(this, wxID_ANY,
+                            _("The four helps and four supports at a glance (help records + programs under each "
+                              "term)")),
            wxSizerFlags().Border(wxLEFT | wxTOP | wxRIGHT, 6));
   top->Add(boxes, wxSizerFlags().Expand().Border(wxALL, 6));
   top->Add(bar, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 6));
