@@ -176,15 +176,15 @@ HelpDialog::HelpDialog(wxWindow* parent, const wxString& household, std::vector<
   m_giver = Text(Body(), "giver");
   m_giver->SetHint(_("the enterprise's, social worker's or giver's name"));
   m_messages["giver"] = AddField(_("Giver:"), m_giver);
-  const auto field = [this](const char* name, const char* field, const wxString& label, long style = 0,
-                            const wxString& value = wxEmptyString) {
+  const auto text = [this](const char* name, const char* field, const wxString& label, long style = 0,
+                           const wxString& value = wxEmptyString) {
     m_texts[field] = Text(Body(), name, value, style);
     m_messages[field] = AddField(label, m_texts[field], style & wxTE_MULTILINE ? 1 : 0);
   };
-  field("amount", "amountYuan", _("Value (yuan):"));
-  field("description", "description", _("What was given:"), wxTE_MULTILINE);
-  field("given_by", "givenBy", _("The giver's person:"));
-  field("given_on", "givenOn", _("Given on:"), 0, Wx(model::IsoDate(Today())));
+  text("amount", "amountYuan", _("Value (yuan):"));
+  text("description", "description", _("What was given:"), wxTE_MULTILINE);
+  text("given_by", "givenBy", _("The giver's person:"));
+  text("given_on", "givenOn", _("Given on:"), 0, Wx(model::IsoDate(Today())));
   auto* terms = new wxGridSizer(4, wxSize(8, 4));
   for (const auto& t : model::EnumTexts<model::SupportTerm>()) {
     auto* box = new wxCheckBox(Body(), wxID_ANY, Wx(t.chinese));

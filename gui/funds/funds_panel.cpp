@@ -18,7 +18,7 @@ namespace doudi::gui {
 namespace {
 
 // A fund's movements: its top-ups and its grants, newest first.
-struct Movements {
+struct FundMovements {
   std::vector<dal::FundTopUp> topUps;
   std::vector<dal::FundGrant> grants;
 };
@@ -102,9 +102,9 @@ void FundsPanel::ShowFund(long row) {
   if (row < 0 || static_cast<std::size_t>(row) >= m_funds.size()) return;
   const std::string code = m_funds[static_cast<std::size_t>(row)].fund.code;
   m_shown = code;
-  Load<Movements>(
-      [code](dal::pg::PgDatabase& db) { return Movements{db.Help().TopUps(code), db.Help().Grants(code)}; },
-      [this, code](Movements movements) {
+  Load<FundMovements>(
+      [code](dal::pg::PgDatabase& db) { return FundMovements{db.Help().TopUps(code), db.Help().Grants(code)}; },
+      [this, code](FundMovements movements) {
         if (code != m_shown) return;
         m_movements->DeleteAllItems();
         for (const auto& t : movements.topUps) {

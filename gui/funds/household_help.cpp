@@ -63,7 +63,7 @@ HouseholdHelpPanel::HouseholdHelpPanel(wxWindow* parent, Context& context, std::
     m_boxCounts.push_back(count);
   }
   m_list = MakeReportList(this, "help_records",
-                          {{_("Date"), 90}, {_("Kind"), 110}, {_("Giver"), 200}, {_("Value"), 100},
+                          {{_("Date"), 90}, {_("Kind"), 110}, {_("Giver"), 200}, {_("Amount"), 100},
                            {_("Terms"), 150}, {_("For"), 70}, {_("What was given"), 240}, {_("Note"), 160}});
   auto* status = MakeStatusLine();
   auto* add = new wxButton(this, wxID_ANY, _("Record help..."));

@@ -20,6 +20,7 @@
 #include "app/screenshot.h"
 #include "common/context.h"
 #include "common/database_worker.h"
+#include "common/section.h"
 #include "doudi/dal/connection_profile.h"
 #include "funds/funds_panel.h"
 #include "funds/household_help.h"
