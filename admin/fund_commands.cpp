@@ -94,8 +94,8 @@ int FundAdd(CommandContext& ctx) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   db->Cases().AddFund(fund);
-  ctx.out << TrFormat("charity fund {1} ({2}) added with {3} yuan", {fund.code, fund.name,
-                                                                       fund.amount.ToDisplayString()})
+  ctx.out << TrFormat("charity fund {1} ({2}) added with {3} yuan",
+                      {fund.code, fund.name, fund.amount.ToDisplayString()})
           << "\n";
   return kExitOk;
 }
@@ -110,8 +110,8 @@ int FundTopUp(CommandContext& ctx) {
   const auto id = db->Help().TopUp(code, amount, source, on, ctx.Option("request").value_or(dal::NewRequestId()));
   for (const auto& f : db->Help().Funds("")) {
     if (f.fund.code != code) continue;
-    ctx.out << TrFormat("top-up {1}: {2} yuan into {3}; {4} yuan left", {std::to_string(id), amount.ToDisplayString(),
-                                                                         f.fund.name, f.fund.left.ToDisplayString()})
+    ctx.out << TrFormat("top-up {1}: {2} yuan into {3}; {4} yuan left",
+                        {std::to_string(id), amount.ToDisplayString(), f.fund.name, f.fund.left.ToDisplayString()})
             << "\n";
   }
   return kExitOk;
@@ -289,8 +289,8 @@ std::vector<Command> FundCommands() {
        "department's help is recorded on its behalf), the value or a description, the day (today unless --on), "
        "the 四帮四扶 terms it counts under (default: its kind's) and the case it answers. The same --request sent "
        "again records nothing new. Village clerks, township reviewers, city deciders and center administrators.",
-       {"kind", "giver-kind", "giver", "fund", "department", "amount", "description", "given-by", "on", "terms",
-        "case", "request"},
+       {"kind", "giver-kind", "giver", "fund", "department", "amount", "description", "given-by", "on", "terms", "case",
+        "request"},
        1,
        HelpAdd},
       {{"help", "list"},

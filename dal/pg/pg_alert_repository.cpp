@@ -16,11 +16,6 @@
 namespace doudi::dal::pg {
 namespace {
 
-std::optional<std::int64_t> OptionalId(const soci::row& r, std::size_t column) {
-  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
-  return r.get<long long>(column);
-}
-
 
 std::vector<std::int64_t> Ids(const std::string& joined) {
   std::vector<std::int64_t> ids;

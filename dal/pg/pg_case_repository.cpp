@@ -83,10 +83,6 @@ CaseSummary SummaryRow(const soci::row& r) {
   return s;
 }
 
-model::Money Fen(const soci::row& r, std::size_t column) {
-  return model::Money::FromFen(r.get<long long>(column));
-}
-
 class PgCaseRepository final : public CaseRepository {
  public:
   explicit PgCaseRepository(soci::session& sql) : m_sql(sql) {}

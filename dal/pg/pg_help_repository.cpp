@@ -17,15 +17,6 @@
 namespace doudi::dal::pg {
 namespace {
 
-std::optional<std::int64_t> OptionalId(const soci::row& r, std::size_t column) {
-  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
-  return r.get<long long>(column);
-}
-
-model::Money Fen(const soci::row& r, std::size_t column) {
-  return model::Money::FromFen(r.get<long long>(column));
-}
-
 // The texts of an array column read as one value: array_to_string(x, ',') of
 // codes, which hold no comma.
 std::vector<std::string> Codes(const std::string& joined) {
@@ -142,26 +133,30 @@ class PgHelpRepository final : public HelpRepository {
   }
 
   std::vector<FundBalance> Funds(const std::string& regionPrefix) override {
-    return ReadRows(
-        "reading the charity funds",
-        (m_sql.prepare << "SELECT f.code, f.name, f.donor, f.region_prefix, f.kind, f.amount_fen, "
-                          "coalesce(doudi.charity_fund_left(f.code), 0), "
-                          "coalesce((SELECT sum(t.amount_fen) FROM doudi.charity_fund_topup AS t "
-                          "          WHERE t.fund_code = f.code), 0)::bigint, " +
-                              TimeText("f.created_at") +
-                              " FROM doudi.charity_fund AS f "
-                              "WHERE left(f.region_prefix, length(:p)) = :p2 "
-                              "OR left(:p3, length(f.region_prefix)) = f.region_prefix ORDER BY f.code",
-         soci::use(regionPrefix), soci::use(regionPrefix), soci::use(regionPrefix)),
-        [](const soci::row& r) {
-          FundBalance b;
-          b.fund = CharityFund{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                               r.get<std::string>(3), r.get<std::string>(4), Fen(r, 5), Fen(r, 6)};
-          b.toppedUp = Fen(r, 7);
-          b.granted = model::Money::FromFen(b.fund.amount.Fen() + b.toppedUp.Fen() - b.fund.left.Fen());
-          b.createdAt = r.get<std::string>(8);
-          return b;
-        });
+    return ReadRows("reading the charity funds",
+                    (m_sql.prepare << "SELECT f.code, f.name, f.donor, f.region_prefix, f.kind, f.amount_fen, "
+                                      "coalesce(doudi.charity_fund_left(f.code), 0), "
+                                      "coalesce((SELECT sum(t.amount_fen) FROM doudi.charity_fund_topup AS t "
+                                      "          WHERE t.fund_code = f.code), 0)::bigint, " +
+                                          TimeText("f.created_at") +
+                                          " FROM doudi.charity_fund AS f "
+                                          "WHERE left(f.region_prefix, length(:p)) = :p2 "
+                                          "OR left(:p3, length(f.region_prefix)) = f.region_prefix ORDER BY f.code",
+                     soci::use(regionPrefix), soci::use(regionPrefix), soci::use(regionPrefix)),
+                    [](const soci::row& r) {
+                      FundBalance b;
+                      b.fund = CharityFund{r.get<std::string>(0),
+                                           r.get<std::string>(1),
+                                           r.get<std::string>(2),
+                                           r.get<std::string>(3),
+                                           r.get<std::string>(4),
+                                           Fen(r, 5),
+                                           Fen(r, 6)};
+                      b.toppedUp = Fen(r, 7);
+                      b.granted = model::Money::FromFen(b.fund.amount.Fen() + b.toppedUp.Fen() - b.fund.left.Fen());
+                      b.createdAt = r.get<std::string>(8);
+                      return b;
+                    });
   }
 
   std::int64_t TopUp(const std::string& fundCode, model::Money amount, const std::string& source,
@@ -198,30 +193,31 @@ class PgHelpRepository final : public HelpRepository {
   }
 
   std::vector<FundGrant> Grants(const std::string& fundCode) override {
-    return ReadRows("reading the grants of charity fund " + fundCode,
-                    (m_sql.prepare << "SELECT g.source, g.id, g.fund_code, g.household_id, "
-                                      "coalesce((SELECT p.name FROM doudi.person AS p "
-                                      "          WHERE p.household_id = g.household_id AND p.left_on IS NULL "
-                                      "          ORDER BY (p.relation = 'head') DESC, p.position LIMIT 1), ''), "
-                                      "coalesce(v.name, g.region_code), to_char(g.granted_on, 'YYYY-MM-DD'), "
-                                      "g.amount_fen, g.case_id, g.in_force::int "
-                                      "FROM doudi.fund_grant AS g LEFT JOIN doudi.region AS v ON v.code = g.region_code "
-                                      "WHERE g.fund_code = :f ORDER BY g.granted_on DESC, g.id DESC",
-                     soci::use(fundCode)),
-                    [](const soci::row& r) {
-                      FundGrant g;
-                      g.source = r.get<std::string>(0);
-                      g.id = r.get<long long>(1);
-                      g.fundCode = r.get<std::string>(2);
-                      g.householdId = r.get<long long>(3);
-                      g.headName = r.get<std::string>(4);
-                      g.regionName = r.get<std::string>(5);
-                      g.grantedOn = r.get<std::string>(6);
-                      g.amount = Fen(r, 7);
-                      g.caseId = OptionalId(r, 8);
-                      g.inForce = r.get<int>(9) != 0;
-                      return g;
-                    });
+    return ReadRows(
+        "reading the grants of charity fund " + fundCode,
+        (m_sql.prepare << "SELECT g.source, g.id, g.fund_code, g.household_id, "
+                          "coalesce((SELECT p.name FROM doudi.person AS p "
+                          "          WHERE p.household_id = g.household_id AND p.left_on IS NULL "
+                          "          ORDER BY (p.relation = 'head') DESC, p.position LIMIT 1), ''), "
+                          "coalesce(v.name, g.region_code), to_char(g.granted_on, 'YYYY-MM-DD'), "
+                          "g.amount_fen, g.case_id, g.in_force::int "
+                          "FROM doudi.fund_grant AS g LEFT JOIN doudi.region AS v ON v.code = g.region_code "
+                          "WHERE g.fund_code = :f ORDER BY g.granted_on DESC, g.id DESC",
+         soci::use(fundCode)),
+        [](const soci::row& r) {
+          FundGrant g;
+          g.source = r.get<std::string>(0);
+          g.id = r.get<long long>(1);
+          g.fundCode = r.get<std::string>(2);
+          g.householdId = r.get<long long>(3);
+          g.headName = r.get<std::string>(4);
+          g.regionName = r.get<std::string>(5);
+          g.grantedOn = r.get<std::string>(6);
+          g.amount = Fen(r, 7);
+          g.caseId = OptionalId(r, 8);
+          g.inForce = r.get<int>(9) != 0;
+          return g;
+        });
   }
 
  private:

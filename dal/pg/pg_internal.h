@@ -4,12 +4,14 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
 
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/model/iso_date.h"
+#include "doudi/model/money.h"
 #include "pg_errors.h"
 
 namespace doudi::dal::pg {
@@ -46,6 +48,17 @@ auto ReadRows(const std::string& reading, const soci::details::prepare_temp_type
   } catch (...) {
     RethrowAsDatabaseError(reading);
   }
+}
+
+// A row's bigint column that may be NULL.
+inline std::optional<std::int64_t> OptionalId(const soci::row& r, std::size_t column) {
+  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
+  return r.get<long long>(column);
+}
+
+// A row's amount column in fen (NOT NULL).
+inline model::Money Fen(const soci::row& r, std::size_t column) {
+  return model::Money::FromFen(r.get<long long>(column));
 }
 
 // SQL for a timestamp column as "YYYY-MM-DD HH:MM" ("" for NULL).

@@ -76,8 +76,12 @@ TopUpDialog::TopUpDialog(wxWindow* parent, const dal::FundBalance& fund)
   m_amountText->SetFocus();
 }
 
-std::string TopUpDialog::Source() const { return TrimmedUtf8(m_source->GetValue()); }
-std::string TopUpDialog::ReceivedOn() const { return TrimmedUtf8(m_date->GetValue()); }
+std::string TopUpDialog::Source() const {
+  return TrimmedUtf8(m_source->GetValue());
+}
+std::string TopUpDialog::ReceivedOn() const {
+  return TrimmedUtf8(m_date->GetValue());
+}
 
 void TopUpDialog::Accept() {
   bool good = true;
@@ -195,7 +199,8 @@ HelpDialog::HelpDialog(wxWindow* parent, const wxString& household, std::vector<
   auto* termsPanel = new wxBoxSizer(wxVERTICAL);
   termsPanel->Add(terms);
   termsPanel->Add(new wxStaticText(Body(), wxID_ANY, _("None ticked: the kind of help decides.")));
-  Body()->GetSizer()->Add(new wxStaticText(Body(), wxID_ANY, _("Four helps and four supports:")), wxSizerFlags().Border(wxTOP, 6));
+  Body()->GetSizer()->Add(new wxStaticText(Body(), wxID_ANY, _("Four helps and four supports:")),
+                          wxSizerFlags().Border(wxTOP, 6));
   Body()->GetSizer()->Add(termsPanel, wxSizerFlags().Border(wxTOP, 6));
   FinishLayout(_("Record the help"), [this] { Accept(); });
   m_giverKind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ShowGiver(); });

@@ -39,11 +39,21 @@ Section FundsPanel::Describe() {
 FundsPanel::FundsPanel(wxWindow* parent, Context& context)
     : AsyncListPanel(parent, context.GetWorkers().cases), m_context(context) {
   m_list = MakeReportList(this, "funds",
-                          {{_("Fund"), 230}, {_("Donor"), 150}, {_("Area"), 80}, {_("Kind"), 50},
-                           {_("First amount"), 110}, {_("Topped up"), 110}, {_("Granted"), 110}, {_("Left"), 110}});
+                          {{_("Fund"), 230},
+                           {_("Donor"), 150},
+                           {_("Area"), 80},
+                           {_("Kind"), 50},
+                           {_("First amount"), 110},
+                           {_("Topped up"), 110},
+                           {_("Granted"), 110},
+                           {_("Left"), 110}});
   m_movements = MakeReportList(this, "fund_movements",
-                               {{_("Date"), 90}, {_("Movement"), 90}, {_("Amount"), 110}, {_("Household"), 160},
-                                {_("Village"), 130}, {_("Through"), 200}});
+                               {{_("Date"), 90},
+                                {_("Movement"), 90},
+                                {_("Amount"), 110},
+                                {_("Household"), 160},
+                                {_("Village"), 130},
+                                {_("Through"), 200}});
   auto* status = MakeStatusLine();
   auto* add = new wxButton(this, wxID_ANY, _("Add a fund..."));
   add->SetName("add_fund");
@@ -88,9 +98,9 @@ void FundsPanel::Fill() {
   m_list->DeleteAllItems();
   long shown = -1;
   for (const auto& f : m_funds) {
-    const long row = AddReportRow(
-        m_list, {Wx(f.fund.name), Wx(f.fund.donor), Wx(f.fund.regionPrefix), KindWords(f.fund.kind),
-                 Yuan(f.fund.amount), Yuan(f.toppedUp), Yuan(f.granted), Yuan(f.fund.left)});
+    const long row =
+        AddReportRow(m_list, {Wx(f.fund.name), Wx(f.fund.donor), Wx(f.fund.regionPrefix), KindWords(f.fund.kind),
+                              Yuan(f.fund.amount), Yuan(f.toppedUp), Yuan(f.granted), Yuan(f.fund.left)});
     if (f.fund.code == m_shown) shown = row;
   }
   ShowStatus(wxString::Format(_("%zu funds"), m_funds.size()));
@@ -103,13 +113,15 @@ void FundsPanel::ShowFund(long row) {
   const std::string code = m_funds[static_cast<std::size_t>(row)].fund.code;
   m_shown = code;
   Load<FundMovements>(
-      [code](dal::pg::PgDatabase& db) { return FundMovements{db.Help().TopUps(code), db.Help().Grants(code)}; },
+      [code](dal::pg::PgDatabase& db) {
+        return FundMovements{db.Help().TopUps(code), db.Help().Grants(code)};
+      },
       [this, code](FundMovements movements) {
         if (code != m_shown) return;
         m_movements->DeleteAllItems();
         for (const auto& t : movements.topUps) {
-          AddReportRow(m_movements, {Wx(t.receivedOn), _("Top-up"), Yuan(t.amount), wxEmptyString, wxEmptyString,
-                                     Wx(t.source)});
+          AddReportRow(m_movements,
+                       {Wx(t.receivedOn), _("Top-up"), Yuan(t.amount), wxEmptyString, wxEmptyString, Wx(t.source)});
         }
         for (const auto& g : movements.grants) {
           wxString through = g.source == "case"
@@ -129,8 +141,9 @@ void FundsPanel::AddFund() {
   if (m_runDialog(dialog) != wxID_OK) return;
   const dal::CharityFund fund = dialog.Fund();
   m_shown = fund.code;
-  RunWrite("fund:" + fund.code, [fund](dal::pg::PgDatabase& db, const std::string&) { db.Cases().AddFund(fund); },
-           wxString::Format(_("The fund %s is added."), Wx(fund.name)));
+  RunWrite(
+      "fund:" + fund.code, [fund](dal::pg::PgDatabase& db, const std::string&) { db.Cases().AddFund(fund); },
+      wxString::Format(_("The fund %s is added."), Wx(fund.name)));
 }
 
 void FundsPanel::TopUpChosen() {
@@ -144,23 +157,25 @@ void FundsPanel::TopUpChosen() {
   const auto on = dialog.ReceivedOn();
   const auto code = fund.fund.code;
   m_shown = code;
-  RunWrite("top-up:" + code + ":" + std::to_string(amount.Fen()) + ":" + source + ":" + on,
-           [code, amount, source, on](dal::pg::PgDatabase& db, const std::string& requestId) {
-             db.Help().TopUp(code, amount, source, on, requestId);
-           },
-           wxString::Format(_("%s yuan received by %s."), Wx(amount.ToDisplayString()), Wx(fund.fund.name)));
+  RunWrite(
+      "top-up:" + code + ":" + std::to_string(amount.Fen()) + ":" + source + ":" + on,
+      [code, amount, source, on](dal::pg::PgDatabase& db, const std::string& requestId) {
+        db.Help().TopUp(code, amount, source, on, requestId);
+      },
+      wxString::Format(_("%s yuan received by %s."), Wx(amount.ToDisplayString()), Wx(fund.fund.name)));
 }
 
 void FundsPanel::RunWrite(const std::string& what, RequestedWrite::Write write, const wxString& done) {
   ShowStatus(_("Saving..."));
-  m_write.Run(Worker(), this, what, std::move(write),
-              {done, done,
-               _("Not confirmed: %s Try again when the connection is back (what did arrive is not recorded "
-                 "twice).")},
-              [this](bool wrote) {
-                if (wrote) Reload();
-              },
-              [this](const wxString& text, bool) { ShowStatus(text); });
+  m_write.Run(
+      Worker(), this, what, std::move(write),
+      {done, done,
+       _("Not confirmed: %s Try again when the connection is back (what did arrive is not recorded "
+         "twice).")},
+      [this](bool wrote) {
+        if (wrote) Reload();
+      },
+      [this](const wxString& text, bool) { ShowStatus(text); });
 }
 
 }  // namespace doudi::gui

@@ -17,7 +17,7 @@
 namespace doudi::gui {
 namespace {
 
-const wxColour kLit(0xC8, 0xE6, 0xC9);     // a term something counts under
+const wxColour kLit(0xC8, 0xE6, 0xC9);  // a term something counts under
 const wxColour kUnlit(0xEE, 0xEE, 0xEE);
 
 template <typename E>
@@ -63,8 +63,14 @@ HouseholdHelpPanel::HouseholdHelpPanel(wxWindow* parent, Context& context, std::
     m_boxCounts.push_back(count);
   }
   m_list = MakeReportList(this, "help_records",
-                          {{_("Date"), 90}, {_("Kind"), 110}, {_("Giver"), 200}, {_("Amount"), 100},
-                           {_("Terms"), 150}, {_("For"), 70}, {_("What was given"), 240}, {_("Note"), 160}});
+                          {{_("Date"), 90},
+                           {_("Kind"), 110},
+                           {_("Giver"), 200},
+                           {_("Amount"), 100},
+                           {_("Terms"), 150},
+                           {_("For"), 70},
+                           {_("What was given"), 240},
+                           {_("Note"), 160}});
   auto* status = MakeStatusLine();
   auto* add = new wxButton(this, wxID_ANY, _("Record help..."));
   add->SetName("record_help");
@@ -121,9 +127,8 @@ void HouseholdHelpPanel::Show(Reading loaded) {
   for (std::size_t i = 0; i < m_boxes.size() && i < m_boxWindows.size(); ++i) {
     const auto& box = m_boxes[i];
     m_boxWindows[i]->SetBackgroundColour(box.Lit() ? kLit : kUnlit);
-    m_boxCounts[i]->SetLabel(box.Lit() ? wxString::Format(_("%d (help %d, programs %d)"), box.Count(), box.helps,
-                                                          box.programs)
-                                       : _("none"));
+    m_boxCounts[i]->SetLabel(
+        box.Lit() ? wxString::Format(_("%d (help %d, programs %d)"), box.Count(), box.helps, box.programs) : _("none"));
     m_boxWindows[i]->Layout();
     m_boxWindows[i]->Refresh();
   }
@@ -132,8 +137,10 @@ void HouseholdHelpPanel::Show(Reading loaded) {
     wxString giver = Words<model::HelpGiverKind>(h.entry.giverKind) + wxString(wxUniChar(0x00B7)) + Wx(h.entry.giver);
     wxString note;
     if (h.onBehalf) note += _("recorded by the center for the department");
-    if (h.referralId) note += (note.empty() ? "" : "; ") + wxString::Format(_("referral %lld"), static_cast<long long>(*h.referralId));
-    if (h.correctsId) note += (note.empty() ? "" : "; ") + wxString::Format(_("corrects %lld"), static_cast<long long>(*h.correctsId));
+    if (h.referralId)
+      note += (note.empty() ? "" : "; ") + wxString::Format(_("referral %lld"), static_cast<long long>(*h.referralId));
+    if (h.correctsId)
+      note += (note.empty() ? "" : "; ") + wxString::Format(_("corrects %lld"), static_cast<long long>(*h.correctsId));
     if (h.correctedById) {
       note += (note.empty() ? "" : "; ") +
               wxString::Format(_("corrected by %lld, not counted"), static_cast<long long>(*h.correctedById));
@@ -156,17 +163,18 @@ void HouseholdHelpPanel::AddHelp() {
   const auto id = m_householdId;
   ShowStatus(_("Saving..."));
   const wxString done = _("The help is recorded.");
-  m_write.Run(Worker(), this,
-              "help:" + entry.kind + ":" + entry.giverKind + ":" + entry.giver + entry.fundCode + ":" + entry.givenOn +
-                  ":" + std::to_string(entry.amount ? entry.amount->Fen() : 0) + ":" + entry.description,
-              [id, entry](dal::pg::PgDatabase& db, const std::string& requestId) { db.Help().Add(id, entry, requestId); },
-              {done, done,
-               _("Not confirmed: %s Try again when the connection is back (help that did arrive is not recorded "
-                 "twice).")},
-              [this](bool wrote) {
-                if (wrote) Reload();
-              },
-              [this](const wxString& text, bool) { ShowStatus(text); });
+  m_write.Run(
+      Worker(), this,
+      "help:" + entry.kind + ":" + entry.giverKind + ":" + entry.giver + entry.fundCode + ":" + entry.givenOn + ":" +
+          std::to_string(entry.amount ? entry.amount->Fen() : 0) + ":" + entry.description,
+      [id, entry](dal::pg::PgDatabase& db, const std::string& requestId) { db.Help().Add(id, entry, requestId); },
+      {done, done,
+       _("Not confirmed: %s Try again when the connection is back (help that did arrive is not recorded "
+         "twice).")},
+      [this](bool wrote) {
+        if (wrote) Reload();
+      },
+      [this](const wxString& text, bool) { ShowStatus(text); });
 }
 
 }  // namespace doudi::gui

@@ -34,8 +34,10 @@ struct Help : test::DemoRegistry {
   std::string liaison = server.CreateUser("liaison", "department_liaison", "331022", "medical_insurance");
 
   Help() {
-    server.Execute("SELECT doudi.fund_add('sm_help', '三门县慈善总会助困基金', '三门县慈善总会', '331022', 'money', 100000)");
-    server.Execute("SELECT doudi.fund_add('jj_help', '晋江市慈善总会助困基金', '晋江市慈善总会', '350582', 'money', 100000)");
+    server.Execute(
+        "SELECT doudi.fund_add('sm_help', '三门县慈善总会助困基金', '三门县慈善总会', '331022', 'money', 100000)");
+    server.Execute(
+        "SELECT doudi.fund_add('jj_help', '晋江市慈善总会助困基金', '晋江市慈善总会', '350582', 'money', 100000)");
   }
 
   // Help for household ref as `as`, given today; "" or the SQLSTATE in o.
@@ -111,16 +113,15 @@ BOOST_FIXTURE_TEST_CASE(a_fund_serves_its_own_region_and_is_topped_up_in_its_adm
   BOOST_TEST(HasCode(outside, "fund.out_of_scope"), outside.message);
   BOOST_TEST(jj.TryExecute(topUp) == "");
   // A fund for an area outside the administrator's scope is not added.
-  const SqlOutcome add =
-      a.Try("SELECT doudi.fund_add('jj_more', '另一个基金', '某企业', '350582', 'money', 100)");
+  const SqlOutcome add = a.Try("SELECT doudi.fund_add('jj_more', '另一个基金', '某企业', '350582', 'money', 100)");
   BOOST_TEST(HasCode(add, "fund.out_of_scope"), add.message);
   // The same fund sent again is done; another fund under its code is not.
   BOOST_TEST(a.TryExecute("SELECT doudi.fund_add('sm_more', '新基金', '某企业', '331022', 'money', 100)") == "");
   BOOST_TEST(a.TryExecute("SELECT doudi.fund_add('sm_more', '新基金', '某企业', '331022', 'money', 100)") == "");
   BOOST_TEST(HasCode(a.Try("SELECT doudi.fund_add('sm_more', '新基金', '某企业', '331022', 'money', 200)"),
                      "fund.code_taken"));
-  BOOST_TEST(HasCode(a.Try("SELECT doudi.fund_add('sm_bad', '新基金', '某企业', '33102', 'money', 200)"),
-                     "fund.bad_region"));
+  BOOST_TEST(
+      HasCode(a.Try("SELECT doudi.fund_add('sm_bad', '新基金', '某企业', '33102', 'money', 200)"), "fund.bad_region"));
   // Only center administrators top up; a clerk may not.
   BOOST_TEST(c.TryExecute("SELECT doudi.fund_top_up(gen_random_uuid(), 'sm_help', 100, '捐赠', current_date)") ==
              kDenied);
@@ -160,9 +161,9 @@ BOOST_FIXTURE_TEST_CASE(a_liaison_records_no_help_and_a_clerk_only_in_scope, Hel
                           "giver, given_on, amount_fen) SELECT gen_random_uuid(), id, region_code, 'cash', 'other', "
                           "'x', current_date, 1 FROM doudi.household LIMIT 1") == kDenied);
   // A household outside the clerk's village is one that does not exist.
-  const std::string outside =
-      server.Scalar("SELECT source_ref FROM doudi.household WHERE region_code <> '331022001201' "
-                    "AND region_code LIKE '331022%' ORDER BY id LIMIT 1");
+  const std::string outside = server.Scalar(
+      "SELECT source_ref FROM doudi.household WHERE region_code <> '331022001201' "
+      "AND region_code LIKE '331022%' ORDER BY id LIMIT 1");
   const SqlOutcome far = AddHelp(c, outside, "cash", "other", "邻村", "", "100");
   BOOST_TEST(HasCode(far, "help.household_not_found"), far.message);
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.help_record") == 0);
@@ -206,8 +207,9 @@ BOOST_FIXTURE_TEST_CASE(the_summary_counts_help_records_and_the_households_progr
   // care (扶老幼 by its kind), service without terms (counts under none), and
   // a record corrected into another kind: only the correction counts.
   BOOST_TEST_REQUIRE(AddHelp(c, "SM-0001", "job", "enterprise", "某某制衣厂", "", "").Ok());
-  BOOST_TEST_REQUIRE(AddHelp(c, "SM-0001", "school_aid", "social_worker", "王社工", "", "80000",
-                             "{help_school,support_old_young}").Ok());
+  BOOST_TEST_REQUIRE(
+      AddHelp(c, "SM-0001", "school_aid", "social_worker", "王社工", "", "80000", "{help_school,support_old_young}")
+          .Ok());
   BOOST_TEST_REQUIRE(AddHelp(c, "SM-0001", "care", "other", "村老年协会", "", "").Ok());
   BOOST_TEST_REQUIRE(AddHelp(c, "SM-0001", "service", "other", "志愿者", "", "").Ok());
   BOOST_TEST_REQUIRE(AddHelp(c, "SM-0001", "cash", "other", "乡贤", "", "20000").Ok());
@@ -225,10 +227,10 @@ BOOST_FIXTURE_TEST_CASE(the_summary_counts_help_records_and_the_households_progr
     BOOST_TEST(summary[i].chinese == model::EnumTexts<model::SupportTerm>()[i].chinese);
     counts[summary[i].term] = {summary[i].helps, summary[i].programs};
   }
-  const std::map<std::string, std::pair<int, int>> expected{
-      {"help_job", {1, 0}},        {"help_medical", {0, 1}},      {"help_school", {1, 0}},
-      {"help_housing", {1, 0}},    {"support_poverty", {0, 0}},   {"support_old_young", {2, 0}},
-      {"support_disabled", {0, 0}}, {"support_morale", {0, 0}}};
+  const std::map<std::string, std::pair<int, int>> expected{{"help_job", {1, 0}},         {"help_medical", {0, 1}},
+                                                            {"help_school", {1, 0}},      {"help_housing", {1, 0}},
+                                                            {"support_poverty", {0, 0}},  {"support_old_young", {2, 0}},
+                                                            {"support_disabled", {0, 0}}, {"support_morale", {0, 0}}};
   BOOST_TEST((counts == expected));
   // Another household has none.
   dal::pg::PgDatabase asReviewer(server.ConnectionStringFor(reviewer));
@@ -261,10 +263,12 @@ BOOST_FIXTURE_TEST_CASE(the_models_help_codes_are_the_databases, Help) {
   }
   // The literals of a CHECK on doudi.help_record whose text starts with `start`.
   auto checked = [&](const std::string& start) {
-    return rows("SELECT m[1] FROM pg_catalog.pg_constraint AS c, "
-                "regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_]+)''::text', 'g') AS m "
-                "WHERE c.conrelid = 'doudi.help_record'::regclass AND c.contype = 'c' "
-                "AND pg_get_constraintdef(c.oid) LIKE 'CHECK ((" + start + "%'");
+    return rows(
+        "SELECT m[1] FROM pg_catalog.pg_constraint AS c, "
+        "regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_]+)''::text', 'g') AS m "
+        "WHERE c.conrelid = 'doudi.help_record'::regclass AND c.contype = 'c' "
+        "AND pg_get_constraintdef(c.oid) LIKE 'CHECK ((" +
+        start + "%'");
   };
   BOOST_TEST((codes(model::EnumTexts<model::HelpKind>()) == checked("kind = ANY")));
   BOOST_TEST((codes(model::EnumTexts<model::HelpGiverKind>()) == checked("giver_kind = ANY")));

@@ -38,7 +38,9 @@ struct FundDatabase {
   }
 };
 
-bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -49,13 +51,14 @@ BOOST_FIXTURE_TEST_CASE(a_fund_is_added_topped_up_once_and_grants_no_more_than_i
                 "331022", "--amount", "500"});
   BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
   // The same fund again is done; bad input names its option.
-  BOOST_TEST(Run({"fund", "add", "sm_help", "--name", "三门县慈善总会助困基金", "--donor", "三门县慈善总会",
-                  "--region", "331022", "--amount", "500"}).exitCode == 0);
+  BOOST_TEST(Run({"fund", "add", "sm_help", "--name", "三门县慈善总会助困基金", "--donor", "三门县慈善总会", "--region",
+                  "331022", "--amount", "500"})
+                 .exitCode == 0);
   r = Run({"fund", "add", "sm_x", "--name", "x", "--donor", "y", "--region", "331022", "--amount", "abc"});
   BOOST_TEST(r.exitCode == 2);
   BOOST_TEST(Has(r.err, "--amount"), r.err);
-  r = Run({"fund", "add", "sm_x", "--name", "x", "--donor", "y", "--region", "331022", "--amount", "5", "--kind",
-           "gold"});
+  r = Run(
+      {"fund", "add", "sm_x", "--name", "x", "--donor", "y", "--region", "331022", "--amount", "5", "--kind", "gold"});
   BOOST_TEST(Has(r.err, "--kind"), r.err);
 
   const std::string request = doudi::dal::NewRequestId();
@@ -66,12 +69,11 @@ BOOST_FIXTURE_TEST_CASE(a_fund_is_added_topped_up_once_and_grants_no_more_than_i
   }
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.charity_fund_topup") == 1);
 
-  r = Run({"help", "add", household, "--kind", "cash", "--giver-kind", "fund", "--fund", "sm_help", "--amount",
-           "700"});
+  r = Run({"help", "add", household, "--kind", "cash", "--giver-kind", "fund", "--fund", "sm_help", "--amount", "700"});
   BOOST_TEST(r.exitCode == 2);
   BOOST_TEST(Has(r.err, "fund.not_enough"), r.err);
-  r = Run({"help", "add", household, "--kind", "cash", "--giver-kind", "fund", "--fund", "sm_help", "--amount",
-           "200", "--description", "助困金"});
+  r = Run({"help", "add", household, "--kind", "cash", "--giver-kind", "fund", "--fund", "sm_help", "--amount", "200",
+           "--description", "助困金"});
   BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
   r = Run({"fund", "list"});
   BOOST_TEST(Has(r.out, "400.00"), r.out);
@@ -84,8 +86,8 @@ BOOST_FIXTURE_TEST_CASE(help_is_recorded_and_summed_up_in_the_eight_terms, FundD
   auto r = Run({"help", "add", household, "--kind", "job", "--giver-kind", "enterprise", "--giver", "三门某制衣厂",
                 "--description", "安排缝纫工岗位", "--terms", "help_job,support_morale"});
   BOOST_TEST_REQUIRE(r.exitCode == 0, r.err);
-  r = Run({"help", "add", household, "--kind", "job", "--giver-kind", "enterprise", "--giver", "厂",
-           "--description", "x", "--terms", "help_luck"});
+  r = Run({"help", "add", household, "--kind", "job", "--giver-kind", "enterprise", "--giver", "厂", "--description",
+           "x", "--terms", "help_luck"});
   BOOST_TEST(r.exitCode == 2);
   BOOST_TEST(Has(r.err, "--terms"), r.err);
   r = Run({"help", "add", household, "--kind", "job", "--giver-kind", "enterprise", "--description", "x"});

@@ -41,8 +41,9 @@ std::string DemoHousehold(test::TestDatabase& server) {
 // A fund of Sanmen, and help SM-0001 already received: a job from an
 // enterprise (帮就业 by its kind), school aid named under 帮就学 and 扶志气.
 void Seed(test::TestDatabase& server) {
-  server.Execute("SELECT doudi.fund_add('sm_help', '三门县慈善总会助困基金', '三门县慈善总会', '331022', 'money', "
-                 "5000000)");
+  server.Execute(
+      "SELECT doudi.fund_add('sm_help', '三门县慈善总会助困基金', '三门县慈善总会', '331022', 'money', "
+      "5000000)");
   const std::string household = DemoHousehold(server);
   server.Execute("SELECT doudi.help_record_add(gen_random_uuid(), " + household +
                  ", NULL, 'job', 'enterprise', '三门某制衣厂', NULL, NULL, current_date - 30, NULL, "

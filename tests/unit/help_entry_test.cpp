@@ -88,9 +88,9 @@ BOOST_AUTO_TEST_CASE(a_fund_grant_names_its_fund_and_its_amount) {
   input.giverKind = "fund";
   input.giver.clear();
   input.description.clear();
-  BOOST_TEST((Fields(CheckHelpInput(input, kToday)) ==
-              std::vector<std::string>{"fundCode:required", "amountYuan:required"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      (Fields(CheckHelpInput(input, kToday)) == std::vector<std::string>{"fundCode:required", "amountYuan:required"}),
+      boost::test_tools::per_element());
   input.fundCode = "sm_help";
   input.amountYuan = "500";
   const auto checked = CheckHelpInput(input, kToday);

@@ -8,7 +8,9 @@
 namespace doudi::workstation {
 namespace {
 
-std::string Trimmed(const std::string& text) { return std::string(model::TrimAsciiWhitespace(text)); }
+std::string Trimmed(const std::string& text) {
+  return std::string(model::TrimAsciiWhitespace(text));
+}
 
 bool Longer(const std::string& text, std::size_t limit) {
   return model::CountUtf8CodePoints(text).value_or(limit + 1) > limit;

@@ -35,11 +35,11 @@ struct HelpEntry {
   std::string department;                // giverKind department: the county's department code
   std::string fundCode;                  // giverKind fund
   std::string givenOn;
-  std::optional<model::Money> amount;    // a fund's grant needs one
+  std::optional<model::Money> amount;  // a fund's grant needs one
   std::string description;
-  std::string givenBy;                   // the giver's person
-  std::vector<std::string> terms;        // SupportTerm codes; empty: the kind's
-  std::optional<std::int64_t> caseId;    // the case it answers (Add only; a correction keeps it)
+  std::string givenBy;                 // the giver's person
+  std::vector<std::string> terms;      // SupportTerm codes; empty: the kind's
+  std::optional<std::int64_t> caseId;  // the case it answers (Add only; a correction keeps it)
 };
 
 // One help record as lists show it.
@@ -47,14 +47,14 @@ struct HelpRecord {
   std::int64_t id = 0;
   std::int64_t householdId = 0;
   HelpEntry entry;
-  std::string personName;                    // "" when for the whole household
-  std::string fundName;                      // "" unless a fund gave it
-  std::optional<std::int64_t> referralId;    // the referral it answers
-  std::optional<std::int64_t> correctsId;    // the record it corrects
-  std::optional<std::int64_t> correctedById; // set: no longer in force
-  bool onBehalf = false;                     // a department's help recorded by the center
+  std::string personName;                     // "" when for the whole household
+  std::string fundName;                       // "" unless a fund gave it
+  std::optional<std::int64_t> referralId;     // the referral it answers
+  std::optional<std::int64_t> correctsId;     // the record it corrects
+  std::optional<std::int64_t> correctedById;  // set: no longer in force
+  bool onBehalf = false;                      // a department's help recorded by the center
   std::string recordedAt;
-  std::string recordedBy;                    // the staff member's name
+  std::string recordedBy;  // the staff member's name
 };
 
 // One of the eight 四帮四扶 terms for a household: how many help records and
@@ -65,7 +65,7 @@ struct SupportTermCount {
   std::string chinese;  // 帮就业 ...
   int helps = 0;
   int programs = 0;
-  std::string lastOn;   // the latest help's date or decision, "" if none
+  std::string lastOn;  // the latest help's date or decision, "" if none
   int Total() const { return helps + programs; }
 };
 
@@ -82,7 +82,7 @@ struct FundTopUp {
   std::int64_t id = 0;
   std::string fundCode;
   model::Money amount;
-  std::string source;      // a donation, a transfer ...
+  std::string source;  // a donation, a transfer ...
   std::string receivedOn;
   std::string addedAt;
   std::string addedBy;

@@ -16,15 +16,15 @@ namespace doudi::workstation {
 
 // The add-help dialog's fields as typed (codes for the choices).
 struct HelpInput {
-  std::string kind;        // HelpKind code
-  std::string giverKind;   // HelpGiverKind code
+  std::string kind;       // HelpKind code
+  std::string giverKind;  // HelpGiverKind code
   std::string giver;
   std::string department;  // giverKind department: its code
   std::string fundCode;    // giverKind fund
   std::string amountYuan;  // "" or "1200" / "1200.50"
   std::string description;
   std::string givenBy;
-  std::string givenOn;     // YYYY-MM-DD
+  std::string givenOn;             // YYYY-MM-DD
   std::vector<std::string> terms;  // SupportTerm codes
 };
 
