@@ -24,6 +24,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<AlertRepository> alerts;
   std::unique_ptr<ScreeningSchedule> schedule;
   std::unique_ptr<SpendingRecords> spending;
+  std::unique_ptr<ReferralRepository> referrals;
   std::unique_ptr<HelpRepository> help;
 };
 
@@ -56,6 +57,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->alerts = MakeAlertRepository(m_impl->sql);
   m_impl->schedule = MakeScreeningSchedule(m_impl->sql);
   m_impl->spending = MakeSpendingRecords(m_impl->sql);
+  m_impl->referrals = MakeReferralRepository(m_impl->sql);
   m_impl->help = MakeHelpRepository(m_impl->sql);
 }
 
@@ -151,6 +153,7 @@ HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
 AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
 ScreeningSchedule& PgDatabase::Schedule() { return *m_impl->schedule; }
 SpendingRecords& PgDatabase::Spending() { return *m_impl->spending; }
+ReferralRepository& PgDatabase::Referrals() { return *m_impl->referrals; }
 HelpRepository& PgDatabase::Help() { return *m_impl->help; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
@@ -166,8 +169,9 @@ void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& act
 int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
 
 int PgDatabase::ReferImportedHouseholds(const std::string& source, const std::vector<std::string>& refs,
-                                        const std::string& department) {
-  return pg::ReferImportedHouseholds(m_impl->sql, source, refs, department);
+                                        const std::string& department, const std::string& kind,
+                                        const std::string& request) {
+  return pg::ReferImportedHouseholds(m_impl->sql, source, refs, department, kind, request);
 }
 
 void PgDatabase::ExportHouseholds(const std::string& regionPrefix,

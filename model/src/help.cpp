@@ -2,9 +2,7 @@
 
 namespace doudi::model {
 
-static_assert(TableIsWellFormed<HelpKind>());
 static_assert(TableIsWellFormed<HelpGiverKind>());
-static_assert(TableIsWellFormed<SupportTerm>());
 static_assert(TableIsWellFormed<FundKind>());
 
 }  // namespace doudi::model

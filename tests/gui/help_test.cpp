@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(a_clerk_sees_the_households_help_at_a_glance_and_records_a_
         changed.SetEventObject(giver);
         giver->ProcessWindowEvent(changed);
         auto* kind = test::Find<wxChoice>(d, "kind");
-        kind->SetSelection(kind->FindString(Chinese("现金")));
+        kind->SetSelection(kind->FindString(Chinese("现金救助")));
         test::Find<wxTextCtrl>(d, "amount")->ChangeValue(amount);
         test::Find<wxTextCtrl>(d, "description")->ChangeValue(Chinese("突发大病临时资助"));
         test::Find<wxCheckBox>(d, "term_help_medical")->SetValue(true);
