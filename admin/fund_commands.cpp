@@ -146,7 +146,7 @@ int FundGrants(CommandContext& ctx) {
   }
   const auto grants = db->Help().Grants(code);
   ctx.out << TrFormat("Granted from {1}:", {code}) << "\n";
-  ctx.out << "  " << PadToWidth(Tr("date"), 12) << PadToWidth(Tr("household"), 10) << PadToWidth(Tr("head"), 10)
+  ctx.out << "  " << PadToWidth(Tr("date"), 12) << PadToWidth(Tr("household No."), 10) << PadToWidth(Tr("head"), 10)
           << PadToWidth(Tr("village"), 16) << PadToWidth(Tr("amount (yuan)"), 14) << Tr("through") << "\n";
   for (const auto& g : grants) {
     std::string through = g.source == "case" ? TrFormat("case {1}", {std::to_string(g.caseId.value_or(0))})
