@@ -78,6 +78,8 @@ std::vector<Command> ScreenCommands();
 std::string RegionOption(const CommandContext& ctx, bool fullCodeToo);
 // The pairing ... commands (pairing_commands.cpp).
 std::vector<Command> PairingCommands();
+// The fund ... and help ... commands (fund_commands.cpp).
+std::vector<Command> FundCommands();
 // The screen schedule command (schedule_commands.cpp).
 std::vector<Command> ScheduleCommands();
 // The codes `roster --kind` takes, the default first.

@@ -88,10 +88,6 @@ CaseSummary SummaryRow(const soci::row& r) {
   return s;
 }
 
-model::Money Fen(const soci::row& r, std::size_t column) {
-  return model::Money::FromFen(r.get<long long>(column));
-}
-
 // A search filter the database would refuse less helpfully, named.
 void CheckQuery(const CaseQuery& q) {
   if (!q.idNumber.empty() && ClassifyQueryText(q.idNumber) != RegistryTextKind::FullId) {
@@ -376,8 +372,7 @@ class PgCaseRepository final : public CaseRepository {
   void AddFund(const CharityFund& fund) override {
     Write("adding charity fund " + fund.code, [&] {
       const long long amount = fund.amount.Fen();
-      m_sql << "INSERT INTO doudi.charity_fund (code, name, donor, region_prefix, kind, amount_fen) "
-               "VALUES (:c, :n, :d, :p, :k, :a)",
+      m_sql << "SELECT doudi.fund_add(:c, :n, :d, :p, :k, :a)",
           soci::use(fund.code), soci::use(fund.name), soci::use(fund.donor), soci::use(fund.regionPrefix),
           soci::use(fund.kind), soci::use(amount);
       return 0;

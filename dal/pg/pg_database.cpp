@@ -26,6 +26,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<SpendingRecords> spending;
   std::unique_ptr<ReferralRepository> referrals;
   std::unique_ptr<PairingRepository> pairing;
+  std::unique_ptr<HelpRepository> help;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -59,6 +60,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->spending = MakeSpendingRecords(m_impl->sql);
   m_impl->referrals = MakeReferralRepository(m_impl->sql);
   m_impl->pairing = MakePairingRepository(m_impl->sql);
+  m_impl->help = MakeHelpRepository(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -155,6 +157,7 @@ ScreeningSchedule& PgDatabase::Schedule() { return *m_impl->schedule; }
 SpendingRecords& PgDatabase::Spending() { return *m_impl->spending; }
 ReferralRepository& PgDatabase::Referrals() { return *m_impl->referrals; }
 PairingRepository& PgDatabase::Pairing() { return *m_impl->pairing; }
+HelpRepository& PgDatabase::Help() { return *m_impl->help; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

@@ -11,6 +11,7 @@
 
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/model/iso_date.h"
+#include "doudi/model/money.h"
 #include "pg_errors.h"
 
 namespace doudi::dal::pg {
@@ -32,6 +33,7 @@ std::unique_ptr<ScreeningSchedule> MakeScreeningSchedule(soci::session& sql);
 std::unique_ptr<SpendingRecords> MakeSpendingRecords(soci::session& sql);
 std::unique_ptr<ReferralRepository> MakeReferralRepository(soci::session& sql);
 std::unique_ptr<PairingRepository> MakePairingRepository(soci::session& sql);
+std::unique_ptr<HelpRepository> MakeHelpRepository(soci::session& sql);
 
 // The rows a query yields (m_sql.prepare << "SELECT ...", soci::use(...)),
 // each made into an element by read(const soci::row&), in order; none is an
@@ -50,10 +52,15 @@ auto ReadRows(const std::string& reading, const soci::details::prepare_temp_type
   }
 }
 
-// A bigint column that may be NULL.
+// A row's bigint column that may be NULL.
 inline std::optional<std::int64_t> OptionalId(const soci::row& r, std::size_t column) {
   if (r.get_indicator(column) == soci::i_null) return std::nullopt;
   return r.get<long long>(column);
+}
+
+// A row's amount column in fen (NOT NULL).
+inline model::Money Fen(const soci::row& r, std::size_t column) {
+  return model::Money::FromFen(r.get<long long>(column));
 }
 
 // SQL for a timestamp column as "YYYY-MM-DD HH:MM" ("" for NULL).

@@ -5,6 +5,7 @@
 #include "cases/notice_panel.h"
 #include "common/section.h"
 #include "pairing/pairing_panel.h"
+#include "funds/funds_panel.h"
 #include "parameters/parameters_panel.h"
 #include "registry/registry_panel.h"
 #include "story/case_search_panel.h"
@@ -20,6 +21,7 @@ const std::vector<Section>& Sections() {
       NoticePanel::Describe(),
       PairingPanel::Describe(),
       ParametersPanel::Describe(),
+      FundsPanel::Describe(),
   };
   return sections;
 }

@@ -29,6 +29,7 @@
 #include "doudi/model/masking.h"
 #include "doudi/model/money.h"
 #include "doudi/workstation/household_merge.h"
+#include "funds/household_help.h"
 #include "matching/matching_panel.h"
 #include "story/household_story_panel.h"
 #include "registry/asset_grid.h"
@@ -234,11 +235,17 @@ void HouseholdEditor::BuildForm() {
     m_story = new HouseholdStoryPanel(m_pages, *m_context, *HouseholdId(), closeFor(m_caseToOpen),
                                       closeFor(m_alertToOpen), true);
     m_pages->AddPage(m_story, _("Story"));
+    m_help = new HouseholdHelpPanel(m_pages, *m_context, *HouseholdId(), [this] {
+      const model::Person* head = m_household.Head();
+      return HouseholdHelpPanel::Household{m_household.regionCode, head ? Wx(head->name) : wxString()};
+    });
+    m_pages->AddPage(m_help, _("Help received"));
     m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
       e.Skip();
       wxWindow* page = m_pages->GetPage(static_cast<std::size_t>(e.GetSelection()));
       if (page == m_matching) m_matching->Reload();
       if (page == m_story) m_story->Reload();
+      if (page == m_help) m_help->Reload();
     });
     top->Add(m_pages, wxSizerFlags(1).Expand().Border(wxALL));
   } else {

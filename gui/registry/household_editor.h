@@ -49,6 +49,7 @@ class Context;
 class DatabaseWorker;
 class MatchingPanel;
 class HouseholdStoryPanel;
+class HouseholdHelpPanel;
 class HouseholdAlerts;
 class HouseholdFieldsPanel;
 class IncomeGrid;
@@ -141,6 +142,8 @@ class HouseholdEditor : public wxDialog {
   bool WriteDraftNow();
   // The 匹配 page's panel; nullptr without one.
   MatchingPanel* Matching() const { return m_matching; }
+  // The 帮扶 page's panel (help delivered, 四帮四扶); nullptr without one.
+  HouseholdHelpPanel* Help() const { return m_help; }
   // Shows the 匹配 page (it reads the household again).
   void ShowMatching();
   // The 经历 page's panel (the household's whole story); nullptr without one.
@@ -209,6 +212,7 @@ class HouseholdEditor : public wxDialog {
   wxNotebook* m_pages = nullptr;  // the form and 匹配; nullptr without a matching page
   MatchingPanel* m_matching = nullptr;
   HouseholdStoryPanel* m_story = nullptr;  // 经历; nullptr without pages
+  HouseholdHelpPanel* m_help = nullptr;
   HouseholdAlerts* m_openAlerts = nullptr;
   std::optional<std::int64_t> m_alertToOpen;
   wxPanel* m_form = nullptr;

@@ -52,6 +52,8 @@ const std::map<std::string, std::set<StaffGroup>> kExpected{
     {"manage_pairing_contacts", {CenterAdmin}},
     {"manage_pairing", {TownshipReviewer, CityDecider, CenterAdmin}},
     {"record_visit", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
+    {"top_up_fund", {CenterAdmin}},
+    {"record_help", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
 };
 
 StaffOperation Op(std::string_view code) {

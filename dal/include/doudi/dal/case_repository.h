@@ -227,7 +227,7 @@ struct CharityFund {
   std::string regionPrefix;  // where its grants may go: 2-12 digits
   std::string kind;          // "money" or "in_kind" (valued in fen)
   model::Money amount;
-  model::Money left;         // amount less every grant decided from it; set by the database
+  model::Money left;         // amount and top-ups less every grant from it; set by the database
 };
 
 // A current member of a household, as a new case names its person.
@@ -287,8 +287,8 @@ class CaseRepository {
 
   // The charity funds whose area overlaps regionPrefix ("" for all), by code.
   virtual std::vector<CharityFund> Funds(const std::string& regionPrefix) = 0;
-  // Adds a fund (center administrators, within their scope). Funds are never
-  // changed: a top-up is a new fund.
+  // Adds a fund (center administrators, within their scope: doudi.fund_add).
+  // Funds are never changed; money comes later as top-ups (HelpRepository).
   virtual void AddFund(const CharityFund& fund) = 0;
 
   // Cases in scope whose notice runs on or ended within the last 30 days,

@@ -11,6 +11,7 @@
 #include "doudi/dal/audit_trail.h"
 #include "doudi/dal/case_repository.h"
 #include "doudi/dal/crosscheck_import.h"
+#include "doudi/dal/help_repository.h"
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/household_spending.h"
@@ -90,6 +91,7 @@ class PgDatabase {
   SpendingRecords& Spending();
   ReferralRepository& Referrals();
   PairingRepository& Pairing();
+  HelpRepository& Help();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
