@@ -30,12 +30,11 @@ std::string Numbered(const std::vector<std::string>& lines) {
 }  // namespace
 
 Document ReferralSlip(const ReferralSlipInput& input) {
-  Document document = detail::NewDocument(input.issue, "社会救助转办单",
-                                          "转办日期：" + ChineseDate(input.issue.date));
+  Document document = detail::NewDocument(input.issue, "社会救助转办单", "");
   const std::string due = ChineseDate(input.dueOn);
   document.blocks.emplace_back(Paragraph{input.department + "："});
-  document.blocks.emplace_back(Indented("现将下列困难家庭的" + input.helpKind + "事项转你单位办理，请于" + due +
-                                        "前将办理结果反馈" + input.issue.office + "。"));
+  document.blocks.emplace_back(
+      Indented("现将下列困难家庭的" + input.helpKind + "事项转你单位办理，请于" + due + "前反馈办理结果。"));
 
   document.blocks.emplace_back(Heading{"一、困难家庭情况"});
   document.blocks.emplace_back(FieldGrid{
@@ -50,37 +49,34 @@ Document ReferralSlip(const ReferralSlipInput& input) {
   document.blocks.emplace_back(FieldGrid{1, {{"家庭住址", input.address}, {"转办事由", input.subject}}});
 
   document.blocks.emplace_back(Heading{"二、转办事项"});
+  document.blocks.emplace_back(FieldGrid{2, {{"承办部门", input.department}, {"帮扶类别", input.helpKind}}});
   document.blocks.emplace_back(FieldGrid{
-      2,
+      1,
       {
-          {"承办部门", input.department},
-          {"帮扶类别", input.helpKind},
-          {"转办日期", ChineseDate(input.issue.date)},
-          {"反馈期限", due + "前（" + std::to_string(input.dueDays) + "个工作日）"},
+          {"反馈期限", due + "前（自" + ChineseDate(input.issue.date) + "起" + std::to_string(input.dueDays) +
+                           "个工作日）"},
+          {"请求事项", input.request},
+          {"随附材料", Numbered(input.documents)},
       },
   });
-  document.blocks.emplace_back(FieldGrid{1, {{"请求事项", input.request}, {"随附材料", Numbered(input.documents)}}});
 
   document.blocks.emplace_back(Heading{"三、办理结果（承办部门填写）"});
   const ReferralAnswerInput* answer = input.answer ? &*input.answer : nullptr;
   const auto is = [&](ReferralOutcome outcome) { return answer != nullptr && answer->outcome == outcome; };
   const bool accepted = is(ReferralOutcome::Accepted) || is(ReferralOutcome::Done);
-  document.blocks.emplace_back(FieldGrid{
-      1,
-      {
-          {"办理情况", Box(accepted, "已接收") + "　　" + Box(is(ReferralOutcome::Declined), "不予办理") + "　　" +
-                           Box(is(ReferralOutcome::Done), "已办结")},
-          {"不予办理理由", answer != nullptr ? answer->reason : std::string()},
-          {"帮扶内容", answer != nullptr ? answer->given : std::string()},
-      },
-  });
-  document.blocks.emplace_back(FieldGrid{
-      2,
-      {
-          {"办结日期", answer != nullptr && answer->givenOn ? ChineseDate(*answer->givenOn) : std::string()},
-          {"部门经办人", answer != nullptr ? answer->givenBy : std::string()},
-      },
-  });
+  FieldGrid result{1,
+                   {{"办理情况", Box(accepted, "已接收") + "　　" + Box(is(ReferralOutcome::Declined), "不予办理") +
+                                     "　　" + Box(is(ReferralOutcome::Done), "已办结")}}};
+  // Blank lines to write on until answered; then only what applies.
+  if (answer == nullptr || is(ReferralOutcome::Declined)) {
+    result.fields.push_back({"不予办理理由", answer != nullptr ? answer->reason : std::string()});
+  }
+  if (answer == nullptr || is(ReferralOutcome::Done)) {
+    result.fields.push_back({"帮扶内容", answer != nullptr ? answer->given : std::string()});
+    result.fields.push_back(
+        {"办结日期", answer != nullptr && answer->givenOn ? ChineseDate(*answer->givenOn) : std::string()});
+  }
+  document.blocks.emplace_back(std::move(result));
   if (answer != nullptr && answer->onBehalf) {
     document.blocks.emplace_back(
         Indented("以上办理结果由" + input.issue.office + "代" + input.department + "录入。"));
