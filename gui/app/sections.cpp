@@ -5,6 +5,8 @@
 #include "cases/notice_panel.h"
 #include "common/section.h"
 #include "parameters/parameters_panel.h"
+#include "referrals/departments_panel.h"
+#include "referrals/referral_inbox_panel.h"
 #include "registry/registry_panel.h"
 
 namespace doudi::gui {
@@ -13,9 +15,11 @@ const std::vector<Section>& Sections() {
   static const std::vector<Section> sections{
       MyTasksPanel::Describe(),
       AlertsPanel::Describe(),
+      ReferralInboxPanel::Describe(),
       RegistryPanel::Describe(),
       NoticePanel::Describe(),
       ParametersPanel::Describe(),
+      DepartmentsPanel::Describe(),
   };
   return sections;
 }
