@@ -310,7 +310,7 @@ void DepartmentsPanel::SetHelp() {
         db.Referrals().SetDepartmentHelp(help);
         if (daysChanged) db.Referrals().SetDueDays(help.countyCode, help.department, help.kind, from, help.dueDays, "");
       },
-      wxString::Format(_("%s of %s is saved."), HelpKindLabel(help.kind), Wx(department.name)));
+      wxString::Format(_("%s: %s is saved."), Wx(department.name), HelpKindLabel(help.kind)));
 }
 
 }  // namespace doudi::gui

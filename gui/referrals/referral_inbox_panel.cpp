@@ -13,8 +13,6 @@
 #include "common/report_list.h"
 #include "common/section.h"
 #include "common/wx_text.h"
-#include "documents/document_jobs.h"
-#include "documents/document_preview.h"
 #include "doudi/workstation/referral_inbox.h"
 #include "referrals/referral_forms.h"
 #include "referrals/referral_text.h"
@@ -37,7 +35,9 @@ Section ReferralInboxPanel::Describe() {
 }
 
 ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
-    : AsyncListPanel(parent, context.GetWorkers().cases), m_context(context) {
+    : AsyncListPanel(parent, context.GetWorkers().cases),
+      m_context(context),
+      m_slips(this, context, [this](const wxString& text, bool error) { Message(text, error); }) {
   SetName("referral_inbox");
   auto* intro = new wxStaticText(
       this, wxID_ANY,
@@ -85,7 +85,7 @@ ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
   auto* feedback = button(OnBehalf() ? _("Feedback on the department's behalf...") : _("Feedback..."), "feedback",
                           [this](long row) { GiveFeedback(row); }, [this](long row) { return OffersAnswer(row); });
   auto* print = button(_("Print referral slip"), "print_slip", [this](long row) { PrintSlip(row); },
-                       [this](long row) { return RowAt(row) != nullptr && !m_openingDocument; });
+                       [this](long row) { return RowAt(row) != nullptr && !m_slips.IsOpening(); });
   auto* refresh = new wxButton(this, wxID_ANY, _("Refresh"));
   refresh->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reload(); });
 
@@ -219,24 +219,7 @@ void ReferralInboxPanel::RunWrite(const std::string& what, Write write, const wx
 }
 
 void ReferralInboxPanel::PrintSlip(long row) {
-  const auto* r = RowAt(row);
-  if (r == nullptr || m_openingDocument) return;
-  m_openingDocument = true;
-  Message(_("Preparing the referral slip..."), false);
-  DocumentRequest request;
-  request.of = DocumentRequest::Of::Referral;
-  request.id = r->id;
-  OpenDocument(
-      this, wxGetTopLevelParent(this), m_context.GetWorkers().documents, m_context.GetSession(), request,
-      [this](DocumentPreview* preview) {
-        m_openingDocument = false;
-        m_preview = preview;
-        Message({}, false);
-      },
-      [this](const wxString& message) {
-        m_openingDocument = false;
-        Message(message, true);
-      });
+  if (const auto* r = RowAt(row)) m_slips.Print(r->id);
 }
 
 }  // namespace doudi::gui

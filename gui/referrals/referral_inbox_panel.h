@@ -20,12 +20,11 @@
 #include <string>
 #include <vector>
 
-#include <wx/weakref.h>
-
 #include "common/async_list_panel.h"
 #include "common/form_dialog.h"
 #include "common/requested_write.h"
 #include "doudi/dal/referral_repository.h"
+#include "referrals/slip_printer.h"
 
 class wxCheckBox;
 class wxChoice;
@@ -35,7 +34,6 @@ class wxStaticText;
 namespace doudi::gui {
 
 class Context;
-class DocumentPreview;
 struct Section;
 
 class ReferralInboxPanel : public AsyncListPanel {
@@ -63,8 +61,8 @@ class ReferralInboxPanel : public AsyncListPanel {
   void Decline(long row);
   void GiveFeedback(long row);
   void PrintSlip(long row);
-  DocumentPreview* LastPreview() const { return m_preview.get(); }
-  bool IsOpeningDocument() const { return m_openingDocument; }
+  DocumentPreview* LastPreview() const { return m_slips.LastPreview(); }
+  bool IsOpeningDocument() const { return m_slips.IsOpening(); }
 
   void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
 
@@ -80,12 +78,11 @@ class ReferralInboxPanel : public AsyncListPanel {
   std::vector<dal::ReferralRow> m_referrals;
   RequestedWrite m_write;
   bool m_writing = false;
-  bool m_openingDocument = false;
-  wxWeakRef<DocumentPreview> m_preview;
   wxListCtrl* m_list = nullptr;
   wxCheckBox* m_closed = nullptr;
   wxStaticText* m_message = nullptr;
   wxStaticText* m_detail = nullptr;
+  SlipPrinter m_slips;
 };
 
 }  // namespace doudi::gui

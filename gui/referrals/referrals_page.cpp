@@ -11,8 +11,6 @@
 #include "common/database_worker.h"
 #include "common/report_list.h"
 #include "common/wx_text.h"
-#include "documents/document_jobs.h"
-#include "documents/document_preview.h"
 #include "referrals/referral_text.h"
 
 namespace doudi::gui {
@@ -21,7 +19,8 @@ ReferralsPage::ReferralsPage(wxWindow* parent, Context& context, Subject subject
     : AsyncListPanel(parent, context.GetWorkers().cases),
       m_context(context),
       m_subject(subject),
-      m_target(std::move(target)) {
+      m_target(std::move(target)),
+      m_slips(this, context, [this](const wxString& text, bool error) { Status(text, error); }) {
   SetName("referrals_page");
   m_list = MakeReportList(this, "referrals",
                           {{_("Department"), 150}, {_("Help"), 80}, {_("What is asked"), 240}, {_("State"), 70},
@@ -39,7 +38,7 @@ ReferralsPage::ReferralsPage(wxWindow* parent, Context& context, Subject subject
   refer->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(OffersReferral()); });
   print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { PrintSlip(SelectedReportRow(m_list)); });
   print->Bind(wxEVT_UPDATE_UI,
-              [this](wxUpdateUIEvent& e) { e.Enable(SelectedReportRow(m_list) >= 0 && !m_openingDocument); });
+              [this](wxUpdateUIEvent& e) { e.Enable(SelectedReportRow(m_list) >= 0 && !m_slips.IsOpening()); });
   close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CloseHelp(); });
   close->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(OffersHelpClose()); });
   m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { PrintSlip(e.GetIndex()); });
@@ -133,23 +132,9 @@ void ReferralsPage::CloseHelp() {
 }
 
 void ReferralsPage::PrintSlip(long row) {
-  if (row < 0 || static_cast<std::size_t>(row) >= m_referrals.size() || m_openingDocument) return;
-  m_openingDocument = true;
-  Status(_("Preparing the referral slip..."), false);
-  DocumentRequest request;
-  request.of = DocumentRequest::Of::Referral;
-  request.id = m_referrals[static_cast<std::size_t>(row)].id;
-  OpenDocument(
-      this, wxGetTopLevelParent(this), m_context.GetWorkers().documents, m_context.GetSession(), request,
-      [this](DocumentPreview* preview) {
-        m_openingDocument = false;
-        m_preview = preview;
-        Status({}, false);
-      },
-      [this](const wxString& message) {
-        m_openingDocument = false;
-        Status(message, true);
-      });
+  if (row >= 0 && static_cast<std::size_t>(row) < m_referrals.size()) {
+    m_slips.Print(m_referrals[static_cast<std::size_t>(row)].id);
+  }
 }
 
 }  // namespace doudi::gui

@@ -16,19 +16,17 @@
 #include <optional>
 #include <vector>
 
-#include <wx/weakref.h>
-
 #include "common/async_list_panel.h"
 #include "common/form_dialog.h"
 #include "doudi/dal/referral_repository.h"
 #include "referrals/referral_dialog.h"
+#include "referrals/slip_printer.h"
 
 class wxListCtrl;
 
 namespace doudi::gui {
 
 class Context;
-class DocumentPreview;
 
 class ReferralsPage : public AsyncListPanel {
  public:
@@ -61,8 +59,8 @@ class ReferralsPage : public AsyncListPanel {
   bool HelpClosed() const { return m_helpClosed; }
   // Builds row's 转办单 and opens its preview.
   void PrintSlip(long row);
-  bool IsOpeningDocument() const { return m_openingDocument; }
-  DocumentPreview* LastPreview() const { return m_preview.get(); }
+  bool IsOpeningDocument() const { return m_slips.IsOpening(); }
+  DocumentPreview* LastPreview() const { return m_slips.LastPreview(); }
 
   void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
   void OnChanged(std::function<void()> changed) { m_changed = std::move(changed); }
@@ -79,10 +77,9 @@ class ReferralsPage : public AsyncListPanel {
   std::vector<dal::ReferralRow> m_referrals;
   bool m_closing = false;
   bool m_helpClosed = false;
-  bool m_openingDocument = false;
-  wxWeakRef<DocumentPreview> m_preview;
   wxListCtrl* m_list = nullptr;
   wxStaticText* m_statusLine = nullptr;
+  SlipPrinter m_slips;
 };
 
 }  // namespace doudi::gui

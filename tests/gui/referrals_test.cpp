@@ -24,6 +24,7 @@
 #include "referrals/referral_dialog.h"
 #include "referrals/referral_forms.h"
 #include "referrals/referral_inbox_panel.h"
+#include "referrals/referral_text.h"
 #include "referrals/referrals_page.h"
 
 using namespace doudi;
@@ -190,7 +191,9 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
       const bool late = std::string(d.code) == "education";
       BOOST_TEST((inbox.List()->GetItemTextColour(0) == gui::kOverdueText) == late);
       if (late) {
-        BOOST_TEST(U(gui::ReportCell(inbox.List(), 0, 1)).find("逾期") != std::string::npos);
+        BOOST_TEST(referral.overdueDays > 0);
+        BOOST_TEST(U(gui::ReportCell(inbox.List(), 0, 1)) == U(gui::ReferralDueText(referral)));
+        BOOST_TEST(U(gui::ReportCell(inbox.List(), 0, 1)) != referral.dueOn);  // says how late
         inbox.List()->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
         test::PumpUntil([] { return false; }, std::chrono::milliseconds(400));
         BOOST_TEST(gui::SaveWindowPng(frame, ShotPath("liaison-inbox.png")));
