@@ -198,7 +198,8 @@ int DemoData(CommandContext& ctx) {
     const auto outcome = db->Importer().Import(DemoHouseholdRows(), options);
     // Two Sanmen families referred to medical insurance, so the demo's
     // department liaison has something to see.
-    const int referrals = db->ReferImportedHouseholds("demo", {"SM-0001", "SM-0002"}, "医疗保障局");
+    const int referrals = db->ReferImportedHouseholds("demo", {"SM-0001", "SM-0002"}, "medical_insurance",
+                                                      "medical_aid", "演示：核查住院费用，落实医疗救助");
     ctx.out << TrFormat("demo data: {1} regions and {2} referrals added; ",
                         {std::to_string(regions), std::to_string(referrals)});
     PrintOutcome(ctx, outcome, false);
@@ -298,6 +299,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : CrosscheckCommands()) commands.push_back(std::move(c));
     for (auto& c : ScreenCommands()) commands.push_back(std::move(c));
     for (auto& c : ScheduleCommands()) commands.push_back(std::move(c));
+    for (auto& c : ReferralCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

@@ -63,6 +63,8 @@ std::vector<Command> ParameterCommands();
 std::vector<Command> CaseCommands();
 // The document ... and roster ... commands (document_commands.cpp).
 std::vector<Command> DocumentCommands();
+// The department ... and referral ... commands (referral_commands.cpp).
+std::vector<Command> ReferralCommands();
 // The crosscheck ... commands (crosscheck_commands.cpp).
 std::vector<Command> CrosscheckCommands();
 // The demo's cross-check batches (assets/crosscheck, one per kind, from the

@@ -72,6 +72,16 @@ constexpr std::array kSentences{
     RefusalSentence{"deadline.out_of_range",
                     "A deadline of {count} {unit} is out of range: check the program parameters."},
     RefusalSentence{"deadline.unknown_unit", "{unit} is not a unit of deadlines: check the program parameters."},
+    RefusalSentence{"department.bad_field", "The department's {field} is missing or not valid."},
+    RefusalSentence{"department.changed",
+                    "Someone else changed this department meanwhile: look at it again and repeat what you did."},
+    RefusalSentence{"department.due_days_dated",
+                    "The due days of {code} for {kind} from {effective_from} are recorded already; a correction "
+                    "takes another date."},
+    RefusalSentence{"department.exists", "A department with the code {code} is in the catalog already."},
+    RefusalSentence{"department.name_taken", "Another department of this county is called {name}."},
+    RefusalSentence{"department.not_found", "There is no department {code} in this county's catalog."},
+    RefusalSentence{"department.out_of_scope", "County {county} is outside your scope."},
     RefusalSentence{"evidence.title", "The evidence needs a title."},
     RefusalSentence{"fund.not_enough", "The fund {fund} has only {left_fen} yuan left, less than the grant."},
     RefusalSentence{"fund.only_charity", "A charity grant names its fund, and only a charity grant does."},
@@ -91,6 +101,27 @@ constexpr std::array kSentences{
                     "Member {member} is already registered in a household outside your scope."},
     RefusalSentence{"household.outside_scope", "The region {region} is outside your scope."},
     RefusalSentence{"parameter.unit_differs", "The parameter {program}.{key} is in {unit}, not {given}."},
+    RefusalSentence{"referral.accepted_already", "This referral was accepted already."},
+    RefusalSentence{"referral.bad_feedback", "The feedback's {field} is missing or not valid."},
+    RefusalSentence{"referral.bad_item", "The {field} of referral line {item} is missing or not valid."},
+    RefusalSentence{"referral.changed",
+                    "Someone else answered this referral meanwhile: look at it again and repeat what you did."},
+    RefusalSentence{"referral.closed", "This referral is answered and closed already."},
+    RefusalSentence{"referral.duplicate_item", "Line {item} asks {department} for {kind} a second time."},
+    RefusalSentence{"referral.feedback_missing",
+                    "{open} referrals still wait for their department's feedback; the help can be closed after "
+                    "the last answer."},
+    RefusalSentence{"referral.help_not_offered", "{department} does not give {kind} (line {item})."},
+    RefusalSentence{"referral.no_due_days",
+                    "No due days are set for {department} and {kind} (line {item}): the center's administrator "
+                    "sets them in the department catalog."},
+    RefusalSentence{"referral.no_items", "Choose at least one department (at most 20) to refer to."},
+    RefusalSentence{"referral.not_visible", "You may not answer this referral."},
+    RefusalSentence{"referral.reason_required", "A decline needs its reason written down (at most 500 characters)."},
+    RefusalSentence{"referral.request_reused", "This request was already used for another referral."},
+    RefusalSentence{"referral.subject_not_found", "The household, case or alert to refer is not one you may see."},
+    RefusalSentence{"referral.unknown_department",
+                    "Line {item}: {department} is not an active department of this county's catalog."},
     RefusalSentence{"registry.cross_scope_limit",
                     "Today's checks of ID numbers registered outside your scope are used up (at most {limit} a "
                     "day)."},
@@ -126,6 +157,8 @@ constexpr std::array kSentences{
     RefusalSentence{"user.password_not_verifier", "A password must arrive as a SCRAM-SHA-256 verifier."},
     RefusalSentence{"user.scope_outside", "The region scope {scope} is outside your own scope {own_scope}."},
     RefusalSentence{"user.unknown", "There is no Doudi user named {role}."},
+    RefusalSentence{"user.unknown_department",
+                    "{department} is not a department of the liaison's county: add it to the catalog first."},
 };
 
 constexpr std::array kValueWords{

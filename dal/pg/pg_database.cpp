@@ -24,6 +24,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<AlertRepository> alerts;
   std::unique_ptr<ScreeningSchedule> schedule;
   std::unique_ptr<SpendingRecords> spending;
+  std::unique_ptr<ReferralRepository> referrals;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -55,6 +56,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->alerts = MakeAlertRepository(m_impl->sql);
   m_impl->schedule = MakeScreeningSchedule(m_impl->sql);
   m_impl->spending = MakeSpendingRecords(m_impl->sql);
+  m_impl->referrals = MakeReferralRepository(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -149,6 +151,7 @@ HolidayCalendarStore& PgDatabase::Calendar() { return *m_impl->calendar; }
 AlertRepository& PgDatabase::Alerts() { return *m_impl->alerts; }
 ScreeningSchedule& PgDatabase::Schedule() { return *m_impl->schedule; }
 SpendingRecords& PgDatabase::Spending() { return *m_impl->spending; }
+ReferralRepository& PgDatabase::Referrals() { return *m_impl->referrals; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {
@@ -163,8 +166,9 @@ void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& act
 int PgDatabase::UpsertRegions(const std::vector<RegionEntry>& regions) { return UpsertRegionRows(m_impl->sql, regions); }
 
 int PgDatabase::ReferImportedHouseholds(const std::string& source, const std::vector<std::string>& refs,
-                                        const std::string& department) {
-  return pg::ReferImportedHouseholds(m_impl->sql, source, refs, department);
+                                        const std::string& department, const std::string& kind,
+                                        const std::string& request) {
+  return pg::ReferImportedHouseholds(m_impl->sql, source, refs, department, kind, request);
 }
 
 void PgDatabase::ExportHouseholds(const std::string& regionPrefix,

@@ -29,6 +29,7 @@ std::unique_ptr<HolidayCalendarStore> MakeHolidayCalendarStore(soci::session& sq
 std::unique_ptr<AlertRepository> MakeAlertRepository(soci::session& sql);
 std::unique_ptr<ScreeningSchedule> MakeScreeningSchedule(soci::session& sql);
 std::unique_ptr<SpendingRecords> MakeSpendingRecords(soci::session& sql);
+std::unique_ptr<ReferralRepository> MakeReferralRepository(soci::session& sql);
 
 // The rows a query yields (m_sql.prepare << "SELECT ...", soci::use(...)),
 // each made into an element by read(const soci::row&), in order; none is an
@@ -78,7 +79,7 @@ auto WriteAndSeal(soci::session& sql, const std::string& context, Work work) -> 
 }
 
 int ReferImportedHouseholds(soci::session& sql, const std::string& source, const std::vector<std::string>& refs,
-                            const std::string& department);
+                            const std::string& department, const std::string& kind, const std::string& request);
 int UpsertRegionRows(soci::session& sql, const std::vector<RegionEntry>& regions);
 void ExportHouseholdRows(soci::session& sql, const std::string& regionPrefix,
                          const std::function<void(const model::ImportRow&)>& sink);

@@ -42,17 +42,22 @@ int UpsertRegionRows(soci::session& sql, const std::vector<RegionEntry>& regions
 }
 
 int ReferImportedHouseholds(soci::session& sql, const std::string& source, const std::vector<std::string>& refs,
-                            const std::string& department) {
+                            const std::string& department, const std::string& kind, const std::string& request) {
   try {
     soci::transaction tr(sql);
     int added = 0;
     for (const auto& ref : refs) {
+      // One send per household, named by a request id drawn from the
+      // household, so the demo run again refers nobody twice.
       int n = 0;
-      sql << "WITH added AS (INSERT INTO doudi.referral (household_id, region_code, department) "
-             "SELECT h.id, h.region_code, :d FROM doudi.household AS h WHERE h.source = :s AND h.source_ref = :r "
-             "AND NOT EXISTS (SELECT 1 FROM doudi.referral AS x WHERE x.household_id = h.id AND x.department = :d2) "
-             "RETURNING 1) SELECT count(*) FROM added",
-          soci::use(department), soci::use(source), soci::use(ref), soci::use(department), soci::into(n);
+      sql << "SELECT count(*) FROM doudi.household AS h, "
+             "LATERAL doudi.referral_send(md5('demo referral ' || h.id || :d)::uuid, h.id, NULL, NULL, '', "
+             "jsonb_build_array(jsonb_build_object('department', :d2, 'kind', :k, 'request', :q))) AS s "
+             "WHERE h.source = :s AND h.source_ref = :r "
+             "AND NOT EXISTS (SELECT 1 FROM doudi.referral_send AS x "
+             "                WHERE x.request_id = md5('demo referral ' || h.id || :d3)::uuid)",
+          soci::use(department), soci::use(department), soci::use(kind), soci::use(request), soci::use(source),
+          soci::use(ref), soci::use(department), soci::into(n);
       added += n;
     }
     tr.commit();

@@ -54,7 +54,7 @@ struct Screening : MigratedDatabase {
 
   // Stages rows and imports them as one file of the kind; returns the batch
   // row's code (new, already_imported).
-  std::string Import(const std::string& kind, const std::vector<Staged>& rows, const std::string& source = "县医保局",
+  std::string Import(const std::string& kind, const std::vector<Staged>& rows, const std::string& source = "medical_insurance",
                      const std::string& sha = "") {
     const std::string stage = server.Scalar("SELECT gen_random_uuid()");
     int line = 1;
@@ -162,9 +162,9 @@ BOOST_FIXTURE_TEST_CASE(a_closed_alert_is_raised_again_only_past_the_step, Scree
 
 BOOST_FIXTURE_TEST_CASE(the_same_file_twice_changes_nothing_and_a_withdrawn_batch_closes_its_alert, Screening) {
   const std::string sha = std::string(64, 'a');
-  BOOST_TEST(Import("medical", {Settlement("S1", wife, "2026-01-10", 2100000, 100000)}, "县医保局", sha) == "new");
+  BOOST_TEST(Import("medical", {Settlement("S1", wife, "2026-01-10", 2100000, 100000)}, "medical_insurance", sha) == "new");
   const auto rows = server.Count("SELECT count(*) FROM doudi.crosscheck_row");
-  BOOST_TEST(Import("medical", {Settlement("S1", wife, "2026-01-10", 2100000, 100000)}, "县医保局", sha) ==
+  BOOST_TEST(Import("medical", {Settlement("S1", wife, "2026-01-10", 2100000, 100000)}, "medical_insurance", sha) ==
              "already_imported");
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.crosscheck_row") == rows);
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.crosscheck_batch") == 1);
@@ -215,7 +215,7 @@ BOOST_FIXTURE_TEST_CASE(alerts_and_cross_check_rows_are_seen_by_their_handlers_i
   const auto reviewer = server.CreateUser("xz_reviewer", "township_reviewer", "331022001");
   const auto other = server.CreateUser("other_reviewer", "township_reviewer", "331022002");
   const auto clerk = server.CreateUser("xz_clerk", "village_clerk", "331022001201");
-  const auto liaison = server.CreateUser("liaison", "department_liaison", "331022", "县医保局");
+  const auto liaison = server.CreateUser("liaison", "department_liaison", "331022", "medical_insurance");
   BOOST_TEST(server.AsUser(reviewer).Count("SELECT count(*) FROM doudi.alert_overview") == 1);
   BOOST_TEST(server.AsUser(reviewer).Count("SELECT count(*) FROM doudi.crosscheck_row") == 1);
   for (const auto& role : {other, clerk, liaison}) {

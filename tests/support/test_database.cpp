@@ -248,4 +248,13 @@ std::string FixturePath(const std::string& relative) {
   return std::string(DOUDI_FIXTURE_DIR) + "/" + relative;
 }
 
+std::string ReferralInsert(const std::string& householdId, const std::string& region, const std::string& department,
+                           const std::string& kind) {
+  return "WITH s AS (INSERT INTO doudi.referral_send (request_id, household_id, region_code) VALUES (gen_random_uuid(), " +
+         householdId + ", '" + region + "') RETURNING id) "
+         "INSERT INTO doudi.referral (send_id, household_id, region_code, department, kind, request, due_days, due_on) "
+         "SELECT s.id, " + householdId + ", '" + region + "', '" + department + "', '" + kind +
+         "', '测试转办', 10, current_date + 14 FROM s";
+}
+
 }  // namespace doudi::test

@@ -141,4 +141,10 @@ class TestDatabase {
 // The repository's tests/fixtures directory (set by CMake).
 std::string FixturePath(const std::string& relative);
 
+// SQL that refers a household to a department of its county's catalog
+// directly, as the superuser (the fixtures' way; the desk calls
+// doudi.referral_send): one send, one referral, due in two weeks.
+std::string ReferralInsert(const std::string& householdId, const std::string& region, const std::string& department,
+                           const std::string& kind);
+
 }  // namespace doudi::test

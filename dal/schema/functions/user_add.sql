@@ -12,8 +12,14 @@ BEGIN
   END IF;
   -- The row first: its CHECKs refuse an unknown group or a malformed scope
   -- before any role is created.
-  INSERT INTO doudi.app_user (role_name, display_name, group_role, region_scope, department)
-  VALUES (p_role, p_display_name, p_group, p_scope, NULLIF(p_department, ''));
+  BEGIN
+    INSERT INTO doudi.app_user (role_name, display_name, group_role, region_scope, department)
+    VALUES (p_role, p_display_name, p_group, p_scope, NULLIF(p_department, ''));
+  EXCEPTION WHEN foreign_key_violation THEN
+    -- a liaison's department is one of the catalog of their county
+    RAISE EXCEPTION 'doudi:user.unknown_department'
+      USING DETAIL = json_build_object('name', p_role, 'department', p_department)::text, ERRCODE = 'RD000';
+  END;
   EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS '
                  'PASSWORD %L IN ROLE %I', p_role, p_verifier, 'doudi_' || p_group);
   PERFORM doudi.login_role_limits(p_role);

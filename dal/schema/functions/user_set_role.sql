@@ -6,9 +6,15 @@ BEGIN
   IF p_scope IS NOT NULL THEN
     PERFORM doudi.user_assert_may_manage(p_scope);
   END IF;
-  UPDATE doudi.app_user SET group_role = p_group, department = NULLIF(p_department, ''),
-         region_scope = coalesce(p_scope, region_scope), updated_at = now(), updated_by = session_user
-  WHERE role_name = p_role;
+  BEGIN
+    UPDATE doudi.app_user SET group_role = p_group, department = NULLIF(p_department, ''),
+           region_scope = coalesce(p_scope, region_scope), updated_at = now(), updated_by = session_user
+    WHERE role_name = p_role;
+  EXCEPTION WHEN foreign_key_violation THEN
+    -- a liaison's department is one of the catalog of their county
+    RAISE EXCEPTION 'doudi:user.unknown_department'
+      USING DETAIL = json_build_object('name', p_role, 'department', p_department)::text, ERRCODE = 'RD000';
+  END;
   EXECUTE format('REVOKE %I FROM %I', 'doudi_' || u.group_role, p_role);
   EXECUTE format('GRANT %I TO %I', 'doudi_' || p_group, p_role);
 END

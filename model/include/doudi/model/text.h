@@ -112,4 +112,7 @@ bool ListsCode(std::string_view list, char separator, std::string_view code) noe
 // The parts with separator between them.
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
+// text as a JSON string literal, quotes included (control characters as \u00XX).
+std::string JsonString(std::string_view text);
+
 }  // namespace doudi::model

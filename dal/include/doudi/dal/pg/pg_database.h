@@ -14,6 +14,7 @@
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/household_spending.h"
+#include "doudi/dal/referral_repository.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
@@ -86,6 +87,7 @@ class PgDatabase {
   AlertRepository& Alerts();
   ScreeningSchedule& Schedule();
   SpendingRecords& Spending();
+  ReferralRepository& Referrals();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
@@ -98,11 +100,12 @@ class PgDatabase {
   // transaction. Returns the number of regions added.
   int UpsertRegions(const std::vector<RegionEntry>& regions);
 
-  // Refers the households imported from source with the given refs to a
-  // department, once (an existing referral is kept). Returns the number of
-  // new referrals. The referral workflow proper comes with the cases.
+  // Refers each household imported from source with the given refs to a
+  // department for a kind of help (doudi.referral_send, once: a request id
+  // drawn from the household). Returns the number of new referrals. The
+  // demo's way; the desk sends through Referrals().
   int ReferImportedHouseholds(const std::string& source, const std::vector<std::string>& refs,
-                              const std::string& department);
+                              const std::string& department, const std::string& kind, const std::string& request);
 
   // Streams the current registry (optionally under a region prefix) as rows
   // of the import template, ordered by household and member position.
