@@ -94,6 +94,8 @@ class HelpDialog : public FormDialog {
     m_kind = new wxChoice(Body(), wxID_ANY);
     m_kind->SetName("kind");
     for (const auto& text : model::EnumTexts<model::HelpKind>()) {
+      if (!model::DepartmentsOffer(text.value)) continue;
+      m_kinds.emplace_back(text.code);
       m_kind->Append(Wx(text.chinese));
       if (help && text.code == help->kind) m_kind->SetSelection(static_cast<int>(m_kind->GetCount()) - 1);
     }
@@ -110,46 +112,41 @@ class HelpDialog : public FormDialog {
     m_days = new wxSpinCtrl(Body(), wxID_ANY);
     m_days->SetName("due_days");
     m_days->SetRange(1, 250);
-    m_days->SetValue(help && help->dueDays > 0 ? help->dueDays : 10);
+    m_days->SetValue(help && help->workingDays > 0 ? help->workingDays : 10);
     AddField(_("Working days to answer:"), m_days);
     m_from = new wxTextCtrl(Body(), wxID_ANY, Wx(IsoDate(Today())));
     m_from->SetName("effective_from");
     m_fromMessage = AddField(_("From (YYYY-MM-DD):"), m_from);
     if (help) m_help = *help;
-    m_previousDays = help ? help->dueDays : 0;
+    m_previousDays = help ? help->workingDays : 0;
     FinishLayout(_("Save"), [this] { Accept(); });
   }
+  // The kind as typed; its working days 0 when unchanged (the dated
+  // value in force stays), else in force from daysFrom.
   const dal::DepartmentHelp& Help() const { return m_help; }
-  bool DaysChanged() const { return m_help.dueDays != m_previousDays; }
-  std::chrono::year_month_day From() const { return m_effectiveFrom; }
 
  private:
   void Accept() {
-    const auto kinds = model::EnumTexts<model::HelpKind>();
-    m_help.kind = std::string(kinds[static_cast<std::size_t>(std::max(0, m_kind->GetSelection()))].code);
+    m_help.kind = m_kinds[static_cast<std::size_t>(std::max(0, m_kind->GetSelection()))];
     m_help.description = TrimmedUtf8(m_description->GetValue());
     m_help.active = m_active->GetValue();
-    m_help.dueDays = m_days->GetValue();
+    const int days = m_days->GetValue();
     const auto from = ParseIsoDate(TrimmedUtf8(m_from->GetValue()));
     ShowMessage(m_fromMessage, from ? wxString() : _("Type the date as YYYY-MM-DD."));
     if (!from) return;
-    m_effectiveFrom = *from;
+    m_help.workingDays = days == m_previousDays ? 0 : days;
+    m_help.daysFrom = IsoDate(*from);
     Finish(wxID_OK);
   }
   dal::DepartmentHelp m_help;
+  std::vector<std::string> m_kinds;  // by the choice's entries
   int m_previousDays = 0;
-  std::chrono::year_month_day m_effectiveFrom{};
   wxChoice* m_kind = nullptr;
   wxTextCtrl* m_description = nullptr;
   wxCheckBox* m_active = nullptr;
   wxSpinCtrl* m_days = nullptr;
   wxTextCtrl* m_from = nullptr;
   wxStaticText* m_fromMessage = nullptr;
-};
-
-struct Catalog {
-  std::vector<dal::Department> departments;
-  std::vector<dal::DepartmentHelp> help;
 };
 
 }  // namespace
@@ -213,15 +210,11 @@ void DepartmentsPanel::Message(const wxString& text, bool error) {
 void DepartmentsPanel::Reload() {
   BeginLoad();
   const auto county = m_county;
-  Load<Catalog>(
-      [county](dal::pg::PgDatabase& db) {
-        return Catalog{db.Referrals().Departments(county), db.Referrals().HelpCatalog(county)};
-      },
-      [this](Catalog catalog) {
-        m_departments = std::move(catalog.departments);
-        m_help = std::move(catalog.help);
-        Fill();
-      });
+  Load<std::vector<dal::Department>>([county](dal::pg::PgDatabase& db) { return db.Referrals().Departments(county); },
+                                     [this](std::vector<dal::Department> departments) {
+                                       m_departments = std::move(departments);
+                                       Fill();
+                                     });
 }
 
 void DepartmentsPanel::Fill() {
@@ -240,17 +233,17 @@ void DepartmentsPanel::SelectDepartment(long row) {
   FillHelp();
 }
 
+const std::vector<dal::DepartmentHelp>& DepartmentsPanel::Help() const {
+  static const std::vector<dal::DepartmentHelp> none;
+  return m_selected >= 0 ? m_departments[static_cast<std::size_t>(m_selected)].help : none;
+}
+
 void DepartmentsPanel::FillHelp() {
   m_helpList->DeleteAllItems();
-  m_shownHelp.clear();
-  if (m_selected < 0) return;
-  const auto& code = m_departments[static_cast<std::size_t>(m_selected)].code;
-  for (const auto& h : m_help) {
-    if (h.department != code) continue;
-    m_shownHelp.push_back(h);
+  for (const auto& h : Help()) {
     AddReportRow(m_helpList, {HelpKindLabel(h.kind), Wx(h.description),
-                              h.dueDays > 0 ? wxString::Format("%d", h.dueDays) : wxString(wxS("—")),
-                              Wx(h.dueFrom), h.active ? _("Active") : _("Inactive")});
+                              h.workingDays > 0 ? wxString::Format("%d", h.workingDays) : wxString(wxS("—")),
+                              Wx(h.daysFrom), h.active ? _("Active") : _("Inactive")});
   }
 }
 
@@ -287,8 +280,9 @@ void DepartmentsPanel::EditDepartment(std::optional<dal::Department> department)
   DepartmentDialog dialog(this, department);
   if (m_runDialog(dialog) != wxID_OK) return;
   auto saved = dialog.Department();
-  saved.countyCode = m_county;
-  RunWrite([saved](dal::pg::PgDatabase& db) { db.Referrals().SaveDepartment(saved); },
+  saved.county = m_county;
+  const auto version = department ? std::optional(department->version) : std::nullopt;
+  RunWrite([saved, version](dal::pg::PgDatabase& db) { db.Referrals().SaveDepartment(saved, version); },
            wxString::Format(_("%s is saved."), Wx(saved.name)));
 }
 
@@ -297,18 +291,13 @@ void DepartmentsPanel::SetHelp() {
   const auto& department = m_departments[static_cast<std::size_t>(m_selected)];
   const long row = SelectedReportRow(m_helpList);
   std::optional<dal::DepartmentHelp> current;
-  if (row >= 0 && static_cast<std::size_t>(row) < m_shownHelp.size()) current = m_shownHelp[static_cast<std::size_t>(row)];
+  if (row >= 0 && static_cast<std::size_t>(row) < Help().size()) current = Help()[static_cast<std::size_t>(row)];
   HelpDialog dialog(this, Wx(department.name), current);
   if (m_runDialog(dialog) != wxID_OK) return;
-  auto help = dialog.Help();
-  help.countyCode = m_county;
-  help.department = department.code;
-  const bool daysChanged = dialog.DaysChanged();
-  const auto from = dialog.From();
+  const auto help = dialog.Help();
   RunWrite(
-      [help, daysChanged, from](dal::pg::PgDatabase& db) {
-        db.Referrals().SetDepartmentHelp(help);
-        if (daysChanged) db.Referrals().SetDueDays(help.countyCode, help.department, help.kind, from, help.dueDays, "");
+      [county = m_county, code = department.code, help](dal::pg::PgDatabase& db) {
+        db.Referrals().SetDepartmentHelp(county, code, help);
       },
       wxString::Format(_("%s: %s is saved."), Wx(department.name), HelpKindLabel(help.kind)));
 }

@@ -36,7 +36,7 @@ class DepartmentsPanel : public AsyncListPanel {
   void Reload();
   const std::vector<dal::Department>& Departments() const { return m_departments; }
   // The selected department's kinds of help.
-  const std::vector<dal::DepartmentHelp>& Help() const { return m_shownHelp; }
+  const std::vector<dal::DepartmentHelp>& Help() const;
   wxListCtrl* DepartmentList() const { return m_departmentList; }
   wxListCtrl* HelpList() const { return m_helpList; }
   bool IsWriting() const { return m_writing; }
@@ -61,9 +61,7 @@ class DepartmentsPanel : public AsyncListPanel {
   Context& m_context;
   std::string m_county;
   DialogRunner m_runDialog = RunModally;
-  std::vector<dal::Department> m_departments;
-  std::vector<dal::DepartmentHelp> m_help;       // every department's
-  std::vector<dal::DepartmentHelp> m_shownHelp;  // the selected one's
+  std::vector<dal::Department> m_departments;  // each with its kinds of help
   long m_selected = -1;
   bool m_writing = false;
   wxListCtrl* m_departmentList = nullptr;

@@ -8,8 +8,6 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include <set>
-
 #include "app/session.h"
 #include "cases/case_text.h"
 #include "common/database_worker.h"
@@ -52,17 +50,16 @@ wxString ProblemText(const workstation::ReferralProblem& problem, const workstat
 // (doudi.deadline_after over the holiday calendar).
 std::vector<workstation::ReferralOffer> ReferralOffers(dal::pg::PgDatabase& db, const std::string& region) {
   const std::string county = region.substr(0, 6);
-  std::set<std::string> active;
-  for (const auto& department : db.Referrals().Departments(county)) {
-    if (department.active) active.insert(department.code);
-  }
   const auto calendar = db.Calendar().Load();
   const auto today = Today();
   std::vector<workstation::ReferralOffer> offers;
-  for (const auto& help : db.Referrals().HelpCatalog(county)) {
-    if (!help.active || help.dueDays <= 0 || !active.contains(help.department)) continue;
-    offers.push_back({help.department, help.departmentName, help.kind, help.dueDays,
-                      calendar.Add(today, help.dueDays, model::DeadlineUnit::WorkingDays).date});
+  for (const auto& department : db.Referrals().Departments(county)) {
+    if (!department.active) continue;
+    for (const auto& help : department.help) {
+      if (!help.active || help.workingDays <= 0) continue;
+      offers.push_back({department.code, department.name, help.kind, help.workingDays,
+                        calendar.Add(today, help.workingDays, model::DeadlineUnit::WorkingDays).date});
+    }
   }
   return offers;
 }
@@ -284,7 +281,8 @@ void ReferralDialog::SendAll() {
   m_worker.Run<std::vector<std::int64_t>>(
       this,
       [requestId, target, note, items = std::move(items)](dal::pg::PgDatabase& db) {
-        return db.Referrals().Send(requestId, target.householdId, target.caseId, target.alertId, note, items);
+        return db.Referrals().Send(requestId, dal::ReferralSubject{target.householdId, target.caseId, target.alertId},
+                                   note, items);
       },
       [this](std::vector<std::int64_t> ids) {
         m_send.Sent(std::move(ids));

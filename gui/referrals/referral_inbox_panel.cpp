@@ -13,6 +13,7 @@
 #include "common/report_list.h"
 #include "common/section.h"
 #include "common/wx_text.h"
+#include "doudi/model/iso_date.h"
 #include "doudi/workstation/referral_inbox.h"
 #include "referrals/referral_forms.h"
 #include "referrals/referral_text.h"
@@ -125,9 +126,9 @@ void ReferralInboxPanel::Message(const wxString& text, bool error) {
 void ReferralInboxPanel::Reload() {
   BeginLoad();
   dal::ReferralFilter filter;
-  filter.openOnly = !m_closed->GetValue();
-  Load<std::vector<dal::ReferralRow>>([filter](dal::pg::PgDatabase& db) { return db.Referrals().Inbox(filter); },
-                                      [this](std::vector<dal::ReferralRow> rows) {
+  filter.state = m_closed->GetValue() ? "" : "open";
+  Load<std::vector<dal::Referral>>([filter](dal::pg::PgDatabase& db) { return db.Referrals().List(filter); },
+                                      [this](std::vector<dal::Referral> rows) {
                                         workstation::OrderInbox(rows);
                                         m_referrals = std::move(rows);
                                         Fill();
@@ -139,7 +140,7 @@ void ReferralInboxPanel::Fill() {
   std::size_t overdue = 0;
   for (const auto& r : m_referrals) {
     const long row = AddReportRow(m_list, {ReferralStateLabel(r.state), ReferralDueText(r), Wx(r.departmentName),
-                                           HelpKindLabel(r.kind), Wx(r.headName), Wx(r.idNumberMasked),
+                                           HelpKindLabel(r.kind), Wx(r.headName), Wx(r.headIdMasked),
                                            Wx(r.villageName), Wx(r.phone), Wx(r.request)});
     MarkReferralRow(m_list, row, r);
     if (IsOpenReferral(r) && r.overdueDays > 0) ++overdue;
@@ -147,7 +148,7 @@ void ReferralInboxPanel::Fill() {
   ShowStatus(wxString::Format(_("%zu referrals, %zu overdue."), m_referrals.size(), overdue));
 }
 
-const dal::ReferralRow* ReferralInboxPanel::RowAt(long row) const {
+const dal::Referral* ReferralInboxPanel::RowAt(long row) const {
   return row >= 0 && static_cast<std::size_t>(row) < m_referrals.size() ? &m_referrals[static_cast<std::size_t>(row)]
                                                                          : nullptr;
 }
@@ -193,8 +194,10 @@ void ReferralInboxPanel::GiveFeedback(long row) {
   RunWrite("feedback:" + std::to_string(referral.id) + "@" + std::to_string(referral.version),
            [id = referral.id, version = referral.version, feedback](dal::pg::PgDatabase& db,
                                                                     const std::string& requestId) {
-             db.Referrals().Feedback(id, version, requestId, feedback.kind, feedback.amountFen, feedback.description,
-                                     feedback.givenOn, feedback.givenBy, feedback.terms);
+             db.Referrals().Feedback(id, version,
+                                     dal::ReferralFeedback{requestId, feedback.kind, feedback.amountFen,
+                                                           feedback.description, model::IsoDate(feedback.givenOn),
+                                                           feedback.givenBy, feedback.terms});
            },
            OnBehalf() ? _("The feedback is recorded on the department's behalf: the referral is done.")
                       : _("The feedback is recorded: the referral is done."));

@@ -46,7 +46,7 @@ class ReferralInboxPanel : public AsyncListPanel {
 
   void Reload();
   // In the order shown.
-  const std::vector<dal::ReferralRow>& Referrals() const { return m_referrals; }
+  const std::vector<dal::Referral>& Referrals() const { return m_referrals; }
   wxListCtrl* List() const { return m_list; }
   // Whether answers given here are on a department's behalf (the user is no liaison).
   bool OnBehalf() const;
@@ -68,14 +68,14 @@ class ReferralInboxPanel : public AsyncListPanel {
 
  private:
   void Fill();
-  const dal::ReferralRow* RowAt(long row) const;
+  const dal::Referral* RowAt(long row) const;
   using Write = RequestedWrite::Write;
   void RunWrite(const std::string& what, Write write, const wxString& done);
   void Message(const wxString& text, bool error);
 
   Context& m_context;
   DialogRunner m_runDialog = RunModally;
-  std::vector<dal::ReferralRow> m_referrals;
+  std::vector<dal::Referral> m_referrals;
   RequestedWrite m_write;
   bool m_writing = false;
   wxListCtrl* m_list = nullptr;

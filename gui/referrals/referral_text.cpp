@@ -24,12 +24,6 @@ const wxColour kEscalatedBackground(255, 228, 228);
 wxString ReferralStateLabel(std::string_view state) { return Chinese<model::ReferralState>(state); }
 wxString HelpKindLabel(std::string_view kind) { return Chinese<model::HelpKind>(kind); }
 
-wxString SupportTermsLabel(const std::vector<std::string>& terms) {
-  wxString text;
-  for (const auto& term : terms) text += (text.empty() ? wxString() : wxString(wxS("、"))) + Chinese<model::SupportTerm>(term);
-  return text;
-}
-
 wxString OfferLabel(const workstation::ReferralOffer& offer) {
   wxString label = Wx(offer.departmentName) + wxS(" · ") + HelpKindLabel(offer.kind) + wxS(" · ") +
                    wxString::Format(_("%d working days"), offer.dueDays);
@@ -37,11 +31,11 @@ wxString OfferLabel(const workstation::ReferralOffer& offer) {
   return label;
 }
 
-bool IsOpenReferral(const dal::ReferralRow& referral) {
+bool IsOpenReferral(const dal::Referral& referral) {
   return referral.state == "sent" || referral.state == "accepted";
 }
 
-wxString ReferralDueText(const dal::ReferralRow& referral) {
+wxString ReferralDueText(const dal::Referral& referral) {
   wxString text = Wx(referral.dueOn);
   if (IsOpenReferral(referral) && referral.overdueDays > 0) {
     text += wxS(" ") + wxString::Format(_("(overdue %d working days)"), referral.overdueDays);
@@ -50,16 +44,15 @@ wxString ReferralDueText(const dal::ReferralRow& referral) {
   return text;
 }
 
-wxString ReferralAnswerText(const dal::ReferralRow& r) {
+wxString ReferralAnswerText(const dal::Referral& r) {
   if (r.state == "declined") {
     return wxString::Format(_("Declined by %s: %s"), Wx(r.closedBy), Wx(r.declineReason));
   }
   if (r.state == "done") {
-    wxString given = HelpKindLabel(r.helpKind.empty() ? r.kind : r.helpKind);
-    if (r.amountFen) given += wxS(" ") + Yuan(model::Money::FromFen(*r.amountFen));
-    if (!r.helpDescription.empty()) given += wxS(" ") + Wx(r.helpDescription);
-    if (!r.terms.empty()) given += wxS("（") + SupportTermsLabel(r.terms) + wxS("）");
-    wxString text = wxString::Format(_("Given %s by %s: %s"), Wx(r.givenOn), Wx(r.givenBy), given);
+    wxString given = HelpKindLabel(r.feedbackKind.empty() ? r.kind : r.feedbackKind);
+    if (r.feedbackAmountFen) given += wxS(" ") + Yuan(model::Money::FromFen(*r.feedbackAmountFen));
+    if (!r.feedbackDescription.empty()) given += wxS(" ") + Wx(r.feedbackDescription);
+    wxString text = wxString::Format(_("Given %s by %s: %s"), Wx(r.feedbackGivenOn), Wx(r.feedbackGivenBy), given);
     if (r.closedOnBehalf) text += wxS(" ") + _("[recorded by the center on the department's behalf]");
     return text;
   }
@@ -67,12 +60,12 @@ wxString ReferralAnswerText(const dal::ReferralRow& r) {
   return {};
 }
 
-wxString ReferralHeading(const dal::ReferralRow& r) {
+wxString ReferralHeading(const dal::Referral& r) {
   return wxString::Format(_("No. %lld: %s, %s for %s's household (%s)"), static_cast<long long>(r.id),
                           Wx(r.departmentName), HelpKindLabel(r.kind), Wx(r.headName), Wx(r.villageName));
 }
 
-void MarkReferralRow(wxListCtrl* list, long row, const dal::ReferralRow& referral) {
+void MarkReferralRow(wxListCtrl* list, long row, const dal::Referral& referral) {
   if (!IsOpenReferral(referral) || referral.overdueDays <= 0) return;
   list->SetItemTextColour(row, kOverdueText);
   if (referral.escalated) list->SetItemBackgroundColour(row, kEscalatedBackground);

@@ -1,6 +1,6 @@
 #pragma once
-// How the referral screens say things: a referral's state, the kinds of help
-// and the 四帮四扶 terms in the model's Chinese, a line the send dialog
+// How the referral screens say things: a referral's state and the kinds of
+// help in the model's Chinese, a line the send dialog
 // offers, a due date with how late it is, and the colours of late rows. One
 // place, so the case view, the alert view, the 待办 and the dialog never word
 // the same thing two ways.
@@ -19,26 +19,24 @@ namespace doudi::gui {
 
 wxString ReferralStateLabel(std::string_view state);
 wxString HelpKindLabel(std::string_view kind);
-// Terms by code, joined with 、.
-wxString SupportTermsLabel(const std::vector<std::string>& terms);
 
 // "医疗保障局 · 医疗救助 · 5个工作日，2026-12-11前反馈".
 wxString OfferLabel(const workstation::ReferralOffer& offer);
 
 // The due date and, while open and late, by how many working days ("2026-12-11
 // (逾期 3 个工作日)"); escalated ones say that they reached the center.
-wxString ReferralDueText(const dal::ReferralRow& referral);
+wxString ReferralDueText(const dal::Referral& referral);
 // The answer in a few words: who accepted, the reason of a decline, what was
 // given (on the department's behalf, when the center recorded it).
-wxString ReferralAnswerText(const dal::ReferralRow& referral);
+wxString ReferralAnswerText(const dal::Referral& referral);
 // The line a form shows for the referral: department, kind, household, what is asked.
-wxString ReferralHeading(const dal::ReferralRow& referral);
+wxString ReferralHeading(const dal::Referral& referral);
 
 // Whether a referral is still waiting for the department's answer.
-bool IsOpenReferral(const dal::ReferralRow& referral);
+bool IsOpenReferral(const dal::Referral& referral);
 
 // Colours a row of list: red text when overdue, and a light red background
 // too when escalated.
-void MarkReferralRow(wxListCtrl* list, long row, const dal::ReferralRow& referral);
+void MarkReferralRow(wxListCtrl* list, long row, const dal::Referral& referral);
 
 }  // namespace doudi::gui

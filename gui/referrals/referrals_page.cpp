@@ -5,6 +5,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "app/session.h"
 #include "cases/case_text.h"
 #include "common/context.h"
@@ -66,11 +68,14 @@ void ReferralsPage::Status(const wxString& text, bool error) {
 void ReferralsPage::Reload() {
   BeginLoad();
   const auto subject = m_subject;
-  Load<std::vector<dal::ReferralRow>>(
+  Load<std::vector<dal::Referral>>(
       [subject](dal::pg::PgDatabase& db) {
-        return subject.caseId ? db.Referrals().ForCase(*subject.caseId) : db.Referrals().ForAlert(*subject.alertId);
+        dal::ReferralFilter filter;
+        filter.caseId = subject.caseId;
+        filter.alertId = subject.alertId;
+        return db.Referrals().List(filter);
       },
-      [this](std::vector<dal::ReferralRow> rows) {
+      [this](std::vector<dal::Referral> rows) {
         m_referrals = std::move(rows);
         Fill();
       });
@@ -94,7 +99,7 @@ bool ReferralsPage::OffersReferral() const {
 }
 
 bool ReferralsPage::OffersHelpClose() const {
-  return m_context.GetSession().May(model::StaffOperation::ReferHouseholds) && !m_closing && !IsLoading();
+  return m_context.GetSession().May(model::StaffOperation::CloseHelp) && !m_closing && !IsLoading();
 }
 
 void ReferralsPage::Refer() {

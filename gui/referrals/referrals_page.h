@@ -43,7 +43,7 @@ class ReferralsPage : public AsyncListPanel {
   ReferralsPage(wxWindow* parent, Context& context, Subject subject, TargetOf target);
 
   void Reload();
-  const std::vector<dal::ReferralRow>& Referrals() const { return m_referrals; }
+  const std::vector<dal::Referral>& Referrals() const { return m_referrals; }
   wxListCtrl* List() const { return m_list; }
   // How many are still waiting for an answer.
   std::size_t OpenCount() const;
@@ -74,7 +74,7 @@ class ReferralsPage : public AsyncListPanel {
   TargetOf m_target;
   DialogRunner m_runDialog = RunModally;
   std::function<void()> m_changed;
-  std::vector<dal::ReferralRow> m_referrals;
+  std::vector<dal::Referral> m_referrals;
   bool m_closing = false;
   bool m_helpClosed = false;
   wxListCtrl* m_list = nullptr;

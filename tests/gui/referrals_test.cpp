@@ -17,6 +17,7 @@
 #include "app/screenshot.h"
 #include "cases/case_text.h"
 #include "cases/case_view.h"
+#include "doudi/catalog/refusal_text.h"
 #include "doudi/dal/case_repository.h"
 #include "common/report_list.h"
 #include "documents/document_preview.h"
@@ -90,6 +91,11 @@ bool CloseHelp(gui::ReferralsPage& page, wxString& message) {
   BOOST_REQUIRE(test::PumpUntil([&] { return !page.IsClosingHelp(); }));
   message = page.StatusText();
   return page.HelpClosed();
+}
+
+// The database's refusal of 帮扶办结 as the catalog words it, open referrals waiting.
+std::string WaitingSentence(int open) {
+  return catalog::RefusalText("referral.feedback_missing", {{"open", std::to_string(open)}}).value_or("?");
 }
 
 gui::ReferralInboxPanel& Inbox(gui::MainFrame* frame) {
@@ -169,7 +175,7 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
   // The mark waits for every department's feedback; the database says why.
   wxString message;
   BOOST_TEST(!CloseHelp(page, message));
-  BOOST_TEST(U(message).find("referral.feedback_missing") != std::string::npos, U(message));
+  BOOST_TEST(U(message) == WaitingSentence(3));
 
   // The education bureau is late: its due date passed three working days ago
   // (moved back as the clock would have moved on: desks cannot move the database's clock).
@@ -185,8 +191,8 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
       BOOST_REQUIRE_EQUAL(inbox.Referrals().size(), 1u);  // their own department's only
       const auto& referral = inbox.Referrals().front();
       BOOST_TEST(referral.department == d.code);
-      BOOST_TEST(!referral.idNumberMasked.empty());
-      BOOST_TEST(referral.idNumberMasked.find("*") != std::string::npos);
+      BOOST_TEST(!referral.headIdMasked.empty());
+      BOOST_TEST(referral.headIdMasked.find("*") != std::string::npos);
       BOOST_TEST(!inbox.OnBehalf());
       const bool late = std::string(d.code) == "education";
       BOOST_TEST((inbox.List()->GetItemTextColour(0) == gui::kOverdueText) == late);
@@ -221,6 +227,7 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
     }
     if (i + 1 < std::size(kDepartments)) {
       BOOST_TEST(!CloseHelp(page, message), "help closed before the last feedback");
+      BOOST_TEST(U(message) == WaitingSentence(static_cast<int>(std::size(kDepartments) - i - 1)));
     }
   }
   BOOST_TEST(server.Scalar("SELECT amount_fen::text FROM doudi.help_record WHERE department = 'medical_insurance'") ==
@@ -246,10 +253,10 @@ BOOST_AUTO_TEST_CASE(the_center_sees_every_department_escalated_first_and_answer
     std::vector<dal::ReferralItem> items;
     for (const auto& d : kDepartments) items.push_back(dal::ReferralItem{d.code, d.kind, d.request, {}});
     const auto request = dal::NewRequestId();
-    const auto ids = reviewerDb.Referrals().Send(request, household, std::nullopt, std::nullopt, "", items);
+    const auto ids = reviewerDb.Referrals().Send(request, dal::ReferralSubject{household, std::nullopt, std::nullopt}, "", items);
     BOOST_REQUIRE_EQUAL(ids.size(), 3u);
     // The same request again: the same referrals, nothing new.
-    BOOST_TEST(reviewerDb.Referrals().Send(request, household, std::nullopt, std::nullopt, "", items) == ids);
+    BOOST_TEST(reviewerDb.Referrals().Send(request, dal::ReferralSubject{household, std::nullopt, std::nullopt}, "", items) == ids);
   }
   // 人社 is far past its due date (beyond referral_escalation_days).
   server.Execute("UPDATE doudi.referral SET due_on = current_date - 30 WHERE department = "

@@ -8,9 +8,9 @@
 
 namespace {
 
-doudi::dal::ReferralRow Row(std::int64_t id, const std::string& state, const std::string& dueOn, int overdueDays = 0,
+doudi::dal::Referral Row(std::int64_t id, const std::string& state, const std::string& dueOn, int overdueDays = 0,
                             bool escalated = false) {
-  doudi::dal::ReferralRow row;
+  doudi::dal::Referral row;
   row.id = id;
   row.state = state;
   row.dueOn = dueOn;
@@ -19,7 +19,7 @@ doudi::dal::ReferralRow Row(std::int64_t id, const std::string& state, const std
   return row;
 }
 
-std::vector<std::int64_t> Ids(const std::vector<doudi::dal::ReferralRow>& rows) {
+std::vector<std::int64_t> Ids(const std::vector<doudi::dal::Referral>& rows) {
   std::vector<std::int64_t> ids;
   for (const auto& row : rows) ids.push_back(row.id);
   return ids;
@@ -30,7 +30,7 @@ std::vector<std::int64_t> Ids(const std::vector<doudi::dal::ReferralRow>& rows) 
 BOOST_AUTO_TEST_SUITE(referral_inbox)
 
 BOOST_AUTO_TEST_CASE(escalated_then_overdue_most_late_first_then_by_due_date_answered_last) {
-  std::vector<doudi::dal::ReferralRow> rows{
+  std::vector<doudi::dal::Referral> rows{
       Row(1, "done", "2026-11-01"),
       Row(2, "sent", "2026-12-20"),
       Row(3, "accepted", "2026-12-01", 3),
@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(escalated_then_overdue_most_late_first_then_by_due_date_ans
 }
 
 BOOST_AUTO_TEST_CASE(an_answered_referral_is_never_late_whatever_its_figures_say) {
-  std::vector<doudi::dal::ReferralRow> rows{Row(1, "done", "2026-11-01", 7, true), Row(2, "sent", "2026-12-20")};
+  std::vector<doudi::dal::Referral> rows{Row(1, "done", "2026-11-01", 7, true), Row(2, "sent", "2026-12-20")};
   doudi::workstation::OrderInbox(rows);
   BOOST_TEST(Ids(rows) == (std::vector<std::int64_t>{2, 1}));
 }

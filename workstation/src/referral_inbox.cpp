@@ -5,16 +5,16 @@
 
 namespace doudi::workstation {
 
-void OrderInbox(std::vector<dal::ReferralRow>& referrals) {
-  const auto open = [](const dal::ReferralRow& r) { return r.state == "sent" || r.state == "accepted"; };
+void OrderInbox(std::vector<dal::Referral>& referrals) {
+  const auto open = [](const dal::Referral& r) { return r.state == "sent" || r.state == "accepted"; };
   // Ascending keys: rank (0 escalated, 1 overdue, 2 open, 3 answered), then lateness, then due date.
-  const auto key = [&](const dal::ReferralRow& r) {
+  const auto key = [&](const dal::Referral& r) {
     const int rank = !open(r) ? 3 : r.escalated ? 0 : r.overdueDays > 0 ? 1 : 2;
     const int late = open(r) ? -r.overdueDays : 0;
     // Answered ones latest due first: compare their due dates reversed.
     return std::make_tuple(rank, late, rank == 3 ? std::string() : r.dueOn, rank == 3 ? r.dueOn : std::string(), r.id);
   };
-  std::stable_sort(referrals.begin(), referrals.end(), [&](const dal::ReferralRow& a, const dal::ReferralRow& b) {
+  std::stable_sort(referrals.begin(), referrals.end(), [&](const dal::Referral& a, const dal::Referral& b) {
     const auto ka = key(a);
     const auto kb = key(b);
     if (std::get<0>(ka) != std::get<0>(kb)) return std::get<0>(ka) < std::get<0>(kb);

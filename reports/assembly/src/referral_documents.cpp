@@ -22,20 +22,22 @@ std::string Joined(const std::vector<std::string>& parts, const std::string& sep
 }
 
 // What the department gave, as the answer block prints it.
-std::string Given(const dal::ReferralRow& r) {
-  std::vector<std::string> parts{Chinese<model::HelpKind>(r.helpKind.empty() ? r.kind : r.helpKind)};
-  if (r.amountFen) parts.push_back(model::Money::FromFen(*r.amountFen).ToDisplayString() + "元");
-  if (!r.helpDescription.empty()) parts.push_back(r.helpDescription);
-  std::vector<std::string> terms;
-  for (const auto& term : r.terms) terms.push_back(Chinese<model::SupportTerm>(term));
-  std::string text = Joined(parts, " ");
-  if (!terms.empty()) text += "（" + Joined(terms, "、") + "）";
-  return text;
+std::string Given(const dal::Referral& r) {
+  std::vector<std::string> parts{Chinese<model::HelpKind>(r.feedbackKind.empty() ? r.kind : r.feedbackKind)};
+  if (r.feedbackAmountFen) parts.push_back(model::Money::FromFen(*r.feedbackAmountFen).ToDisplayString() + "元");
+  if (!r.feedbackDescription.empty()) parts.push_back(r.feedbackDescription);
+  return Joined(parts, " ");
 }
 
-std::string Subject(const dal::ReferralRow& r) {
-  if (r.caseId) return r.caseProgramName + "申请（案件 " + std::to_string(*r.caseId) + "）";
-  if (r.alertId) return r.alertRuleName + "预警（预警 " + std::to_string(*r.alertId) + "）";
+std::string Subject(const dal::Referral& r, dal::ProgramParameters& parameters) {
+  if (r.caseId) {
+    std::string program = r.caseProgram;
+    for (const auto& p : parameters.Programs()) {
+      if (p.code == r.caseProgram) program = p.chinese;
+    }
+    return program + "申请（案件 " + std::to_string(*r.caseId) + "）";
+  }
+  if (r.alertId) return "预警核查（预警 " + std::to_string(*r.alertId) + "）";
   return "困难家庭帮扶需求";
 }
 
@@ -48,10 +50,10 @@ Document ReferralSlipDocument(dal::ReferralRepository& referrals, dal::ProgramPa
     throw DocumentUnavailable(DocumentUnavailable::Reason::NotVisible,
                               "referral " + std::to_string(referralId) + " cannot be found or is outside your scope");
   }
-  const dal::ReferralRow& r = *found;
+  const dal::Referral& r = *found;
   const assembly::Places places(regionNames);
   assembly::Issuer issuer(parameters, places);
-  const auto sentOn = assembly::ParseDate(r.sentAt);
+  const auto sentOn = assembly::ParseDate(r.referredAt);
   const auto dueOn = assembly::ParseDate(r.dueOn);
   if (!sentOn || !dueOn) {
     throw DocumentUnavailable(DocumentUnavailable::Reason::NotVisible,
@@ -62,9 +64,9 @@ Document ReferralSlipDocument(dal::ReferralRepository& referrals, dal::ProgramPa
                       assembly::DocumentNumber(places, r.regionCode, "转", *sentOn, r.id), *sentOn};
   input.department = places.County(r.regionCode) + r.departmentName;
   input.helpKind = Chinese<model::HelpKind>(r.kind);
-  input.subject = Subject(r);
+  input.subject = Subject(r, parameters);
   input.headName = r.headName;
-  input.idNumber = r.idNumberMasked;
+  input.idNumber = r.headIdMasked;
   input.village = r.villageName;
   input.address = r.address;
   input.phone = r.phone;
@@ -80,8 +82,8 @@ Document ReferralSlipDocument(dal::ReferralRepository& referrals, dal::ProgramPa
     answer.reason = r.declineReason;
     if (r.state == "done") {
       answer.given = Given(r);
-      answer.givenOn = assembly::ParseDate(r.givenOn);
-      answer.givenBy = r.givenBy;
+      answer.givenOn = assembly::ParseDate(r.feedbackGivenOn);
+      answer.givenBy = r.feedbackGivenBy;
       answer.onBehalf = r.closedOnBehalf;
     }
     input.answer = answer;

@@ -10,6 +10,6 @@
 
 namespace doudi::workstation {
 
-void OrderInbox(std::vector<dal::ReferralRow>& referrals);
+void OrderInbox(std::vector<dal::Referral>& referrals);
 
 }  // namespace doudi::workstation
