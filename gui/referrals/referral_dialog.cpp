@@ -196,8 +196,13 @@ void ReferralDialog::Load() {
       });
 }
 
+void ReferralDialog::ShowTicked() {
+  ShowStatus(wxString::Format(_("%zu lines ticked."), m_send.Chosen().size()), false);
+}
+
 void ReferralDialog::Tick(std::size_t line, bool ticked) {
   if (!m_send.Choose(line, ticked)) return;
+  ShowTicked();
   m_lines->Check(static_cast<unsigned>(line), ticked);
   if (ticked && m_lastWritten != line && m_lastWritten < m_send.Offers().size() &&
       !m_send.Request(m_lastWritten).empty()) {
@@ -235,7 +240,10 @@ void ReferralDialog::RefreshLine(std::size_t line) { m_lines->SetString(static_c
 
 void ReferralDialog::SetRequest(const wxString& request) {
   if (!m_selected || !m_send.IsChosen(*m_selected)) return;
-  if (m_send.SetRequest(*m_selected, Utf8(request))) m_lastWritten = *m_selected;
+  if (m_send.SetRequest(*m_selected, Utf8(request))) {
+    m_lastWritten = *m_selected;
+    ShowTicked();
+  }
   if (m_request->GetValue() != request) {
     m_showing = true;
     m_request->ChangeValue(request);

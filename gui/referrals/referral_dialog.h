@@ -68,6 +68,8 @@ class ReferralDialog : public wxDialog {
   void ShowLine();
   void RefreshLine(std::size_t line);
   void ShowStatus(const wxString& text, bool error);
+  // How many lines are ticked (a message about an earlier Send goes).
+  void ShowTicked();
   void Finish(int code);
 
   DatabaseWorker& m_worker;

@@ -50,9 +50,9 @@ ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
   m_closed->SetName("show_closed");
   m_closed->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { Reload(); });
   m_list = MakeReportList(this, "inbox",
-                          {{_("State"), 70}, {_("Due"), 190}, {_("Department"), 140}, {_("Help"), 80},
-                           {_("Head of household"), 80}, {_("ID number"), 150}, {_("Village"), 110},
-                           {_("Phone"), 110}, {_("What is asked"), 260}});
+                          {{_("State"), 100}, {_("Due"), 240}, {_("Department"), 110}, {_("Help"), 80},
+                           {_("Head of household"), 70}, {_("ID number"), 150}, {_("Village"), 80},
+                           {_("Phone"), 110}, {_("What is asked"), 240}});
   m_detail = new wxStaticText(this, wxID_ANY, _("Select a referral to read what is asked and the documents."));
   m_detail->SetName("detail");
   m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {

@@ -45,11 +45,13 @@ struct Department {
   const char* kind;
   const char* liaison;
   const char* request;
+  const char* documents;  // one a line
 };
 constexpr Department kDepartments[] = {
-    {"medical_insurance", "medical_aid", "王医保", "户主患尿毒症需长期透析，请核定医疗救助。"},
-    {"education", "school_aid", "林教育", "长女在读高一，请落实教育资助。"},
-    {"human_resources", "job", "郑人社", "配偶有劳动能力，请推荐就近就业岗位。"},
+    {"medical_insurance", "medical_aid", "王医保", "户主患尿毒症需长期透析，请核定医疗救助。",
+     "诊断证明\n医疗费用清单"},
+    {"education", "school_aid", "林教育", "长女在读高一，请落实教育资助。", "学籍证明\n户口簿"},
+    {"human_resources", "job", "郑人社", "配偶有劳动能力，请推荐就近就业岗位。", "户口簿"},
 };
 
 // The users of the loop: the reviewer, a liaison per department, the center.
@@ -62,11 +64,7 @@ struct JointDesk {
     center = db.AddUser("center", "center_admin", kCounty, "周中心");
     int n = 0;
     for (const auto& d : kDepartments) {
-      const auto connection = db.AddUser("liaison" + std::to_string(++n), "department_liaison", kCounty, d.liaison);
-      const auto role = connection.substr(connection.rfind("user=") + 5);
-      db.Server().Execute("UPDATE doudi.app_user SET department = '" + std::string(d.code) +
-                          "' WHERE role_name = '" + role + "'");
-      liaisons.push_back(connection);
+      liaisons.push_back(db.AddUser("liaison" + std::to_string(++n), "department_liaison", kCounty, d.liaison, d.code));
     }
   }
 };
@@ -148,10 +146,9 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
       const auto line = OfferOf(dialog, d);
       dialog.Tick(line, true);
       dialog.SetRequest(Chinese(d.request));
-      if (std::string(d.code) == "medical_insurance") {
-        dialog.SetDocuments(Chinese("诊断证明\n医疗费用清单"));
-      }
+      dialog.SetDocuments(Chinese(d.documents));
     }
+    dialog.SelectLine(first);
     BOOST_TEST(dialog.Lines()->IsChecked(static_cast<unsigned>(first)));
     // Each due date the referral will get is on its line.
     BOOST_TEST(U(dialog.Lines()->GetString(static_cast<unsigned>(first))).find("5") != std::string::npos);
@@ -200,7 +197,10 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
         BOOST_TEST(referral.overdueDays > 0);
         BOOST_TEST(U(gui::ReportCell(inbox.List(), 0, 1)) == U(gui::ReferralDueText(referral)));
         BOOST_TEST(U(gui::ReportCell(inbox.List(), 0, 1)) != referral.dueOn);  // says how late
+        // Selected, its request and documents show below; then the line unselected to show it red.
         inbox.List()->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+        test::PumpUntil([] { return false; }, std::chrono::milliseconds(200));
+        inbox.List()->SetItemState(0, 0, wxLIST_STATE_SELECTED);
         test::PumpUntil([] { return false; }, std::chrono::milliseconds(400));
         BOOST_TEST(gui::SaveWindowPng(frame, ShotPath("liaison-inbox.png")));
       }
