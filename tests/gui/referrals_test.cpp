@@ -9,6 +9,7 @@
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/spinctrl.h>
 #include <wx/textctrl.h>
 
 #include <boost/test/unit_test.hpp>
@@ -22,6 +23,7 @@
 #include "common/report_list.h"
 #include "documents/document_preview.h"
 #include "gui_harness.h"
+#include "referrals/departments_panel.h"
 #include "referrals/referral_dialog.h"
 #include "referrals/referral_forms.h"
 #include "referrals/referral_inbox_panel.h"
@@ -291,6 +293,52 @@ BOOST_AUTO_TEST_CASE(the_center_sees_every_department_escalated_first_and_answer
   BOOST_REQUIRE(test::PumpUntil([&] { return !inbox.IsOpeningDocument(); }));
   BOOST_TEST(inbox.LastPreview() != nullptr, U(inbox.LastMessage()));
   if (inbox.LastPreview() != nullptr) inbox.LastPreview()->Destroy();
+  test::CloseFrame(frame);
+}
+
+BOOST_AUTO_TEST_CASE(the_center_edits_its_departments_and_dated_due_days) {
+  JointDesk desk;
+  auto& server = desk.db.Server();
+  auto* frame = test::OpenFrame(desk.db, desk.center);
+  auto* panel = frame->FindSection<gui::DepartmentsPanel>();
+  BOOST_REQUIRE(panel != nullptr);
+  frame->ShowSection(panel);
+  BOOST_REQUIRE(test::PumpUntil([&] { return !panel->IsLoading(); }));
+  BOOST_TEST(panel->Departments().size() == 14u);
+  long medical = -1;
+  for (std::size_t i = 0; i < panel->Departments().size(); ++i) {
+    if (panel->Departments()[i].code == "medical_insurance") medical = static_cast<long>(i);
+  }
+  BOOST_REQUIRE(medical >= 0);
+  panel->SelectDepartment(medical);
+  BOOST_REQUIRE_EQUAL(panel->Help().size(), 1u);
+  BOOST_TEST(panel->Help().front().workingDays == 5);
+  panel->HelpList()->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  // Medical aid is answered in 7 working days from today on.
+  panel->SetDialogRunner([](wxDialog& shown) {
+    return test::PressOk(shown, [](wxDialog& form) { test::Find<wxSpinCtrl>(form, "due_days")->SetValue(7); });
+  });
+  panel->SetHelp();
+  BOOST_REQUIRE(test::PumpUntil([&] { return !panel->IsWriting() && !panel->IsLoading(); }));
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.department_due_days WHERE county_code = '331022' AND "
+                          "department = 'medical_insurance' AND kind = 'medical_aid' AND working_days = 7 AND "
+                          "effective_from = current_date") == 1,
+             U(panel->LastMessage()));
+  // A new department: a bad code is refused at the field, then added.
+  panel->SetDialogRunner([](wxDialog& shown) {
+    BOOST_TEST(test::PressOk(shown, [](wxDialog& form) {
+      test::Find<wxTextCtrl>(form, "code")->ChangeValue(wxS("Charity Union"));
+      test::Find<wxTextCtrl>(form, "name")->ChangeValue(Chinese("慈善联合会"));
+    }, {}, std::chrono::milliseconds(300)) == 0);
+    return test::PressOk(shown, [](wxDialog& form) {
+      test::Find<wxTextCtrl>(form, "code")->ChangeValue(wxS("charity_union"));
+    });
+  });
+  panel->AddDepartment();
+  BOOST_REQUIRE(test::PumpUntil([&] { return !panel->IsWriting() && !panel->IsLoading(); }));
+  BOOST_TEST(panel->Departments().size() == 15u, U(panel->LastMessage()));
+  BOOST_TEST(server.Scalar("SELECT name FROM doudi.department WHERE county_code = '331022' AND code = 'charity_union'") ==
+             "慈善联合会");
   test::CloseFrame(frame);
 }
 
