@@ -44,7 +44,10 @@ wxString ReferralDueText(const dal::Referral& referral) {
   return text;
 }
 
-wxString ReferralAnswerText(const dal::Referral& r) {
+namespace {
+
+// What the department answered, alone.
+wxString AnswerOnly(const dal::Referral& r) {
   if (r.state == "declined") {
     return wxString::Format(_("Declined by %s: %s"), Wx(r.closedBy), Wx(r.declineReason));
   }
@@ -58,6 +61,17 @@ wxString ReferralAnswerText(const dal::Referral& r) {
   }
   if (r.state == "accepted") return wxString::Format(_("Accepted by %s, %s"), Wx(r.acceptedBy), Wx(r.acceptedAt));
   return {};
+}
+
+}  // namespace
+
+wxString ReferralAnswerText(const dal::Referral& r) {
+  // Help of the same kind another giver gave the household lately (help record No.).
+  const wxString duplicate =
+      r.duplicateOf ? wxString::Format(_("[same kind of help already given: record %lld]"),
+                                       static_cast<long long>(*r.duplicateOf)) + wxS(" ")
+                    : wxString();
+  return duplicate + AnswerOnly(r);
 }
 
 wxString ReferralHeading(const dal::Referral& r) {

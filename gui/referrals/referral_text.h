@@ -27,7 +27,9 @@ wxString OfferLabel(const workstation::ReferralOffer& offer);
 // (逾期 3 个工作日)"); escalated ones say that they reached the center.
 wxString ReferralDueText(const dal::Referral& referral);
 // The answer in a few words: who accepted, the reason of a decline, what was
-// given (on the department's behalf, when the center recorded it).
+// given (on the department's behalf, when the center recorded it); first,
+// when the database flagged it, that another giver gave the same kind of
+// help lately (duplicate_help_months).
 wxString ReferralAnswerText(const dal::Referral& referral);
 // The line a form shows for the referral: department, kind, household, what is asked.
 wxString ReferralHeading(const dal::Referral& referral);
