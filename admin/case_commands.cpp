@@ -9,7 +9,10 @@
 #include <stdexcept>
 
 #include "commands.h"
+#include "doudi/dal/case_repository.h"
 #include "doudi/dal/registry_repository.h"
+#include "doudi/model/case_workflow.h"
+#include "doudi/model/iso_date.h"
 #include "utf8_path.h"
 
 namespace doudi::admin {
@@ -92,6 +95,63 @@ int CaseConfirmAmount(CommandContext& ctx) {
   return kExitOk;
 }
 
+// The deadline column of case list: the nearer due date and how it stands.
+std::string DeadlineCell(const dal::CaseSummary& s) {
+  const std::string& due =
+      !s.stepDue.empty() && (s.overallDue.empty() || s.stepDue <= s.overallDue) ? s.stepDue : s.overallDue;
+  switch (s.deadline) {
+    case dal::DeadlineStatus::Overdue:
+      return TrFormat("overdue since {1}", {due});
+    case dal::DeadlineStatus::DueSoon:
+      return TrFormat("due soon: {1}", {due});
+    case dal::DeadlineStatus::OnTime:
+      return TrFormat("due {1}", {due});
+    case dal::DeadlineStatus::Uncertain:
+      return TrFormat("due {1} (uncertain)", {due});
+    case dal::DeadlineStatus::None:
+      break;
+  }
+  return "-";
+}
+
+int CaseList(CommandContext& ctx) {
+  dal::CaseQuery query;
+  query.name = ctx.Option("name").value_or("");
+  query.idNumber = ctx.Option("id").value_or("");
+  query.program = ctx.Option("program").value_or("");
+  query.state = ctx.Option("state").value_or("");
+  if (!query.state.empty() && !model::FindCaseState(query.state)) {
+    throw std::invalid_argument(TrFormat("--state takes a case state code (docs/workflow.md), not '{1}'", {query.state}));
+  }
+  if (ctx.Has("region")) query.regionPrefix = RegionOption(ctx, false);
+  for (const auto& [option, date] : {std::pair{"from", &query.openedFrom}, std::pair{"to", &query.openedTo}}) {
+    *date = ctx.Option(option).value_or("");
+    if (!date->empty() && !model::ParseIsoDate(*date)) {
+      throw std::invalid_argument(TrFormat("--{1} takes a date as YYYY-MM-DD, not '{2}'", {option, *date}));
+    }
+  }
+  query.overdueOnly = ctx.Has("overdue");
+  query.limit = 1000;
+  auto db = ctx.connect();
+  db->RequireSupportedSchema();
+  const auto found = db->Cases().Search(query);
+  ctx.out << Tr("case") << "\t" << Tr("opened") << "\t" << Tr("applicant") << "\t" << Tr("ID number") << "\t"
+          << Tr("village") << "\t" << Tr("program") << "\t" << Tr("state") << "\t" << Tr("deadline") << "\n";
+  for (const auto& f : found) {
+    const auto& s = f.summary;
+    const auto state = model::FindCaseState(s.state);
+    std::string program = s.programName;
+    if (!f.personName.empty()) program += "（" + f.personName + "）";
+    ctx.out << s.id << "\t" << f.openedOn << "\t" << s.applicantName << "\t" << f.maskedId << "\t" << s.regionName
+            << "\t" << program << "\t" << (state ? std::string(state->chinese) : s.state) << "\t" << DeadlineCell(s)
+            << "\n";
+  }
+  ctx.out << (found.size() >= 1000U ? Tr("the first 1000 cases found; narrow the search to see the rest")
+                                    : TrFormat("{1} cases found", {std::to_string(found.size())}))
+          << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> CaseCommands() {
@@ -124,6 +184,18 @@ std::vector<Command> CaseCommands() {
        {"month"},
        0,
        PaymentsGenerate},
+      {{"case", "list"},
+       "case list [--name TEXT] [--id ID] [--program CODE] [--state CODE] [--region PREFIX] [--from DATE] "
+       "[--to DATE] [--overdue]",
+       "search the cases in your scope",
+       "Lists the cases in your scope, newest first, matching every filter given: --name a part of a current "
+       "member's name, --id a member's full resident ID (the applicant's ID is shown masked), --program a program "
+       "code (dibao, temporary ...), --state a case state code (docs/workflow.md), --region a region prefix of 2, "
+       "4, 6, 9 or 12 digits, --from and --to the days the case was opened between (YYYY-MM-DD, inclusive), "
+       "--overdue only cases whose nearer deadline has passed. At most 1000 cases.",
+       {"name", "id", "program", "state", "region", "from", "to", "overdue"},
+       0,
+       CaseList},
       {{"case", "confirm-amount"},
        "case confirm-amount CASE",
        "confirm the amount above its cap proposed for a case, as a second city decider",

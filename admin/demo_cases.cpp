@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "demo_data.h"
+#include "doudi/dal/errors.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/model/amount_parameters.h"
 #include "doudi/model/benefit.h"
@@ -109,6 +110,7 @@ struct DemoHousehold {
   model::Household household;
   bool eligible = false;           // for 低保 on income, today
   std::set<std::string> programs;  // programs it already has a demo case in
+  std::set<std::string> excluded;  // programs the database refused beside those (doudi.program_exclusion)
 };
 
 // The demo households by place, found by their heads' ID numbers (the
@@ -125,7 +127,7 @@ std::map<std::string, std::vector<DemoHousehold>> LoadDemoHouseholds(dal::pg::Pg
     auto household = db.Registry().LoadHousehold(found.front().householdId);
     if (!household) continue;
     const std::string prefix = household->regionCode.substr(0, 6);
-    byPlace[prefix].push_back({found.front().householdId, std::move(*household), false, {}});
+    byPlace[prefix].push_back({found.front().householdId, std::move(*household), false, {}, {}});
   }
   return byPlace;
 }
@@ -486,7 +488,7 @@ DemoHousehold* Pick(std::vector<DemoHousehold>& households, const CasePlan& plan
   for (const Pool pool : pools) {
     for (std::size_t i = 0; i < households.size(); ++i) {
       auto& h = households[(i + planIndex * 7) % households.size()];
-      if (!h.programs.count(plan.program) && InPool(h, pool)) return &h;
+      if (!h.programs.count(plan.program) && !h.excluded.count(plan.program) && InPool(h, pool)) return &h;
     }
   }
   return nullptr;
@@ -501,11 +503,25 @@ class CaseRun {
       : m_db(db), m_place(place), m_h(household), m_plan(plan), m_order(order),
         m_staff(StaffFor(place, household.household.regionCode)) {}
 
-  void Open(Date on) {
+  // Opens the case; false when the database refuses the program beside
+  // one the household already has (programs that exclude each other).
+  bool Open(Date on) {
     Clock(on, m_staff.clerk);
-    m_id = m_db.Cases().Open({m_h.id, m_plan.program, false, ""}, dal::NewRequestId());
+    dal::NewCase application{m_h.id, m_plan.program, false, ""};
+    // 特困 support is for one person: the demo names the head.
+    if (std::string_view(m_plan.program) == "destitute") {
+      application.personId = m_db.Cases().HouseholdMembers(m_h.id).at(0).personId;
+    }
+    try {
+      m_id = m_db.Cases().Open(application, dal::NewRequestId());
+    } catch (const dal::RuleRefused& e) {
+      if (e.Code() != "case.programs_exclude") throw;
+      m_h.excluded.insert(m_plan.program);
+      return false;
+    }
     m_version = 1;
     m_h.programs.insert(m_plan.program);
+    return true;
   }
 
   void Take(const std::string& action, Date on) {
@@ -612,8 +628,7 @@ bool MakeCase(dal::pg::PgDatabase& db, const Place& place, std::vector<DemoHouse
               std::size_t planIndex, model::StepOrder order, Date today) {
   const CasePlan& plan = kPlans[planIndex];
   const auto path = PathTo(order, plan.program, plan.target, plan.helpFirst, plan.objection);
-  DemoHousehold* household = path ? Pick(households, plan, planIndex) : nullptr;
-  if (!household) return false;
+  if (!path) return false;
   std::optional<Date> paymentStart;
   if (plan.paidFromMonthsAgo > 0) {
     // Approved around the 17th, paid from the next month.
@@ -622,11 +637,18 @@ bool MakeCase(dal::pg::PgDatabase& db, const Place& place, std::vector<DemoHouse
   }
   const Date last = paymentStart && plan.daysAgo == 0 ? *paymentStart : AddDays(today, -plan.daysAgo);
   const auto dates = Schedule(*path, last, paymentStart);
-  CaseRun run(db, place, *household, plan, order);
-  run.Open(dates.empty() ? OfficeDayOnOrBefore(last) : OfficeDaysBefore(dates.front(), GapBefore(path->front())));
+  const Date opened = dates.empty() ? OfficeDayOnOrBefore(last) : OfficeDaysBefore(dates.front(), GapBefore(path->front()));
+  // The first household of the pool whose other programs allow this one.
+  std::optional<CaseRun> run;
+  for (;;) {
+    DemoHousehold* household = Pick(households, plan, planIndex);
+    if (!household) return false;
+    run.emplace(db, place, *household, plan, order);
+    if (run->Open(opened)) break;
+  }
   for (std::size_t i = 0; i < path->size(); ++i) {
-    run.Take((*path)[i], dates[i]);
-    if ((*path)[i] == "start_payment") run.KeepReviewed(i + 1 < path->size() ? dates[i + 1] : today);
+    run->Take((*path)[i], dates[i]);
+    if ((*path)[i] == "start_payment") run->KeepReviewed(i + 1 < path->size() ? dates[i + 1] : today);
   }
   return true;
 }

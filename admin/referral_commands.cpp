@@ -153,8 +153,7 @@ int DepartmentHelp(CommandContext& ctx) {
     help.daysFrom = DateOption(ctx, "from");
   }
   db->Referrals().SetDepartmentHelp(county, ctx.args.at(0), help);
-  ctx.out << TrFormat("{1}: {2} {3}", {ctx.args.at(0), Words<model::HelpKind>(help.kind),
-                                        help.active ? Tr("given") : Tr("no longer given")})
+  ctx.out << TrFormat(help.active ? "{1} gives {2}" : "{1} no longer gives {2}", {ctx.args.at(0), Words<model::HelpKind>(help.kind)})
           << "\n";
   return kExitOk;
 }
@@ -339,7 +338,7 @@ std::optional<Answer> ReadAnswer(const model::FileRow& row, std::vector<model::I
     return a;
   }
   if (result != "done" && result != "已办结") {
-    problem("result", "result.unknown", "done (已办结) or declined (退回), not '{1}'", {result});
+    problem("result", "result.unknown", "done or declined, not '{1}'", {result});
     return std::nullopt;
   }
   const auto kind = std::find_if(model::EnumTexts<model::HelpKind>().begin(), model::EnumTexts<model::HelpKind>().end(),
@@ -369,7 +368,7 @@ std::optional<Answer> ReadAnswer(const model::FileRow& row, std::vector<model::I
     const auto term = std::find_if(model::EnumTexts<model::SupportTerm>().begin(), model::EnumTexts<model::SupportTerm>().end(),
                                    [&](const auto& x) { return x.code == t || x.chinese == t; });
     if (term == model::EnumTexts<model::SupportTerm>().end()) {
-      problem("terms", "terms.unknown", "四帮四扶 terms ({1}), not '{2}'", {CodesOf<model::SupportTerm>(), t});
+      problem("terms", "terms.unknown", "support terms ({1}), not '{2}'", {CodesOf<model::SupportTerm>(), t});
     } else {
       a.feedback.terms.emplace_back(term->code);
     }

@@ -52,6 +52,9 @@ constexpr std::array kSentences{
     RefusalSentence{"case.close_relative_note", "A close relative of staff needs a note saying whose relative."},
     RefusalSentence{"case.closed", "This case is closed."},
     RefusalSentence{"case.extension_reason", "Extending the time limit needs the reason."},
+    RefusalSentence{"case.follows_other_household",
+                    "Case {case_id} is not a case of this household: a follow-up case "
+                    "follows one of the same household's cases."},
     RefusalSentence{"case.household_not_yours", "You may not open a case for this household."},
     RefusalSentence{"case.no_amount", "No amount is proposed for this case yet."},
     RefusalSentence{"case.no_time_limit", "This case has no running time limit."},
@@ -60,6 +63,12 @@ constexpr std::array kSentences{
     RefusalSentence{"case.opinion_needed", "This step needs an opinion stating the reasons."},
     RefusalSentence{"case.other_level",
                     "You already acted on this case at another level: one person acts at one level only."},
+    RefusalSentence{"case.person_not_in_household", "The person named is not a current member of this household."},
+    RefusalSentence{"case.person_required", "{program} is for one person: choose the member the case is for."},
+    RefusalSentence{"case.program_opens_no_cases", "{program} opens no cases."},
+    RefusalSentence{"case.programs_exclude",
+                    "{program} cannot run beside the {other_program} of case {case_id}: "
+                    "{reason}."},
     RefusalSentence{"case.survey_missing", "The home survey (two surveyors) is not recorded yet."},
     RefusalSentence{"case.verification_report_missing", "The economic-status verification report is not attached yet."},
     RefusalSentence{"case.wrong_state", "This is not possible in the case's present state."},

@@ -98,6 +98,12 @@ SELECT h.county_code, h.department, h.kind, DATE '2026-01-01',
        '演示值'
 FROM doudi.department_help AS h;
 
+-- A household's members within the caller's scope in one index (the
+-- policies' region range beside the household): lists that show each
+-- row's head no longer AND a bitmap of the whole scope's persons per row.
+CREATE INDEX person_household_region_idx ON doudi.person (household_id, region_code);
+DROP INDEX doudi.person_household_idx;
+
 -- A liaison belongs to one department of their county.
 ALTER TABLE doudi.app_user
   ADD COLUMN department_county text COLLATE "C"
@@ -135,6 +141,10 @@ ALTER TABLE doudi.referral
   ADD COLUMN alert_id       bigint REFERENCES doudi.alert (id),
   ADD COLUMN due_days       integer NOT NULL CHECK (due_days > 0),
   ADD COLUMN due_on         date NOT NULL,
+  -- open past this day, the referral reaches the center's administrator:
+  -- the joint_help parameter referral_escalation_days (working days) in
+  -- force when it was sent, counted from due_on (NULL: no such parameter)
+  ADD COLUMN escalate_on    date,
   ADD COLUMN state          text NOT NULL DEFAULT 'sent' CHECK (state IN ('sent', 'accepted', 'done', 'declined')),
   ADD COLUMN accepted_at    timestamptz,
   ADD COLUMN accepted_by    text,
@@ -143,6 +153,10 @@ ALTER TABLE doudi.referral
   -- the center recorded the answer on the department's behalf (a department
   -- that works on paper)
   ADD COLUMN closed_on_behalf boolean NOT NULL DEFAULT false,
+  -- the last day the department's liaison still sees the household: the
+  -- closing day plus the joint_help parameter liaison_access_days in force
+  -- then (doudi.liaison_household_ids)
+  ADD COLUMN access_until   date,
   ADD COLUMN decline_reason text CHECK (decline_reason IS NULL OR btrim(decline_reason) <> ''),
   -- another department gave the same kind of help in the period before
   -- (the duplicate_help_months parameter): shown beside the referral
@@ -155,10 +169,13 @@ ALTER TABLE doudi.referral
   ADD CONSTRAINT referral_closed_check
     CHECK ((state IN ('done', 'declined')) = (closed_at IS NOT NULL AND closed_by IS NOT NULL)),
   ADD CONSTRAINT referral_declined_check CHECK ((state = 'declined') = (decline_reason IS NOT NULL)),
+  ADD CONSTRAINT referral_access_check CHECK ((closed_at IS NULL) = (access_until IS NULL)),
   ADD CONSTRAINT referral_department_once UNIQUE (send_id, department, kind);
 DROP INDEX doudi.referral_department_idx;
 CREATE INDEX referral_inbox_idx ON doudi.referral (county_code, department, state, due_on);
 CREATE INDEX referral_household_idx ON doudi.referral (household_id);
+-- a liaison's referrals: their department within their scope (the policy)
+CREATE INDEX referral_department_region_idx ON doudi.referral (department, region_code);
 CREATE INDEX referral_case_idx ON doudi.referral (case_id) WHERE case_id IS NOT NULL;
 CREATE INDEX referral_alert_idx ON doudi.referral (alert_id) WHERE alert_id IS NOT NULL;
 CREATE INDEX referral_open_due_idx ON doudi.referral (due_on) WHERE state IN ('sent', 'accepted');

@@ -6,12 +6,17 @@
 // committed first returns the original's result.
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <optional>
+#include <regex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "doudi/dal/case_repository.h"
 #include "doudi/dal/errors.h"
+#include "doudi/dal/registry_search.h"
+#include "doudi/model/region_code.h"
 #include "pg_errors.h"
 #include "pg_internal.h"
 
@@ -87,6 +92,22 @@ model::Money Fen(const soci::row& r, std::size_t column) {
   return model::Money::FromFen(r.get<long long>(column));
 }
 
+// A search filter the database would refuse less helpfully, named.
+void CheckQuery(const CaseQuery& q) {
+  if (!q.idNumber.empty() && ClassifyQueryText(q.idNumber) != RegistryTextKind::FullId) {
+    throw std::invalid_argument("the ID number is a full 18-character resident ID: '" + q.idNumber + "'");
+  }
+  if (!q.regionPrefix.empty() && !model::RegionCode::IsValidScopePrefix(q.regionPrefix)) {
+    throw std::invalid_argument("a region prefix has 2, 4, 6, 9 or 12 digits: '" + q.regionPrefix + "'");
+  }
+  static const std::regex kDate("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+  for (const auto& [field, value] : {std::pair{"opened from", &q.openedFrom}, std::pair{"opened to", &q.openedTo}}) {
+    if (!value->empty() && !std::regex_match(*value, kDate)) {
+      throw std::invalid_argument(std::string(field) + " is a date as YYYY-MM-DD, not '" + *value + "'");
+    }
+  }
+}
+
 class PgCaseRepository final : public CaseRepository {
  public:
   explicit PgCaseRepository(soci::session& sql) : m_sql(sql) {}
@@ -111,6 +132,17 @@ class PgCaseRepository final : public CaseRepository {
                     SummaryRow);
   }
 
+  std::vector<CaseMember> HouseholdMembers(std::int64_t householdId) override {
+    const long long id = householdId;
+    return ReadRows("reading the members of household " + std::to_string(householdId),
+                    (m_sql.prepare << "SELECT p.id, p.name, p.relation FROM doudi.person AS p "
+                                      "WHERE p.household_id = :h AND p.left_on IS NULL ORDER BY p.position, p.id",
+                     soci::use(id)),
+                    [](const soci::row& r) {
+                      return CaseMember{r.get<long long>(0), r.get<std::string>(1), r.get<std::string>(2)};
+                    });
+  }
+
   std::optional<CaseRecord> Load(std::int64_t caseId) override {
     try {
       soci::transaction tr(m_sql);  // one snapshot for every part
@@ -130,15 +162,67 @@ class PgCaseRepository final : public CaseRepository {
     }
   }
 
+  std::vector<CaseFound> Search(const CaseQuery& query) override {
+    CheckQuery(query);
+    const int overdue = query.overdueOnly ? 1 : 0;
+    return ReadRows(
+        "searching cases",
+        (m_sql.prepare << "SELECT o.id, o.household_id, coalesce(o.applicant_name, ''), o.region_code, o.region_name, "
+                          "o.program, o.program_name, o.step_order, o.state, o.version, " +
+                              Date("o.step_due") + ", o.step_due_certain::int, " + Date("o.overall_due") +
+                              ", o.overall_due_certain::int, o.deadline_status, o.close_relative::int, " +
+                              Date("o.next_review_on") +
+                              ", coalesce(o.id_number_masked, ''), coalesce(o.person_name, ''), " +
+                              Date("o.opened_at::date") +
+                              ", coalesce(o.follows_case_id, 0) FROM doudi.case_search(:n, :i, :p, :s, :r, "
+                              "CAST(NULLIF(:f, '') AS date), CAST(NULLIF(:t, '') AS date), CAST(:o AS int) <> 0, "
+                              ":l) AS o",
+         soci::use(query.name), soci::use(query.idNumber), soci::use(query.program), soci::use(query.state),
+         soci::use(query.regionPrefix), soci::use(query.openedFrom), soci::use(query.openedTo), soci::use(overdue),
+         soci::use(query.limit)),
+        [](const soci::row& r) {
+          CaseFound f;
+          f.summary = SummaryRow(r);
+          f.maskedId = r.get<std::string>(17);
+          f.personName = r.get<std::string>(18);
+          f.openedOn = r.get<std::string>(19);
+          f.followsCaseId = r.get<long long>(20);
+          return f;
+        });
+  }
+
+  std::vector<TimelineEntry> HouseholdTimeline(std::int64_t householdId) override {
+    const long long id = householdId;
+    return ReadRows("reading the story of household " + std::to_string(householdId),
+                    (m_sql.prepare << "SELECT " + Date("t.on_date") + ", t.kind, t.item_id, t.what, t.state, " +
+                                          Date("t.due_on") +
+                                          ", coalesce(t.amount_fen, -1) FROM doudi.household_timeline(:h) AS t",
+                     soci::use(id)),
+                    [](const soci::row& r) {
+                      TimelineEntry e;
+                      e.date = r.get<std::string>(0);
+                      e.kind = r.get<std::string>(1);
+                      e.itemId = r.get<long long>(2);
+                      e.what = r.get<std::string>(3);
+                      e.state = r.get<std::string>(4);
+                      e.dueOn = r.get<std::string>(5);
+                      if (r.get<long long>(6) >= 0) e.amount = Fen(r, 6);
+                      return e;
+                    });
+  }
+
   std::int64_t Open(const NewCase& application, const std::string& requestId) override {
     const long long household = application.householdId;
     try {
       return Write("opening a case for household " + std::to_string(application.householdId), [&] {
         long long id = 0;
         const int closeRelative = application.closeRelative ? 1 : 0;
-        m_sql << "SELECT doudi.case_open(:h, :p, CAST(:r AS uuid), CAST(:c AS int) <> 0, :n)", soci::use(household),
-            soci::use(application.program), soci::use(requestId), soci::use(closeRelative),
-            soci::use(application.closeRelativeNote), soci::into(id);
+        const long long person = application.personId;
+        const long long follows = application.followsCaseId;
+        m_sql << "SELECT doudi.case_open(:h, :p, CAST(:r AS uuid), CAST(:c AS int) <> 0, :n, NULLIF(:pe, 0), "
+                 "NULLIF(:fo, 0))",
+            soci::use(household), soci::use(application.program), soci::use(requestId), soci::use(closeRelative),
+            soci::use(application.closeRelativeNote), soci::use(person), soci::use(follows), soci::into(id);
         return static_cast<std::int64_t>(id);
       });
     } catch (const DatabaseError&) {
@@ -389,6 +473,10 @@ class PgCaseRepository final : public CaseRepository {
         (m_sql.prepare << "SELECT " + kSummaryColumns + ", " + TimeText("c.opened_at") + ", coalesce(doudi.staff_name(c.opened_by), c.opened_by), " +
                               Date("c.accepted_on") + ", c.limit_extended::int, c.close_relative_note, " +
                               Date("c.notice_start") + ", " + Date("c.notice_end") +
+                              ", coalesce(c.person_id, 0), coalesce((SELECT p.name FROM doudi.person AS p "
+                              "WHERE p.id = c.person_id), ''), coalesce(c.follows_case_id, 0), "
+                              "coalesce((SELECT string_agg(f.id::text, ',' ORDER BY f.id) FROM doudi.assistance_case "
+                              "AS f WHERE f.follows_case_id = c.id), '')"
                               " FROM doudi.case_overview AS o JOIN doudi.assistance_case AS c ON c.id = o.id "
                               "WHERE o.id = :c",
          soci::use(id));
@@ -402,6 +490,15 @@ class PgCaseRepository final : public CaseRepository {
       record.closeRelativeNote = r.get<std::string>(21);
       record.noticeStart = r.get<std::string>(22);
       record.noticeEnd = r.get<std::string>(23);
+      record.personId = r.get<long long>(24);
+      record.personName = r.get<std::string>(25);
+      record.followsCaseId = r.get<long long>(26);
+      const std::string followers = r.get<std::string>(27);
+      for (std::size_t start = 0; start < followers.size();) {
+        const std::size_t end = std::min(followers.find(',', start), followers.size());
+        record.followedBy.push_back(std::stoll(followers.substr(start, end - start)));
+        start = end + 1;
+      }
       return record;
     }
     return std::nullopt;

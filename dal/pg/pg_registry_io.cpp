@@ -51,11 +51,12 @@ int ReferImportedHouseholds(soci::session& sql, const std::string& source, const
       // household, so the demo run again refers nobody twice.
       int n = 0;
       sql << "SELECT count(*) FROM doudi.household AS h, "
-             "LATERAL doudi.referral_send(md5('demo referral ' || h.id || :d)::uuid, h.id, NULL, NULL, '', "
-             "jsonb_build_array(jsonb_build_object('department', :d2, 'kind', :k, 'request', :q))) AS s "
+             "LATERAL doudi.referral_send(md5('demo referral ' || h.id || CAST(:d AS text))::uuid, h.id, NULL, NULL, '', "
+             "jsonb_build_array(jsonb_build_object('department', CAST(:d2 AS text), 'kind', CAST(:k AS text), "
+             "'request', CAST(:q AS text)))) AS s "
              "WHERE h.source = :s AND h.source_ref = :r "
              "AND NOT EXISTS (SELECT 1 FROM doudi.referral_send AS x "
-             "                WHERE x.request_id = md5('demo referral ' || h.id || :d3)::uuid)",
+             "                WHERE x.request_id = md5('demo referral ' || h.id || CAST(:d3 AS text))::uuid)",
           soci::use(department), soci::use(department), soci::use(kind), soci::use(request), soci::use(source),
           soci::use(ref), soci::use(department), soci::into(n);
       added += n;

@@ -56,3 +56,5 @@ GRANT UPDATE (name) ON doudi.region TO doudi_center_admin;
 GRANT SELECT (id, batch_id, kind, source_department, line, id_number_masked, name, region_code, event_date, category, amount_fen, covered_fen, self_paid_fen, detail) ON doudi.crosscheck_row TO doudi_user;
 GRANT SELECT (id_number_masked, name, region_code, batch_id, updated_at) ON doudi.crosscheck_person TO doudi_user;
 GRANT SELECT (id, rule, period, id_number_masked, household_id, case_id, name, region_code, figure_fen, figures, sources, state, outcome, outcome_reason, outcome_case_id, closed_figure_fen, raised_at, raised_count, updated_at, closed_at, closed_by, version, help_closed_at, help_closed_by) ON doudi.alert TO doudi_user;
+-- The programs that exclude each other: a rule table everyone reads.
+GRANT SELECT ON doudi.program_exclusion TO doudi_user;

@@ -8,6 +8,7 @@
 #include "referrals/departments_panel.h"
 #include "referrals/referral_inbox_panel.h"
 #include "registry/registry_panel.h"
+#include "story/case_search_panel.h"
 
 namespace doudi::gui {
 
@@ -17,6 +18,7 @@ const std::vector<Section>& Sections() {
       AlertsPanel::Describe(),
       ReferralInboxPanel::Describe(),
       RegistryPanel::Describe(),
+      CaseSearchPanel::Describe(),
       NoticePanel::Describe(),
       ParametersPanel::Describe(),
       DepartmentsPanel::Describe(),

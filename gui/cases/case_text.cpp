@@ -14,6 +14,11 @@ namespace doudi::gui {
 const wxColour kOverdueText(183, 28, 28);
 const wxColour kDueSoonBackground(255, 236, 179);
 
+void ColourByDeadline(wxListCtrl* list, long row, dal::DeadlineStatus status) {
+  if (status == dal::DeadlineStatus::Overdue) list->SetItemTextColour(row, kOverdueText);
+  if (status == dal::DeadlineStatus::DueSoon) list->SetItemBackgroundColour(row, kDueSoonBackground);
+}
+
 wxString StateLabel(std::string_view state) {
   if (const auto info = model::FindCaseState(state)) return Wx(info->chinese);
   return Wx(state);

@@ -5,6 +5,7 @@
 // interface's language. One place, so My tasks, the case view and the notice
 // list never word the same thing two ways.
 #include <wx/colour.h>
+#include <wx/listctrl.h>
 #include <wx/string.h>
 
 #include <chrono>
@@ -21,6 +22,9 @@ namespace doudi::gui {
 // Colours the lists share: overdue in red, due soon highlighted.
 extern const wxColour kOverdueText;
 extern const wxColour kDueSoonBackground;
+
+// Colours a list row by its case's deadline: red overdue, highlighted due soon.
+void ColourByDeadline(wxListCtrl* list, long row, dal::DeadlineStatus status);
 
 // The table's Chinese label; the code itself when the table has none (a
 // newer database), so nothing shows empty.

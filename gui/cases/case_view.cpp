@@ -274,6 +274,18 @@ void CaseView::FillSummary() {
   if (s.closeRelative) {
     text += wxS("\n") + wxString::Format(_("Close relative of staff (county survey): %s"), Wx(r.closeRelativeNote));
   }
+  if (!r.personName.empty()) text += wxS("\n") + wxString::Format(_("For: %s"), Wx(r.personName));
+  if (r.followsCaseId != 0) {
+    text += wxS("\n") + wxString::Format(_("Follows case %lld."), static_cast<long long>(r.followsCaseId));
+  }
+  if (!r.followedBy.empty()) {
+    wxString cases;
+    for (const std::int64_t id : r.followedBy) {
+      if (!cases.empty()) cases += wxS("、");
+      cases += wxString::Format("%lld", static_cast<long long>(id));
+    }
+    text += wxS("\n") + wxString::Format(_("Followed by case %s."), cases);
+  }
   m_summary->SetLabel(text);
   m_summary->SetForegroundColour(s.deadline == dal::DeadlineStatus::Overdue ? kOverdueText : GetForegroundColour());
 }

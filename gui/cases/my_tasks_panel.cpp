@@ -69,8 +69,7 @@ void MyTasksPanel::Fill() {
                                            StateLabel(task.state), DueText(task.stepDue, task.stepDueCertain),
                                            DueText(task.overallDue, task.overallDueCertain),
                                            DeadlineWord(task.deadline)});
-    if (task.deadline == dal::DeadlineStatus::Overdue) m_list->SetItemTextColour(row, kOverdueText);
-    if (task.deadline == dal::DeadlineStatus::DueSoon) m_list->SetItemBackgroundColour(row, kDueSoonBackground);
+    ColourByDeadline(m_list, row, task.deadline);
   }
   ShowStatus(m_tasks.size() >= static_cast<std::size_t>(kLimit)
                         ? wxString::Format(_("The first %d cases waiting for you (nearest deadline first)"), kLimit)

@@ -6,6 +6,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "cases/case_text.h"
 #include "common/database_worker.h"
 #include "common/wx_text.h"
 #include "doudi/dal/case_repository.h"
@@ -20,6 +21,16 @@ NewCaseDialog::NewCaseDialog(wxWindow* parent, DatabaseWorker& worker, std::int6
   m_program = new wxChoice(Body(), wxID_ANY);
   m_program->SetName("program");
   m_programMessage = AddField(_("Program:"), m_program);
+  m_person = new wxChoice(Body(), wxID_ANY);
+  m_person->SetName("person");
+  m_person->Append(_("The whole household"));
+  m_person->SetSelection(0);
+  AddField(_("For:"), m_person);
+  m_follows = new wxChoice(Body(), wxID_ANY);
+  m_follows->SetName("follows");
+  m_follows->Append(_("None"));
+  m_follows->SetSelection(0);
+  AddField(_("Follows case:"), m_follows);
   m_closeRelative = new wxCheckBox(Body(), wxID_ANY, _("Close relative of case staff or village committee members"));
   m_closeRelative->SetName("close_relative");
   AddField(wxEmptyString, m_closeRelative);
@@ -46,6 +57,23 @@ void NewCaseDialog::LoadPrograms() {
         ShowMessage(m_programMessage, wxString());
       },
       [this](const JobFailure& failure) { ShowMessage(m_programMessage, failure.message); });
+  const std::int64_t household = m_householdId;
+  using Household = std::pair<std::vector<dal::CaseMember>, std::vector<dal::CaseSummary>>;
+  m_worker.Run<Household>(
+      this,
+      [household](dal::pg::PgDatabase& db) {
+        return Household{db.Cases().HouseholdMembers(household), db.Cases().HouseholdCases(household)};
+      },
+      [this](Household read) {
+        m_members = std::move(read.first);
+        m_earlier = std::move(read.second);
+        for (const auto& member : m_members) m_person->Append(Wx(member.name));
+        for (const auto& earlier : m_earlier) {
+          m_follows->Append(wxString::Format(_("Case %lld: %s, %s"), static_cast<long long>(earlier.id),
+                                             Wx(earlier.programName), StateLabel(earlier.state)));
+        }
+      },
+      [](const JobFailure&) {});  // without them the case names no person and follows none
 }
 
 void NewCaseDialog::Accept() {
@@ -53,6 +81,13 @@ void NewCaseDialog::Accept() {
   dal::NewCase application;
   application.householdId = m_householdId;
   application.program = m_programs[static_cast<std::size_t>(std::max(0, m_program->GetSelection()))].code;
+  if (const int person = m_person->GetSelection(); person > 0 && static_cast<std::size_t>(person) <= m_members.size()) {
+    application.personId = m_members[static_cast<std::size_t>(person - 1)].personId;
+  }
+  if (const int follows = m_follows->GetSelection();
+      follows > 0 && static_cast<std::size_t>(follows) <= m_earlier.size()) {
+    application.followsCaseId = m_earlier[static_cast<std::size_t>(follows - 1)].id;
+  }
   application.closeRelative = m_closeRelative->GetValue();
   application.closeRelativeNote = application.closeRelative ? TrimmedUtf8(m_note->GetValue()) : std::string();
   if (application.closeRelative && application.closeRelativeNote.empty()) {
@@ -62,7 +97,8 @@ void NewCaseDialog::Accept() {
   ShowMessage(m_noteMessage, wxString());
   // Kept until the outcome is known: a retry after a lost reply opens nothing twice.
   const std::string what = application.program + (application.closeRelative ? "|1|" : "|0|") +
-                           application.closeRelativeNote;
+                           application.closeRelativeNote + "|" + std::to_string(application.personId) + "|" +
+                           std::to_string(application.followsCaseId);
   if (m_requestId.empty() || m_requestFor != what) m_requestId = dal::NewRequestId();
   m_requestFor = what;
   const std::string requestId = m_requestId;

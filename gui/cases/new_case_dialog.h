@@ -5,13 +5,17 @@
 // separately and surveyed by the county). Loads the programs and opens the
 // case on a worker; the request id is kept across retries of the same
 // application, so a lost reply never opens it twice. Ends with wxID_OK once
-// the case exists (CaseId()).
+// the case exists (CaseId()). The person the case is for (required by a
+// per-person program such as 特困 support; the database says so) and the
+// household's earlier case this one follows up (临时救助, then 低保) are
+// chosen from the household's members and cases, read with the programs.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/form_dialog.h"
+#include "doudi/dal/case_repository.h"
 #include "doudi/dal/program_parameters.h"
 
 class wxCheckBox;
@@ -24,7 +28,7 @@ class DatabaseWorker;
 
 class NewCaseDialog : public FormDialog {
  public:
-  // Controls: "program", "close_relative", "close_relative_note".
+  // Controls: "program", "person", "follows", "close_relative", "close_relative_note".
   NewCaseDialog(wxWindow* parent, DatabaseWorker& worker, std::int64_t householdId, const wxString& household);
 
   bool ProgramsLoaded() const { return !m_programs.empty(); }
@@ -39,11 +43,15 @@ class NewCaseDialog : public FormDialog {
   DatabaseWorker& m_worker;
   std::int64_t m_householdId;
   std::vector<dal::ProgramInfo> m_programs;
+  std::vector<dal::CaseMember> m_members;     // the person choice after "the whole household"
+  std::vector<dal::CaseSummary> m_earlier;    // the follow-up choice after "none"
   std::string m_requestId;   // of the application being opened
   std::string m_requestFor;  // what that application said (a changed form is a new one)
   bool m_saving = false;
   std::optional<std::int64_t> m_caseId;
   wxChoice* m_program = nullptr;
+  wxChoice* m_person = nullptr;
+  wxChoice* m_follows = nullptr;
   wxCheckBox* m_closeRelative = nullptr;
   wxTextCtrl* m_note = nullptr;
   wxStaticText* m_programMessage = nullptr;

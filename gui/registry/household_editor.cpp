@@ -30,6 +30,7 @@
 #include "doudi/model/money.h"
 #include "doudi/workstation/household_merge.h"
 #include "matching/matching_panel.h"
+#include "story/household_story_panel.h"
 #include "registry/asset_grid.h"
 #include "registry/draft_directory.h"
 #include "registry/household_fields_panel.h"
@@ -220,9 +221,24 @@ void HouseholdEditor::BuildForm() {
       });
     });
     m_pages->AddPage(m_matching, _("Matching"));
+    // 经历: the household's whole story; a case or alert opens as from 匹配.
+    const auto closeFor = [this](std::optional<std::int64_t>& what) {
+      return [this, &what](std::int64_t id) {
+        Safely([&] {
+          if (!ConfirmClose()) return;
+          what = id;
+          Finish(true);
+        });
+      };
+    };
+    m_story = new HouseholdStoryPanel(m_pages, *m_context, *HouseholdId(), closeFor(m_caseToOpen),
+                                      closeFor(m_alertToOpen), true);
+    m_pages->AddPage(m_story, _("Story"));
     m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
       e.Skip();
-      if (m_pages->GetPage(static_cast<std::size_t>(e.GetSelection())) == m_matching) m_matching->Reload();
+      wxWindow* page = m_pages->GetPage(static_cast<std::size_t>(e.GetSelection()));
+      if (page == m_matching) m_matching->Reload();
+      if (page == m_story) m_story->Reload();
     });
     top->Add(m_pages, wxSizerFlags(1).Expand().Border(wxALL));
   } else {
@@ -673,14 +689,22 @@ bool HouseholdEditor::ConfirmClose() {
 }
 
 void HouseholdEditor::ShowMatching() {
-  if (m_pages == nullptr) return;
-  const int index = m_pages->FindPage(m_matching);
+  if (m_pages != nullptr) ShowPage(m_matching, [this] { m_matching->Reload(); });
+}
+
+void HouseholdEditor::ShowStory() {
+  if (m_pages != nullptr) ShowPage(m_story, [this] { m_story->Reload(); });
+}
+
+void HouseholdEditor::ShowPage(wxWindow* page, const std::function<void()>& reload) {
+  const int index = m_pages->FindPage(page);
   if (m_pages->GetSelection() == index) {
-    m_matching->Reload();
+    reload();
   } else {
     m_pages->SetSelection(static_cast<std::size_t>(index));  // reloads on the page change
   }
 }
+
 
 void HouseholdEditor::Finish(bool discardDraft) {
   m_draftTimer.Stop();

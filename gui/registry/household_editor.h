@@ -48,6 +48,7 @@ class AssetGrid;
 class Context;
 class DatabaseWorker;
 class MatchingPanel;
+class HouseholdStoryPanel;
 class HouseholdAlerts;
 class HouseholdFieldsPanel;
 class IncomeGrid;
@@ -142,6 +143,10 @@ class HouseholdEditor : public wxDialog {
   MatchingPanel* Matching() const { return m_matching; }
   // Shows the 匹配 page (it reads the household again).
   void ShowMatching();
+  // The 经历 page's panel (the household's whole story); nullptr without one.
+  HouseholdStoryPanel* Story() const { return m_story; }
+  // Shows the 经历 page (it reads the story again).
+  void ShowStory();
   // A case the user chose to open from the 匹配 page: the editor closed for
   // it, and whoever showed the editor opens it (a case window cannot take
   // input while a modal editor runs).
@@ -154,6 +159,8 @@ class HouseholdEditor : public wxDialog {
   static constexpr std::size_t Index(Table table) { return static_cast<std::size_t>(table); }
 
   void BuildForm();
+  // Brings the page to the front; reload when it already is (a page change reloads it).
+  void ShowPage(wxWindow* page, const std::function<void()>& reload);
   void BindEvents();
   void MakeReadOnly();
 
@@ -201,6 +208,7 @@ class HouseholdEditor : public wxDialog {
   wxStaticText* m_status = nullptr;
   wxNotebook* m_pages = nullptr;  // the form and 匹配; nullptr without a matching page
   MatchingPanel* m_matching = nullptr;
+  HouseholdStoryPanel* m_story = nullptr;  // 经历; nullptr without pages
   HouseholdAlerts* m_openAlerts = nullptr;
   std::optional<std::int64_t> m_alertToOpen;
   wxPanel* m_form = nullptr;

@@ -28,8 +28,13 @@ struct DemoRegistry : MigratedDatabase {
   std::string Household(const std::string& ref) const {
     return server.Scalar("SELECT id FROM doudi.household WHERE source_ref = '" + ref + "'");
   }
+  // A per-person program's case names the household's head.
   std::string Open(const Session& as, const std::string& ref, const std::string& program = "dibao") const {
-    return as.Scalar("SELECT doudi.case_open($1, $2, $3::uuid)", {Household(ref), program, dal::NewRequestId()});
+    return as.Scalar(
+        "SELECT doudi.case_open($1::bigint, $2::text, $3::uuid, false, '', (SELECT p.id FROM doudi.person AS p "
+        "JOIN doudi.program AS g ON g.code = $2::text WHERE g.per_person AND p.household_id = $1::bigint "
+        "AND p.left_on IS NULL ORDER BY (p.relation = 'head') DESC, p.position LIMIT 1))",
+        {Household(ref), program, dal::NewRequestId()});
   }
   // A column (or expression) of the case, read as the superuser.
   std::string Field(const std::string& caseId, const std::string& column) const {

@@ -10,6 +10,7 @@
 #include "doudi/model/case_workflow.h"
 #include "doudi/model/crosscheck.h"
 #include "doudi/model/household.h"
+#include "doudi/model/referral.h"
 #include "doudi/model/staff.h"
 #include "doudi/model/staff_capability.h"
 #include "doudi/model/working_day_calendar.h"
@@ -71,6 +72,8 @@ BOOST_AUTO_TEST_CASE(every_column_storing_an_enumeration_checks_exactly_its_code
       {ModelCodes<model::StepOrder>(), "assistance_case", "step_order"},
       {ModelCodes<model::StepOrder>(), "case_transition_rule", "step_order"},
       {ModelCodes<model::CrosscheckKind>(), "crosscheck_batch", "kind"},
+      {ModelCodes<model::ReferralState>(), "referral", "state"},
+      {ModelCodes<model::HelpKind>(), "help_record", "kind"},
   };
   for (const auto& c : columns) {
     BOOST_TEST_CONTEXT(c.table << "." << c.column) {
@@ -78,6 +81,16 @@ BOOST_AUTO_TEST_CASE(every_column_storing_an_enumeration_checks_exactly_its_code
       BOOST_TEST(CheckedCodes(m.server, c.table, c.column) == c.codes, boost::test_tools::per_element());
     }
   }
+}
+
+// The kinds a department's catalog may list: every kind of help but care.
+BOOST_AUTO_TEST_CASE(departments_offer_every_kind_of_help_but_care) {
+  test::MigratedDatabase m(false);
+  std::set<std::string> offered;
+  for (const auto& t : model::EnumTexts<model::HelpKind>()) {
+    if (model::DepartmentsOffer(t.value)) offered.emplace(t.code);
+  }
+  BOOST_TEST(CheckedCodes(m.server, "department_help", "kind") == offered, boost::test_tools::per_element());
 }
 
 // A parameter's unit may also be one the model has no deadline for (fen,

@@ -193,11 +193,14 @@ BOOST_FIXTURE_TEST_CASE(a_liaison_sees_the_household_only_while_the_referral_is_
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.household") == 1);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.person") >= 1);
   BOOST_TEST(Feedback(m, ids[0], dal::NewRequestId()) == "");
-  // Closed today: still seen for liaison_access_days (30 in the demo places).
+  // Closed today: still seen for liaison_access_days (30 in the demo
+  // places), counted when it closed.
+  BOOST_TEST(server.Scalar("SELECT access_until - current_date FROM doudi.referral WHERE id = " + ids[0]) == "30");
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.household") == 1);
-  server.Execute("UPDATE doudi.referral SET closed_at = now() - interval '30 days' WHERE id = " + ids[0]);
+  // Thirty days later (the last day moved back instead of the clock ahead).
+  server.Execute("UPDATE doudi.referral SET access_until = current_date WHERE id = " + ids[0]);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.household") == 1);
-  server.Execute("UPDATE doudi.referral SET closed_at = now() - interval '31 days' WHERE id = " + ids[0]);
+  server.Execute("UPDATE doudi.referral SET access_until = current_date - 1 WHERE id = " + ids[0]);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.household") == 0);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.person") == 0);
   BOOST_TEST(m.Count("SELECT count(*) FROM doudi.referral_overview") == 0);
@@ -240,7 +243,8 @@ BOOST_FIXTURE_TEST_CASE(the_overdue_clock_counts_working_days_over_a_holiday, Re
   // Due on Wednesday 30 September, before the National Day week: on
   // Saturday 10 October (a make-up working day) it is 3 working days late
   // (8, 9 and 10 October), not 10 calendar days; escalated past 5.
-  server.Execute("UPDATE doudi.referral SET due_on = DATE '2026-09-30' WHERE id = " + med);
+  server.Execute("UPDATE doudi.referral SET due_on = DATE '2026-09-30', escalate_on = "
+                 "(doudi.deadline_after(DATE '2026-09-30', 5, 'working_days')).due WHERE id = " + med);
   const Session su = server.AsSuperuser();
   const auto clockOn = [&](const std::string& day) {
     su.Execute("SELECT set_config('doudi.today', '" + day + "', false)");
@@ -261,6 +265,8 @@ BOOST_FIXTURE_TEST_CASE(the_overdue_clock_counts_working_days_over_a_holiday, Re
       {dal::NewRequestId(), Household("SM-0002")});
   BOOST_TEST_REQUIRE(sent.size() == 1u);
   BOOST_TEST(server.Scalar("SELECT due_on FROM doudi.referral WHERE id = " + sent[0]) == "2026-10-13");
+  // and reaches the administrator when still open 5 working days after that
+  BOOST_TEST(server.Scalar("SELECT escalate_on FROM doudi.referral WHERE id = " + sent[0]) == "2026-10-20");
 }
 
 BOOST_FIXTURE_TEST_CASE(the_catalog_is_the_administrators_of_its_county, Referrals) {

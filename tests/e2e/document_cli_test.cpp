@@ -387,4 +387,37 @@ BOOST_AUTO_TEST_CASE(a_second_city_decider_confirms_an_amount_above_the_cap) {
   BOOST_TEST(db.RunAs(second, {"case", "confirm-amount", std::to_string(db.caseId)}).exitCode == 2);
 }
 
+// case list: the cases in the caller's scope in Chinese, the applicant's ID
+// masked, filtered by name, full ID, program, state, region and period; bad
+// input names the option.
+BOOST_AUTO_TEST_CASE(case_list_searches_the_scope_with_masked_ids) {
+  CaseDatabase db;
+  const std::string other = db.server.CreateUser("other", "township_reviewer", "331022101");
+  const Result all = db.RunAs(db.reviewer, {"case", "list"});
+  BOOST_REQUIRE_MESSAGE(all.exitCode == 0, all.err);
+  BOOST_TEST(all.out.find("章海明") != std::string::npos, all.out);
+  BOOST_TEST(all.out.find("发放中") != std::string::npos, all.out);  // the state in Chinese
+  BOOST_TEST(all.out.find("共找到 1 件案件") != std::string::npos, all.out);
+  BOOST_TEST(all.out.find(kHeadId) == std::string::npos, all.out);  // masked
+  const Result byId = db.RunAs(db.reviewer, {"case", "list", "--id", kHeadId, "--program", "dibao", "--state",
+                                             "in_payment", "--region", "331022001"});
+  BOOST_REQUIRE_MESSAGE(byId.exitCode == 0, byId.err);
+  BOOST_TEST(byId.out.find("\n" + std::to_string(db.caseId) + "\t") != std::string::npos, byId.out);  // after the header
+  BOOST_TEST(byId.out.find(kHeadId) == std::string::npos, byId.out);
+  BOOST_TEST(db.RunAs(db.reviewer, {"case", "list", "--name", "章海", "--to", "2000-01-01"}).out.find("共找到 0 件案件") !=
+             std::string::npos);
+  BOOST_TEST(db.RunAs(db.reviewer, {"case", "list", "--overdue"}).out.find("共找到 0 件案件") != std::string::npos);
+  // Another township's reviewer finds nothing, even by the full ID.
+  const Result theirs = db.RunAs(other, {"case", "list", "--id", kHeadId});
+  BOOST_REQUIRE_MESSAGE(theirs.exitCode == 0, theirs.err);
+  BOOST_TEST(theirs.out.find("章海明") == std::string::npos, theirs.out);
+  // Bad input names the option.
+  const Result badState = db.RunAs(db.reviewer, {"case", "list", "--state", "paid"});
+  BOOST_TEST(badState.exitCode == 2);
+  BOOST_TEST(badState.err.find("--state") != std::string::npos, badState.err);
+  const Result badDate = db.RunAs(db.reviewer, {"case", "list", "--from", "2026/01/01"});
+  BOOST_TEST(badDate.exitCode == 2);
+  BOOST_TEST(badDate.err.find("--from") != std::string::npos, badDate.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

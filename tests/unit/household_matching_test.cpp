@@ -124,6 +124,9 @@ class FakeCases : public dal::CaseRepository {
 
   std::vector<dal::CaseSummary> MyTasks(int) override { return {}; }
   std::optional<dal::CaseRecord> Load(std::int64_t) override { return std::nullopt; }
+  std::vector<dal::CaseFound> Search(const dal::CaseQuery&) override { return {}; }
+  std::vector<dal::CaseMember> HouseholdMembers(std::int64_t) override { return {}; }
+  std::vector<dal::TimelineEntry> HouseholdTimeline(std::int64_t) override { return {}; }
   std::int32_t Transition(std::int64_t, const std::string&, std::int32_t, const std::string&,
                           const std::string&) override {
     return 0;

@@ -46,6 +46,9 @@ const std::map<std::string, std::set<StaffGroup>> kExpected{
     {"import_crosscheck", {CenterAdmin}},
     {"withdraw_crosscheck", {CenterAdmin}},
     {"run_screening", {CenterAdmin}},
+    {"answer_referrals", {DepartmentLiaison, CenterAdmin}},
+    {"close_help", {TownshipReviewer, CityDecider, CenterAdmin}},
+    {"manage_departments", {CenterAdmin}},
 };
 
 StaffOperation Op(std::string_view code) {

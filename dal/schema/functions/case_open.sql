@@ -1,14 +1,31 @@
--- The case functions that take a request id: each waits for a racing
--- original, then returns what a request already applied to the case gave
--- and refuses one used elsewhere.
+-- Opens a case (state applied) for a household and program. A per-person
+-- program (doudi.program.per_person: 特困 support) names the person, a
+-- current member of the household (refused case.person_required,
+-- case.person_not_in_household); any other program may name one. A
+-- follow-up case names the case it follows (临时救助 first, then 低保),
+-- which must be the same household's (case.follows_other_household); its
+-- person carries over to a per-person follow-up that names none. Refuses a
+-- program that opens no cases, a second open case of the household and
+-- program (case.already_open), and one that excludes a case of the
+-- household or person still open or paid (case.programs_exclude; the pairs
+-- are doudi.program_exclusion). The case functions that take a request id
+-- each wait for a racing original, then return what a request already
+-- applied to the case gave and refuse one used elsewhere.
+DROP FUNCTION IF EXISTS doudi.case_open(bigint,text,uuid,boolean,text) CASCADE;
 CREATE OR REPLACE FUNCTION doudi.case_open(p_household_id bigint, p_program text, p_request_id uuid,
                                            p_close_relative boolean DEFAULT false,
-                                           p_close_relative_note text DEFAULT '')
+                                           p_close_relative_note text DEFAULT '',
+                                           p_person_id bigint DEFAULT NULL,
+                                           p_follows_case_id bigint DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   region text;
   done record;
+  prog doudi.program;
+  followed doudi.assistance_case;
+  person bigint := p_person_id;
+  clash record;
   new_id bigint;
 BEGIN
   PERFORM doudi.case_request_lock(p_request_id);
@@ -27,17 +44,61 @@ BEGIN
       USING DETAIL = json_build_object('household_id', p_household_id)::text, ERRCODE = 'insufficient_privilege';
   END IF;
   PERFORM doudi.require_staff_may('open_case');
+  SELECT * INTO prog FROM doudi.program AS g WHERE g.code = p_program;
+  IF NOT FOUND OR NOT prog.opens_cases THEN
+    RAISE EXCEPTION 'doudi:case.program_opens_no_cases'
+      USING DETAIL = json_build_object('program', p_program)::text, ERRCODE = 'RD000';
+  END IF;
   IF p_close_relative AND coalesce(btrim(p_close_relative_note), '') = '' THEN
     RAISE EXCEPTION 'doudi:case.close_relative_note' USING ERRCODE = 'RD000';
+  END IF;
+  IF p_follows_case_id IS NOT NULL THEN
+    SELECT * INTO followed FROM doudi.assistance_case AS a WHERE a.id = p_follows_case_id;
+    IF NOT FOUND OR followed.household_id <> p_household_id THEN
+      RAISE EXCEPTION 'doudi:case.follows_other_household'
+        USING DETAIL = json_build_object('case_id', p_follows_case_id, 'household_id', p_household_id)::text,
+              ERRCODE = 'RD000';
+    END IF;
+    IF person IS NULL AND prog.per_person THEN person := followed.person_id; END IF;
+  END IF;
+  IF person IS NULL AND prog.per_person THEN
+    RAISE EXCEPTION 'doudi:case.person_required'
+      USING DETAIL = json_build_object('program', prog.chinese)::text, ERRCODE = 'RD000';
+  END IF;
+  IF person IS NOT NULL AND NOT EXISTS (SELECT 1 FROM doudi.person AS p
+                                        WHERE p.id = person AND p.household_id = p_household_id
+                                          AND p.left_on IS NULL) THEN
+    RAISE EXCEPTION 'doudi:case.person_not_in_household'
+      USING DETAIL = json_build_object('person_id', person, 'household_id', p_household_id)::text,
+            ERRCODE = 'RD000';
+  END IF;
+  -- The household's cases are opened one at a time, so that two programs
+  -- excluding each other cannot both slip in.
+  PERFORM 1 FROM doudi.household AS h WHERE h.id = p_household_id FOR NO KEY UPDATE;
+  SELECT a.id, g.chinese AS other, x.reason INTO clash
+  FROM doudi.assistance_case AS a
+  JOIN doudi.program AS g ON g.code = a.program
+  JOIN doudi.program_exclusion AS x
+    ON (x.program = a.program AND x.excludes = p_program) OR (x.excludes = a.program AND x.program = p_program)
+  WHERE a.household_id = p_household_id AND a.state NOT IN ('refusal_notified', 'terminated')
+    -- two per-person programs clash only for the same person
+    AND NOT (prog.per_person AND g.per_person AND a.person_id IS DISTINCT FROM person)
+  ORDER BY a.id LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'doudi:case.programs_exclude'
+      USING DETAIL = json_build_object('program', prog.chinese, 'other_program', clash.other, 'case_id', clash.id,
+                                       'reason', clash.reason)::text,
+            ERRCODE = 'RD000';
   END IF;
   -- One open case per household and program (the unique index
   -- assistance_case_open_key; a racing second open meets it and is refused
   -- alike).
   BEGIN
     INSERT INTO doudi.assistance_case (household_id, region_code, program, step_order, state, state_since,
-                                       close_relative, close_relative_note)
+                                       close_relative, close_relative_note, person_id, follows_case_id)
     VALUES (p_household_id, region, p_program, doudi.case_step_order(p_program, region), 'applied',
-            doudi.clock_date(), coalesce(p_close_relative, false), coalesce(btrim(p_close_relative_note), ''))
+            doudi.clock_date(), coalesce(p_close_relative, false), coalesce(btrim(p_close_relative_note), ''),
+            person, p_follows_case_id)
     RETURNING id INTO new_id;
   EXCEPTION WHEN unique_violation THEN
     RAISE EXCEPTION 'doudi:case.already_open'
@@ -53,5 +114,5 @@ BEGIN
   RETURN new_id;
 END
 $$;
-REVOKE ALL ON FUNCTION doudi.case_open(bigint,text,uuid,boolean,text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION doudi.case_open(bigint,text,uuid,boolean,text) TO doudi_village_clerk, doudi_township_reviewer, doudi_city_decider, doudi_center_admin;
+REVOKE ALL ON FUNCTION doudi.case_open(bigint,text,uuid,boolean,text,bigint,bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION doudi.case_open(bigint,text,uuid,boolean,text,bigint,bigint) TO doudi_village_clerk, doudi_township_reviewer, doudi_city_decider, doudi_center_admin;

@@ -54,6 +54,7 @@ BEGIN
       overall_due_certain = c.overall_due_certain, notice_start = c.notice_start, notice_end = c.notice_end,
       decided_on = c.decided_on, benefit_end_month = c.benefit_end_month, next_review_on = c.next_review_on
   WHERE a.id = p_case_id;
+  PERFORM doudi.case_registry_status(c);
   RETURN c.version + 1;
 END
 $$;

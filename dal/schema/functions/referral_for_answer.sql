@@ -10,7 +10,8 @@ DECLARE
 BEGIN
   PERFORM doudi.require_staff_may('answer_referrals');
   SELECT * INTO r FROM doudi.referral AS x WHERE x.id = p_referral FOR UPDATE;
-  IF NOT FOUND OR NOT (r.region_code BETWEEN doudi.scope_low() AND doudi.scope_high()
+  IF NOT FOUND OR NOT (doudi.session_is_superuser()
+                       OR r.region_code BETWEEN doudi.scope_low() AND doudi.scope_high()
                        AND CASE WHEN doudi.session_group() = 'department_liaison'
                                 THEN r.department = doudi.session_department() AND doudi.liaison_may_see(r.household_id)
                                 ELSE true END) THEN

@@ -4,7 +4,9 @@
 --  "documents": [what goes with it]}, one referral each, about a case
 -- (p_case), an alert (p_alert) or the household alone (p_household). Each
 -- is due the department's working days for that kind of help
--- (doudi.department_due_days in force today) after today. A referral for
+-- (doudi.department_due_days in force today) after today, and reaches the
+-- center's administrator when still open the joint_help parameter
+-- referral_escalation_days (working days, in force today) after that. A referral for
 -- help of a kind another giver already gave the household within the
 -- joint_help parameter duplicate_help_months names that help
 -- (duplicate_of). An alert still open moves to referred. Returns the
@@ -28,6 +30,7 @@ DECLARE
   v_today date := doudi.clock_date();
   v_send_id bigint;
   v_months integer;
+  v_escalation integer;
   v_departments text[] := ARRAY[]::text[];
 BEGIN
   PERFORM doudi.require_staff_may('refer_households');
@@ -71,6 +74,9 @@ BEGIN
   INSERT INTO doudi.referral_send (request_id, household_id, region_code, case_id, alert_id, note, sent_by)
   VALUES (p_request, v_household, v_region, p_case, p_alert, coalesce(btrim(p_note), ''), doudi.acting_user())
   RETURNING id INTO v_send_id;
+  SELECT v.value::integer INTO v_escalation
+  FROM doudi.parameter_value('joint_help', v_region, 'referral_escalation_days', v_today) AS v
+  WHERE v.unit = 'working_days';
   SELECT v.value::integer INTO v_months
   FROM doudi.parameter_value('joint_help', v_region, 'duplicate_help_months', v_today) AS v WHERE v.unit = 'months';
   FOR v_item IN SELECT value FROM jsonb_array_elements(p_items) LOOP
@@ -116,9 +122,9 @@ BEGIN
     v_due := (doudi.deadline_after(v_today, v_days, 'working_days')).due;
     BEGIN
       INSERT INTO doudi.referral (send_id, household_id, region_code, department, kind, request, documents, case_id,
-                                  alert_id, due_days, due_on, referred_by, duplicate_of)
+                                  alert_id, due_days, due_on, escalate_on, referred_by, duplicate_of)
       VALUES (v_send_id, v_household, v_region, v_dept.code, v_kind, v_request, v_documents, p_case, p_alert, v_days, v_due,
-              doudi.acting_user(),
+              (doudi.deadline_after(v_due, v_escalation, 'working_days')).due, doudi.acting_user(),
               (SELECT h.id FROM doudi.help_record AS h
                WHERE h.household_id = v_household AND h.kind = v_kind AND v_months IS NOT NULL
                  AND h.given_on > (v_today - make_interval(months => v_months))::date

@@ -8,12 +8,13 @@
 --                  the functions write as the owner: this is the second wall)
 --   p_liaison_key  a department liaison reads a row of a household referred
 --                  to their department, within their scope, while
---                  doudi.liaison_may_see says so; the column naming the
+--                  doudi.liaison_household_ids() names it (asked once per
+--                  statement); the column naming the
 --                  household (NULL: liaisons read nothing here)
 --   p_owner_all    the owner's functions read and write every row and apply
 --                  the caller's scope themselves
 -- The policies it makes call doudi.scope_low(), doudi.scope_high() and
--- doudi.liaison_may_see(): named here, so that db migrate applies every
+-- doudi.liaison_household_ids(): named here, so that db migrate applies every
 -- policies file again when one of those is dropped and made anew.
 -- Applied by db migrate only (a superuser); nobody else may call it.
 CREATE OR REPLACE PROCEDURE doudi.scope_policies(p_table text, p_writers boolean, p_liaison_key text,
@@ -23,7 +24,8 @@ DECLARE
   readers CONSTANT text := 'doudi_village_clerk, doudi_township_reviewer, doudi_city_decider, '
                            'doudi_finance_officer, doudi_center_admin, doudi_auditor';
   writers CONSTANT text := 'doudi_village_clerk, doudi_township_reviewer, doudi_city_decider, doudi_center_admin';
-  in_scope CONSTANT text := 'region_code BETWEEN doudi.scope_low() AND doudi.scope_high()';
+  -- each bound asked once per statement (an InitPlan), not once per row
+  in_scope CONSTANT text := 'region_code BETWEEN (SELECT doudi.scope_low()) AND (SELECT doudi.scope_high())';
   verb text;
 BEGIN
   EXECUTE format('ALTER TABLE doudi.%I ENABLE ROW LEVEL SECURITY', p_table);
@@ -42,7 +44,8 @@ BEGIN
   EXECUTE format('DROP POLICY IF EXISTS referred_read ON doudi.%I', p_table);
   IF p_liaison_key IS NOT NULL THEN
     EXECUTE format('CREATE POLICY referred_read ON doudi.%I FOR SELECT TO doudi_department_liaison '
-                   'USING (%s AND doudi.liaison_may_see(%I.%I))', p_table, in_scope, p_table, p_liaison_key);
+                   'USING (%s AND (SELECT doudi.liaison_household_ids()) @> ARRAY[%I.%I])', p_table, in_scope,
+                   p_table, p_liaison_key);
   END IF;
   EXECUTE format('DROP POLICY IF EXISTS owner_all ON doudi.%I', p_table);
   IF p_owner_all THEN

@@ -5,5 +5,5 @@ CALL doudi.scope_policies('help_record', p_writers => false, p_liaison_key => NU
 
 DROP POLICY IF EXISTS department_read ON doudi.help_record;
 CREATE POLICY department_read ON doudi.help_record FOR SELECT TO doudi_department_liaison
-  USING (department = doudi.session_department() AND region_code BETWEEN doudi.scope_low() AND doudi.scope_high()
-         AND doudi.liaison_may_see(household_id));
+  USING (department = (SELECT doudi.session_department()) AND region_code BETWEEN (SELECT doudi.scope_low()) AND (SELECT doudi.scope_high())
+         AND (SELECT doudi.liaison_household_ids()) @> ARRAY[household_id]);

@@ -19,14 +19,12 @@ CREATE OR REPLACE VIEW doudi.referral_overview WITH (security_invoker = true) AS
          r.decline_reason, r.duplicate_of, f.kind AS feedback_kind, f.amount_fen AS feedback_amount_fen,
          f.description AS feedback_description, f.given_on AS feedback_given_on, f.given_by AS feedback_given_by,
          clock.overdue_days,
-         clock.overdue_days > coalesce((SELECT v.value::integer
-                                        FROM doudi.parameter_value('joint_help', r.region_code,
-                                                                   'referral_escalation_days', clock.today) AS v
-                                        WHERE v.unit = 'working_days'), 2147483647) AS escalated,
+         clock.overdue_days > 0 AND r.escalate_on IS NOT NULL
+           AND doudi.working_days_between(r.escalate_on, clock.today) > 0 AS escalated,
          r.version
   FROM doudi.referral AS r
   JOIN doudi.department AS d ON d.county_code = r.county_code AND d.code = r.department
-  CROSS JOIN LATERAL (SELECT doudi.clock_date() AS today) AS now_date
+  CROSS JOIN (SELECT (SELECT doudi.clock_date()) AS today) AS now_date
   CROSS JOIN LATERAL (SELECT now_date.today,
                              CASE WHEN r.state IN ('sent', 'accepted') AND now_date.today > r.due_on
                                   THEN doudi.working_days_between(r.due_on, now_date.today) ELSE 0 END

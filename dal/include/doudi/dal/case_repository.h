@@ -142,6 +142,46 @@ struct CaseRecord {
   std::optional<AmountProposal> proposal;  // the latest
   std::vector<CaseBenefit> benefits;       // oldest first
   std::vector<PaymentLine> recentPayments;  // the last 13 months, newest first
+  std::int64_t personId = 0;         // the person a per-person case (特困) names; 0 for the household
+  std::string personName;
+  std::int64_t followsCaseId = 0;    // the case this one follows up (临时救助 → 低保); 0 for none
+  std::vector<std::int64_t> followedBy;  // the cases that follow this one up, oldest first
+};
+
+// Case search (案件查询): each filter left empty matches every case in the
+// caller's scope (the database applies it).
+struct CaseQuery {
+  std::string name;          // a part of a current member's name
+  std::string idNumber;      // a member's full resident ID (18 characters), matched by the database's ID search
+  std::string program;       // "dibao"
+  std::string state;         // "in_payment"
+  std::string regionPrefix;  // 2, 4, 6, 9 or 12 digits
+  std::string openedFrom;    // "YYYY-MM-DD", inclusive
+  std::string openedTo;      // "YYYY-MM-DD", inclusive
+  bool overdueOnly = false;  // the nearer deadline has passed
+  int limit = 200;           // at most 1000
+};
+
+// One case found: the summary, the applicant's ID masked by the database,
+// the person a per-person case names.
+struct CaseFound {
+  CaseSummary summary;
+  std::string maskedId;
+  std::string personName;
+  std::string openedOn;  // "YYYY-MM-DD"
+  std::int64_t followsCaseId = 0;
+};
+
+// One line of a household's story (经历), as the database's
+// doudi.household_timeline gives it under the caller's row-level security.
+struct TimelineEntry {
+  std::string date;  // "YYYY-MM-DD": opened, raised, sent, given, visited
+  std::string kind;  // "case", "alert", "referral", "help", "visit"
+  std::int64_t itemId = 0;  // the case's, alert's, referral's ... id
+  std::string what;         // the program, the rule, the department and request, the giver, the visitor
+  std::string state;        // the row's state code; for help the kind of help, for a visit the level
+  std::string dueOn;        // a referral's due date, "" otherwise
+  std::optional<model::Money> amount;  // an alert's figure, the help's value
 };
 
 // A case in public notice (公示): what the village may post (name, household
@@ -190,11 +230,20 @@ struct CharityFund {
   model::Money left;         // amount less every grant decided from it; set by the database
 };
 
+// A current member of a household, as a new case names its person.
+struct CaseMember {
+  std::int64_t personId = 0;
+  std::string name;
+  std::string relation;  // "head", "spouse" ...
+};
+
 struct NewCase {
   std::int64_t householdId = 0;
   std::string program;
   bool closeRelative = false;     // 近亲属 of staff or village committee members
   std::string closeRelativeNote;  // whose relative: required when closeRelative
+  std::int64_t personId = 0;      // the person a per-person program (特困) is for: required there
+  std::int64_t followsCaseId = 0; // the household's case this one follows up; 0 for none
 };
 
 class CaseRepository {
@@ -206,10 +255,21 @@ class CaseRepository {
   virtual std::vector<CaseSummary> MyTasks(int limit) = 0;
   // A household's cases, newest first.
   virtual std::vector<CaseSummary> HouseholdCases(std::int64_t householdId) = 0;
+  // A household's current members in the caller's scope, in the household's order.
+  virtual std::vector<CaseMember> HouseholdMembers(std::int64_t householdId) = 0;
   // nullopt when there is no such case the caller may see.
   virtual std::optional<CaseRecord> Load(std::int64_t caseId) = 0;
+  // The cases in scope matching every filter given, newest first. Throws
+  // std::invalid_argument naming the filter for a malformed ID, region or date.
+  virtual std::vector<CaseFound> Search(const CaseQuery& query) = 0;
+  // A household's cases, alerts, referrals, help and pairing visits, newest first.
+  virtual std::vector<TimelineEntry> HouseholdTimeline(std::int64_t householdId) = 0;
 
-  // Opens a case (state applied); returns its id.
+  // Opens a case (state applied); returns its id. Refused: a per-person
+  // program without its person or with one not in the household
+  // (doudi:case.person_required, case.person_not_in_household), a program
+  // excluding an open case of the household or person
+  // (case.programs_exclude), a follow-up of another household's case.
   virtual std::int64_t Open(const NewCase& application, const std::string& requestId) = 0;
   // Takes the action; returns the case's new version.
   virtual std::int32_t Transition(std::int64_t caseId, const std::string& action, std::int32_t expectedVersion,
