@@ -260,8 +260,8 @@ BOOST_AUTO_TEST_CASE(the_center_sees_every_department_escalated_first_and_answer
     // The same request again: the same referrals, nothing new.
     BOOST_TEST(reviewerDb.Referrals().Send(request, dal::ReferralSubject{household, std::nullopt, std::nullopt}, "", items) == ids);
   }
-  // 人社 is far past its due date (beyond referral_escalation_days).
-  server.Execute("UPDATE doudi.referral SET due_on = current_date - 30 WHERE department = "
+  // 人社 is far past its due date and its escalation day (fixed at sending).
+  server.Execute("UPDATE doudi.referral SET due_on = current_date - 30, escalate_on = current_date - 20 WHERE department = "
                  "'human_resources'");
   auto* frame = test::OpenFrame(desk.db, desk.center);
   auto& inbox = Inbox(frame);
