@@ -26,6 +26,7 @@
 #include "doudi/model/alert_state.h"
 #include "doudi/model/crosscheck.h"
 #include "doudi/workstation/alert_sources.h"
+#include "referrals/referrals_page.h"
 #include "registry/household_editor.h"
 
 namespace doudi::gui {
@@ -119,6 +120,15 @@ void AlertView::Build() {
   cases->SetSizer(caseSizer);
   m_pages->AddPage(cases, _("Household's cases"));
   m_caseList->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { OpenCaseRow(e.GetIndex()); });
+  m_referrals = new ReferralsPage(m_pages, m_context, {std::nullopt, m_alertId}, [this]() -> std::optional<ReferralTarget> {
+    const auto household = HouseholdId();
+    if (!m_alert || !household) return std::nullopt;
+    return ReferralTarget{*household, std::nullopt, m_alertId, m_alert->regionCode,
+                          wxString::Format(_("Alert %lld - %s"), static_cast<long long>(m_alertId), Wx(m_alert->name))};
+  });
+  m_referrals->SetDialogRunner([this](wxDialog& dialog) { return m_runDialog(dialog); });
+  m_referrals->OnChanged([this] { m_context.AlertsChanged(); });
+  m_pages->AddPage(m_referrals, _("Referrals"));
 
   auto* side = new wxStaticBoxSizer(wxVERTICAL, panel, _("What you may do"));
   const auto button = [&](const wxString& label, const char* name, void (AlertView::*action)(),
@@ -205,6 +215,7 @@ void AlertView::ShowStatus(const wxString& text, bool error) {
 
 void AlertView::Reload() {
   SetState(State::Loading);
+  m_referrals->Reload();
   const auto id = m_alertId;
   const auto registered = m_registered;
   m_worker.Run<Loaded>(

@@ -42,6 +42,7 @@ namespace doudi::gui {
 class Context;
 class DatabaseWorker;
 class HouseholdEditor;
+class ReferralsPage;
 struct Session;
 
 class AlertView : public wxDialog {
@@ -72,6 +73,8 @@ class AlertView : public wxDialog {
   wxListCtrl* CheckList() const { return m_checkList; }
   wxListCtrl* CaseList() const { return m_caseList; }
   wxNotebook* Pages() const { return m_pages; }
+  // The referrals page (转办): every referral of the alert, 转办 and 帮扶办结.
+  ReferralsPage* Referrals() const { return m_referrals; }
 
   // What the user may do now (the buttons' state; the database decides again).
   bool OffersCheck() const;
@@ -139,6 +142,7 @@ class AlertView : public wxDialog {
   wxListCtrl* m_checkList = nullptr;
   wxListCtrl* m_caseList = nullptr;
   wxButton* m_registerButton = nullptr;
+  ReferralsPage* m_referrals = nullptr;
 };
 
 }  // namespace doudi::gui

@@ -7,6 +7,8 @@
 #include "pairing/pairing_panel.h"
 #include "funds/funds_panel.h"
 #include "parameters/parameters_panel.h"
+#include "referrals/departments_panel.h"
+#include "referrals/referral_inbox_panel.h"
 #include "registry/registry_panel.h"
 #include "story/case_search_panel.h"
 
@@ -16,12 +18,14 @@ const std::vector<Section>& Sections() {
   static const std::vector<Section> sections{
       MyTasksPanel::Describe(),
       AlertsPanel::Describe(),
+      ReferralInboxPanel::Describe(),
       RegistryPanel::Describe(),
       CaseSearchPanel::Describe(),
       NoticePanel::Describe(),
       PairingPanel::Describe(),
       ParametersPanel::Describe(),
       FundsPanel::Describe(),
+      DepartmentsPanel::Describe(),
   };
   return sections;
 }

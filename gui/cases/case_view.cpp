@@ -24,6 +24,7 @@
 #include "documents/document_jobs.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/registry_repository.h"
+#include "referrals/referrals_page.h"
 
 namespace doudi::gui {
 namespace {
@@ -70,6 +71,16 @@ void CaseView::Build() {
   pages->AddPage(BuildTimelinePage(pages), _("Timeline"), true);
   pages->AddPage(BuildRecordsPage(pages), _("Survey and evidence"));
   pages->AddPage(BuildAmountPage(pages), _("Amount and payments"));
+  m_referrals = new ReferralsPage(pages, m_context, {m_caseId, std::nullopt}, [this]() -> std::optional<ReferralTarget> {
+    if (!m_record) return std::nullopt;
+    const auto& s = m_record->summary;
+    return ReferralTarget{s.householdId, s.id, std::nullopt, s.regionCode,
+                          wxString::Format(_("Case %lld - %s, %s"), static_cast<long long>(s.id), Wx(s.applicantName),
+                                           Wx(s.programName))};
+  });
+  m_referrals->SetDialogRunner([this](wxDialog& dialog) { return m_runDialog(dialog); });
+  m_referrals->OnChanged([this] { m_context.CasesChanged(); });
+  pages->AddPage(m_referrals, _("Referrals"));
 
   auto* side = new wxStaticBoxSizer(wxVERTICAL, panel, _("What you may do now"));
   m_actionsPanel = new wxPanel(side->GetStaticBox());
@@ -209,6 +220,7 @@ void CaseView::ShowStatus(const wxString& text, bool error) {
 
 void CaseView::Reload() {
   SetState(State::Loading);
+  m_referrals->Reload();
   const auto id = m_caseId;
   m_worker.Run<std::optional<dal::CaseRecord>>(
       this, [id](dal::pg::PgDatabase& db) { return db.Cases().Load(id); },

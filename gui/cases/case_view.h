@@ -42,6 +42,7 @@ class wxStaticText;
 namespace doudi::gui {
 
 class Context;
+class ReferralsPage;
 class DatabaseWorker;
 struct Session;
 
@@ -66,6 +67,8 @@ class CaseView : public wxDialog {
   wxListBox* Working() const { return m_working; }
   // The pages: timeline, survey and evidence, amount and payments.
   wxNotebook* Pages() const { return m_pages; }
+  // The referrals page (转办): every referral of the case, 转办 and 帮扶办结.
+  ReferralsPage* Referrals() const { return m_referrals; }
   // Whether the record forms are offered to this user now.
   bool OffersSurvey() const;
   bool OffersEvidence() const;
@@ -140,6 +143,7 @@ class CaseView : public wxDialog {
   wxButton* m_evidenceButton = nullptr;
   wxButton* m_amountButton = nullptr;
   wxButton* m_extendButton = nullptr;
+  ReferralsPage* m_referrals = nullptr;
 };
 
 }  // namespace doudi::gui

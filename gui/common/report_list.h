@@ -27,6 +27,11 @@ inline long AddReportRow(wxListCtrl* list, const std::vector<wxString>& cells) {
   return row;
 }
 
+// The selected row of a single-selection list; -1 when none.
+inline long SelectedReportRow(const wxListCtrl* list) {
+  return list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+}
+
 // The text of a cell, for tests and for copying.
 inline wxString ReportCell(const wxListCtrl* list, long row, int column) {
   return list->GetItemText(row, column);

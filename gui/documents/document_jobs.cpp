@@ -11,6 +11,7 @@
 #include "common/database_worker.h"
 #include "common/wx_text.h"
 #include "documents/document_preview.h"
+#include "doudi/reports/referral_documents.h"
 
 namespace doudi::gui {
 namespace {
@@ -30,6 +31,8 @@ reports::Document Make(reports::DocumentSources& sources, const DocumentRequest&
       return reports::CaseDocument(sources, r.kind, r.id, today);
     case DocumentRequest::Of::Household:
       return reports::HouseholdFileDocument(sources, r.id, today);
+    case DocumentRequest::Of::Referral:
+      break;  // read from the referrals (OpenDocument)
     case DocumentRequest::Of::Roster:
       switch (r.roster) {
         case RosterKind::Payment:
@@ -114,6 +117,12 @@ void OpenDocument(wxWindow* owner, wxWindow* previewParent, DatabaseWorker& work
       [request, names = std::move(names), today](dal::pg::PgDatabase& db) {
         reports::DocumentSources sources{db.Cases(), db.Registry(), db.Parameters(), names};
         try {
+          if (request.of == DocumentRequest::Of::Referral) {
+            return Built{reports::Layout(reports::ReferralSlipDocument(db.Referrals(), db.Parameters(), sources.regionNames,
+                                                                       request.id)),
+                         {},
+                         {}};
+          }
           return Built{reports::Layout(Make(sources, request, today)), {}, {}};
         } catch (const reports::DocumentUnavailable& e) {
           return Built{std::nullopt, e.GetReason(), e.what()};

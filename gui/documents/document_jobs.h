@@ -29,8 +29,8 @@ wxString RosterKindLabel(RosterKind kind);
 
 // What to make: a case's document, a household's file or a roster.
 struct DocumentRequest {
-  enum class Of { Case, Household, Roster } of = Of::Case;
-  std::int64_t id = 0;  // the case or household
+  enum class Of { Case, Household, Roster, Referral } of = Of::Case;
+  std::int64_t id = 0;  // the case, household or referral (its 转办单)
   reports::CaseDocumentKind kind = reports::CaseDocumentKind::ApprovalForm;
   RosterKind roster = RosterKind::Payment;
   std::string region;  // a roster's county (6), township (9) or village (12) code

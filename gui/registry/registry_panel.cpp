@@ -18,6 +18,7 @@
 #include "common/wx_text.h"
 #include "doudi/model/household.h"
 #include "doudi/model/region_code.h"
+#include "referrals/referral_dialog.h"
 #include "registry/household_editor.h"
 #include "registry/registry_list.h"
 
@@ -83,6 +84,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Context& context)
   fileButton->SetName("household_file");
   auto* matchingButton = new wxButton(right, wxID_ANY, _("&Matching..."));
   matchingButton->SetName("matching");
+  auto* referButton = new wxButton(right, wxID_ANY, _("Refer to departments..."));
+  referButton->SetName("refer");
 
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(m_search, wxSizerFlags(1).CenterVertical());
@@ -92,6 +95,7 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Context& context)
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(fileButton, wxSizerFlags().Border(wxRIGHT, 8));
   buttons->Add(matchingButton, wxSizerFlags().Border(wxRIGHT, 8));
+  buttons->Add(referButton, wxSizerFlags().Border(wxRIGHT, 8));
   buttons->Add(applyButton, wxSizerFlags().Border(wxRIGHT, 8));
   buttons->Add(openButton);
   buttons->Add(newButton, wxSizerFlags().Border(wxLEFT, 8));
@@ -122,6 +126,8 @@ RegistryPanel::RegistryPanel(wxWindow* parent, Context& context)
   stop->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Show(m_idsPending); });
   openButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenSelected(); });
   applyButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewApplication(); });
+  referButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ReferSelected(); });
+  referButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(MayRefer()); });
   applyButton->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(MayApply()); });
   newButton->Bind(wxEVT_UPDATE_UI,
                   [this](wxUpdateUIEvent& e) { e.Enable(m_session.May(model::StaffOperation::EditRegistry)); });
@@ -314,6 +320,21 @@ void RegistryPanel::NewApplication() {
                        wxString::Format(_("%s's household, %s"), Wx(person->name), Wx(person->regionName)));
   if (m_runDialog(dialog) != wxID_OK || !dialog.CaseId()) return;
   m_context.OpenCase(*dialog.CaseId());
+}
+
+bool RegistryPanel::MayRefer() const {
+  return m_session.May(model::StaffOperation::ReferHouseholds) && m_list->Selected() >= 0 &&
+         m_list->RowAt(m_list->Selected()) != nullptr;
+}
+
+void RegistryPanel::ReferSelected() {
+  if (!MayRefer()) return;
+  const auto* person = m_list->RowAt(m_list->Selected());
+  ReferralDialog dialog(this, m_caseWorker,
+                        ReferralTarget{person->householdId, std::nullopt, std::nullopt, person->regionCode,
+                                       wxString::Format(_("%s's household, %s"), Wx(person->name),
+                                                        Wx(person->regionName))});
+  m_runDialog(dialog);
 }
 
 }  // namespace doudi::gui

@@ -45,6 +45,9 @@ class RegistryPanel : public AsyncListPanel {
   // program (NewCaseDialog), opens the case and shows it.
   void NewApplication();
   bool MayApply() const;
+  // 转办: the selected household's referrals to departments (ReferralDialog).
+  void ReferSelected();
+  bool MayRefer() const;
   // The selected person's household's matching (Context::OpenMatching).
   void OpenMatching();
   // Selects a result row, as a click does.

@@ -64,7 +64,7 @@ DeskDatabase::~DeskDatabase() {
 }
 
 std::string DeskDatabase::AddUser(const std::string& shortName, const std::string& group, const std::string& scope,
-                                  const std::string& displayName) {
+                                  const std::string& displayName, const std::string& department) {
   const std::string role = m_clerkRole.substr(0, m_clerkRole.size() - std::string("clerk").size()) + shortName;
   const std::string password =
       "desk-" + shortName + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
@@ -74,6 +74,7 @@ std::string DeskDatabase::AddUser(const std::string& shortName, const std::strin
   user.displayName = displayName;
   user.group = *model::ParseStaffGroup(group);
   user.regionScope = scope;
+  user.department = department;
   db.Users().Add(user, password);
   m_extraRoles.push_back(role);
   std::ofstream(m_passFile, std::ios::app) << "*:*:*:" << role << ":" << password << "\n";

@@ -52,9 +52,9 @@ class DeskDatabase {
   gui::Session LogIn();
   // Adds another desk user (group code, scope prefix) whose password goes
   // into the same password file; returns the connection string to log in
-  // with. Dropped with this database.
+  // with. Dropped with this database. A liaison names their department's code.
   std::string AddUser(const std::string& shortName, const std::string& group, const std::string& scope,
-                      const std::string& displayName);
+                      const std::string& displayName, const std::string& department = "");
   // Logs a user in with a connection string of AddUser (or the clerk's).
   gui::Session LogInAs(const std::string& connection);
 

@@ -90,6 +90,28 @@ BOOST_AUTO_TEST_CASE(statistics_add_up_by_region_and_program) {
                 "2,411,546.60", "2,857,896.60"});
 }
 
+BOOST_AUTO_TEST_CASE(referral_slip_names_household_department_request_due_date_and_answer) {
+  RequireTexts(ReferralSlip(samples::Referral(true)),
+               {"社会救助转办单", "三救转〔2025〕0031号", "出具单位：三门县社会救助联合服务中心", "三门县医疗保障局：",
+                "章海明", "331022********", "海游街道悬渚村", "0576-83312345", "请求事项", "每周透析三次",
+                "1.三门县人民医院诊断证明（复印件）", "3.户口簿（复印件）", "2025年3月28日前（自2025年3月14日起10个工作日）",
+                "■已接收", "□不予办理", "■已办结", "医疗救助8,600.00元（帮就医）", "2025年3月26日", "王丽华",
+                "由三门县社会救助联合服务中心代三门县医疗保障局录入", "承办部门负责人", "（盖章）", "第1页共1页"});
+}
+
+BOOST_AUTO_TEST_CASE(an_unanswered_referral_slip_leaves_the_answer_to_be_written) {
+  ScratchDir dir;
+  const auto pdf = dir / "slip.pdf";
+  WritePdf(ReferralSlip(samples::Referral(false)), pdf);
+  const std::string text = Squeezed(PdfText(pdf));
+  BOOST_TEST(text.find("□已接收□不予办理□已办结") != std::string::npos);
+  BOOST_TEST(text.find("■") == std::string::npos);
+  BOOST_TEST(text.find("代三门县医疗保障局录入") == std::string::npos);
+  BOOST_TEST(text.find("不予办理理由") != std::string::npos);
+  // One sheet of A4, as a department files it.
+  BOOST_TEST(text.find("第1页共1页") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(every_font_is_embedded) {
   ScratchDir dir;
   for (const auto& kind : samples::AllKinds()) {

@@ -221,6 +221,29 @@ StatisticsInput Statistics() {
   return input;
 }
 
+ReferralSlipInput Referral(bool answered) {
+  const HouseholdInput household = ZhangHousehold();
+  ReferralSlipInput input;
+  input.issue = {"三门县社会救助联合服务中心", "三救转〔2025〕0031号", Date(2025, 3, 14)};
+  input.department = "三门县医疗保障局";
+  input.helpKind = "医疗救助";
+  input.subject = "最低生活保障申请（案件 1203）";
+  input.headName = household.headName;
+  input.idNumber = household.members.front().idNumber;
+  input.village = "海游街道悬渚村";
+  input.address = household.address;
+  input.phone = household.phone;
+  input.request = "户主章海明患尿毒症，每周透析三次，2024年自付医疗费用约2.3万元，请按规定办理医疗救助，并核实2025年度城乡居民医保参保资助。";
+  input.documents = {"三门县人民医院诊断证明（复印件）", "2024年医疗费用结算单据12张（复印件）", "户口簿（复印件）"};
+  input.dueOn = Date(2025, 3, 28);
+  input.dueDays = 10;
+  if (answered) {
+    input.answer = ReferralAnswerInput{ReferralOutcome::Done, "", "医疗救助 8,600.00元（帮就医）", Date(2025, 3, 26),
+                                       "王丽华", true};
+  }
+  return input;
+}
+
 std::vector<std::string> SecretsOf(const PaymentRosterInput& input) {
   std::vector<std::string> secrets;
   for (const PaymentLineInput& line : input.lines) {
@@ -238,6 +261,7 @@ std::vector<std::string> SampleSecrets() {
     secrets.push_back(member.idNumber);
   }
   secrets.push_back(Refusal().idNumber);
+  secrets.push_back(Referral(false).idNumber);
   return secrets;
 }
 
@@ -247,6 +271,7 @@ std::vector<NamedDocument> AllKinds() {
       {"household-file", HouseholdFile(File())},    {"decision", Decision(DecisionSample())},
       {"refusal", RefusalNotice(Refusal())},        {"notice-roster", NoticeRoster(Notice())},
       {"payment-roster", PaymentRoster(Payment(300))}, {"statistics", StatisticsSummary(Statistics())},
+      {"referral-slip", ReferralSlip(Referral(true))},
   };
 }
 

@@ -25,6 +25,9 @@ NoticeRosterInput Notice();
 // A county roster of lineCount lines over 5 townships of 8 villages each.
 PaymentRosterInput Payment(std::size_t lineCount);
 StatisticsInput Statistics();
+// A referral of the 章 household to 医保 for medical aid; answered (done,
+// recorded on the department's behalf) when answered is true.
+ReferralSlipInput Referral(bool answered);
 
 // Every full ID number and bank account the samples above put in, to search
 // the outputs for (none may appear).
@@ -33,7 +36,7 @@ std::vector<std::string> SampleSecrets();
 
 // Each kind's sample document by file stem: approval-form, survey-form,
 // household-file, decision, refusal, notice-roster, payment-roster (300
-// lines), statistics.
+// lines), statistics, referral-slip (answered).
 struct NamedDocument {
   std::string stem;
   Document document;

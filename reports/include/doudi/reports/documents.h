@@ -195,12 +195,47 @@ struct StatisticsInput {
   std::vector<StatisticsLine> lines;
 };
 
+// What a department answered to a referral, printed in the slip's answer
+// block; a slip printed before the answer leaves the block to be filled by
+// hand.
+enum class ReferralOutcome { Accepted, Declined, Done };
+
+struct ReferralAnswerInput {
+  ReferralOutcome outcome = ReferralOutcome::Accepted;
+  std::string reason;  // why it was declined
+  std::string given;   // what was given: kind, amount in yuan or a description
+  std::optional<std::chrono::year_month_day> givenOn;
+  std::string givenBy;   // the department's person
+  bool onBehalf = false; // recorded by the center on the department's behalf
+};
+
+// 转办单: one referral of the joint assistance center to one department,
+// A4, for departments that work on paper. issue.office is the issuing
+// center, issue.number the referral number, issue.date the day it was sent.
+struct ReferralSlipInput {
+  Issue issue;
+  std::string department;  // 三门县医疗保障局
+  std::string helpKind;    // 医疗救助
+  std::string subject;     // what it follows: 最低生活保障申请（案件 123） or an alert
+  std::string headName;
+  std::string idNumber;  // printed masked
+  std::string village;
+  std::string address;
+  std::string phone;
+  std::string request;                 // what is asked
+  std::vector<std::string> documents;  // what goes with it
+  std::chrono::year_month_day dueOn{};
+  int dueDays = 0;  // working days from the send date
+  std::optional<ReferralAnswerInput> answer;
+};
+
 Document ApprovalForm(const ApprovalFormInput& input);
 Document SurveyForm(const SurveyFormInput& input);
 Document HouseholdFile(const HouseholdFileInput& input);
 Document Decision(const DecisionInput& input);
 Document RefusalNotice(const RefusalInput& input);
 Document NoticeRoster(const NoticeRosterInput& input);
+Document ReferralSlip(const ReferralSlipInput& input);
 
 // Lines are grouped by township then village (stably, in the order given
 // within a village), each village and township followed by its subtotal, then

@@ -1,0 +1,28 @@
+#include "doudi/workstation/referral_inbox.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace doudi::workstation {
+
+void OrderInbox(std::vector<dal::Referral>& referrals) {
+  const auto open = [](const dal::Referral& r) { return r.state == "sent" || r.state == "accepted"; };
+  // Ascending keys: rank (0 escalated, 1 overdue, 2 open, 3 answered), then lateness, then due date.
+  const auto key = [&](const dal::Referral& r) {
+    const int rank = !open(r) ? 3 : r.escalated ? 0 : r.overdueDays > 0 ? 1 : 2;
+    const int late = open(r) ? -r.overdueDays : 0;
+    // Answered ones latest due first: compare their due dates reversed.
+    return std::make_tuple(rank, late, rank == 3 ? std::string() : r.dueOn, rank == 3 ? r.dueOn : std::string(), r.id);
+  };
+  std::stable_sort(referrals.begin(), referrals.end(), [&](const dal::Referral& a, const dal::Referral& b) {
+    const auto ka = key(a);
+    const auto kb = key(b);
+    if (std::get<0>(ka) != std::get<0>(kb)) return std::get<0>(ka) < std::get<0>(kb);
+    if (std::get<1>(ka) != std::get<1>(kb)) return std::get<1>(ka) < std::get<1>(kb);
+    if (std::get<2>(ka) != std::get<2>(kb)) return std::get<2>(ka) < std::get<2>(kb);
+    if (std::get<3>(ka) != std::get<3>(kb)) return std::get<3>(ka) > std::get<3>(kb);
+    return std::get<4>(ka) < std::get<4>(kb);
+  });
+}
+
+}  // namespace doudi::workstation
