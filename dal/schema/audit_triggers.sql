@@ -35,9 +35,9 @@ BEGIN
       ('crosscheck_replaced',      NULL,        '',                     'rows'),
       ('alert',                    'id',        'insert update',        'no'),
       ('alert_verification',       'id',        'insert',               'rows'),
-      ('department',               'id',        'insert update',        'no'),
-      ('department_help',          'id',        'insert update',        'no'),
-      ('department_due_days',      'id',        'insert',               'rows'),
+      -- the department catalog is stamped, not audited (like program parameters: the seed is a
+      -- migration's); its due days are dated rows that never change
+      ('department_due_days',      NULL,        '',                     'rows'),
       ('referral_send',            'id',        'insert',               'rows'),
       ('help_record',              'id',        'insert',               'rows'),
       ('charity_fund_topup',       'id',        'insert',               'rows'),
@@ -49,24 +49,6 @@ BEGIN
       ('audit_seal',               NULL,        '',                     'rows and truncate'))
     AS audited (name, key, events, append_only)
   LOOP
-    -- A table audited for the first time: the rows a migration seeded
-    -- before are the trail's starting point, recorded as inserted by the
-    -- migrator in this transaction (so doudi.audit_reconcile finds them).
-    IF t.key IS NOT NULL AND t.events LIKE '%insert%'
-       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger AS x
-                       WHERE x.tgrelid = format('doudi.%I', t.name)::regclass AND x.tgname = 'audit_insert')
-       AND NOT EXISTS (SELECT 1 FROM doudi.audit_row AS a WHERE a.table_name = t.name) THEN
-      EXECUTE format('INSERT INTO doudi.audit_row (txid, at, actor, table_name, operation, row_key, household_id, '
-                     'new_row, row_hash, region_code) '
-                     'SELECT txid_current(), now(), session_user, %1$L, ''INSERT'', j ->> %2$L, '
-                     '(j ->> ''household_id'')::bigint, j, doudi.audit_row_hash(txid_current(), now(), session_user, '
-                     '%1$L, ''INSERT'', j ->> %2$L, NULL, j), coalesce(j ->> ''region_code'', '
-                     'rpad(j ->> ''region_scope'', 12, ''0'')) '
-                     'FROM (SELECT to_jsonb(x) AS j FROM doudi.%1$I AS x ORDER BY 1) AS seeded', t.name, t.key);
-      IF FOUND THEN
-        INSERT INTO doudi.audit_pending (txid) VALUES (txid_current()) ON CONFLICT DO NOTHING;
-      END IF;
-    END IF;
     EXECUTE format('DROP TRIGGER IF EXISTS audit_insert ON doudi.%1$I; DROP TRIGGER IF EXISTS audit_update ON doudi.%1$I; '
                    'DROP TRIGGER IF EXISTS audit_delete ON doudi.%1$I; DROP TRIGGER IF EXISTS append_only ON doudi.%1$I; '
                    'DROP TRIGGER IF EXISTS append_only_truncate ON doudi.%1$I', t.name);
