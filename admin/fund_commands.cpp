@@ -13,6 +13,7 @@
 #include "doudi/model/iso_date.h"
 #include "doudi/model/money.h"
 #include "doudi/model/text.h"
+#include "enum_options.h"
 #include "terminal.h"
 
 namespace doudi::admin {
@@ -33,12 +34,6 @@ std::string CodeOption(const CommandContext& ctx, const std::string& option, con
     throw std::invalid_argument(TrFormat("--{1} is one of {2}, not '{3}'", {option, CodeList<E>(), value}));
   }
   return value;
-}
-
-template <typename E>
-std::string Words(const std::string& code) {
-  const auto value = model::ParseEnum<E>(code);
-  return value ? std::string(model::ToChinese(*value)) : code;
 }
 
 // --amount in yuan ("1200" or "1200.50").
@@ -127,7 +122,7 @@ int FundList(CommandContext& ctx) {
           << PadToWidth(Tr("granted"), 14) << Tr("left") << "\n";
   for (const auto& f : funds) {
     ctx.out << PadToWidth(f.fund.code, 24) << PadToWidth(f.fund.name, 30) << PadToWidth(f.fund.regionPrefix, 10)
-            << PadToWidth(Words<model::FundKind>(f.fund.kind), 6) << PadToWidth(f.fund.amount.ToDisplayString(), 14)
+            << PadToWidth(EnumWords<model::FundKind>(f.fund.kind), 6) << PadToWidth(f.fund.amount.ToDisplayString(), 14)
             << PadToWidth(f.toppedUp.ToDisplayString(), 14) << PadToWidth(f.granted.ToDisplayString(), 14)
             << f.fund.left.ToDisplayString() << "\n";
   }
@@ -208,7 +203,7 @@ int HelpAdd(CommandContext& ctx) {
 
 std::string TermWords(const std::vector<std::string>& terms) {
   std::vector<std::string> words;
-  for (const auto& t : terms) words.push_back(Words<model::SupportTerm>(t));
+  for (const auto& t : terms) words.push_back(EnumWords<model::SupportTerm>(t));
   return model::Join(words, "、");
 }
 
@@ -227,13 +222,13 @@ int HelpList(CommandContext& ctx) {
   ctx.out << PadToWidth(Tr("record"), 8) << PadToWidth(Tr("date"), 12) << PadToWidth(Tr("kind"), 18)
           << PadToWidth(Tr("giver"), 26) << PadToWidth(Tr("amount (yuan)"), 14) << Tr("terms") << "\n";
   for (const auto& h : records) {
-    std::string giver = Words<model::HelpGiverKind>(h.entry.giverKind) + " " + h.entry.giver;
+    std::string giver = EnumWords<model::HelpGiverKind>(h.entry.giverKind) + " " + h.entry.giver;
     if (h.onBehalf) giver += Tr(" (recorded for it)");
     std::string terms = TermWords(h.entry.terms);
     if (h.correctedById) terms += " " + TrFormat("[corrected by {1}]", {std::to_string(*h.correctedById)});
     if (h.correctsId) terms += " " + TrFormat("[corrects {1}]", {std::to_string(*h.correctsId)});
     ctx.out << PadToWidth(std::to_string(h.id), 8) << PadToWidth(h.entry.givenOn, 12)
-            << PadToWidth(Words<model::HelpKind>(h.entry.kind), 18) << PadToWidth(giver, 26)
+            << PadToWidth(EnumWords<model::HelpKind>(h.entry.kind), 18) << PadToWidth(giver, 26)
             << PadToWidth(h.entry.amount ? h.entry.amount->ToDisplayString() : "", 14) << terms << "\n";
     if (!h.entry.description.empty()) ctx.out << "        " << h.entry.description << "\n";
   }

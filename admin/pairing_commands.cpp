@@ -11,32 +11,18 @@
 #include "doudi/dal/registry_repository.h"
 #include "doudi/model/iso_date.h"
 #include "doudi/model/pairing.h"
+#include "enum_options.h"
 #include "terminal.h"
 
 namespace doudi::admin {
 namespace {
-
-template <typename E>
-std::string Words(const std::string& code) {
-  const auto value = model::ParseEnum<E>(code);
-  return value ? std::string(model::ToChinese(*value)) : code;
-}
-
-template <typename E>
-std::string Codes() {
-  std::string names;
-  for (const auto& e : model::EnumTexts<E>()) names += (names.empty() ? "" : ", ") + std::string(e.code);
-  return names;
-}
 
 // An option holding a code of E (its code or Chinese label), as its code.
 template <typename E>
 std::string EnumOption(const CommandContext& ctx, const std::string& option) {
   const auto text = ctx.Option(option);
   if (!text) throw std::invalid_argument(TrFormat("--{1} is required", {option}));
-  const auto value = model::ParseEnum<E>(*text);
-  if (!value) throw std::invalid_argument(TrFormat("--{1} is one of {2}, not '{3}'", {option, Codes<E>(), *text}));
-  return std::string(model::ToCode(*value));
+  return EnumCodeOption<E>(option, *text);
 }
 
 // A date option as YYYY-MM-DD; "" (today) when not given.
@@ -47,18 +33,6 @@ std::string DateOption(const CommandContext& ctx, const std::string& option) {
     throw std::invalid_argument(TrFormat("--{1} takes a date as YYYY-MM-DD, not '{2}'", {option, *text}));
   }
   return *text;
-}
-
-std::int64_t IdArgument(const std::string& text, const std::string& what) {
-  std::size_t used = 0;
-  long long id = 0;
-  try {
-    id = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || id <= 0) throw std::invalid_argument(TrFormat("{1} is a number, not '{2}'", {what, text}));
-  return id;
 }
 
 std::unique_ptr<dal::pg::PgDatabase> Connect(CommandContext& ctx) {
@@ -83,7 +57,7 @@ int ContactAdd(CommandContext& ctx) {
   auto db = Connect(ctx);
   const auto id = db->Pairing().AddContact(contact);
   ctx.out << TrFormat("Contact {1}: {2} ({3}) of county {4}.",
-                      {std::to_string(id), contact.name, Words<model::PairingContactKind>(contact.kind), contact.countyCode})
+                      {std::to_string(id), contact.name, EnumWords<model::PairingContactKind>(contact.kind), contact.countyCode})
           << "\n";
   return kExitOk;
 }
@@ -99,7 +73,7 @@ int ContactList(CommandContext& ctx) {
           << PadToWidth(Tr("name"), 14) << PadToWidth(Tr("organization"), 30) << Tr("phone") << "\n";
   for (const auto& c : contacts) {
     ctx.out << PadToWidth(std::to_string(c.id), 8) << PadToWidth(c.countyCode, 8)
-            << PadToWidth(Words<model::PairingContactKind>(c.kind), 16) << PadToWidth(c.name, 14)
+            << PadToWidth(EnumWords<model::PairingContactKind>(c.kind), 16) << PadToWidth(c.name, 14)
             << PadToWidth(c.organization, 30) << c.phone << (c.active ? "" : "  " + Tr("(inactive)")) << "\n";
   }
   ctx.out << TrFormat("{1} contacts", {std::to_string(contacts.size())}) << "\n";
@@ -107,7 +81,7 @@ int ContactList(CommandContext& ctx) {
 }
 
 int Enroll(CommandContext& ctx) {
-  const auto household = IdArgument(ctx.args.at(0), Tr("HOUSEHOLD"));
+  const auto household = IdNumber(Tr("HOUSEHOLD"), ctx.args.at(0));
   const std::string since = DateOption(ctx, "since");
   auto db = Connect(ctx);
   if (db->Pairing().Enroll(household, since)) {
@@ -121,7 +95,7 @@ int Enroll(CommandContext& ctx) {
 }
 
 int End(CommandContext& ctx) {
-  const auto household = IdArgument(ctx.args.at(0), Tr("HOUSEHOLD"));
+  const auto household = IdNumber(Tr("HOUSEHOLD"), ctx.args.at(0));
   const std::string on = DateOption(ctx, "on");
   auto db = Connect(ctx);
   if (db->Pairing().End(household, on, ctx.Option("reason").value_or(""))) {
@@ -133,7 +107,7 @@ int End(CommandContext& ctx) {
 }
 
 int Assign(CommandContext& ctx) {
-  const auto household = IdArgument(ctx.args.at(0), Tr("HOUSEHOLD"));
+  const auto household = IdNumber(Tr("HOUSEHOLD"), ctx.args.at(0));
   const std::string level = EnumOption<model::PairingLevel>(ctx, "level");
   const bool contactLevel = model::PairingLevelNamesContact(*model::ParseEnum<model::PairingLevel>(level));
   if (ctx.Has("user") == ctx.Has("contact") || (contactLevel && !ctx.Has("contact")) ||
@@ -143,21 +117,21 @@ int Assign(CommandContext& ctx) {
            "levels --contact ID"));
   }
   std::optional<std::int64_t> contact;
-  if (contactLevel) contact = IdArgument(ctx.Option("contact").value(), "--contact");
+  if (contactLevel) contact = IdNumber("--contact", ctx.Option("contact").value());
   const std::string user = contactLevel ? std::string() : ctx.Option("user").value();
   auto db = Connect(ctx);
   const auto id = db->Pairing().Assign(household, level, user, contact, DateOption(ctx, "since"));
   for (const auto& a : db->Pairing().Assignments(household, false)) {
     if (a.id != id) continue;
     ctx.out << TrFormat("Household {1}, {2}: {3} since {4}.",
-                        {std::to_string(household), Words<model::PairingLevel>(level), a.name, a.since})
+                        {std::to_string(household), EnumWords<model::PairingLevel>(level), a.name, a.since})
             << "\n";
   }
   return kExitOk;
 }
 
 int Candidates(CommandContext& ctx) {
-  const auto household = IdArgument(ctx.args.at(0), Tr("HOUSEHOLD"));
+  const auto household = IdNumber(Tr("HOUSEHOLD"), ctx.args.at(0));
   const std::string level = EnumOption<model::PairingLevel>(ctx, "level");
   auto db = Connect(ctx);
   for (const auto& c : db->Pairing().Candidates(household, level)) {
@@ -169,7 +143,7 @@ int Candidates(CommandContext& ctx) {
 
 int VisitAdd(CommandContext& ctx) {
   dal::PairingVisitInput visit;
-  visit.householdId = IdArgument(ctx.args.at(0), Tr("HOUSEHOLD"));
+  visit.householdId = IdNumber(Tr("HOUSEHOLD"), ctx.args.at(0));
   visit.level = EnumOption<model::PairingLevel>(ctx, "level");
   visit.visitedOn = DateOption(ctx, "date");
   visit.visitor = ctx.Option("visitor").value_or("");
@@ -186,7 +160,7 @@ int VisitAdd(CommandContext& ctx) {
 }
 
 int Show(CommandContext& ctx) {
-  const auto household = IdArgument(ctx.args.at(0), Tr("HOUSEHOLD"));
+  const auto household = IdNumber(Tr("HOUSEHOLD"), ctx.args.at(0));
   auto db = Connect(ctx);
   const auto pairing = db->Pairing().Household(household);
   if (!pairing) {
@@ -197,12 +171,12 @@ int Show(CommandContext& ctx) {
                       {std::to_string(household), pairing->headName, pairing->regionName, pairing->since})
           << "\n";
   for (const auto& a : db->Pairing().Assignments(household, ctx.Has("history"))) {
-    ctx.out << "  " << PadToWidth(Words<model::PairingLevel>(a.level), 16) << PadToWidth(a.name, 14)
+    ctx.out << "  " << PadToWidth(EnumWords<model::PairingLevel>(a.level), 16) << PadToWidth(a.name, 14)
             << PadToWidth(a.since + (a.until.empty() ? std::string() : " ~ " + a.until), 26) << a.detail << "\n";
   }
   for (const auto& v : db->Pairing().Visits(household)) {
     ctx.out << "  " << TrFormat("Visit {1} on {2} by {3} ({4}): {5}",
-                                {std::to_string(v.id), v.visitedOn, v.visitor, Words<model::PairingLevel>(v.level),
+                                {std::to_string(v.id), v.visitedOn, v.visitor, EnumWords<model::PairingLevel>(v.level),
                                  v.found});
     if (!v.nextStep.empty()) ctx.out << " " << TrFormat("Next: {1}", {v.nextStep});
     ctx.out << "\n";
@@ -224,7 +198,7 @@ int ListHouseholds(CommandContext& ctx, bool gapsOnly) {
   for (const auto& h : households) {
     std::string missing;
     for (const auto& level : h.missingLevels) {
-      missing += (missing.empty() ? "" : "、") + Words<model::PairingLevel>(level);
+      missing += (missing.empty() ? "" : "、") + EnumWords<model::PairingLevel>(level);
     }
     if (h.overdue) {
       ++overdue;

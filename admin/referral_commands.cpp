@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "csv_file.h"
+#include "enum_options.h"
 #include "doudi/dal/failure_text.h"
 #include "doudi/dal/referral_repository.h"
 #include "doudi/dal/registry_repository.h"
@@ -25,39 +26,10 @@
 namespace doudi::admin {
 namespace {
 
-template <typename E>
-std::string Words(const std::string& code) {
-  const auto value = model::ParseEnum<E>(code);
-  return value ? std::string(model::ToChinese(*value)) : code;
-}
-
-template <typename E>
-std::string CodesOf() {
-  std::string codes;
-  for (const auto& t : model::EnumTexts<E>()) codes += (codes.empty() ? "" : ", ") + std::string(t.code);
-  return codes;
-}
-
-// A code of E as an option's value, or the option's message naming every code.
-template <typename E>
-std::string CodeOption(const std::string& option, const std::string& value) {
-  if (!model::ParseEnum<E>(value)) {
-    throw std::invalid_argument(TrFormat("--{1} is one of {2}, not '{3}'", {option, CodesOf<E>(), value}));
-  }
-  return value;
-}
-
 // A request id (a UUID's text) drawn from text: the same text, the same id.
 std::string RequestIdFrom(const std::string& text) {
   const std::string h = model::Sha256Hex(text);
   return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20, 12);
-}
-
-std::int64_t IdArgument(const std::string& what, const std::string& text) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    throw std::invalid_argument(TrFormat("{1} is a number, not '{2}'", {what, text}));
-  }
-  return std::stoll(text);
 }
 
 std::string DateOption(const CommandContext& ctx, const std::string& option) {
@@ -80,10 +52,6 @@ std::string County(const CommandContext& ctx, dal::pg::PgDatabase& db) {
   return me.regionScope.substr(0, 6);
 }
 
-std::string Yuan(const std::optional<std::int64_t>& fen) {
-  return fen ? model::Money::FromFen(*fen).ToDisplayString() : std::string();
-}
-
 std::optional<std::int64_t> AmountOption(const std::string& what, const std::string& text) {
   if (text.empty()) return std::nullopt;
   const auto money = model::Money::ParseYuan(text);
@@ -104,7 +72,7 @@ int DepartmentList(CommandContext& ctx) {
     std::string help;
     for (const auto& h : d.help) {
       if (!h.active) continue;
-      help += (help.empty() ? "" : "，") + Words<model::HelpKind>(h.kind) + "（" + std::to_string(h.workingDays) + "）";
+      help += (help.empty() ? "" : "，") + EnumWords<model::HelpKind>(h.kind) + "（" + std::to_string(h.workingDays) + "）";
     }
     ctx.out << PadToWidth(d.code, 22) << PadToWidth(d.name, 22)
             << PadToWidth(d.active ? Tr("active") : Tr("stopped"), 8) << help << "\n";
@@ -130,7 +98,7 @@ int DepartmentSave(CommandContext& ctx, bool adding) {
   if (const auto name = ctx.Option("name")) d.name = *name;
   if (adding && d.name.empty()) throw std::invalid_argument(Tr("--name is required"));
   if (const auto phone = ctx.Option("phone")) d.phone = *phone;
-  if (const auto order = ctx.Option("order")) d.sortOrder = static_cast<std::int32_t>(IdArgument("--order", *order));
+  if (const auto order = ctx.Option("order")) d.sortOrder = static_cast<std::int32_t>(IdNumber("--order", *order));
   if (const auto active = ctx.Option("active")) {
     if (*active != "yes" && *active != "no") throw std::invalid_argument(TrFormat("--active is yes or no, not '{1}'", {*active}));
     d.active = *active == "yes";
@@ -145,15 +113,15 @@ int DepartmentHelp(CommandContext& ctx) {
   db->RequireSupportedSchema();
   const std::string county = County(ctx, *db);
   dal::DepartmentHelp help;
-  help.kind = CodeOption<model::HelpKind>("kind", ctx.Option("kind").value_or(""));
+  help.kind = EnumCodeOption<model::HelpKind>("kind", ctx.Option("kind").value_or(""));
   help.description = ctx.Option("description").value_or("");
   help.active = !ctx.Has("stop");
   if (const auto days = ctx.Option("days")) {
-    help.workingDays = static_cast<std::int32_t>(IdArgument("--days", *days));
+    help.workingDays = static_cast<std::int32_t>(IdNumber("--days", *days));
     help.daysFrom = DateOption(ctx, "from");
   }
   db->Referrals().SetDepartmentHelp(county, ctx.args.at(0), help);
-  ctx.out << TrFormat(help.active ? "{1} gives {2}" : "{1} no longer gives {2}", {ctx.args.at(0), Words<model::HelpKind>(help.kind)})
+  ctx.out << TrFormat(help.active ? "{1} gives {2}" : "{1} no longer gives {2}", {ctx.args.at(0), EnumWords<model::HelpKind>(help.kind)})
           << "\n";
   return kExitOk;
 }
@@ -163,12 +131,12 @@ void PrintReferrals(CommandContext& ctx, const std::vector<dal::Referral>& refer
           << PadToWidth(Tr("household"), 10) << PadToWidth(Tr("village"), 14) << PadToWidth(Tr("due"), 12)
           << PadToWidth(Tr("overdue"), 8) << Tr("state") << "\n";
   for (const auto& r : referrals) {
-    std::string state = Words<model::ReferralState>(r.state);
+    std::string state = EnumWords<model::ReferralState>(r.state);
     if (r.closedOnBehalf) state += Tr(" (recorded by the center)");
     if (r.escalated) state += " · " + Tr("escalated");
-    if (r.feedbackAmountFen) state += " · " + TrFormat("{1} yuan given", {Yuan(r.feedbackAmountFen)});
+    if (r.feedbackAmountFen) state += " · " + TrFormat("{1} yuan given", {YuanText(r.feedbackAmountFen)});
     ctx.out << PadToWidth(std::to_string(r.id), 8) << PadToWidth(r.departmentName, 18)
-            << PadToWidth(Words<model::HelpKind>(r.kind), 12) << PadToWidth(r.headName, 10)
+            << PadToWidth(EnumWords<model::HelpKind>(r.kind), 12) << PadToWidth(r.headName, 10)
             << PadToWidth(r.villageName, 14) << PadToWidth(r.dueOn, 12)
             << PadToWidth(r.overdueDays > 0 ? std::to_string(r.overdueDays) : std::string(), 8) << state << "\n";
   }
@@ -179,7 +147,7 @@ int ReferralList(CommandContext& ctx) {
   dal::ReferralFilter filter;
   filter.department = ctx.Option("department").value_or("");
   filter.state = ctx.Option("state").value_or("");
-  if (!filter.state.empty() && filter.state != "open") CodeOption<model::ReferralState>("state", filter.state);
+  if (!filter.state.empty() && filter.state != "open") EnumCodeOption<model::ReferralState>("state", filter.state);
   if (ctx.Has("region")) filter.regionPrefix = RegionOption(ctx, true);
   filter.overdueOnly = ctx.Has("overdue");
   filter.escalatedOnly = ctx.Has("escalated");
@@ -206,9 +174,9 @@ int ReferralList(CommandContext& ctx) {
 
 int ReferralSend(CommandContext& ctx) {
   dal::ReferralSubject subject;
-  if (const auto h = ctx.Option("household")) subject.householdId = IdArgument("--household", *h);
-  if (const auto c = ctx.Option("case")) subject.caseId = IdArgument("--case", *c);
-  if (const auto a = ctx.Option("alert")) subject.alertId = IdArgument("--alert", *a);
+  if (const auto h = ctx.Option("household")) subject.householdId = IdNumber("--household", *h);
+  if (const auto c = ctx.Option("case")) subject.caseId = IdNumber("--case", *c);
+  if (const auto a = ctx.Option("alert")) subject.alertId = IdNumber("--alert", *a);
   if (!subject.householdId && !subject.caseId && !subject.alertId) {
     throw std::invalid_argument(Tr("name what to refer: --household, --case or --alert"));
   }
@@ -224,7 +192,7 @@ int ReferralSend(CommandContext& ctx) {
     if (parts.size() != 2 || parts[0].empty()) {
       throw std::invalid_argument(TrFormat("--to takes DEPARTMENT:KIND[,DEPARTMENT:KIND...], not '{1}'", {to}));
     }
-    items.push_back({parts[0], CodeOption<model::HelpKind>("to", parts[1]), request, documents});
+    items.push_back({parts[0], EnumCodeOption<model::HelpKind>("to", parts[1]), request, documents});
   }
   if (items.empty()) throw std::invalid_argument(Tr("--to is required"));
   auto db = ctx.connect();
@@ -247,7 +215,7 @@ dal::Referral Current(dal::pg::PgDatabase& db, std::int64_t id) {
 int ReferralAccept(CommandContext& ctx) {
   auto db = ctx.connect();
   db->RequireSupportedSchema();
-  const auto r = Current(*db, IdArgument(Tr("the referral"), ctx.args.at(0)));
+  const auto r = Current(*db, IdNumber(Tr("the referral"), ctx.args.at(0)));
   db->Referrals().Accept(r.id, r.version);
   ctx.out << TrFormat("referral {1} accepted", {std::to_string(r.id)}) << "\n";
   return kExitOk;
@@ -258,7 +226,7 @@ int ReferralDecline(CommandContext& ctx) {
   if (reason.empty()) throw std::invalid_argument(Tr("--reason is required"));
   auto db = ctx.connect();
   db->RequireSupportedSchema();
-  const auto r = Current(*db, IdArgument(Tr("the referral"), ctx.args.at(0)));
+  const auto r = Current(*db, IdNumber(Tr("the referral"), ctx.args.at(0)));
   db->Referrals().Decline(r.id, r.version, reason);
   ctx.out << TrFormat("referral {1} declined", {std::to_string(r.id)}) << "\n";
   return kExitOk;
@@ -273,19 +241,19 @@ dal::ReferralFeedback FeedbackOf(const std::string& kind, const std::string& amo
   f.givenOn = date;
   f.givenBy = givenBy;
   for (const auto& t : model::Split(terms, ',')) {
-    if (!t.empty()) f.terms.push_back(CodeOption<model::SupportTerm>("terms", t));
+    if (!t.empty()) f.terms.push_back(EnumCodeOption<model::SupportTerm>("terms", t));
   }
   return f;
 }
 
 int ReferralFeedbackCommand(CommandContext& ctx) {
-  const std::string kind = CodeOption<model::HelpKind>("kind", ctx.Option("kind").value_or(""));
+  const std::string kind = EnumCodeOption<model::HelpKind>("kind", ctx.Option("kind").value_or(""));
   auto f = FeedbackOf(kind, ctx.Option("amount").value_or(""), ctx.Option("description").value_or(""),
                       DateOption(ctx, "date"), ctx.Option("by").value_or(""), ctx.Option("terms").value_or(""));
   f.requestId = dal::NewRequestId();
   auto db = ctx.connect();
   db->RequireSupportedSchema();
-  const auto r = Current(*db, IdArgument(Tr("the referral"), ctx.args.at(0)));
+  const auto r = Current(*db, IdNumber(Tr("the referral"), ctx.args.at(0)));
   db->Referrals().Feedback(r.id, r.version, f);
   ctx.out << TrFormat("referral {1} done", {std::to_string(r.id)}) << "\n";
   return kExitOk;
@@ -326,7 +294,7 @@ std::optional<Answer> ReadAnswer(const model::FileRow& row, std::vector<model::I
   Answer a;
   a.line = row.line;
   try {
-    a.referral = IdArgument("referral_id", cell(kId));
+    a.referral = IdNumber("referral_id", cell(kId));
   } catch (const std::invalid_argument&) {
     problem("referral_id", "referral_id.malformed", "a referral number, not '{1}'", {cell(kId)});
     return std::nullopt;
@@ -344,7 +312,7 @@ std::optional<Answer> ReadAnswer(const model::FileRow& row, std::vector<model::I
   const auto kind = std::find_if(model::EnumTexts<model::HelpKind>().begin(), model::EnumTexts<model::HelpKind>().end(),
                                  [&](const auto& t) { return t.code == cell(kKind) || t.chinese == cell(kKind); });
   if (kind == model::EnumTexts<model::HelpKind>().end()) {
-    problem("kind", "kind.unknown", "a kind of help ({1}), not '{2}'", {CodesOf<model::HelpKind>(), cell(kKind)});
+    problem("kind", "kind.unknown", "a kind of help ({1}), not '{2}'", {EnumCodes<model::HelpKind>(), cell(kKind)});
   } else {
     a.feedback.kind = std::string(kind->code);
   }
@@ -368,7 +336,7 @@ std::optional<Answer> ReadAnswer(const model::FileRow& row, std::vector<model::I
     const auto term = std::find_if(model::EnumTexts<model::SupportTerm>().begin(), model::EnumTexts<model::SupportTerm>().end(),
                                    [&](const auto& x) { return x.code == t || x.chinese == t; });
     if (term == model::EnumTexts<model::SupportTerm>().end()) {
-      problem("terms", "terms.unknown", "support terms ({1}), not '{2}'", {CodesOf<model::SupportTerm>(), t});
+      problem("terms", "terms.unknown", "support terms ({1}), not '{2}'", {EnumCodes<model::SupportTerm>(), t});
     } else {
       a.feedback.terms.emplace_back(term->code);
     }

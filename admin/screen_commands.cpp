@@ -12,6 +12,7 @@
 #include "doudi/model/alert_rule.h"
 #include "doudi/model/alert_state.h"
 #include "doudi/model/money.h"
+#include "enum_options.h"
 #include "household_file.h"
 #include "terminal.h"
 
@@ -79,12 +80,6 @@ std::string Yuan(const std::optional<std::int64_t>& fen) {
   return fen ? model::Money::FromFen(*fen).ToDisplayString() : std::string();
 }
 
-template <typename E>
-std::string Words(const std::string& code) {
-  const auto value = model::ParseEnum<E>(code);
-  return value ? std::string(model::ToChinese(*value)) : code;
-}
-
 int AlertsList(CommandContext& ctx) {
   dal::AlertFilter filter;
   const auto rules = RuleOption(ctx);
@@ -124,8 +119,8 @@ int AlertsList(CommandContext& ctx) {
           << PadToWidth(Tr("name"), 10) << PadToWidth(Tr("ID number"), 20) << PadToWidth(Tr("village"), 16)
           << PadToWidth(Tr("figure (yuan)"), 14) << Tr("state") << "\n";
   for (const auto& a : alerts) {
-    std::string state = Words<model::AlertState>(a.state);
-    if (!a.outcome.empty()) state += " · " + Words<model::AlertOutcome>(a.outcome);
+    std::string state = EnumWords<model::AlertState>(a.state);
+    if (!a.outcome.empty()) state += " · " + EnumWords<model::AlertOutcome>(a.outcome);
     ctx.out << PadToWidth(std::to_string(a.id), 8) << PadToWidth(a.ruleName, 30) << PadToWidth(a.period, 12)
             << PadToWidth(a.name, 10) << PadToWidth(a.idNumberMasked, 20)
             << PadToWidth(a.regionName.empty() ? a.regionCode : a.regionName, 16) << PadToWidth(Yuan(a.figureFen), 14)

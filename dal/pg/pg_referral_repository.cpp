@@ -21,11 +21,6 @@ namespace {
 // stored text holds.
 constexpr char kSeparator = '\x1f';
 
-std::optional<std::int64_t> OptionalNumber(const soci::row& r, std::size_t column) {
-  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
-  return r.get<long long>(column);
-}
-
 std::vector<std::string> Elements(const std::string& joined) { return model::Split(joined, kSeparator); }
 
 // The columns of doudi.referral_overview that ReferralRow reads, in its order.
@@ -54,10 +49,10 @@ Referral ReferralRow(const soci::row& r) {
   x.headIdMasked = r.get<std::string>(c++);
   x.address = r.get<std::string>(c++);
   x.phone = r.get<std::string>(c++);
-  x.caseId = OptionalNumber(r, c++);
+  x.caseId = OptionalId(r, c++);
   x.caseProgram = r.get<std::string>(c++);
   x.caseState = r.get<std::string>(c++);
-  x.alertId = OptionalNumber(r, c++);
+  x.alertId = OptionalId(r, c++);
   x.department = r.get<std::string>(c++);
   x.departmentName = r.get<std::string>(c++);
   x.kind = r.get<std::string>(c++);
@@ -74,9 +69,9 @@ Referral ReferralRow(const soci::row& r) {
   x.closedBy = r.get<std::string>(c++);
   x.closedOnBehalf = r.get<int>(c++) != 0;
   x.declineReason = r.get<std::string>(c++);
-  x.duplicateOf = OptionalNumber(r, c++);
+  x.duplicateOf = OptionalId(r, c++);
   x.feedbackKind = r.get<std::string>(c++);
-  x.feedbackAmountFen = OptionalNumber(r, c++);
+  x.feedbackAmountFen = OptionalId(r, c++);
   x.feedbackDescription = r.get<std::string>(c++);
   x.feedbackGivenOn = r.get<std::string>(c++);
   x.feedbackGivenBy = r.get<std::string>(c++);
@@ -157,7 +152,7 @@ class PgReferralRepository final : public ReferralRepository {
   }
 
   std::int32_t SaveDepartment(const Department& d, std::optional<std::int32_t> version) override {
-    return Write("saving department " + d.code, [&] {
+    return WriteAndSeal(m_sql, "saving department " + d.code, [&] {
       int next = 0;
       const int theVersion = version.value_or(0);
       soci::indicator versionIndicator = version ? soci::i_ok : soci::i_null;
@@ -171,7 +166,7 @@ class PgReferralRepository final : public ReferralRepository {
 
   void SetDepartmentHelp(const std::string& county, const std::string& department,
                          const DepartmentHelp& help) override {
-    Write("setting the help of department " + department, [&] {
+    WriteAndSeal(m_sql, "setting the help of department " + department, [&] {
       const int active = help.active ? 1 : 0;
       const int days = help.workingDays;
       soci::indicator daysIndicator = days > 0 ? soci::i_ok : soci::i_null;
@@ -187,7 +182,7 @@ class PgReferralRepository final : public ReferralRepository {
 
   std::vector<std::int64_t> Send(const std::string& requestId, const ReferralSubject& subject, const std::string& note,
                                  const std::vector<ReferralItem>& items) override {
-    return Write("sending referrals", [&] {
+    return WriteAndSeal(m_sql, "sending referrals", [&] {
       const long long household = subject.householdId.value_or(0);
       const long long theCase = subject.caseId.value_or(0);
       const long long alert = subject.alertId.value_or(0);
@@ -248,7 +243,7 @@ class PgReferralRepository final : public ReferralRepository {
   }
 
   std::int32_t Accept(std::int64_t id, std::int32_t version) override {
-    return Write("accepting referral " + std::to_string(id), [&] {
+    return WriteAndSeal(m_sql, "accepting referral " + std::to_string(id), [&] {
       int next = 0;
       const long long referralId = id;
       m_sql << "SELECT doudi.referral_accept(:r, :v)", soci::use(referralId), soci::use(version), soci::into(next);
@@ -257,7 +252,7 @@ class PgReferralRepository final : public ReferralRepository {
   }
 
   std::int32_t Decline(std::int64_t id, std::int32_t version, const std::string& reason) override {
-    return Write("declining referral " + std::to_string(id), [&] {
+    return WriteAndSeal(m_sql, "declining referral " + std::to_string(id), [&] {
       int next = 0;
       const long long referralId = id;
       m_sql << "SELECT doudi.referral_decline(:r, :v, :reason)", soci::use(referralId), soci::use(version),
@@ -267,7 +262,7 @@ class PgReferralRepository final : public ReferralRepository {
   }
 
   std::int32_t Feedback(std::int64_t id, std::int32_t version, const ReferralFeedback& f) override {
-    return Write("recording the feedback on referral " + std::to_string(id), [&] {
+    return WriteAndSeal(m_sql, "recording the feedback on referral " + std::to_string(id), [&] {
       int next = 0;
       const long long referralId = id;
       const long long amount = f.amountFen.value_or(0);
@@ -283,7 +278,7 @@ class PgReferralRepository final : public ReferralRepository {
   }
 
   void CloseHelp(std::optional<std::int64_t> caseId, std::optional<std::int64_t> alertId) override {
-    Write("closing the help", [&] {
+    WriteAndSeal(m_sql, "closing the help", [&] {
       const long long theCase = caseId.value_or(0), alert = alertId.value_or(0);
       soci::indicator caseIndicator = caseId ? soci::i_ok : soci::i_null;
       soci::indicator alertIndicator = alertId ? soci::i_ok : soci::i_null;
@@ -294,11 +289,6 @@ class PgReferralRepository final : public ReferralRepository {
   }
 
  private:
-  template <typename Work>
-  auto Write(const std::string& context, Work work) -> decltype(work()) {
-    return WriteAndSeal(m_sql, context, work);
-  }
-
   soci::session& m_sql;
 };
 
