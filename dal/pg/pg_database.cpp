@@ -27,6 +27,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<ReferralRepository> referrals;
   std::unique_ptr<PairingRepository> pairing;
   std::unique_ptr<HelpRepository> help;
+  std::unique_ptr<IntakeRepository> intake;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -61,6 +62,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->referrals = MakeReferralRepository(m_impl->sql);
   m_impl->pairing = MakePairingRepository(m_impl->sql);
   m_impl->help = MakeHelpRepository(m_impl->sql);
+  m_impl->intake = MakeIntakeRepository(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -158,6 +160,7 @@ SpendingRecords& PgDatabase::Spending() { return *m_impl->spending; }
 ReferralRepository& PgDatabase::Referrals() { return *m_impl->referrals; }
 PairingRepository& PgDatabase::Pairing() { return *m_impl->pairing; }
 HelpRepository& PgDatabase::Help() { return *m_impl->help; }
+IntakeRepository& PgDatabase::Intake() { return *m_impl->intake; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

@@ -34,6 +34,11 @@ std::unique_ptr<SpendingRecords> MakeSpendingRecords(soci::session& sql);
 std::unique_ptr<ReferralRepository> MakeReferralRepository(soci::session& sql);
 std::unique_ptr<PairingRepository> MakePairingRepository(soci::session& sql);
 std::unique_ptr<HelpRepository> MakeHelpRepository(soci::session& sql);
+std::unique_ptr<IntakeRepository> MakeIntakeRepository(soci::session& sql);
+
+// The SCRAM-SHA-256 verifier libpq computes on this side, so a plain
+// password never reaches the server (or its statement log).
+std::string ScramVerifier(soci::session& sql, const std::string& roleName, const std::string& password);
 
 // The rows a query yields (m_sql.prepare << "SELECT ...", soci::use(...)),
 // each made into an element by read(const soci::row&), in order; none is an

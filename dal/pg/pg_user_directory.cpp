@@ -35,7 +35,7 @@ class PgUserDirectory final : public UserDirectory {
 
   void Add(const UserAccount& a, const std::string& password) override {
     try {
-      const std::string verifier = Verifier(a.roleName, password);
+      const std::string verifier = ScramVerifier(m_sql, a.roleName, password);
       const std::string group(model::ToCode(a.group));
       const std::string display = a.displayName.empty() ? a.roleName : a.displayName;
       soci::transaction tr(m_sql);
@@ -72,7 +72,7 @@ class PgUserDirectory final : public UserDirectory {
 
   void ResetPassword(const std::string& roleName, const std::string& password) override {
     try {
-      const std::string verifier = Verifier(roleName, password);
+      const std::string verifier = ScramVerifier(m_sql, roleName, password);
       Call("SELECT doudi.user_reset_password(:r, :v)", roleName, verifier, "resetting the password of " + roleName);
     } catch (...) {
       RethrowAsDatabaseError("resetting the password of " + roleName);
@@ -114,21 +114,21 @@ class PgUserDirectory final : public UserDirectory {
     }
   }
 
-  // The SCRAM-SHA-256 verifier libpq computes on this side, so the plain
-  // password never reaches the server (or its statement log).
-  std::string Verifier(const std::string& roleName, const std::string& password) {
-    PGconn* conn = NativeConnection(m_sql);
-    std::unique_ptr<char, decltype(&PQfreemem)> verifier(
-        PQencryptPasswordConn(conn, password.c_str(), roleName.c_str(), "scram-sha-256"), &PQfreemem);
-    if (!verifier) ThrowLibpqError(conn, "preparing the password");
-    return verifier.get();
-  }
-
   soci::session& m_sql;
 };
 
 }  // namespace
 
-std::unique_ptr<UserDirectory> MakeUserDirectory(soci::session& sql) { return std::make_unique<PgUserDirectory>(sql); }
+std::string ScramVerifier(soci::session& sql, const std::string& roleName, const std::string& password) {
+  PGconn* conn = NativeConnection(sql);
+  std::unique_ptr<char, decltype(&PQfreemem)> verifier(
+      PQencryptPasswordConn(conn, password.c_str(), roleName.c_str(), "scram-sha-256"), &PQfreemem);
+  if (!verifier) ThrowLibpqError(conn, "preparing the password");
+  return verifier.get();
+}
+
+std::unique_ptr<UserDirectory> MakeUserDirectory(soci::session& sql) {
+  return std::make_unique<PgUserDirectory>(sql);
+}
 
 }  // namespace doudi::dal::pg

@@ -45,6 +45,10 @@ BEGIN
       ('pairing_household',        'household_id', 'insert update',     'no'),
       ('pairing_assignment',       'id',        'insert update',        'no'),
       ('pairing_visit',            'id',        'insert',               'rows'),
+      -- field intake: tokens and reports audited; photos never change (their SHA-256 is in the row)
+      ('intake_token',             'id',        'insert update',        'no'),
+      ('intake_report',            'id',        'insert update',        'no'),
+      ('intake_photo',             NULL,        '',                     'rows'),
       ('audit_row',                NULL,        '',                     'rows and truncate'),
       ('audit_seal',               NULL,        '',                     'rows and truncate'))
     AS audited (name, key, events, append_only)

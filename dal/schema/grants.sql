@@ -5,7 +5,7 @@
 -- before is taken back first, so this file is the whole truth.
 REVOKE ALL ON SCHEMA doudi FROM PUBLIC;
 GRANT USAGE ON SCHEMA doudi TO doudi_user, doudi_user_manager, doudi_scope_reader, doudi_watchdog, doudi_audit_reader,
-  doudi_scheduler;
+  doudi_scheduler, doudi_intake;
 DO $$
 DECLARE
   r record;
@@ -21,7 +21,7 @@ BEGIN
 END
 $$;
 
-GRANT SELECT ON doudi.alert, doudi.alert_verification, doudi.crosscheck_batch, doudi.app_user, doudi.asset, doudi.assistance_case, doudi.audit_row, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_step, doudi.case_survey, doudi.charity_fund, doudi.household, doudi.income_item, doudi.payment_line, doudi.person, doudi.referral, doudi.registry_status_change, doudi.department, doudi.department_help, doudi.department_due_days, doudi.referral_send, doudi.help_record, doudi.charity_fund_topup, doudi.pairing_contact, doudi.pairing_household, doudi.pairing_assignment, doudi.pairing_visit, doudi.support_term, doudi.support_term_source TO doudi_audit_reader;
+GRANT SELECT ON doudi.alert, doudi.alert_verification, doudi.crosscheck_batch, doudi.app_user, doudi.asset, doudi.assistance_case, doudi.audit_row, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_step, doudi.case_survey, doudi.charity_fund, doudi.household, doudi.income_item, doudi.payment_line, doudi.person, doudi.referral, doudi.registry_status_change, doudi.department, doudi.department_help, doudi.department_due_days, doudi.referral_send, doudi.help_record, doudi.charity_fund_topup, doudi.pairing_contact, doudi.pairing_household, doudi.pairing_assignment, doudi.pairing_visit, doudi.support_term, doudi.support_term_source, doudi.intake_token, doudi.intake_report, doudi.intake_photo TO doudi_audit_reader;
 GRANT SELECT ON doudi.audit_seal, doudi.unmasked_access TO doudi_auditor;
 GRANT INSERT ON doudi.crosscheck_stage, doudi.import_stage, doudi.region TO doudi_center_admin;
 GRANT SELECT ON doudi.audit_seal, doudi.household, doudi.person, doudi.save_request, doudi.unmasked_access TO doudi_center_admin;
@@ -58,3 +58,11 @@ GRANT SELECT (id_number_masked, name, region_code, batch_id, updated_at) ON doud
 GRANT SELECT (id, rule, period, id_number_masked, household_id, case_id, name, region_code, figure_fen, figures, sources, state, outcome, outcome_reason, outcome_case_id, closed_figure_fen, raised_at, raised_count, updated_at, closed_at, closed_by, version, help_closed_at, help_closed_by) ON doudi.alert TO doudi_user;
 -- The programs that exclude each other: a rule table everyone reads.
 GRANT SELECT ON doudi.program_exclusion TO doudi_user;
+-- Field intake: the desk reads reports without the reporter's full ID number, the photos, and the
+-- tokens without their hash (row-level security decides which rows); doudi_intake reads no table.
+GRANT SELECT (id, token_id, request_id, region_code, name, id_number_masked, phone, address, category, description,
+              urgency, consent, received_at, state, household_id, alert_id, case_id, referral_send_id, merged_into,
+              outcome, outcome_note, handled_at, handled_by, closed_at, closed_by, version) ON doudi.intake_report TO doudi_user;
+GRANT SELECT ON doudi.intake_photo TO doudi_user;
+GRANT SELECT (id, name, region_code, expires_on, issued_at, issued_by, revoked_at, revoked_by) ON doudi.intake_token
+  TO doudi_user;

@@ -13,6 +13,7 @@
 #include "doudi/dal/crosscheck_import.h"
 #include "doudi/dal/help_repository.h"
 #include "doudi/dal/holiday_calendar.h"
+#include "doudi/dal/intake_repository.h"
 #include "doudi/dal/household_import.h"
 #include "doudi/dal/household_spending.h"
 #include "doudi/dal/referral_repository.h"
@@ -92,6 +93,7 @@ class PgDatabase {
   ReferralRepository& Referrals();
   PairingRepository& Pairing();
   HelpRepository& Help();
+  IntakeRepository& Intake();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
