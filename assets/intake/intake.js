@@ -640,9 +640,9 @@
   function laterText(result) {
     if (result.network) return '已保存，联网后自动发送。';
     if (result.status === 429) {
-      return '发送过于频繁，已保存在本机，' + (result.retryAfter ? result.retryAfter + '秒后' : '稍后') + '自动发送。';
+      return '已保存；发送过于频繁，' + (result.retryAfter ? result.retryAfter + '秒后' : '稍后') + '自动发送。';
     }
-    return '中心系统暂时无法接收，已保存，稍后自动发送。';
+    return '已保存；中心系统暂时无法接收，稍后自动发送。';
   }
 
   // ---------- the queue of reports waiting for the network ----------
@@ -758,7 +758,7 @@
         if (r.outcome === 'later') {
           var item = enqueue(entry);
           resetForm();
-          var text2 = laterText(r);
+          var text2 = entry.fields.name + '的上报' + laterText(r) + '您可以继续填写下一户。';
           if (item.photos_dropped) {
             text2 += '照片太大，未能保存在本机：请不要关闭本页，否则这份上报将不带照片发送。';
           }
@@ -938,6 +938,10 @@
   }
 
   function start() {
+    // A new link opened in the tab that shows the page changes only the fragment.
+    window.addEventListener('hashchange', function () {
+      if (/(?:^#|&)t=/.test(window.location.hash)) window.location.reload();
+    });
     takeTokenFromLink();
     state.token = state.token || loadText(KEY_TOKEN);
     if (!state.token) { showBlocked('intake.token_missing'); return; }
