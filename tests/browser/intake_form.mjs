@@ -103,6 +103,16 @@ async function launch() {
   };
 }
 
+// Runs a scenario in a fresh browser profile, closed again whatever happens.
+async function withBrowser(scenario) {
+  const b = await launch();
+  try {
+    return await scenario(b);
+  } finally {
+    await b.close();
+  }
+}
+
 async function openForm(context, withToken = true) {
   const page = context.pages()[0] || (await context.newPage());
   await page.goto(withToken ? `${BASE}/#t=${TOKEN}` : `${BASE}/`);
@@ -130,6 +140,21 @@ async function serverCount(page, name) {
   return reports.filter((r) => r.name === name).length;
 }
 
+// Submits without a network: the page keeps the report to send later.
+async function submitQueued(page) {
+  await page.locator('#submit').tap();
+  await page.waitForFunction(() => /已保存，联网后自动发送/.test(document.querySelector('#status').textContent));
+}
+
+// The queued report reached the center once: 已收到 in 我上报的, one row, one on the server.
+async function expectSentOnce(page, name, label, problems) {
+  await waitForMine(page, name, '已收到');
+  const rows = (await mine(page)).filter((r) => r.name === name);
+  expect(rows.length === 1, `${label}: 我上报的 lists ${rows.length} reports named ${name}`);
+  expect(await serverCount(page, name) === 1, `${label}: the server does not have the report exactly once`);
+  expect(problems.length === 0, `${label}: ` + problems.join('; '));
+}
+
 async function pick(page, name, code) {
   await page.locator(`label:has(#f-${name}-${code})`).tap();
   expect(await page.isChecked(`#f-${name}-${code}`), `tapping ${name} ${code} did not choose it`);
@@ -143,9 +168,8 @@ async function fillMinimal(page, name) {
   await page.locator('label[for="f-consent"]').tap();
 }
 
-async function noLink() {
-  const b = await launch();
-  try {
+function noLink() {
+  return withBrowser(async (b) => {
     const page = await b.context.newPage();
     await page.goto(`${BASE}/`);
     await page.locator('#blocked').waitFor({ state: 'visible' });
@@ -153,14 +177,11 @@ async function noLink() {
     expect(/链接/.test(text) && /中心/.test(text), `no-link: the message does not say to ask the center for a link: ${text}`);
     expect(await page.isHidden('#form'), 'no-link: the form is shown without a token');
     expect(b.problems.length === 0, 'no-link: ' + b.problems.join('; '));
-  } finally {
-    await b.close();
-  }
+  });
 }
 
-async function badLink() {
-  const b = await launch();
-  try {
+function badLink() {
+  return withBrowser(async (b) => {
     const page = await b.context.newPage();
     await page.goto(`${BASE}/#t=dd_${'Z'.repeat(43)}`);
     await page.locator('#blocked').waitFor({ state: 'visible' });
@@ -168,14 +189,11 @@ async function badLink() {
     expect(/无效/.test(text), `bad-link: an unknown token is not reported as an invalid link: ${text}`);
     const problems = b.problems.filter((p) => !/401/.test(p));  // chromium logs the 401 itself
     expect(problems.length === 0, 'bad-link: ' + problems.join('; '));
-  } finally {
-    await b.close();
-  }
+  });
 }
 
-async function report() {
-  const b = await launch();
-  try {
+function report() {
+  return withBrowser(async (b) => {
     const page = await openForm(b.context);
     expect(!page.url().includes('#') && !page.url().includes(TOKEN),
       `report: the token is still in the address bar: ${page.url()}`);
@@ -268,56 +286,38 @@ async function report() {
     expect(await serverCount(page, name) === 1, 'report: the server does not list the report exactly once');
     expect(b.problems.length === 0, 'report: ' + b.problems.join('; '));
     return Number(m[1]);
-  } finally {
-    await b.close();
-  }
+  });
 }
 
-async function offline() {
-  const b = await launch();
-  try {
+function offline() {
+  return withBrowser(async (b) => {
     const page = await openForm(b.context);
     const name = '李' + suffix();
     await fillMinimal(page, name);
     await b.context.setOffline(true);
-    await page.locator('#submit').tap();
-    await page.waitForFunction(() => /已保存，联网后自动发送/.test(document.querySelector('#status').textContent));
+    await submitQueued(page);
     await waitForMine(page, name, '待发送');
     expect(await page.inputValue('#f-name') === '', 'offline: the form was not emptied for the next report');
     await b.context.setOffline(false);
-    await waitForMine(page, name, '已收到');
-    const rows = (await mine(page)).filter((r) => r.name === name);
-    expect(rows.length === 1, `offline: 我上报的 lists ${rows.length} reports named ${name}`);
-    expect(await serverCount(page, name) === 1, 'offline: the server does not have the report exactly once');
-    expect(b.problems.length === 0, 'offline: ' + b.problems.join('; '));
-  } finally {
-    await b.close();
-  }
+    await expectSentOnce(page, name, 'offline', b.problems);
+  });
 }
 
-async function dropped() {
-  const b = await launch();
-  try {
+function dropped() {
+  return withBrowser(async (b) => {
     let page = await openForm(b.context);
     const name = '赵' + suffix();
     await fillMinimal(page, name);
     const drop = (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue());
     await b.context.route('**/api/v1/reports', drop);
-    await page.locator('#submit').tap();
-    await page.waitForFunction(() => /已保存，联网后自动发送/.test(document.querySelector('#status').textContent));
+    await submitQueued(page);
     await page.close();
     await b.context.unroute('**/api/v1/reports', drop);
     page = await b.context.newPage();
     await page.goto(`${BASE}/`);  // no token in the link: the page kept it
     await page.locator('#form').waitFor({ state: 'visible' });
-    await waitForMine(page, name, '已收到');
-    const rows = (await mine(page)).filter((r) => r.name === name);
-    expect(rows.length === 1, `dropped: 我上报的 lists ${rows.length} reports named ${name}`);
-    expect(await serverCount(page, name) === 1, 'dropped: the server does not have the report exactly once');
-    expect(b.problems.length === 0, 'dropped: ' + b.problems.join('; '));
-  } finally {
-    await b.close();
-  }
+    await expectSentOnce(page, name, 'dropped', b.problems);
+  });
 }
 
 async function main() {
