@@ -903,7 +903,7 @@ BOOST_FIXTURE_TEST_CASE(roles_and_objects_hold_no_more_than_they_need, Registry)
                               "'doudi_audit_reader'::regrole ORDER BY 1")) == "audit_reconcile");
   BOOST_TEST(Join(server.Rows("SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND proowner = "
                               "'doudi_user_manager'::regrole ORDER BY 1")) ==
-             "user_add,user_reset_password,user_set_enabled,user_set_role,user_set_scope");
+             "intake_login_add,user_add,user_reset_password,user_set_enabled,user_set_role,user_set_scope");
   const auto readers = server.Rows(
       "SELECT proname FROM pg_proc WHERE pronamespace = 'doudi'::regnamespace AND "
       "proowner = 'doudi_scope_reader'::regrole ORDER BY 1");

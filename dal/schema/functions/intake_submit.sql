@@ -1,6 +1,6 @@
 -- Stores one report from the field (doudi-intake, the reporter's token):
--- p_report is {"name", "id_number" (optional), "phone", "village",
--- "address", "category", "description", "urgency", "consent"}, the photos
+-- p_report is {"name", "id_number" (optional), "phone" (optional), "village",
+-- "address" (optional), "category", "description", "urgency", "consent"}, the photos
 -- are already re-encoded by the server (media type, width, height each).
 -- The same request id from the same token returns the report stored the
 -- first time, never a second one ("created": false). A village outside the
@@ -38,8 +38,8 @@ BEGIN
     WHEN NOT coalesce(doudi.name_storable(btrim(p_report ->> 'name')) AND char_length(btrim(p_report ->> 'name')) <= 50, false)
       THEN 'name'
     WHEN v_id_number IS NOT NULL AND NOT doudi.resident_id_valid(v_id_number) THEN 'id_number'
-    WHEN coalesce(btrim(p_report ->> 'phone'), '') !~ '^[0-9+ -]{5,20}$' THEN 'phone'
-    WHEN btrim(coalesce(p_report ->> 'address', '')) = '' OR NOT doudi.text_storable(btrim(p_report ->> 'address'), 200) THEN 'address'
+    WHEN coalesce(btrim(p_report ->> 'phone'), '') !~ '^([0-9+ -]{5,20})?$' THEN 'phone'
+    WHEN NOT doudi.text_storable(btrim(coalesce(p_report ->> 'address', '')), 200) THEN 'address'
     WHEN coalesce(p_report ->> 'category', '') NOT IN ('illness', 'accident', 'disaster', 'income_loss', 'disability',
                                                       'elderly_alone', 'child', 'other') THEN 'category'
     WHEN btrim(coalesce(p_report ->> 'description', '')) = ''
@@ -55,8 +55,8 @@ BEGIN
   END IF;
   INSERT INTO doudi.intake_report AS x (token_id, request_id, region_code, name, id_number, phone, address, category,
                                         description, urgency, consent)
-  VALUES (t.id, p_request, v_village, btrim(p_report ->> 'name'), v_id_number, btrim(p_report ->> 'phone'),
-          btrim(p_report ->> 'address'), p_report ->> 'category', btrim(p_report ->> 'description'),
+  VALUES (t.id, p_request, v_village, btrim(p_report ->> 'name'), v_id_number, coalesce(btrim(p_report ->> 'phone'), ''),
+          btrim(coalesce(p_report ->> 'address', '')), p_report ->> 'category', btrim(p_report ->> 'description'),
           p_report ->> 'urgency', true)
   ON CONFLICT (token_id, request_id) DO NOTHING
   RETURNING * INTO r;
