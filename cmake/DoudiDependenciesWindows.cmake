@@ -5,8 +5,9 @@
 # native Linux configuration never reads this file.
 #
 # It defines the same imported targets the layers link: PostgreSQL::PostgreSQL,
-# Poco::*, soci::core and soci::postgresql. Boost.Test is header-only in the
-# cross build (DoudiTesting.cmake) and needs nothing here.
+# Poco::* (with NetSSL, Crypto and JSON), soci::core and soci::postgresql,
+# JPEG::JPEG and PNG::PNG. Boost.Test is header-only in the cross build
+# (DoudiTesting.cmake) and needs nothing here.
 if(NOT DOUDI_WINDOWS_DEPS OR NOT EXISTS "${DOUDI_WINDOWS_DEPS}/COMPLETE")
   message(FATAL_ERROR "DOUDI_WINDOWS_DEPS='${DOUDI_WINDOWS_DEPS}' is not a complete dependency cache "
                       "(run scripts/windows-deps)")
@@ -27,8 +28,18 @@ set_target_properties(PostgreSQL::PostgreSQL PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${DOUDI_WIN_LIBPQ_INCLUDE_DIRS}"
   INTERFACE_LINK_LIBRARIES "${DOUDI_WIN_LIBPQ_STATIC_LDFLAGS}")
 
-# Poco's own CMake package (in <cache>/cmake), static, unbundled.
-find_package(Poco REQUIRED CONFIG COMPONENTS Foundation Util Net Encodings)
+# Poco's own CMake package (in <cache>/cmake), static, unbundled. NetSSL (the
+# OpenSSL flavour) and Crypto find the cache's static OpenSSL themselves:
+# their configs set OPENSSL_USE_STATIC_LIBS, so CMake's OpenSSL::SSL and
+# OpenSSL::Crypto link libssl.a/libcrypto.a and then ws2_32 and crypt32.
+find_package(Poco REQUIRED CONFIG COMPONENTS Foundation Util Net Encodings JSON Crypto NetSSL)
+
+# libjpeg-turbo (the libjpeg 6b API) and libpng, static, through CMake's own
+# FindJPEG and FindPNG as natively: JPEG::JPEG, PNG::PNG (which brings
+# ZLIB::ZLIB, the cache's libz.a). The toolchain file roots both searches in
+# the cache.
+find_package(JPEG REQUIRED)
+find_package(PNG REQUIRED)
 include(DoudiSoci)
 
 # The documents' stack (pango, cairo, glib, harfbuzz, libxlsxwriter):

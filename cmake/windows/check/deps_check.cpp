@@ -1,6 +1,9 @@
 // libpq + OpenSSL + SOCI (postgresql backend) + Poco, linked statically for
 // Windows. Prints the versions; with a connection string as argument it also
-// connects through SOCI and prints the server's version and TLS state.
+// connects through SOCI and prints the server's version and TLS state. Then
+// the intake server's libraries (intake_check.cpp).
+#include "intake_check.h"
+
 #include <libpq-fe.h>
 #include <soci/soci.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -55,6 +58,7 @@ int main(int argc, char** argv) {
     std::cout << "SOCI error (expected without a server): " << e.get_error_message() << "\n";
     if (argc > 1) return 1;
   }
+  if (!intakeCheck()) return 1;
   std::cout << "deps_check ok\n";
   return 0;
 }
