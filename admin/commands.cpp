@@ -302,6 +302,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : ReferralCommands()) commands.push_back(std::move(c));
     for (auto& c : PairingCommands()) commands.push_back(std::move(c));
     for (auto& c : FundCommands()) commands.push_back(std::move(c));
+    for (auto& c : IntakeCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

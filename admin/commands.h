@@ -26,8 +26,8 @@ inline constexpr int kExitRowsRejected = 1;  // import: some rows rejected
 inline constexpr int kExitFailure = 2;       // usage, file, configuration or database error
 
 struct CommandContext {
-  std::vector<std::string> args;                      // after the command words
-  std::map<std::string, std::string> options;         // long option name -> value ("" for flags)
+  std::vector<std::string> args;                                  // after the command words
+  std::map<std::string, std::string> options;                     // long option name -> value ("" for flags)
   std::function<std::unique_ptr<dal::pg::PgDatabase>()> connect;  // connects, or throws
   std::chrono::year_month_day today;
   std::ostream& out;   // messages and listings (control characters shown escaped)
@@ -80,6 +80,13 @@ std::string RegionOption(const CommandContext& ctx, bool fullCodeToo);
 std::vector<Command> PairingCommands();
 // The fund ... and help ... commands (fund_commands.cpp).
 std::vector<Command> FundCommands();
+// The intake ... commands: reporters' tokens and the server's login (intake_commands.cpp).
+std::vector<Command> IntakeCommands();
+// The password for a new login: one line from standard input with
+// --password-stdin (never echoed), otherwise a generated one that
+// ShowOnce prints (user_commands.cpp).
+std::string NewPassword(CommandContext& ctx, bool& generated);
+void ShowOnce(CommandContext& ctx, const std::string& role, const std::string& password);
 // The screen schedule command (schedule_commands.cpp).
 std::vector<Command> ScheduleCommands();
 // The codes `roster --kind` takes, the default first.

@@ -19,7 +19,8 @@ model::StaffGroup GroupOption(const CommandContext& ctx) {
   if (!text) throw std::invalid_argument(Tr("--group is required"));
   if (const auto group = model::ParseStaffGroup(*text)) return *group;
   std::string names;
-  for (const auto& t : model::EnumTexts<model::StaffGroup>()) names += (names.empty() ? "" : ", ") + std::string(t.code);
+  for (const auto& t : model::EnumTexts<model::StaffGroup>())
+    names += (names.empty() ? "" : ", ") + std::string(t.code);
   throw std::invalid_argument(TrFormat("--group is one of {1}, not '{2}'", {names, *text}));
 }
 
@@ -29,35 +30,6 @@ std::string ScopeArgument(const std::string& scope) {
         TrFormat("a region scope is a code prefix of 2, 4, 6, 9 or 12 digits, not '{1}'", {scope}));
   }
   return scope;
-}
-
-// 16 characters from an alphabet without look-alikes (0/O, 1/l/I).
-std::string GeneratePassword() {
-  static constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-  std::random_device random;
-  std::string password;
-  for (int i = 0; i < 16; ++i) password += kAlphabet[random() % kAlphabet.size()];
-  return password;
-}
-
-// The password to set: one line from standard input with --password-stdin
-// (for scripts; never echoed), otherwise a generated one shown once.
-std::string NewPassword(CommandContext& ctx, bool& generated) {
-  generated = !ctx.Has("password-stdin");
-  if (generated) return GeneratePassword();
-  std::string password;
-  if (StdinIsTerminal()) {
-    password = PromptPassword(Tr("New password: ")).value_or("");
-  } else {
-    std::getline(std::cin, password);
-  }
-  if (password.size() < 8) throw std::invalid_argument(Tr("a password has at least 8 characters"));
-  return password;
-}
-
-void ShowOnce(CommandContext& ctx, const std::string& role, const std::string& password) {
-  ctx.out << TrFormat("initial password for {1} (shown once; give it to the user in person): {2}", {role, password})
-          << "\n";
 }
 
 int UserAdd(CommandContext& ctx) {
@@ -154,40 +126,106 @@ int Watchdog(CommandContext& ctx) {
 
 }  // namespace
 
+// 16 characters from an alphabet without look-alikes (0/O, 1/l/I).
+namespace {
+std::string GeneratePassword() {
+  static constexpr std::string_view kAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  std::random_device random;
+  std::string password;
+  for (int i = 0; i < 16; ++i) password += kAlphabet[random() % kAlphabet.size()];
+  return password;
+}
+}  // namespace
+
+// The password to set: one line from standard input with --password-stdin
+// (for scripts; never echoed), otherwise a generated one shown once.
+std::string NewPassword(CommandContext& ctx, bool& generated) {
+  generated = !ctx.Has("password-stdin");
+  if (generated) return GeneratePassword();
+  std::string password;
+  if (StdinIsTerminal()) {
+    password = PromptPassword(Tr("New password: ")).value_or("");
+  } else {
+    std::getline(std::cin, password);
+  }
+  if (password.size() < 8) throw std::invalid_argument(Tr("a password has at least 8 characters"));
+  return password;
+}
+
+void ShowOnce(CommandContext& ctx, const std::string& role, const std::string& password) {
+  ctx.out << TrFormat("initial password for {1} (shown once; give it to the user in person): {2}", {role, password})
+          << "\n";
+}
+
 std::vector<Command> UserCommands() {
   const std::string who =
       " A center administrator may manage users within their own region scope; the database refuses anything "
       "else.";
   return {
-      {{"user", "add"}, "user add NAME --group GROUP --scope PREFIX [--department D] [--name DISPLAY] [--password-stdin]",
+      {{"user", "add"},
+       "user add NAME --group GROUP --scope PREFIX [--department D] [--name DISPLAY] [--password-stdin]",
        "add a user (a database login role)",
        "Creates the login role NAME in GROUP (village_clerk, township_reviewer, city_decider, department_liaison, "
        "finance_officer, center_admin, auditor) with a region scope (12 digits for a village clerk, 9 for a "
        "township reviewer). A generated initial password is shown once, unless --password-stdin reads one from "
-       "standard input (for scripts)." + who,
-       {"group", "scope", "department", "name", "password-stdin"}, 1, UserAdd},
-      {{"user", "list"}, "user list", "list the users you may see", "Lists users with group, scope and state." + who,
-       {}, 0, UserList},
-      {{"user", "disable"}, "user disable NAME", "stop a user from logging in",
-       "The role keeps its history but can no longer log in." + who, {}, 1,
+       "standard input (for scripts)." +
+           who,
+       {"group", "scope", "department", "name", "password-stdin"},
+       1,
+       UserAdd},
+      {{"user", "list"},
+       "user list",
+       "list the users you may see",
+       "Lists users with group, scope and state." + who,
+       {},
+       0,
+       UserList},
+      {{"user", "disable"},
+       "user disable NAME",
+       "stop a user from logging in",
+       "The role keeps its history but can no longer log in." + who,
+       {},
+       1,
        [](CommandContext& ctx) { return UserEnable(ctx, false); }},
-      {{"user", "enable"}, "user enable NAME", "let a disabled user log in again", "Undoes user disable." + who, {},
-       1, [](CommandContext& ctx) { return UserEnable(ctx, true); }},
-      {{"user", "set-scope"}, "user set-scope NAME PREFIX", "change a user's region scope",
-       "Sets the region code prefix that bounds what the user sees and changes." + who, {}, 2, UserSetScope},
-      {{"user", "set-role"}, "user set-role NAME --group GROUP [--department D] [--scope PREFIX]",
+      {{"user", "enable"},
+       "user enable NAME",
+       "let a disabled user log in again",
+       "Undoes user disable." + who,
+       {},
+       1,
+       [](CommandContext& ctx) { return UserEnable(ctx, true); }},
+      {{"user", "set-scope"},
+       "user set-scope NAME PREFIX",
+       "change a user's region scope",
+       "Sets the region code prefix that bounds what the user sees and changes." + who,
+       {},
+       2,
+       UserSetScope},
+      {{"user", "set-role"},
+       "user set-role NAME --group GROUP [--department D] [--scope PREFIX]",
        "move a user to another group",
        "Moves the user to another group (a liaison needs --department; --scope changes the scope in the same step, "
-       "as a village clerk who becomes a township reviewer needs)." + who, {"group", "department", "scope"}, 1,
+       "as a village clerk who becomes a township reviewer needs)." +
+           who,
+       {"group", "department", "scope"},
+       1,
        UserSetRole},
-      {{"user", "reset-password"}, "user reset-password NAME [--password-stdin]", "set a new password",
-       "Sets a generated password, shown once, or one read from standard input." + who, {"password-stdin"}, 1,
+      {{"user", "reset-password"},
+       "user reset-password NAME [--password-stdin]",
+       "set a new password",
+       "Sets a generated password, shown once, or one read from standard input." + who,
+       {"password-stdin"},
+       1,
        UserResetPassword},
-      {{"watchdog"}, "watchdog", "end desk sessions that outlast the time limits",
+      {{"watchdog"},
+       "watchdog",
+       "end desk sessions that outlast the time limits",
        "Ends the sessions of desk users that are idle in a transaction, or run one statement, longer than the limits "
        "in doudi.security_limit (300 s and 1,800 s), which a user could otherwise hold for ever; run it every minute "
        "from the center server's cron (docs/deployment.md). Center administrators.",
-       {}, 0, Watchdog},
+       {},
+       0,
+       Watchdog},
   };
 }
 

@@ -8,6 +8,7 @@
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/Net.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
@@ -80,6 +81,7 @@ class IntakeServer final : public Poco::Util::ServerApplication {
 
   int main(const std::vector<std::string>&) override {
     if (m_helped) return EXIT_OK;
+    Poco::Net::initializeNetwork();  // Windows sockets; nothing to do elsewhere
     auto& c = config();
     if (c.getString("intake.lang", "zh_CN").rfind("en", 0) != 0) {
       if (const auto path = doudi::catalog::ProgramCatalogPath("zh_CN")) {

@@ -54,6 +54,8 @@ const std::map<std::string, std::set<StaffGroup>> kExpected{
     {"record_visit", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
     {"top_up_fund", {CenterAdmin}},
     {"record_help", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
+    {"manage_intake_tokens", {CenterAdmin}},
+    {"triage_reports", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
 };
 
 StaffOperation Op(std::string_view code) {
