@@ -60,7 +60,7 @@ wxString FieldLabel(int field) {
     case kReceived: return _("Received:");
     case kReporter: return _("Reporter:");
     case kVillage: return _("Village:");
-    case kName: return _("Name:");
+    case kName: return _("Full name:");
     case kIdNumber: return _("ID number:");
     case kPhone: return _("Phone:");
     case kAddress: return _("Address:");
@@ -136,7 +136,7 @@ IntakePanel::IntakePanel(wxWindow* parent, Context& context)
   auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
   splitter->SetMinimumPaneSize(FromDIP(300));
   m_list = MakeReportList(splitter, "reports",
-                          {{_("Received at"), 125}, {_("Village"), 90}, {_("Name"), 70}, {_("Category"), 95},
+                          {{_("Received at"), 140}, {_("Village"), 90}, {_("Name"), 70}, {_("Category"), 95},
                            {_("Urgency"), 60}, {_("State"), 70}, {_("Reporter"), 100}});
 
   m_detail = new wxScrolledWindow(splitter, wxID_ANY);
@@ -147,9 +147,11 @@ IntakePanel::IntakePanel(wxWindow* parent, Context& context)
   m_fields = new wxFlexGridSizer(2, wxSize(FromDIP(8), FromDIP(3)));
   m_fields->AddGrowableCol(1);
   for (int field = 0; field < kFieldCount; ++field) {
-    m_fields->Add(new wxStaticText(m_detail, wxID_ANY, FieldLabel(field)));
+    auto* label = new wxStaticText(m_detail, wxID_ANY, FieldLabel(field));
+    m_fields->Add(label);
     auto* value = new wxStaticText(m_detail, wxID_ANY, wxEmptyString);
     m_fields->Add(value, wxSizerFlags().Expand());
+    m_labels.push_back(label);
     m_values.push_back(value);
   }
   m_fields->Add(new wxStaticText(m_detail, wxID_ANY, _("Photos:")));
@@ -163,16 +165,22 @@ IntakePanel::IntakePanel(wxWindow* parent, Context& context)
     control->SetName(name);
     return control;
   };
-  m_householdLink = link("household");
-  m_caseLink = link("case");
-  m_alertLink = link("alert");
+  // Each link, or a dash when the report has none of its kind.
+  const auto linkRow = [this, &link](const wxString& label, const char* name) {
+    m_fields->Add(new wxStaticText(m_detail, wxID_ANY, label));
+    auto* control = link(name);
+    auto* none = new wxStaticText(m_detail, wxID_ANY, wxS("-"));
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    row->Add(control);
+    row->Add(none);
+    m_fields->Add(row);
+    m_noLinks.push_back(none);
+    return control;
+  };
+  m_householdLink = linkRow(_("Household:"), "household");
+  m_caseLink = linkRow(_("Case:"), "case");
+  m_alertLink = linkRow(_("Alert:"), "alert");
   m_referralText = new wxStaticText(m_detail, wxID_ANY, wxEmptyString);
-  m_fields->Add(new wxStaticText(m_detail, wxID_ANY, _("Household:")));
-  m_fields->Add(m_householdLink);
-  m_fields->Add(new wxStaticText(m_detail, wxID_ANY, _("Case:")));
-  m_fields->Add(m_caseLink);
-  m_fields->Add(new wxStaticText(m_detail, wxID_ANY, _("Alert:")));
-  m_fields->Add(m_alertLink);
   m_fields->Add(new wxStaticText(m_detail, wxID_ANY, _("Referrals:")));
   m_fields->Add(m_referralText);
 
@@ -189,13 +197,15 @@ IntakePanel::IntakePanel(wxWindow* parent, Context& context)
   m_detailStatus->SetName("detail_status");
 
   auto* detail = new wxBoxSizer(wxVERTICAL);
+  // The actions first: the fields may run below the fold.
   detail->Add(m_heading, wxSizerFlags().Border(wxALL, 8));
-  detail->Add(m_fields, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
-  detail->Add(m_actionBar, wxSizerFlags().Expand().Border(wxALL, 8));
+  detail->Add(m_actionBar, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
   detail->Add(m_detailStatus, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
+  detail->Add(m_fields, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 8));
   m_detail->SetSizer(detail);
-  splitter->SplitVertically(m_list, m_detail, FromDIP(640));
-  splitter->SetSashGravity(0.55);
+  // The detail keeps its width; the list takes what the window adds.
+  splitter->SplitVertically(m_list, m_detail, -FromDIP(500));
+  splitter->SetSashGravity(1.0);
 
   auto* bar = new wxBoxSizer(wxHORIZONTAL);
   bar->Add(new wxStaticText(this, wxID_ANY, _("Show:")), wxSizerFlags().CenterVertical());
@@ -413,13 +423,20 @@ void IntakePanel::ShowDetail() {
     set(kOutcome, outcome);
     m_values[static_cast<std::size_t>(kOutcome)]->Wrap(FromDIP(380));
     set(kClosed, r.closedAt.empty() ? wxString() : wxString::Format(_("%s by %s"), Wx(r.closedAt), Wx(r.closedBy)));
-    const auto showLink = [](wxHyperlinkCtrl* control, const std::optional<std::int64_t>& id) {
-      control->SetLabel(id ? Number(*id) : wxString(wxS("-")));
-      control->Enable(id.has_value());
+    const auto showLink = [this](std::size_t index, wxHyperlinkCtrl* control, const std::optional<std::int64_t>& id) {
+      if (id) control->SetLabel(Number(*id));
+      control->Show(id.has_value());
+      m_noLinks[index]->Show(!id.has_value());
     };
-    showLink(m_householdLink, r.householdId);
-    showLink(m_caseLink, r.caseId);
-    showLink(m_alertLink, r.alertId);
+    showLink(0, m_householdLink, r.householdId);
+    showLink(1, m_caseLink, r.caseId);
+    showLink(2, m_alertLink, r.alertId);
+    // What only a handled or closed report has.
+    for (const int field : {kHandledBy, kOutcome, kClosed}) {
+      const bool shown = !m_values[static_cast<std::size_t>(field)]->GetLabel().empty();
+      m_labels[static_cast<std::size_t>(field)]->Show(shown);
+      m_values[static_cast<std::size_t>(field)]->Show(shown);
+    }
     m_referralText->SetLabel(r.referralSendId
                                  ? wxString::Format(_("Send %s (its referrals show in the household's file)"),
                                                     Number(*r.referralSendId))
@@ -501,9 +518,7 @@ void IntakePanel::ShowPhotos(std::vector<dal::IntakePhoto> photos) {
   m_detail->Layout();
 }
 
-bool IntakePanel::Offers(Action action) const {
-  const auto* report = Selected();
-  if (report == nullptr || m_writing || !workstation::IntakeActionReady(action, *report, m_reports)) return false;
+bool IntakePanel::Permits(Action action) const {
   const Session& session = m_context.GetSession();
   switch (action) {
     case Action::NewHousehold: return session.May(model::StaffOperation::EditRegistry);
@@ -511,6 +526,12 @@ bool IntakePanel::Offers(Action action) const {
     case Action::Refer: return session.May(model::StaffOperation::ReferHouseholds);
     default: return session.May(model::StaffOperation::TriageReports);
   }
+}
+
+bool IntakePanel::Offers(Action action) const {
+  const auto* report = Selected();
+  return report != nullptr && !m_writing && Permits(action) &&
+         workstation::IntakeActionReady(action, *report, m_reports);
 }
 
 wxButton* IntakePanel::ActionButton(Action action) const {
@@ -527,6 +548,7 @@ void IntakePanel::ShowActions() {
   sizer->Clear(false);
   for (const auto& [action, button] : m_actions) button->Hide();
   for (const auto action : order) {
+    if (!Permits(action)) continue;  // a village clerk does not refer: the township does
     wxButton* button = ActionButton(action);
     button->Show();
     button->Enable(Offers(action));

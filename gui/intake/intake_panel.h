@@ -83,7 +83,9 @@ class IntakePanel : private intake_detail::OwnWorker, public AsyncListPanel {
   std::size_t PhotosShown() const { return m_thumbnails.size(); }
   bool IsWriting() const { return m_writing; }
 
-  // The triage actions on the selected report (its buttons).
+  // Whether the user's group may take the action at all (its button shows).
+  bool Permits(Action action) const;
+  // The triage actions on the selected report (its buttons, enabled).
   bool Offers(Action action) const;
   wxButton* ActionButton(Action action) const;
   void Act(Action action);
@@ -129,7 +131,9 @@ class IntakePanel : private intake_detail::OwnWorker, public AsyncListPanel {
   wxScrolledWindow* m_detail = nullptr;
   wxStaticText* m_heading = nullptr;
   wxFlexGridSizer* m_fields = nullptr;
-  std::vector<wxStaticText*> m_values;  // by the field's place
+  std::vector<wxStaticText*> m_labels;  // by the field's place
+  std::vector<wxStaticText*> m_values;
+  std::vector<wxStaticText*> m_noLinks;  // the dash shown instead of the household, case and alert links
   wxPanel* m_photoStrip = nullptr;
   std::vector<wxStaticBitmap*> m_thumbnails;
   std::vector<wxBitmap> m_photos;  // full size, by thumbnail
