@@ -5,11 +5,15 @@
 // is linked. The clerk links it to the household its ID number finds, merges
 // a second report of the same family into it, registers the family of a
 // third from its report, and closes the first — a note is required for "no
-// action needed".
+// action needed". A township reviewer, for an emergency, opens 临时救助
+// first through the application form and refers the household through the
+// 转办 dialog; the case and the send are linked to the report.
 #include <wx/bookctrl.h>
 #include <wx/button.h>
+#include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
+#include <wx/sizer.h>
 #include <wx/textctrl.h>
 #include <wx/translation.h>
 
@@ -19,13 +23,15 @@
 
 #include "app/main_frame.h"
 #include "app/screenshot.h"
+#include "cases/new_case_dialog.h"
 #include "common/wx_text.h"
 #include "doudi/model/resident_id.h"
 #include "gui_harness.h"
 #include "intake/intake_forms.h"
 #include "intake/intake_panel.h"
-#include "registry/household_editor.h"
 #include "intake_reporter.h"
+#include "referrals/referral_dialog.h"
+#include "registry/household_editor.h"
 
 using namespace doudi;
 using namespace std::chrono_literals;
@@ -229,6 +235,86 @@ BOOST_AUTO_TEST_CASE(a_field_report_appears_without_a_refresh_and_is_linked_merg
   panel.SelectRow(panel.RowOf(first.id));
   BOOST_TEST(!panel.Offers(Action::Close));
   BOOST_TEST(U(panel.List()->GetItemText(panel.RowOf(first.id), 5)) == U(wxGetTranslation("Closed")));
+  test::CloseFrame(frame);
+}
+
+BOOST_AUTO_TEST_CASE(an_urgent_report_gets_temporary_assistance_first_and_referrals_from_the_township) {
+  test::DeskDatabase db;
+  auto& server = db.Server();
+  test::IntakeReporter reporter(db);
+  const auto reviewerLogin = db.AddUser("reviewer", "township_reviewer", "331022001", "王审核");
+  const std::int64_t household = server.Count(std::string("SELECT id FROM doudi.household WHERE region_code = '") +
+                                               kVillage + "' ORDER BY id DESC LIMIT 1");
+  const auto head = server.Rows("SELECT name, id_number FROM doudi.person WHERE household_id = " +
+                                std::to_string(household) + " AND relation = 'head' AND left_on IS NULL");
+  BOOST_REQUIRE_EQUAL(head.size(), 1u);
+  const std::string name = head.front().substr(0, head.front().find('|'));
+  const std::string idNumber = head.front().substr(head.front().find('|') + 1);
+
+  auto* frame = test::OpenFrame(db, reviewerLogin);
+  auto& panel = Section(frame);
+  const auto sent = reporter.Send(name, idNumber, "emergency", false);
+  BOOST_REQUIRE(test::PumpUntil([&] { return panel.RowOf(sent.id) >= 0; }, 5s));
+  panel.SelectRow(panel.RowOf(sent.id));
+  // The buttons in the order offered: 开临时救助 first for an emergency.
+  auto* bar = panel.ActionButton(Action::OpenTemporary)->GetParent();
+  BOOST_TEST(bar->GetSizer()->GetItem(std::size_t{0})->GetWindow() == panel.ActionButton(Action::OpenTemporary));
+  BOOST_TEST(panel.Permits(Action::Refer));
+  BOOST_TEST(!panel.Offers(Action::Refer));  // a household first
+
+  panel.SetDialogRunner([&](wxDialog& dialog) { return test::PressOk(dialog, {}); });
+  panel.Act(Action::LinkHousehold);
+  BOOST_REQUIRE(test::PumpUntil([&] { return Shown(panel, sent.id).householdId == household; }));
+  Settle(panel);
+
+  // 开临时救助: the existing application form, 临时救助 chosen; the case is linked.
+  panel.SetDialogRunner([&](wxDialog& dialog) {
+    auto* application = dynamic_cast<gui::NewCaseDialog*>(&dialog);
+    BOOST_REQUIRE(application != nullptr);
+    return test::PressOk(dialog, {}, [&] { return application->ProgramsLoaded(); });
+  });
+  BOOST_REQUIRE(panel.Offers(Action::OpenTemporary));
+  panel.Act(Action::OpenTemporary);
+  BOOST_REQUIRE(test::PumpUntil([&] { return Shown(panel, sent.id).caseId.has_value(); }));
+  Settle(panel);
+  const auto caseId = *Shown(panel, sent.id).caseId;
+  BOOST_TEST(server.Scalar("SELECT program || '|' || household_id FROM doudi.assistance_case WHERE id = " +
+                           std::to_string(caseId)) == "temporary|" + std::to_string(household));
+  BOOST_TEST(!panel.Offers(Action::OpenTemporary));
+
+  // 转办: the existing referral dialog for the household and the case; the send is linked.
+  std::vector<std::int64_t> referrals;
+  panel.SetDialogRunner([&](wxDialog& shown) {
+    auto& dialog = dynamic_cast<gui::ReferralDialog&>(shown);
+    dialog.Show();
+    BOOST_REQUIRE(test::PumpUntil([&] { return dialog.GetState() == gui::ReferralDialog::State::Ready; }));
+    BOOST_REQUIRE(dialog.Lines()->GetCount() > 0u);
+    dialog.Tick(0, true);
+    dialog.SetRequest(wxString::FromUTF8("老伴住院，请协助医疗救助"));
+    dialog.SendAll();
+    BOOST_REQUIRE(test::PumpUntil([&] { return dialog.GetState() == gui::ReferralDialog::State::Sent; }));
+    referrals = dialog.ReferralIds();
+    dialog.Hide();
+    return static_cast<int>(wxID_OK);
+  });
+  panel.Act(Action::Refer);
+  BOOST_REQUIRE(test::PumpUntil([&] { return Shown(panel, sent.id).referralSendId.has_value(); }));
+  Settle(panel);
+  BOOST_REQUIRE_EQUAL(referrals.size(), 1u);
+  BOOST_TEST(server.Scalar("SELECT send_id || '|' || case_id FROM doudi.referral WHERE id = " +
+                           std::to_string(referrals.front())) ==
+             std::to_string(*Shown(panel, sent.id).referralSendId) + "|" + std::to_string(caseId));
+
+  // 办结 offers "case opened" for a report with a case.
+  panel.SetDialogRunner([&](wxDialog& dialog) {
+    BOOST_TEST(dynamic_cast<gui::CloseReportDialog&>(dialog).Outcome() == "case_opened");
+    return test::PressOk(dialog, {});
+  });
+  panel.Act(Action::Close);
+  BOOST_REQUIRE(test::PumpUntil([&] { return panel.RowOf(sent.id) < 0; }));
+  Settle(panel);
+  BOOST_TEST(server.Scalar("SELECT outcome FROM doudi.intake_report WHERE id = " + std::to_string(sent.id)) ==
+             "case_opened");
   test::CloseFrame(frame);
 }
 
