@@ -105,7 +105,7 @@ constexpr int kThumbnail = 96;
 
 wxString Number(std::int64_t id) { return wxString::Format(_("No. %lld"), static_cast<long long>(id)); }
 
-// "王网格员" or the report's whole name line for a dialog's heading.
+// "李大妈's household, 悬渚村": whose household a dialog is about.
 wxString Whose(const dal::IntakeReport& report) {
   return wxString::Format(_("%s's household, %s"), Wx(report.name), IntakeVillage(report));
 }
@@ -253,7 +253,6 @@ IntakePanel::IntakePanel(wxWindow* parent, Context& context)
         break;
     }
   });
-  m_context.OnCasesChanged([this] { Reload(); });
 
   ShowLive(Live::Connecting);
   ShowDetail();
