@@ -14,8 +14,8 @@
 
 #include "common/report_list.h"
 #include "common/wx_text.h"
+#include "doudi/model/intake.h"
 #include "doudi/model/text.h"
-#include "doudi/workstation/intake_inbox.h"
 #include "intake/intake_text.h"
 
 namespace doudi::gui {
@@ -54,7 +54,7 @@ CloseReportDialog::CloseReportDialog(wxWindow* parent, const std::string& outcom
     : FormDialog(parent, _("Close the report")) {
   m_outcome = new wxChoice(Body(), wxID_ANY);
   m_outcome->SetName("outcome");
-  for (const auto& word : workstation::ClosingOutcomes()) m_outcome->Append(IntakeOutcomeLabel(word.code));
+  for (const auto& word : model::ClosingOutcomes()) m_outcome->Append(IntakeOutcomeLabel(word.code));
   AddField(_("Outcome:"), m_outcome);
   m_hint = new wxStaticText(Body(), wxID_ANY, wxEmptyString);
   AddField(wxEmptyString, m_hint);
@@ -67,7 +67,7 @@ CloseReportDialog::CloseReportDialog(wxWindow* parent, const std::string& outcom
 }
 
 void CloseReportDialog::SetOutcome(const std::string& outcome) {
-  const auto outcomes = workstation::ClosingOutcomes();
+  const auto outcomes = model::ClosingOutcomes();
   int index = 0;
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     if (outcomes[i].code == outcome) index = static_cast<int>(i);
@@ -77,7 +77,7 @@ void CloseReportDialog::SetOutcome(const std::string& outcome) {
 }
 
 std::string CloseReportDialog::Outcome() const {
-  const auto outcomes = workstation::ClosingOutcomes();
+  const auto outcomes = model::ClosingOutcomes();
   const int index = m_outcome->GetSelection();
   return index >= 0 && static_cast<std::size_t>(index) < outcomes.size()
              ? std::string(outcomes[static_cast<std::size_t>(index)].code)
@@ -87,7 +87,7 @@ std::string CloseReportDialog::Outcome() const {
 std::string CloseReportDialog::Note() const { return TrimmedUtf8(m_note->GetValue()); }
 
 void CloseReportDialog::ShowOutcome() {
-  m_hint->SetLabel(workstation::OutcomeNeedsNote(Outcome())
+  m_hint->SetLabel(model::OutcomeNeedsNote(Outcome())
                        ? _("Required: why the report needs nothing more, or what was not true.")
                        : _("Optional: what was done for the family."));
   Layout();
@@ -95,7 +95,7 @@ void CloseReportDialog::ShowOutcome() {
 
 void CloseReportDialog::Accept() {
   const auto note = Note();
-  if (note.empty() && workstation::OutcomeNeedsNote(Outcome())) {
+  if (note.empty() && model::OutcomeNeedsNote(Outcome())) {
     ShowMessage(m_noteMessage, _("Write down why: it is kept with the report."));
     return;
   }

@@ -1,6 +1,6 @@
 #pragma once
 // How the 上报 screens say a report's codes: the English words of
-// workstation/intake_inbox.h in the interface's language (the catalog), so
+// model/intake.h in the interface's language (the catalog), so
 // the list, the detail and the forms never word a code two ways.
 #include <wx/string.h>
 

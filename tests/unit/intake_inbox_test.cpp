@@ -1,5 +1,6 @@
-// The desk's 上报 inbox without a window (workstation/intake_inbox.h): the
-// words of every code the database stores, the notes closing needs, news
+// The desk's 上报 inbox without a window (workstation/intake_inbox.h) and
+// the words of every code the database stores (model/intake.h), the notes
+// closing needs, news
 // since the first read, merge targets, the prefilled household and the
 // order of the triage actions.
 #include <boost/test/unit_test.hpp>
@@ -38,27 +39,27 @@ BOOST_AUTO_TEST_CASE(every_code_the_database_stores_has_words) {
   // The codes of doudi.intake_report's CHECK constraints (dal/migrations/0010_intake.sql).
   for (const char* code : {"illness", "accident", "disaster", "income_loss", "disability", "elderly_alone", "child",
                            "other"}) {
-    BOOST_TEST(workstation::IntakeEnglish(workstation::IntakeCategories(), code) != code, code);
+    BOOST_TEST(model::IntakeEnglish(model::IntakeCategories(), code) != code, code);
   }
   for (const char* code : {"normal", "urgent", "emergency"}) {
-    BOOST_TEST(workstation::IntakeEnglish(workstation::IntakeUrgencies(), code) != code, code);
+    BOOST_TEST(model::IntakeEnglish(model::IntakeUrgencies(), code) != code, code);
   }
   for (const char* code : {"received", "handling", "closed"}) {
-    BOOST_TEST(workstation::IntakeEnglish(workstation::IntakeStates(), code) != code, code);
+    BOOST_TEST(model::IntakeEnglish(model::IntakeStates(), code) != code, code);
   }
   for (const char* code : {"helped", "referred", "case_opened", "merged", "no_action", "false_report"}) {
-    BOOST_TEST(workstation::IntakeEnglish(workstation::IntakeOutcomes(), code) != code, code);
+    BOOST_TEST(model::IntakeEnglish(model::IntakeOutcomes(), code) != code, code);
   }
-  BOOST_TEST(workstation::IntakeEnglish(workstation::IntakeStates(), "newer") == "newer");
-  for (const auto& word : workstation::ClosingOutcomes()) BOOST_TEST(word.code != "merged");
-  BOOST_TEST(workstation::ClosingOutcomes().size() == 5u);
+  BOOST_TEST(model::IntakeEnglish(model::IntakeStates(), "newer") == "newer");
+  for (const auto& word : model::ClosingOutcomes()) BOOST_TEST(word.code != "merged");
+  BOOST_TEST(model::ClosingOutcomes().size() == 5u);
 }
 
 BOOST_AUTO_TEST_CASE(no_action_and_false_report_need_a_note) {
-  BOOST_TEST(workstation::OutcomeNeedsNote("no_action"));
-  BOOST_TEST(workstation::OutcomeNeedsNote("false_report"));
-  BOOST_TEST(!workstation::OutcomeNeedsNote("helped"));
-  BOOST_TEST(!workstation::OutcomeNeedsNote("case_opened"));
+  BOOST_TEST(model::OutcomeNeedsNote("no_action"));
+  BOOST_TEST(model::OutcomeNeedsNote("false_report"));
+  BOOST_TEST(!model::OutcomeNeedsNote("helped"));
+  BOOST_TEST(!model::OutcomeNeedsNote("case_opened"));
 }
 
 BOOST_AUTO_TEST_CASE(reports_arriving_after_the_first_read_are_news_until_seen) {

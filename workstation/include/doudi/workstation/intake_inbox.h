@@ -1,8 +1,6 @@
 #pragma once
-// The desk's 上报 inbox without a window (gui/intake/intake_panel.h): the
-// words of a report's codes (English msgids, translated by whoever shows
-// them: one table each, so the list, the detail and the forms never word a
-// code two ways), which outcomes need a note, which reports are new since
+// The desk's 上报 inbox without a window (gui/intake/intake_panel.h), over
+// the codes and words of model/intake.h: which reports are new since
 // the desk first read the list, which open reports another may be merged
 // into, the household a new-household form starts with, and the order of
 // the triage actions (临时救助 first for urgent reports).
@@ -14,30 +12,10 @@
 
 #include "doudi/dal/intake_repository.h"
 #include "doudi/model/household.h"
+#include "doudi/model/intake.h"
 
 namespace doudi::workstation {
 
-// A code and its English words (a msgid of assets/locale/zh_CN/doudi.po).
-struct IntakeWord {
-  std::string_view code;
-  std::string_view english;
-};
-
-// The tables, in the order forms offer them (docs/intake.md).
-const std::vector<IntakeWord>& IntakeCategories();
-const std::vector<IntakeWord>& IntakeUrgencies();
-const std::vector<IntakeWord>& IntakeStates();
-// Every outcome a report may end with, merged included.
-const std::vector<IntakeWord>& IntakeOutcomes();
-// The outcomes the desk chooses when closing (not merged: 合并 does that).
-std::vector<IntakeWord> ClosingOutcomes();
-// The English words of code in table; the code itself when the table does
-// not know it (a newer database), so nothing shows empty.
-std::string_view IntakeEnglish(const std::vector<IntakeWord>& table, std::string_view code);
-
-// Closing with no_action or false_report needs a note (doudi.intake_report_close).
-bool OutcomeNeedsNote(std::string_view outcome);
-// urgent and emergency.
 bool IsUrgent(const dal::IntakeReport& report);
 bool IsOpen(const dal::IntakeReport& report);
 std::size_t OpenCount(const std::vector<dal::IntakeReport>& reports);
