@@ -11,21 +11,11 @@
 #include "doudi/model/iso_date.h"
 #include "doudi/model/region_code.h"
 #include "doudi/model/text.h"
+#include "enum_options.h"
 #include "terminal.h"
 
 namespace doudi::admin {
 namespace {
-
-std::int64_t TokenArgument(const CommandContext& ctx) {
-  const std::string& text = ctx.args.at(0);
-  try {
-    std::size_t used = 0;
-    const long long id = std::stoll(text, &used);
-    if (used == text.size() && id > 0) return id;
-  } catch (const std::exception&) {
-  }
-  throw std::invalid_argument(TrFormat("TOKEN is a token's number (intake token list), not '{1}'", {text}));
-}
 
 int TokenIssue(CommandContext& ctx) {
   const std::string name(model::TrimAsciiWhitespace(ctx.Option("name").value_or("")));
@@ -65,7 +55,7 @@ int TokenIssue(CommandContext& ctx) {
 }
 
 int TokenRevoke(CommandContext& ctx) {
-  const auto id = TokenArgument(ctx);
+  const auto id = IdNumber("TOKEN", ctx.args.at(0));
   auto db = ctx.connect();
   db->RequireSupportedSchema();
   db->Intake().RevokeToken(id);

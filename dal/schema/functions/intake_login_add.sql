@@ -7,12 +7,7 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 BEGIN
   PERFORM doudi.require_staff_may('manage_intake_tokens');
   PERFORM doudi.user_check_verifier(p_verifier);
-  IF p_role !~ '^[a-z][a-z0-9_]{2,62}$' OR p_role LIKE 'doudi%' OR p_role LIKE 'pg\_%' OR p_role = 'postgres' THEN
-    RAISE EXCEPTION 'doudi:user.bad_name' USING DETAIL = json_build_object('name', p_role)::text, ERRCODE = 'invalid_name';
-  END IF;
-  IF EXISTS (SELECT FROM pg_roles WHERE rolname = p_role) THEN
-    RAISE EXCEPTION 'doudi:user.exists' USING DETAIL = json_build_object('name', p_role)::text, ERRCODE = 'duplicate_object';
-  END IF;
+  PERFORM doudi.login_role_check_name(p_role);
   EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS '
                  'PASSWORD %L IN ROLE doudi_intake', p_role, p_verifier);
   PERFORM doudi.login_role_limits(p_role);

@@ -4,12 +4,7 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 BEGIN
   PERFORM doudi.user_assert_may_manage(p_scope);
   PERFORM doudi.user_check_verifier(p_verifier);
-  IF p_role !~ '^[a-z][a-z0-9_]{2,62}$' OR p_role LIKE 'doudi%' OR p_role LIKE 'pg\_%' OR p_role = 'postgres' THEN
-    RAISE EXCEPTION 'doudi:user.bad_name' USING DETAIL = json_build_object('name', p_role)::text, ERRCODE = 'invalid_name';
-  END IF;
-  IF EXISTS (SELECT FROM pg_roles WHERE rolname = p_role) THEN
-    RAISE EXCEPTION 'doudi:user.exists' USING DETAIL = json_build_object('name', p_role)::text, ERRCODE = 'duplicate_object';
-  END IF;
+  PERFORM doudi.login_role_check_name(p_role);
   -- The row first: its CHECKs refuse an unknown group or a malformed scope
   -- before any role is created.
   BEGIN
