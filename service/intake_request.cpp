@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "doudi/catalog/message_catalog.h"
+#include "doudi/model/intake.h"
 #include "doudi/model/resident_id.h"
 #include "doudi/model/text.h"
 #include "photo.h"
@@ -27,9 +28,13 @@ using catalog::Tr;
 // The names a report may carry, and the sentence for each code.
 constexpr std::array kFields{"request_id", "name",        "id_number", "phone",   "village", "address",
                              "category",   "description", "urgency",   "consent", "photos"};
-constexpr std::array kCategories{"illness",    "accident",      "disaster", "income_loss",
-                                 "disability", "elderly_alone", "child",    "other"};
-constexpr std::array kUrgencies{"normal", "urgent", "emergency"};
+// A code of one of the model's tables (model/intake.h).
+bool Known(const std::vector<model::IntakeWord>& table, const std::string& code) {
+  for (const auto& word : table) {
+    if (word.code == code) return true;
+  }
+  return false;
+}
 
 std::string Sentence(const std::string& code) {
   static const std::map<std::string, const char*, std::less<>> kSentences{
@@ -141,7 +146,7 @@ ParsedReport Check(RawReport raw, const Limits& limits) {
   s.category = take("category");
   if (s.category.empty()) {
     out.errors.push_back(MakeError("category", "intake.required"));
-  } else if (!OneOf(kCategories, s.category)) {
+  } else if (!Known(model::IntakeCategories(), s.category)) {
     out.errors.push_back(MakeError("category", "intake.category_unknown"));
   }
   s.description = take("description");
@@ -149,7 +154,7 @@ ParsedReport Check(RawReport raw, const Limits& limits) {
   s.urgency = take("urgency");
   if (s.urgency.empty()) {
     out.errors.push_back(MakeError("urgency", "intake.required"));
-  } else if (!OneOf(kUrgencies, s.urgency)) {
+  } else if (!Known(model::IntakeUrgencies(), s.urgency)) {
     out.errors.push_back(MakeError("urgency", "intake.urgency_unknown"));
   }
   s.consent = raw.consentGiven;

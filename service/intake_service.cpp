@@ -14,6 +14,7 @@
 #include "doudi/dal/errors.h"
 #include "doudi/dal/failure_text.h"
 #include "doudi/embedded_file.h"
+#include "doudi/model/intake.h"
 #include "doudi/model/text.h"
 
 namespace doudi::intake {
@@ -26,28 +27,25 @@ using catalog::Tr;
 using model::JsonString;
 using Poco::Net::HTTPResponse;
 
-// The words of the codes the page shows (the catalog's Chinese).
+// The words of a code the page shows, from the model's one table (the catalog's Chinese).
+std::string Words(const std::vector<model::IntakeWord>& table, const std::string& code) {
+  return Tr(model::IntakeEnglish(table, code));
+}
 std::string CategoryText(const std::string& code) {
-  if (code == "illness") return Tr("illness");
-  if (code == "accident") return Tr("accident");
-  if (code == "disaster") return Tr("disaster");
-  if (code == "income_loss") return Tr("loss of income");
-  if (code == "disability") return Tr("disability");
-  if (code == "elderly_alone") return Tr("elderly living alone");
-  if (code == "child") return Tr("child in difficulty");
-  return Tr("other");
+  return Words(model::IntakeCategories(), code);
 }
-
-std::string UrgencyText(const std::string& code) {
-  if (code == "urgent") return Tr("urgent");
-  if (code == "emergency") return Tr("emergency");
-  return Tr("normal");
-}
-
 std::string StateText(const std::string& code) {
-  if (code == "handling") return Tr("being handled");
-  if (code == "closed") return Tr("closed");
-  return Tr("received");
+  return Words(model::IntakeStates(), code);
+}
+
+// [{"code","text"}...] of a table, for the page's choices.
+std::string CodesJson(const std::vector<model::IntakeWord>& table) {
+  std::string out;
+  for (const auto& word : table) {
+    if (!out.empty()) out += ',';
+    out += "{\"code\":" + JsonString(word.code) + ",\"text\":" + JsonString(Tr(word.english)) + "}";
+  }
+  return out;
 }
 
 std::string ErrorsJson(const std::vector<FieldError>& errors) {
@@ -149,17 +147,8 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
       if (!villages.empty()) villages += ',';
       villages += "{\"code\":" + JsonString(v.code) + ",\"name\":" + JsonString(v.name) + "}";
     }
-    std::string categories;
-    for (const char* c :
-         {"illness", "accident", "disaster", "income_loss", "disability", "elderly_alone", "child", "other"}) {
-      if (!categories.empty()) categories += ',';
-      categories += "{\"code\":" + JsonString(c) + ",\"text\":" + JsonString(CategoryText(c)) + "}";
-    }
-    std::string urgencies;
-    for (const char* u : {"normal", "urgent", "emergency"}) {
-      if (!urgencies.empty()) urgencies += ',';
-      urgencies += "{\"code\":" + JsonString(u) + ",\"text\":" + JsonString(UrgencyText(u)) + "}";
-    }
+    const std::string categories = CodesJson(model::IntakeCategories());
+    const std::string urgencies = CodesJson(model::IntakeUrgencies());
     const auto& limits = m_service.Options().limits;
     return "{\"reporter\":{\"name\":" + JsonString(me.name) + ",\"region\":{\"code\":" + JsonString(me.regionCode) +
            ",\"name\":" + JsonString(me.regionName) +

@@ -107,7 +107,7 @@ class PgIntakeRepository final : public IntakeRepository {
                      soci::use(theId)),
                     [](const soci::row& r) {
                       IntakePhoto p;
-                      p.position = r.get<short>(0);
+                      p.position = r.get<int>(0);  // SOCI 4.0 gives a smallint as int
                       p.mediaType = r.get<std::string>(1);
                       p.content = BytesOfHex(r.get<std::string>(2));
                       p.width = r.get<int>(3);

@@ -6,6 +6,7 @@
 #include "common/section.h"
 #include "pairing/pairing_panel.h"
 #include "funds/funds_panel.h"
+#include "intake/intake_panel.h"
 #include "parameters/parameters_panel.h"
 #include "referrals/departments_panel.h"
 #include "referrals/referral_inbox_panel.h"
@@ -18,6 +19,7 @@ const std::vector<Section>& Sections() {
   static const std::vector<Section> sections{
       MyTasksPanel::Describe(),
       AlertsPanel::Describe(),
+      IntakePanel::Describe(),
       ReferralInboxPanel::Describe(),
       RegistryPanel::Describe(),
       CaseSearchPanel::Describe(),

@@ -52,8 +52,12 @@ void NewCaseDialog::LoadPrograms() {
       this, [](dal::pg::PgDatabase& db) { return db.Parameters().Programs(); },
       [this](std::vector<dal::ProgramInfo> programs) {
         m_programs = std::move(programs);
-        for (const auto& program : m_programs) m_program->Append(Wx(program.chinese));
-        if (!m_programs.empty()) m_program->SetSelection(0);
+        int chosen = 0;
+        for (const auto& program : m_programs) {
+          if (program.code == m_preferred) chosen = static_cast<int>(m_program->GetCount());
+          m_program->Append(Wx(program.chinese));
+        }
+        if (!m_programs.empty()) m_program->SetSelection(chosen);
         ShowMessage(m_programMessage, wxString());
       },
       [this](const JobFailure& failure) { ShowMessage(m_programMessage, failure.message); });

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/form_dialog.h"
@@ -31,6 +32,10 @@ class NewCaseDialog : public FormDialog {
   // Controls: "program", "person", "follows", "close_relative", "close_relative_note".
   NewCaseDialog(wxWindow* parent, DatabaseWorker& worker, std::int64_t householdId, const wxString& household);
 
+  // The program chosen once the programs are read (its code, "temporary"
+  // for 临时救助 from an urgent field report); the first one when absent.
+  void PreferProgram(std::string code) { m_preferred = std::move(code); }
+
   bool ProgramsLoaded() const { return !m_programs.empty(); }
   bool IsSaving() const { return m_saving; }
   std::optional<std::int64_t> CaseId() const { return m_caseId; }
@@ -45,6 +50,7 @@ class NewCaseDialog : public FormDialog {
   std::vector<dal::ProgramInfo> m_programs;
   std::vector<dal::CaseMember> m_members;     // the person choice after "the whole household"
   std::vector<dal::CaseSummary> m_earlier;    // the follow-up choice after "none"
+  std::string m_preferred;   // PreferProgram
   std::string m_requestId;   // of the application being opened
   std::string m_requestFor;  // what that application said (a changed form is a new one)
   bool m_saving = false;

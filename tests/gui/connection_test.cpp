@@ -5,7 +5,8 @@
 // is back is applied exactly once, also when the first save did commit but
 // its reply was lost (resolved by the save's request id, migration 6); a
 // search made while it is cut says so, and the next one works without a
-// restart.
+// restart. The 上报 section says it is reconnecting while the link is cut
+// and, once it is back, lists the report that came meanwhile by itself.
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
@@ -27,6 +28,8 @@
 #include "common/database_worker.h"
 #include "doudi/dal/connection_profile.h"
 #include "gui_harness.h"
+#include "intake/intake_panel.h"
+#include "intake_reporter.h"
 #include "registry/household_editor.h"
 #include "registry/registry_panel.h"
 #include "tcp_proxy.h"
@@ -317,6 +320,31 @@ BOOST_FIXTURE_TEST_CASE(a_search_while_cut_says_so_and_the_next_one_works, Proxi
   BOOST_REQUIRE(test::PumpUntil([&] { return !registry.IsSearching(); }, 30s));
   BOOST_TEST(registry.ResultCount() == matching);
   BOOST_TEST(test::PumpUntil([&] { return connectionState() == connected; }, 15s));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_field_reports_section_reconnects_and_lists_what_came_meanwhile, ProxiedDesk) {
+  test::IntakeReporter reporter(desk);
+  using Live = gui::IntakePanel::Live;
+  auto* frame = new gui::MainFrame(session, [] {});
+  frame->Show();
+  auto* panel = frame->FindSection<gui::IntakePanel>();
+  BOOST_REQUIRE(panel != nullptr);
+  BOOST_REQUIRE(test::PumpUntil([&] { return panel->GetLive() == Live::Listening && !panel->IsLoading(); }, 20s));
+
+  proxy.Cut();
+  BOOST_REQUIRE(test::PumpUntil([&] { return panel->GetLive() == Live::Reconnecting; }, 10s));
+  BOOST_TEST(Utf8(panel->LiveText()) ==
+             Utf8(wxGetTranslation("Reconnecting: new reports do not appear until the connection is back")));
+  // Sent while the desk's link is cut (doudi-intake has its own).
+  const auto sent = reporter.Send("李大妈", "", "emergency", false);
+  test::PumpUntil([] { return false; }, 1s);
+  BOOST_TEST(panel->RowOf(sent.id) < 0);
+
+  proxy.Restore();
+  BOOST_REQUIRE(test::PumpUntil([&] { return panel->RowOf(sent.id) >= 0; }, 20s));
+  BOOST_TEST((panel->GetLive() == Live::Listening));
+  BOOST_TEST(panel->IsNew(sent.id));
+  test::CloseFrame(frame);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
