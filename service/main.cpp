@@ -1,6 +1,6 @@
 // doudi-intake: the field-intake server (docs/intake.md). A
 // Poco::Util::ServerApplication: runs in the foreground (--daemon on Linux,
-// or as a systemd service: service/doudi-intake.service; /registerService
+// or as a systemd service: service/doudi-intake.service; --registerService
 // on Windows), configured by a file (--config) with --define overrides,
 // serving HTTPS with Poco NetSSL. Plain HTTP only when asked for and only on
 // a loopback address (tests), and it says so loudly.
@@ -33,6 +33,11 @@ namespace {
 using Poco::Util::Option;
 
 class IntakeServer final : public Poco::Util::ServerApplication {
+ public:
+  // --option on Windows too (Poco's default there is /option), so the
+  // documentation and the service's command line are the same everywhere.
+  IntakeServer() { setUnixOptions(true); }
+
  protected:
   void defineOptions(Poco::Util::OptionSet& options) override {
     ServerApplication::defineOptions(options);
