@@ -87,6 +87,12 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     const std::string& method = request.getMethod();
     std::string path = request.getURI();
     if (const auto q = path.find('?'); q != std::string::npos) path.resize(q);
+    // A body not read to its end would be taken for the next request on a
+    // kept-alive connection: until Submit has read it, an answer closes
+    // the connection (a refusal before the body: rate limit, token, 404,
+    // 405, 411, 413, 415).
+    m_keepAlive = response.getKeepAlive();
+    if (request.getChunkedTransferEncoding() || request.getContentLength64() > 0) response.setKeepAlive(false);
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Referrer-Policy", "no-referrer");
     if (m_service.Options().https) response.set("Strict-Transport-Security", "max-age=31536000");
@@ -198,6 +204,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     if (body.size() > limits.requestBytes) {
       return SendErrors(response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "", "intake.too_large");
     }
+    response.setKeepAlive(m_keepAlive);  // the body was read to its end
     std::string mediaType = request.getContentType();
     const std::string type = mediaType.substr(0, mediaType.find(';'));
     ParsedReport parsed;
@@ -293,6 +300,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
   }
 
   IntakeService& m_service;
+  bool m_keepAlive = false;  // what the server would answer before Route
 };
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory {

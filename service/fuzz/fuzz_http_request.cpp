@@ -113,6 +113,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (request.getExpectContinue() && response.getStatus() == HTTPResponse::HTTP_OK) response.sendContinue();
         handler->handleRequest(request, response);
         doudi::intake::fuzz::Expect(response.sent(), "the handler answers every request");
+        // A body left unread on a connection kept alive would be read as the
+        // next request (a second request smuggled inside the first's body).
+        if (response.getKeepAlive() && (request.getChunkedTransferEncoding() || request.hasContentLength())) {
+          doudi::intake::fuzz::Expect(request.stream().peek() == std::char_traits<char>::eof(),
+                                      "a connection is kept alive only when the request's body was read to its end");
+        }
         session.setKeepAlive(harness->params->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive());
       } catch (const NoMessageException&) {
         break;
