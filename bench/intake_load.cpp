@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -104,7 +105,7 @@ int Post(Poco::Net::HTTPClientSession& session, const Reporter& r, const std::st
 
 double Percentile(const std::vector<double>& sorted, double p) {
   if (sorted.empty()) return 0;
-  const auto i = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
+  const auto i = static_cast<std::size_t>(std::llround(p * static_cast<double>(sorted.size() - 1)));
   return sorted[std::min(i, sorted.size() - 1)];
 }
 
@@ -129,6 +130,7 @@ int Run(const Options& o) {
   const auto start = Clock::now() + std::chrono::milliseconds(100);
   const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
   std::vector<std::thread> threads;
+  threads.reserve(static_cast<std::size_t>(o.connections));
   for (int c = 0; c < o.connections; ++c) {
     threads.emplace_back([&, c] {
       Tally& t = tallies[static_cast<std::size_t>(c)];
@@ -188,11 +190,12 @@ int Run(const Options& o) {
   std::printf("p50=%.2f\np90=%.2f\np99=%.2f\np999=%.2f\nmax=%.2f\n", Percentile(all.latencyMs, 0.50),
               Percentile(all.latencyMs, 0.90), Percentile(all.latencyMs, 0.99), Percentile(all.latencyMs, 0.999),
               all.latencyMs.empty() ? 0.0 : all.latencyMs.back());
-  for (const auto& [status, n] : all.statuses) std::printf("status_%d=%llu\n", status, static_cast<unsigned long long>(n));
+  for (const auto& [status, n] : all.statuses)
+    std::printf("status_%d=%llu\n", status, static_cast<unsigned long long>(n));
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("client_cpu=%.2f\n", static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                                        static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6);
+                                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6);
   std::printf("ok=%llu\nerrors=%llu\nretry_after=%llu\n", static_cast<unsigned long long>(ok),
               static_cast<unsigned long long>(all.errors), static_cast<unsigned long long>(all.retryAfter));
   return 0;

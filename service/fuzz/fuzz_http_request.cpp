@@ -54,8 +54,8 @@ struct Harness {
     // does not make the handler set aside 16 MiB for its body each time.
     o.limits.requestBytes = 32 * 1024;
     o.limits.photoBytes = 8 * 1024;
-    o.perAddressPerMinute = 1e12;     // counted, never reached (every input comes from 127.0.0.1)
-    o.perTokenPerMinute = 600;        // the stand-in's token is limited now and then: 429 reached
+    o.perAddressPerMinute = 1e12;  // counted, never reached (every input comes from 127.0.0.1)
+    o.perTokenPerMinute = 600;     // the stand-in's token is limited now and then: 429 reached
     o.https = true;
     return o;
   }
