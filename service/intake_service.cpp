@@ -85,6 +85,12 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     const std::string& method = request.getMethod();
     std::string path = request.getURI();
     if (const auto q = path.find('?'); q != std::string::npos) path.resize(q);
+    // A body not read to its end would be taken for the next request on a
+    // kept-alive connection: until Submit has read it, an answer closes
+    // the connection (a refusal before the body: rate limit, token, 404,
+    // 405, 411, 413, 415).
+    m_keepAlive = response.getKeepAlive();
+    if (request.getChunkedTransferEncoding() || request.getContentLength64() > 0) response.setKeepAlive(false);
     response.set("X-Content-Type-Options", "nosniff");
     response.set("Referrer-Policy", "no-referrer");
     if (m_service.Options().https) response.set("Strict-Transport-Security", "max-age=31536000");
@@ -179,14 +185,22 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     if (request.hasContentLength() && request.getContentLength64() > static_cast<std::int64_t>(limits.requestBytes)) {
       return SendErrors(response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "", "intake.too_large");
     }
+    // The body read in pieces as it arrives, up to one byte past the limit:
+    // filling the whole limit (16 MiB) for every request first cost more
+    // than all the rest of a report (docs/benchmarks.md, "Field intake").
     std::string body;
-    body.resize(limits.requestBytes + 1);
+    if (request.hasContentLength() && request.getContentLength64() > 0) {
+      body.reserve(static_cast<std::size_t>(request.getContentLength64()));  // at most the limit, checked above
+    }
     std::istream& in = request.stream();
-    in.read(body.data(), static_cast<std::streamsize>(body.size()));
-    body.resize(static_cast<std::size_t>(in.gcount()));
+    char piece[16384];
+    while (body.size() <= limits.requestBytes && in.read(piece, sizeof piece).gcount() > 0) {
+      body.append(piece, static_cast<std::size_t>(in.gcount()));
+    }
     if (body.size() > limits.requestBytes) {
       return SendErrors(response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "", "intake.too_large");
     }
+    response.setKeepAlive(m_keepAlive);  // the body was read to its end
     std::string mediaType = request.getContentType();
     const std::string type = mediaType.substr(0, mediaType.find(';'));
     ParsedReport parsed;
@@ -282,6 +296,7 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
   }
 
   IntakeService& m_service;
+  bool m_keepAlive = false;  // what the server would answer before Route
 };
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory {
