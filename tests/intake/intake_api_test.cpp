@@ -37,6 +37,7 @@ struct Answer {
   std::string body;
   std::string retryAfter;
   std::string csp;
+  bool keepAlive = true;
 };
 
 std::string ReadFile(const std::string& path) {
@@ -113,6 +114,7 @@ struct Server : test::MigratedDatabase {
     Poco::StreamCopier::copyToString(in, a.body);
     a.retryAfter = response.get("Retry-After", "");
     a.csp = response.get("Content-Security-Policy", "");
+    a.keepAlive = response.getKeepAlive();
     return a;
   }
 
@@ -233,6 +235,15 @@ BOOST_FIXTURE_TEST_CASE(malformed_input_is_answered_and_the_server_keeps_serving
   BOOST_TEST(page.status == 200);
   BOOST_TEST(Has(page.csp, "default-src 'self'"));
   BOOST_TEST(Send("GET", "/healthz", "", "", "").status == 200);
+  // A POST refused before its body was read closes the connection, so the
+  // body is never read as a next request (here one asking /api/v1/me).
+  const std::string smuggled = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secret + "\r\n\r\n";
+  const auto refused = Send("POST", "/api/v1/reports", smuggled, "text/plain");
+  BOOST_TEST(refused.status == 415);
+  BOOST_TEST(!refused.keepAlive);
+  const auto unauthorised = Send("POST", "/api/v1/reports", smuggled, "application/json", "");
+  BOOST_TEST(unauthorised.status == 401);
+  BOOST_TEST(!unauthorised.keepAlive);
 }
 
 struct SmallServer : Server {
