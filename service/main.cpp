@@ -56,6 +56,7 @@ class IntakeServer final : public Poco::Util::ServerApplication {
   void Help(const std::string&, const std::string&) {
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
+    help.setUnixStyle(true);
     help.setUsage("[--config FILE] [-D key=value]...");
     help.setHeader(
         "The Doudi field-intake server: volunteers' phone form and JSON API over HTTPS (docs/intake.md).\n"

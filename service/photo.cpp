@@ -31,6 +31,10 @@ void JpegCountWarning(j_common_ptr info, int level) {
   if (level < 0) ++info->err->num_warnings;
 }
 
+// The longest edge a stored photo may have even after the largest scaling
+// (1/8): a panorama beyond it is refused (doudi.intake_photo's CHECK).
+constexpr unsigned kMaxEdge = 10000;
+
 bool StartsWith(const std::string& bytes, const char* magic, std::size_t length) {
   return bytes.size() >= length && std::memcmp(bytes.data(), magic, length) == 0;
 }
@@ -82,6 +86,8 @@ bool ReencodeJpeg(const std::string& bytes, std::size_t maxPixels, int longEdge,
   in.out_color_space = JCS_RGB;
   in.scale_num = 1;
   in.scale_denom = ScaleDenominator(in.image_width, in.image_height, longEdge);
+  jpeg_calc_output_dimensions(&in);
+  if (in.output_width > kMaxEdge || in.output_height > kMaxEdge) JpegErrorExit(reinterpret_cast<j_common_ptr>(&in));
   jpeg_start_decompress(&in);
   const std::size_t stride = static_cast<std::size_t>(in.output_width) * 3u;
   w->pixels.resize(stride * in.output_height);
@@ -151,6 +157,7 @@ bool ReencodePng(const std::string& bytes, std::size_t maxPixels, int longEdge, 
     image.width = w;
     image.height = h;
   }
+  if (image.width > kMaxEdge || image.height > kMaxEdge) return false;
   png_alloc_size_t size = 0;
   if (png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr) == 0) return false;
   out.content.resize(size);

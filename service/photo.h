@@ -2,8 +2,9 @@
 // A reporter's photo, decoded and encoded again (libjpeg-turbo, libpng) so
 // that nothing of the original file but its pixels is kept: no EXIF, no GPS,
 // no comment, no trailing bytes. A file that does not decode as a JPEG or a
-// PNG is refused; a large one is scaled down so its longer edge is at most
-// the limit.
+// PNG is refused; a large one is scaled down by 1/2, 1/4 or 1/8 towards
+// the limit on its longer edge (a panorama may stay above it), and one whose
+// edge stays above 10,000 px is refused.
 #include <cstddef>
 #include <optional>
 #include <string>
