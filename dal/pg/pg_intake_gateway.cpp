@@ -77,21 +77,26 @@ IntakeGateway::~IntakeGateway() = default;
 
 IntakeReporter IntakeGateway::Reporter(const std::string& token) {
   return m_impl->Run("checking a reporter's token", [&](soci::session& sql) {
+    // One call of doudi.intake_reporter: the reporter on every row, one row
+    // per village (one row with no village when the region has none).
     IntakeReporter r;
-    long long id = 0;
-    std::string expires;
-    soci::indicator ei = soci::i_ok;
-    sql << "SELECT (j ->> 'token_id')::bigint, j ->> 'name', j #>> '{region,code}', coalesce(j #>> '{region,name}', "
-           "''),"
-           " coalesce(j ->> 'expires_on', '') FROM doudi.intake_reporter(:t) AS j",
-        soci::use(token), soci::into(id), soci::into(r.name), soci::into(r.regionCode), soci::into(r.regionName),
-        soci::into(expires, ei);
-    r.tokenId = id;
-    r.expiresOn = expires;
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT v ->> 'code', v ->> 'name' FROM jsonb_array_elements("
-                                                   "(SELECT j -> 'villages' FROM doudi.intake_reporter(:t) AS j)) AS v",
-                                    soci::use(token));
-    for (const auto& row : rows) r.villages.push_back({row.get<std::string>(0), row.get<std::string>(1)});
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT (j ->> 'token_id')::bigint, j ->> 'name', j #>> '{region,code}',"
+                        " coalesce(j #>> '{region,name}', ''), coalesce(j ->> 'expires_on', ''),"
+                        " v ->> 'code', v ->> 'name'"
+                        " FROM doudi.intake_reporter(:t) AS j"
+                        " LEFT JOIN LATERAL jsonb_array_elements(j -> 'villages') WITH ORDINALITY AS e (v, n) ON true"
+                        " ORDER BY e.n",
+         soci::use(token));
+    for (const auto& row : rows) {
+      r.tokenId = row.get<long long>(0);
+      r.name = row.get<std::string>(1);
+      r.regionCode = row.get<std::string>(2);
+      r.regionName = row.get<std::string>(3);
+      r.expiresOn = row.get<std::string>(4);
+      if (row.get_indicator(5) != soci::i_null)
+        r.villages.push_back({row.get<std::string>(5), row.get<std::string>(6)});
+    }
     return r;
   });
 }
