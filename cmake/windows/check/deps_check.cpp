@@ -7,14 +7,23 @@
 #include <libpq-fe.h>
 #include <soci/soci.h>
 #include <soci/postgresql/soci-postgresql.h>
+#include <Poco/DOM/DOMParser.h>
+#include <Poco/DOM/Document.h>
+#include <Poco/DOM/Element.h>
+#include <Poco/DateTime.h>
 #include <Poco/Environment.h>
 #include <Poco/Net/Net.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Path.h>
+#include <Poco/SAX/InputSource.h>
 #include <Poco/TextConverter.h>
 #include <Poco/UTF8Encoding.h>
 #include <Poco/Util/IniFileConfiguration.h>
 #include <Poco/Windows936Encoding.h>
 #include <Poco/Version.h>
+#include <Poco/Zip/Compress.h>
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -39,6 +48,31 @@ int main(int argc, char** argv) {
   Poco::Net::SocketAddress addr(conf->getString("server.host"),
                                 static_cast<Poco::UInt16>(conf->getInt("server.port")));
   std::cout << "Poco::Net address " << addr.toString() << "\n";
+
+  // Poco Zip and XML, as the .xlsx reader uses them: a workbook part
+  // deflated into a zip in memory, found again and parsed.
+  {
+    std::stringstream zipped;
+    Poco::Zip::Compress compress(zipped, true);
+    std::istringstream part("<sheet><c r=\"A1\">兜底</c></sheet>");
+    compress.addFile(part, Poco::DateTime(), Poco::Path("xl/worksheets/sheet1.xml"));
+    compress.close();
+    zipped.seekg(0);
+    Poco::Zip::ZipArchive archive(zipped);
+    auto header = archive.findHeader("xl/worksheets/sheet1.xml");
+    bool found = header != archive.headerEnd();
+    std::string text;
+    if (found) {
+      zipped.clear();
+      zipped.seekg(0);
+      Poco::Zip::ZipInputStream in(zipped, header->second);
+      Poco::XML::DOMParser parser;
+      Poco::AutoPtr<Poco::XML::Document> doc = parser.parse(new Poco::XML::InputSource(in));
+      text = doc->documentElement()->innerText();
+    }
+    std::cout << "Poco Zip + XML " << (text == "\xE5\x85\x9C\xE5\xBA\x95" ? "ok" : "WRONG") << "\n";
+    if (text != "\xE5\x85\x9C\xE5\xBA\x95") return 1;
+  }
 
   // A thread, so winpthreads is linked next to libpq's renamed pthread shim.
   int fromThread = 0;
