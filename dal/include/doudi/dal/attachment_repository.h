@@ -28,7 +28,8 @@ struct AttachmentOwnerRef {
 struct AttachmentInfo {
   std::int64_t id = 0;
   AttachmentOwnerRef owner;
-  std::optional<std::int64_t> householdId;  // the household the owner belongs to (none: an alert about a person not registered)
+  std::optional<std::int64_t>
+      householdId;        // the household the owner belongs to (none: an alert about a person not registered)
   std::string kind;       // model::AttachmentKind codes
   std::string fileName;   // as picked, without the folder
   std::string mediaType;  // application/pdf, image/jpeg, image/png
@@ -39,7 +40,7 @@ struct AttachmentInfo {
   std::optional<std::int64_t> replacedById;  // set when a newer version exists
   std::string note;
   std::string addedBy;
-  std::string addedAt;  // "YYYY-MM-DD HH:MM", China's time
+  std::string addedAt;      // "YYYY-MM-DD HH:MM", China's time
   std::string withdrawnBy;  // "" while in force
   std::string withdrawnAt;
   std::string withdrawnReason;
