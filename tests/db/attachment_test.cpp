@@ -12,7 +12,7 @@
 
 #include "case_fixture.h"
 #include "doudi/dal/errors.h"
-#include "doudi/dal/request_id.h"
+#include "doudi/dal/registry_repository.h"
 
 namespace doudi {
 namespace {
