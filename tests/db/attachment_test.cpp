@@ -90,7 +90,7 @@ BOOST_FIXTURE_TEST_CASE(the_type_is_told_by_the_content_and_the_bytes_come_back_
   BOOST_TEST(server.Scalar("SELECT a.sha256 = sha256(c.content) FROM doudi.attachment AS a "
                            "JOIN doudi.attachment_content AS c ON c.attachment_id = a.id WHERE a.id = " + pdfId) == "t");
   // Text, an empty file, a PDF signature not at the start: refused by name, nothing stored.
-  for (const std::string hex : {std::string("68656c6c6f0a"), std::string(), "20" + pdf}) {
+  for (const std::string& hex : std::vector<std::string>{"68656c6c6f0a", "", "20" + pdf}) {
     const auto o = Add(c, "household", household, hex, "授权书.pdf");
     BOOST_TEST(o.sqlState == kNotAllowed);
     BOOST_TEST(o.message == "doudi:attachment.type_unknown");
@@ -118,7 +118,7 @@ BOOST_FIXTURE_TEST_CASE(the_type_is_told_by_the_content_and_the_bytes_come_back_
   BOOST_TEST(listed.front().mediaType == "image/png");
   BOOST_TEST(listed.front().note == "东侧外墙");
   BOOST_TEST(listed.front().sha256Hex.size() == 64u);
-  BOOST_TEST(listed.front().householdId == std::optional<std::int64_t>(std::stoll(household)));
+  BOOST_TEST((listed.front().householdId == std::optional<std::int64_t>(std::stoll(household))));
   BOOST_TEST(!listed.front().addedAt.empty());
   BOOST_TEST(files.OfHousehold(std::stoll(household), false).size() == 3u);
   BOOST_TEST((files.Content(id) == std::optional<std::vector<unsigned char>>(bytes)));
@@ -246,8 +246,8 @@ BOOST_FIXTURE_TEST_CASE(a_replacement_is_a_new_version_of_the_same_owners_file_i
   dal::pg::PgDatabase clerkDb(server.ConnectionStringFor(clerk));
   const auto listed = clerkDb.Attachments().Of({"household", std::stoll(household)}, false);
   BOOST_TEST_REQUIRE(listed.size() == 3u);
-  BOOST_TEST(listed[2].replacedById == std::optional<std::int64_t>(std::stoll(second)));
-  BOOST_TEST(listed[1].replacesId == std::optional<std::int64_t>(std::stoll(first)));
+  BOOST_TEST((listed[2].replacedById == std::optional<std::int64_t>(std::stoll(second))));
+  BOOST_TEST((listed[1].replacesId == std::optional<std::int64_t>(std::stoll(first))));
   BOOST_TEST(!listed[0].replacedById.has_value());
 }
 
@@ -292,7 +292,7 @@ BOOST_FIXTURE_TEST_CASE(stored_files_never_change_even_for_the_superuser, Files)
   const std::string household = Household("SM-0001");
   const std::string id = AddId(c, "household", household, pdf);
   const Session s = server.AsSuperuser();
-  for (const std::string sql : {"UPDATE doudi.attachment SET file_name = 'x.pdf' WHERE id = " + id,
+  for (const std::string& sql : std::vector<std::string>{"UPDATE doudi.attachment SET file_name = 'x.pdf' WHERE id = " + id,
                                 "UPDATE doudi.attachment SET withdrawn_at = now(), withdrawn_by = 'x', withdrawn_reason "
                                 "= 'x', withdraw_request = gen_random_uuid(), note = 'x' WHERE id = " + id,
                                 "DELETE FROM doudi.attachment WHERE id = " + id,

@@ -29,7 +29,8 @@ inline std::string DemoFileHex(const std::string& name) {
   bytes << in.rdbuf();
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string hex;
-  for (const unsigned char b : bytes.str()) {
+  for (const char c : bytes.str()) {
+    const auto b = static_cast<unsigned char>(c);
     hex += kDigits[b >> 4];
     hex += kDigits[b & 0x0F];
   }

@@ -189,7 +189,7 @@ BOOST_FIXTURE_TEST_CASE(the_summary_counts_help_records_and_the_households_progr
                                   "'户主', gen_random_uuid())",
                                   {medical}) == "");
   BOOST_TEST_REQUIRE(ActBare(r, medical, "survey") == "");
-  BOOST_TEST_REQUIRE(r.TryExecute(EvidenceWithFile("SELECT doudi.case_add_evidence($1, 'verification_report', "
+  BOOST_TEST_REQUIRE(r.TryExecute(test::EvidenceWithFile("SELECT doudi.case_add_evidence($1, 'verification_report', "
                                                    "'核对报告', '', gen_random_uuid())"),
                                   {medical}) == "");
   BOOST_TEST_REQUIRE(ActBare(r, medical, "verify") == "");

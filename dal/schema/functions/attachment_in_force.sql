@@ -1,6 +1,6 @@
 -- Whether the owner has a file of the kind (any kind: NULL) in force: not
 -- withdrawn and not replaced by a newer version. What a case step's
--- requirement counts (doudi.case_requirement_unmet).
+-- requirement counts (case_requirement_unmet).
 CREATE OR REPLACE FUNCTION doudi.attachment_in_force(p_owner_kind text, p_owner_id bigint, p_kind text)
 RETURNS boolean
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$

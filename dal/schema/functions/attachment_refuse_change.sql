@@ -4,8 +4,7 @@
 --   - the withdrawal, once: the withdrawn_* columns set where none was, all
 --     else unchanged (doudi.attachment_withdraw);
 --   - the region following a household that moves village (the foreign
---     keys' ON UPDATE CASCADE, inside their trigger), all else unchanged
---     (the content by its SHA-256, a generated column).
+--     keys' ON UPDATE CASCADE, inside their trigger), all else unchanged.
 CREATE OR REPLACE FUNCTION doudi.attachment_refuse_change() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -17,8 +16,11 @@ BEGIN
            = to_jsonb(NEW) - ARRAY['withdrawn_by', 'withdrawn_at', 'withdrawn_reason', 'withdraw_request'] THEN
       RETURN NEW;
     END IF;
+    -- (a BEFORE trigger's NEW has no generated column yet: the bytes'
+    -- SHA-256 is left out, the bytes themselves are compared)
     IF pg_trigger_depth() > 1 AND OLD.region_code IS DISTINCT FROM NEW.region_code
-       AND to_jsonb(OLD) - ARRAY['region_code', 'content'] = to_jsonb(NEW) - ARRAY['region_code', 'content'] THEN
+       AND to_jsonb(OLD) - ARRAY['region_code', 'sha256'] = to_jsonb(NEW) - ARRAY['region_code', 'sha256']
+       AND (TG_TABLE_NAME = 'attachment_content' OR to_jsonb(OLD) -> 'sha256' = to_jsonb(NEW) -> 'sha256') THEN
       RETURN NEW;
     END IF;
   END IF;

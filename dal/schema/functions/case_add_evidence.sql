@@ -1,7 +1,7 @@
 -- Adds evidence to a case (add_evidence in assets/rules/staff_capabilities.csv)
 -- and returns its id; the same request id sent again returns the same id.
 -- A step that requires evidence counts it only once a file is attached to
--- it (doudi.attachment_add, owner evidence; doudi.case_requirement_unmet).
+-- it (attachment_add, owner evidence; case_requirement_unmet).
 -- Returned void before migration 0011.
 DROP FUNCTION IF EXISTS doudi.case_add_evidence(bigint,text,text,text,uuid) CASCADE;
 CREATE OR REPLACE FUNCTION doudi.case_add_evidence(p_case_id bigint, p_kind text, p_title text, p_note text,

@@ -1,13 +1,13 @@
 -- Whether what a case step requires (assets/rules/case_transitions.csv, the
 -- requires column) is on record for the case now: nothing (both NULL) when
 -- it is, else the refusal that says what is missing, as its message
--- ('doudi:<code>') and DETAIL. The one answer doudi.case_check_requirement
--- (taking the step) and doudi.case_missing_requirements (the desk's "what
+-- ('doudi:<code>') and DETAIL. The one answer case_check_requirement
+-- (taking the step) and case_missing_requirements (the desk's "what
 -- is missing") share:
 --   survey               a home survey recorded since the case's last step
 --   verification_report, appraisal_record
 --                        evidence of that kind added since the last step
---                        that has a file in force (doudi.attachment_in_force):
+--                        that has a file in force (attachment_in_force):
 --                        a title alone is not a report
 --   authorization        the family's signed authorization for the
 --                        verification (核对授权书) in force, attached to the
