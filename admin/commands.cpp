@@ -303,6 +303,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : PairingCommands()) commands.push_back(std::move(c));
     for (auto& c : FundCommands()) commands.push_back(std::move(c));
     for (auto& c : IntakeCommands()) commands.push_back(std::move(c));
+    for (auto& c : AttachmentCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

@@ -82,6 +82,8 @@ std::vector<Command> PairingCommands();
 std::vector<Command> FundCommands();
 // The intake ... commands: reporters' tokens and the server's login (intake_commands.cpp).
 std::vector<Command> IntakeCommands();
+// The attachment ... commands: files kept with the records (attachment_commands.cpp).
+std::vector<Command> AttachmentCommands();
 // The password for a new login: one line from standard input with
 // --password-stdin (never echoed), otherwise a generated one that
 // ShowOnce prints (user_commands.cpp).

@@ -1,5 +1,6 @@
 #include "demo_cases.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
@@ -581,6 +582,17 @@ class CaseRun {
                                      "人，收入、财产和居住情况与申报一致。",
                                  present, "", ""},
                                 dal::NewRequestId());
+    } else if (requirement == "authorization") {
+      // The family signed the authorization with its first application;
+      // the village scanned it onto the household.
+      const dal::AttachmentOwnerRef household{"household", m_h.id};
+      const auto files = m_db.Attachments().Of(household, false);
+      if (std::none_of(files.begin(), files.end(), [](const dal::AttachmentInfo& f) { return f.kind == "authorization"; })) {
+        Clock(on, m_staff.clerk);
+        const dal::NewAttachment signedForm{household, "authorization", "核对授权书.pdf",
+                                            DemoAttachmentFile("authorization.pdf"), "申请时家庭成员签字", {}};
+        m_db.Attachments().Add(signedForm, dal::NewRequestId());
+      }
     } else if (requirement == "verification_report") {
       AddEvidence(m_staff.reviewer, on, "verification_report", "家庭经济状况核对报告 " + IsoDay(on).substr(0, 7),
                   "经民政、税务、社保、不动产、市场监管、公积金、车辆和银行存款等信息核对，未发现不符合条件的情形。");
@@ -597,7 +609,9 @@ class CaseRun {
   void AddEvidence(const std::string& actor, Date on, const std::string& kind, const std::string& title,
                    const std::string& note) {
     Clock(on, actor);
-    m_db.Cases().AddEvidence(m_id, {kind, title, note, "", ""}, dal::NewRequestId());
+    // Evidence counts with its scanned file only (docs/attachments.md).
+    const dal::NewAttachment scan{{}, "other", title + ".pdf", DemoAttachmentFile("verification_report.pdf"), "", {}};
+    m_db.Cases().AddEvidenceWithFile(m_id, {kind, title, note, "", ""}, scan, dal::NewRequestId());
   }
 
   void Propose(Date on, bool reduced) {

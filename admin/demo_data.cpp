@@ -140,6 +140,11 @@ std::string DemoCrosscheckFile(std::string_view kindCode) {
   return std::string(DemoFile(std::string(kindCode) + ".csv"));
 }
 
+std::vector<unsigned char> DemoAttachmentFile(std::string_view name) {
+  const std::string_view bytes = DemoFile(name);
+  return {bytes.begin(), bytes.end()};
+}
+
 std::vector<model::ImportRow> DemoHouseholdRows() {
   return ParseHouseholdCsv(std::string(DemoFile("households.csv")), FileEncoding::Utf8).rows;
 }

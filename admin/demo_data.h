@@ -19,6 +19,10 @@ std::vector<model::ImportRow> DemoHouseholdRows();
 // assets/crosscheck/<kind>.csv, compiled in: the demo's cross-check batch
 // of a kind (its code: medical, hukou ...), as the file's bytes.
 std::string DemoCrosscheckFile(std::string_view kindCode);
+// assets/demo/attachments/<name>, compiled in: the stand-ins for a signed
+// authorization (authorization.pdf), a scanned report
+// (verification_report.pdf) and a home-visit photo (photo.png).
+std::vector<unsigned char> DemoAttachmentFile(std::string_view name);
 
 struct SyntheticRegistry {
   std::vector<dal::pg::RegionEntry> regions;  // the demo regions plus synthetic villages

@@ -60,7 +60,7 @@ std::optional<year_month> ParseMonth(const std::string& text) {
 // What documents are read from: the caller's own repositories and the
 // regions in their scope.
 reports::DocumentSources SourcesOf(dal::pg::PgDatabase& db) {
-  reports::DocumentSources sources{db.Cases(), db.Registry(), db.Parameters(), {}};
+  reports::DocumentSources sources{db.Cases(), db.Registry(), db.Parameters(), {}, &db.Attachments()};
   for (const auto& r : db.RegionsInScope()) sources.regionNames[r.code] = r.name;
   return sources;
 }

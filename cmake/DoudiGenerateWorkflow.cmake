@@ -34,7 +34,7 @@ doudi_rule_script_arguments(DoudiGenerateWorkflow)
 set(_groups village_clerk township_reviewer city_decider center_admin)
 set(_levels village township city)
 set(_booleans true false)
-set(_requirements none survey verification_report appraisal_record amount notice_ended)
+set(_requirements none survey verification_report appraisal_record amount notice_ended authorization)
 
 # --- read and check -------------------------------------------------------
 

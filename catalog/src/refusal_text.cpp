@@ -39,6 +39,24 @@ constexpr std::array kSentences{
     RefusalSentence{"amount.superseded", "This proposal is no longer the amount the case waits to decide."},
     RefusalSentence{"amount.unconfirmed",
                     "The amount proposed is above the cap and waits for the confirmation of a second city decider."},
+    RefusalSentence{"attachment.already_replaced",
+                    "File {id} was already replaced by a newer version (file {by}): replace that one instead."},
+    RefusalSentence{"attachment.bad_field", "The file's {field} is missing or not valid."},
+    RefusalSentence{"attachment.not_found", "File {id} does not exist or is outside your scope."},
+    RefusalSentence{"attachment.owner_not_found",
+                    "What the file should be attached to does not exist or is outside your scope."},
+    RefusalSentence{"attachment.reason_required", "Withdrawing a file needs the reason."},
+    RefusalSentence{"attachment.replace_other_owner",
+                    "File {id} is not a file of the same household, case or record: a new version replaces a file "
+                    "of its own owner."},
+    RefusalSentence{"attachment.too_large",
+                    "{file_name} has {byte_size} bytes, more than the {max_bytes} bytes a file may have here."},
+    RefusalSentence{"attachment.type_unknown",
+                    "{file_name} is not a PDF, JPEG or PNG file (told by its content, whatever its name says)."},
+    RefusalSentence{"attachment.unchanged",
+                    "A stored file is never changed or deleted: attach a new version, or withdraw it with the "
+                    "reason."},
+    RefusalSentence{"attachment.withdrawn", "File {id} was withdrawn."},
     RefusalSentence{"audit.append_only", "The audit trail cannot be changed: it is only ever added to."},
     RefusalSentence{"calendar.malformed",
                     "The holiday calendar sent is malformed: its days, kinds and names differ in number."},
@@ -46,7 +64,11 @@ constexpr std::array kSentences{
     RefusalSentence{"case.action_for_group", "Your staff group may not take this step."},
     RefusalSentence{"case.action_not_possible", "This step is not possible in the case's present state."},
     RefusalSentence{"case.already_open", "This household already has an open {program} case (case {case_id})."},
-    RefusalSentence{"case.appraisal_record_missing", "The democratic-appraisal record is not attached yet."},
+    RefusalSentence{"case.appraisal_record_missing",
+                    "The democratic-appraisal record, with its file, is not attached yet."},
+    RefusalSentence{"case.authorization_missing",
+                    "The family's signed authorization for the verification (核对授权书) is not attached to the "
+                    "household or the case yet."},
     RefusalSentence{"case.changed",
                     "Someone else acted on this case meanwhile: look at it again and repeat what you did."},
     RefusalSentence{"case.close_relative_note", "A close relative of staff needs a note saying whose relative."},
@@ -70,7 +92,8 @@ constexpr std::array kSentences{
                     "{program} cannot run beside the {other_program} of case {case_id}: "
                     "{reason}."},
     RefusalSentence{"case.survey_missing", "The home survey (two surveyors) is not recorded yet."},
-    RefusalSentence{"case.verification_report_missing", "The economic-status verification report is not attached yet."},
+    RefusalSentence{"case.verification_report_missing",
+                    "The economic-status verification report, with its file, is not attached yet."},
     RefusalSentence{"case.wrong_state", "This is not possible in the case's present state."},
     RefusalSentence{"crosscheck.already_withdrawn", "Cross-check batch {batch} is already withdrawn."},
     RefusalSentence{
@@ -282,6 +305,10 @@ constexpr std::array kValueWords{
     RefusalSentence{"findings", "findings"},
     RefusalSentence{"next_step", "next step"},
     RefusalSentence{"end_reason", "reason for ending"},
+    RefusalSentence{"owner_kind", "what it is attached to"},
+    RefusalSentence{"kind", "kind"},
+    RefusalSentence{"file_name", "file name"},
+    RefusalSentence{"note", "note"},
 };
 
 bool IsNameChar(char c) {

@@ -150,6 +150,7 @@ class PgCaseRepository final : public CaseRepository {
         LoadEvidence(*record);
         LoadAmounts(*record);
         LoadPayments(*record);
+        record->missing = MissingRequirements(caseId);
       }
       tr.commit();
       return record;
@@ -276,13 +277,25 @@ class PgCaseRepository final : public CaseRepository {
     });
   }
 
-  void AddEvidence(std::int64_t caseId, const CaseEvidence& evidence, const std::string& requestId) override {
-    WriteOnce("doudi.case_evidence", caseId, requestId, "adding evidence to case " + std::to_string(caseId), [&] {
-      const long long id = caseId;
-      m_sql << "SELECT doudi.case_add_evidence(:c, :k, :t, :n, CAST(:r AS uuid))", soci::use(id),
-          soci::use(evidence.kind), soci::use(evidence.title), soci::use(evidence.note), soci::use(requestId);
-      return 0;
-    });
+  std::int64_t AddEvidence(std::int64_t caseId, const CaseEvidence& evidence, const std::string& requestId) override {
+    return AddEvidenceAndFile(caseId, evidence, nullptr, requestId);
+  }
+
+  std::int64_t AddEvidenceWithFile(std::int64_t caseId, const CaseEvidence& evidence, const NewAttachment& file,
+                                   const std::string& requestId) override {
+    return AddEvidenceAndFile(caseId, evidence, &file, requestId);
+  }
+
+  std::vector<MissingRequirement> MissingRequirements(std::int64_t caseId) override {
+    const long long id = caseId;
+    return ReadRows("reading what case " + std::to_string(caseId) + " still misses",
+                    (m_sql.prepare << "SELECT m.action, m.requirement, m.refusal"
+                                      " FROM doudi.case_missing_requirements(:c) AS m",
+                     soci::use(id)),
+                    [](const soci::row& r) {
+                      return MissingRequirement{r.get<std::string>(0), r.get<std::string>(1),
+                                                r.get<std::string>(2)};
+                    });
   }
 
   void ProposeAmount(std::int64_t caseId, const AmountProposal& proposal, const std::string& requestId) override {
@@ -454,6 +467,34 @@ class PgCaseRepository final : public CaseRepository {
     }
   }
 
+  // The evidence, and with file its file, in one transaction under one
+  // request id; a failure whose request is recorded for the case (its
+  // original committed first) is this request's success.
+  std::int64_t AddEvidenceAndFile(std::int64_t caseId, const CaseEvidence& evidence, const NewAttachment* file,
+                                  const std::string& requestId) {
+    const long long id = caseId;
+    try {
+      return Write("adding evidence to case " + std::to_string(caseId), [&] {
+        long long evidenceId = 0;
+        m_sql << "SELECT doudi.case_add_evidence(:c, :k, :t, :n, CAST(:r AS uuid))", soci::use(id),
+            soci::use(evidence.kind), soci::use(evidence.title), soci::use(evidence.note), soci::use(requestId),
+            soci::into(evidenceId);
+        if (file != nullptr) AddAttachment(m_sql, AttachmentOwnerRef{"evidence", evidenceId}, *file, requestId);
+        return static_cast<std::int64_t>(evidenceId);
+      });
+    } catch (const DatabaseError&) {
+      const auto recorded = AppliedAfterFailure([&] {
+        long long found = 0;
+        soci::indicator none = soci::i_ok;
+        m_sql << "SELECT e.id FROM doudi.case_evidence AS e WHERE e.request_id = CAST(:r AS uuid) AND e.case_id = :c",
+            soci::use(requestId), soci::use(id), soci::into(found, none);
+        return m_sql.got_data() && none == soci::i_ok ? std::optional<long long>(found) : std::nullopt;
+      });
+      if (!recorded) throw;
+      return *recorded;
+    }
+  }
+
   std::int32_t CurrentVersion(std::int64_t caseId) {
     int version = 0;
     const long long id = caseId;
@@ -531,11 +572,14 @@ class PgCaseRepository final : public CaseRepository {
     const long long id = record.summary.id;
     soci::rowset<soci::row> rows =
         (m_sql.prepare << "SELECT e.kind, e.title, e.note, e.added_by, " + TimeText("e.added_at") +
+                              ", e.id, (SELECT count(*)::int FROM doudi.attachment AS a WHERE a.owner_kind = 'evidence'"
+                              " AND a.owner_id = e.id AND a.withdrawn_at IS NULL AND NOT EXISTS (SELECT 1 FROM"
+                              " doudi.attachment AS n WHERE n.replaces_id = a.id))"
                               " FROM doudi.case_evidence AS e WHERE e.case_id = :c ORDER BY e.id",
          soci::use(id));
     for (const auto& r : rows) {
       record.evidence.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                                 r.get<std::string>(3), r.get<std::string>(4)});
+                                 r.get<std::string>(3), r.get<std::string>(4), r.get<long long>(5), r.get<int>(6)});
     }
   }
 

@@ -28,6 +28,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<PairingRepository> pairing;
   std::unique_ptr<HelpRepository> help;
   std::unique_ptr<IntakeRepository> intake;
+  std::unique_ptr<AttachmentRepository> attachments;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -63,6 +64,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->pairing = MakePairingRepository(m_impl->sql);
   m_impl->help = MakeHelpRepository(m_impl->sql);
   m_impl->intake = MakeIntakeRepository(m_impl->sql);
+  m_impl->attachments = MakeAttachmentRepository(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -161,6 +163,7 @@ ReferralRepository& PgDatabase::Referrals() { return *m_impl->referrals; }
 PairingRepository& PgDatabase::Pairing() { return *m_impl->pairing; }
 HelpRepository& PgDatabase::Help() { return *m_impl->help; }
 IntakeRepository& PgDatabase::Intake() { return *m_impl->intake; }
+AttachmentRepository& PgDatabase::Attachments() { return *m_impl->attachments; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

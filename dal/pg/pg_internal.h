@@ -35,6 +35,12 @@ std::unique_ptr<ReferralRepository> MakeReferralRepository(soci::session& sql);
 std::unique_ptr<PairingRepository> MakePairingRepository(soci::session& sql);
 std::unique_ptr<HelpRepository> MakeHelpRepository(soci::session& sql);
 std::unique_ptr<IntakeRepository> MakeIntakeRepository(soci::session& sql);
+std::unique_ptr<AttachmentRepository> MakeAttachmentRepository(soci::session& sql);
+
+// Stores a file through doudi.attachment_add in the caller's transaction
+// (the case's evidence with its file is one); returns its id.
+std::int64_t AddAttachment(soci::session& sql, const AttachmentOwnerRef& owner, const NewAttachment& file,
+                           const std::string& requestId);
 
 // The SCRAM-SHA-256 verifier libpq computes on this side, so a plain
 // password never reaches the server (or its statement log).

@@ -49,6 +49,10 @@ BEGIN
       ('intake_token',             'id',        'insert update',        'no'),
       ('intake_report',            'id',        'insert update',        'no'),
       ('intake_photo',             NULL,        '',                     'rows'),
+      -- attachments: the record is audited (its SHA-256, size and type vouch for the bytes, which never
+      -- enter the trail); record and bytes never change (triggers/attachment*.sql refuse it)
+      ('attachment',               'id',        'insert update',        'no'),
+      ('attachment_content',       NULL,        '',                     'no'),
       ('audit_row',                NULL,        '',                     'rows and truncate'),
       ('audit_seal',               NULL,        '',                     'rows and truncate'))
     AS audited (name, key, events, append_only)

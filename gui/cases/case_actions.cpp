@@ -15,6 +15,12 @@ bool HasEvidence(const dal::CaseRecord& record, std::string_view kind) {
                      [kind](const dal::CaseEvidence& e) { return e.kind == kind; });
 }
 
+// Whether the database says the requirement is not on record (CaseRecord::missing).
+bool Unmet(const dal::CaseRecord& record, std::string_view requirement) {
+  return std::any_of(record.missing.begin(), record.missing.end(),
+                     [requirement](const dal::MissingRequirement& m) { return m.requirement == requirement; });
+}
+
 // "" when the requirement is met, else what is missing.
 wxString Missing(std::string_view requirement, const dal::CaseRecord& record, std::chrono::year_month_day today) {
   if (requirement.empty() || requirement == "none") return {};
@@ -22,9 +28,12 @@ wxString Missing(std::string_view requirement, const dal::CaseRecord& record, st
     return record.surveys.empty() ? _("Record the home survey first (at least two surveyors).") : wxString();
   }
   if (requirement == "verification_report" || requirement == "appraisal_record") {
-    return HasEvidence(record, requirement)
+    return HasEvidence(record, requirement) && !Unmet(record, requirement)
                ? wxString()
                : wxString::Format(_("Add the evidence first: %s."), EvidenceKindLabel(requirement));
+  }
+  if (requirement == "authorization") {
+    return Unmet(record, requirement) ? _("Attach the family's signed authorization (核对授权书) first.") : wxString();
   }
   if (requirement == "amount") return record.proposal ? wxString() : _("Propose the amount first.");
   if (requirement == "notice_ended") {

@@ -115,7 +115,7 @@ void OpenDocument(wxWindow* owner, wxWindow* previewParent, DatabaseWorker& work
   worker.Run<Built>(
       owner,
       [request, names = std::move(names), today](dal::pg::PgDatabase& db) {
-        reports::DocumentSources sources{db.Cases(), db.Registry(), db.Parameters(), names};
+        reports::DocumentSources sources{db.Cases(), db.Registry(), db.Parameters(), names, &db.Attachments()};
         try {
           if (request.of == DocumentRequest::Of::Referral) {
             return Built{reports::Layout(reports::ReferralSlipDocument(db.Referrals(), db.Parameters(), sources.regionNames,

@@ -120,6 +120,25 @@ Document HouseholdFile(const HouseholdFileInput& input) {
     history.rows.push_back(Row{RowKind::Normal, {TextCell(ChineseDate(event.date)), TextCell(event.event)}});
   }
   document.blocks.emplace_back(std::move(history));
+  if (input.attachments) {
+    document.blocks.emplace_back(Heading{"六、附件"});
+    Table files;
+    files.columns = {{"类别", 1.4, Align::Center, ColumnKind::Text},  {"所属", 0.8, Align::Center, ColumnKind::Text},
+                     {"文件名", 2.6, Align::Left, ColumnKind::Text},  {"版本", 0.6, Align::Center, ColumnKind::Text},
+                     {"添加人", 1.0, Align::Center, ColumnKind::Text}, {"添加时间", 1.6, Align::Center, ColumnKind::Text},
+                     {"SHA-256", 1.5, Align::Center, ColumnKind::Text}};
+    for (const AttachmentLine& file : *input.attachments) {
+      files.rows.push_back(Row{RowKind::Normal,
+                               {TextCell(file.kind), TextCell(file.owner), TextCell(file.fileName),
+                                TextCell(std::to_string(file.version)), TextCell(file.addedBy), TextCell(file.addedAt),
+                                TextCell(file.sha256)}});
+    }
+    if (input.attachments->empty()) {
+      files.rows.push_back(Row{RowKind::Normal, {TextCell("无"), TextCell(""), TextCell(""), TextCell(""),
+                                                 TextCell(""), TextCell(""), TextCell("")}});
+    }
+    document.blocks.emplace_back(std::move(files));
+  }
   return document;
 }
 

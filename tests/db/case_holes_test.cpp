@@ -44,7 +44,8 @@ struct CaseHoles : test::DemoRegistry {
   }
   std::string Evidence(const Session& as, const std::string& id, const std::string& kind,
                        const std::string& request) const {
-    return as.TryExecute("SELECT doudi.case_add_evidence($1, $2, '核对报告', '', $3::uuid)", {id, kind, request});
+    return as.TryExecute(test::EvidenceWithFile("SELECT doudi.case_add_evidence($1, $2, '核对报告', '', $3::uuid)"),
+                         {id, kind, request});
   }
   // Without a reason, as the attack called it (migration 0011's arguments).
   SqlOutcome Propose(const Session& as, const std::string& id, const std::string& monthly, const std::string& oneOff,

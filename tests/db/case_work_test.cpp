@@ -67,7 +67,7 @@ struct CaseWork : test::DemoRegistry {
                          {id, surveyors, dal::NewRequestId()});
   }
   std::string Evidence(const Session& as, const std::string& id, const std::string& kind) {
-    return as.TryExecute("SELECT doudi.case_add_evidence($1, $2, '核对报告', '', $3::uuid)",
+    return as.TryExecute(test::EvidenceWithFile("SELECT doudi.case_add_evidence($1, $2, '核对报告', '', $3::uuid)"),
                          {id, kind, dal::NewRequestId()});
   }
   std::string Propose(const Session& as, const std::string& id, const std::string& monthly, const std::string& oneOff) {

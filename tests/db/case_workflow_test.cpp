@@ -43,7 +43,10 @@ struct Cases : test::DemoRegistry {
       server.Execute("SELECT doudi.case_record_survey(" + id +
                      ", ARRAY['王调查', '李调查'], current_date, '家庭收入低于标准', '户主本人', gen_random_uuid())");
     } else if (requirement == "verification_report" || requirement == "appraisal_record") {
-      server.Execute("SELECT doudi.case_add_evidence(" + id + ", '" + requirement + "', '材料', '', gen_random_uuid())");
+      server.Execute(test::EvidenceWithFile("SELECT doudi.case_add_evidence(" + id + ", '" + requirement +
+                                      "', '材料', '', gen_random_uuid())"));
+    } else if (requirement == "authorization") {
+      server.Execute(test::AttachSql("case", id, "authorization", "authorization.pdf"));
     } else if (requirement == "amount") {
       const bool oneOff = server.Scalar("SELECT program FROM doudi.assistance_case WHERE id = " + id) == "temporary";
       server.Execute("SELECT doudi.case_propose_amount(" + id + (oneOff ? ", 0, 100000" : ", 50000, 0") +

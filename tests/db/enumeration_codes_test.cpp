@@ -7,6 +7,7 @@
 #include <set>
 
 #include "db_fixture.h"
+#include "doudi/model/attachment.h"
 #include "doudi/model/case_workflow.h"
 #include "doudi/model/crosscheck.h"
 #include "doudi/model/household.h"
@@ -36,7 +37,7 @@ std::set<std::string> CheckedCodes(const test::TestDatabase& server, const std::
       "WHERE c.contype = 'c' AND c.conrelid = 'doudi." + table + "'::regclass AND a.attname = '" + column +
       "' AND pg_get_constraintdef(c.oid) LIKE '%ANY (ARRAY[%'");
   std::set<std::string> codes;
-  static const std::regex literal("'([a-z_]+)'::text");
+  static const std::regex literal("'([a-z_/]+)'::text");
   for (const auto& def : defs) {
     for (auto it = std::sregex_iterator(def.begin(), def.end(), literal); it != std::sregex_iterator(); ++it) {
       codes.insert((*it)[1].str());
@@ -74,6 +75,9 @@ BOOST_AUTO_TEST_CASE(every_column_storing_an_enumeration_checks_exactly_its_code
       {ModelCodes<model::CrosscheckKind>(), "crosscheck_batch", "kind"},
       {ModelCodes<model::ReferralState>(), "referral", "state"},
       {ModelCodes<model::HelpKind>(), "help_record", "kind"},
+      {ModelCodes<model::AttachmentKind>(), "attachment", "kind"},
+      {ModelCodes<model::AttachmentOwner>(), "attachment", "owner_kind"},
+      {ModelCodes<model::AttachmentType>(), "attachment", "media_type"},
   };
   for (const auto& c : columns) {
     BOOST_TEST_CONTEXT(c.table << "." << c.column) {

@@ -189,8 +189,8 @@ BOOST_FIXTURE_TEST_CASE(the_summary_counts_help_records_and_the_households_progr
                                   "'户主', gen_random_uuid())",
                                   {medical}) == "");
   BOOST_TEST_REQUIRE(ActBare(r, medical, "survey") == "");
-  BOOST_TEST_REQUIRE(r.TryExecute("SELECT doudi.case_add_evidence($1, 'verification_report', '核对报告', '', "
-                                  "gen_random_uuid())",
+  BOOST_TEST_REQUIRE(r.TryExecute(test::EvidenceWithFile("SELECT doudi.case_add_evidence($1, 'verification_report', "
+                                                   "'核对报告', '', gen_random_uuid())"),
                                   {medical}) == "");
   BOOST_TEST_REQUIRE(ActBare(r, medical, "verify") == "");
   BOOST_TEST_REQUIRE(d.TryExecute("SELECT doudi.case_propose_amount($1, 0, 500000, '{手工填写}', NULL, "

@@ -76,8 +76,8 @@ BOOST_FIXTURE_TEST_CASE(the_demo_places_are_seeded_with_units_and_dates, Paramet
   BOOST_TEST(ValueOn("110105001001", "standard_per_person", Day(2026, 6, 1)) == "none");
   BOOST_TEST(ValueOn(kVillage, "no_such_key", Day(2026, 6, 1)) == "none");
   BOOST_TEST(ValueOn(kVillage, "standard_per_person", Day(2026, 6, 1), "charity") == "none");
-  // the ten programs and the joint loop's settings (joint_help)
-  BOOST_TEST(params.Programs().size() == 11u);
+  // the ten programs, the joint loop's settings (joint_help) and the attachments' (attachments)
+  BOOST_TEST(params.Programs().size() == 12u);
 }
 
 BOOST_FIXTURE_TEST_CASE(the_latest_row_in_effect_of_the_most_specific_prefix_applies, Parameters) {

@@ -133,6 +133,10 @@ struct CaseDatabase {
                                           {std::to_string(householdId), program}));
     const std::string text = std::to_string(id);
     As(reviewer);
+    // The family's signed authorization (a file the database takes as a PDF by its first bytes).
+    sql.Execute("SELECT doudi.attachment_add('case', $1::bigint, 'authorization', '核对授权书.pdf', "
+                "convert_to('%PDF-1.4 signed', 'UTF8'), '', NULL, gen_random_uuid())",
+                {text});
     Take(id, "accept", "");
     sql.Execute(
         "SELECT doudi.case_record_survey($1::bigint, ARRAY['林晓东','王丽'], current_date, "
@@ -140,8 +144,9 @@ struct CaseDatabase {
         {text});
     Take(id, "survey", "");
     sql.Execute(
-        "SELECT doudi.case_add_evidence($1::bigint, 'verification_report', '家庭经济状况核对报告', '', "
-        "gen_random_uuid())",
+        "SELECT doudi.attachment_add('evidence', doudi.case_add_evidence($1::bigint, 'verification_report', "
+        "'家庭经济状况核对报告', '', gen_random_uuid()), 'other', '核对报告.pdf', convert_to('%PDF-1.4 report', 'UTF8'), "
+        "'', NULL, gen_random_uuid())",
         {text});
     Take(id, "verify", "");
     Take(id, "review", "经入户调查和家庭经济状况核对，情况属实，同意上报。");

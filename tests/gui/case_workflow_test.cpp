@@ -187,6 +187,12 @@ BOOST_AUTO_TEST_CASE(a_case_goes_from_application_to_decision_through_three_desk
   BOOST_TEST(clerkView->Timeline()->GetItemCount() == 1);
   Close(clerk);
 
+  // The family's signed authorization is scanned onto the household
+  // (through the data layer: the attachment screens are tested on their own).
+  desk.db.Server().Execute("SELECT doudi.attachment_add('household', " + std::to_string(household) +
+                           ", 'authorization', '核对授权书.pdf', convert_to('%PDF-1.4', 'UTF8'), '', NULL, "
+                           "gen_random_uuid())");
+
   // The township reviewer finds it in My tasks and works it to the notice.
   auto* reviewer = desk.Open(desk.reviewer);
   auto& view = FromTasks(reviewer, caseId);
@@ -222,6 +228,13 @@ BOOST_AUTO_TEST_CASE(a_case_goes_from_application_to_decision_through_three_desk
   });
   view.AddEvidence();
   BOOST_REQUIRE(test::PumpUntil([&] { return Settled(view) && !view.Record()->evidence.empty(); }));
+  // A title alone is no report: verify waits for its scan.
+  BOOST_TEST(!Possible(view, "verify"));
+  desk.db.Server().Execute("SELECT doudi.attachment_add('evidence', " +
+                           std::to_string(view.Record()->evidence.front().id) +
+                           ", 'other', '核对报告.pdf', convert_to('%PDF-1.4', 'UTF8'), '', NULL, gen_random_uuid())");
+  view.Reload();
+  BOOST_REQUIRE(test::PumpUntil([&] { return Settled(view) && view.Record()->missing.empty(); }));
   Take(view, "verify");
   BOOST_TEST(State(view) == "verified");
 
@@ -341,11 +354,15 @@ BOOST_AUTO_TEST_CASE(an_objection_is_recorded_from_the_notice_list) {
     auto step = [&](const char* action, const char* opinion = "") {
       version = cases.Transition(caseId, action, version, opinion, dal::NewRequestId());
     };
+    const std::vector<unsigned char> scan{'%', 'P', 'D', 'F', '-', '1', '.', '4'};
+    db.Attachments().Add(dal::NewAttachment{{"case", caseId}, "authorization", "核对授权书.pdf", scan, "", {}},
+                         dal::NewRequestId());
     step("accept");
     cases.RecordSurvey(caseId, dal::CaseSurvey{{"张调查", "李调查"}, gui::IsoDate(gui::Today()), "无稳定收入", "户主", {}, {}},
                        dal::NewRequestId());
     step("survey");
-    cases.AddEvidence(caseId, dal::CaseEvidence{"verification_report", "核对报告", "", {}, {}}, dal::NewRequestId());
+    cases.AddEvidenceWithFile(caseId, dal::CaseEvidence{"verification_report", "核对报告", "", {}, {}},
+                              dal::NewAttachment{{}, "other", "核对报告.pdf", scan, "", {}}, dal::NewRequestId());
     step("verify");
     cases.ProposeAmount(caseId, dal::AmountProposal{model::Money::FromFen(50000), {}, {"monthly amount 500.00"}, {}, {}, {}},
                         dal::NewRequestId());
@@ -362,6 +379,9 @@ BOOST_AUTO_TEST_CASE(an_objection_is_recorded_from_the_notice_list) {
     dal::pg::PgDatabase reviewerDb(desk.reviewer);
     const auto other = reviewerDb.Cases().Open(dal::NewCase{std::stoll(others[i]), "dibao", false, ""},
                                                dal::NewRequestId());
+    reviewerDb.Attachments().Add(dal::NewAttachment{{"case", other}, "authorization", "核对授权书.pdf",
+                                                    {'%', 'P', 'D', 'F', '-'}, "", {}},
+                                 dal::NewRequestId());
     reviewerDb.Cases().Transition(other, "accept", reviewerDb.Cases().Load(other)->summary.version, "",
                                   dal::NewRequestId());
     desk.db.Server().Execute("UPDATE doudi.assistance_case SET step_due = current_date " +

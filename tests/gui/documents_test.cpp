@@ -109,6 +109,11 @@ struct DecidedCase {
   void Review() {
     dal::pg::PgDatabase session(reviewer);
     auto& cases = session.Cases();
+    // The family's signed authorization and, below, the report's scan: what
+    // accept and verify require (docs/attachments.md); a PDF by its first bytes.
+    const std::vector<unsigned char> scan{'%', 'P', 'D', 'F', '-', '1', '.', '4'};
+    session.Attachments().Add(dal::NewAttachment{{"case", caseId}, "authorization", "核对授权书.pdf", scan, "", {}},
+                              dal::NewRequestId());
     Step(cases, "accept");
     const std::string today = db.Server().Scalar("SELECT current_date::text");
     cases.RecordSurvey(
@@ -117,8 +122,8 @@ struct DecidedCase {
             {"张调查", "李调查"}, today, "住房情况：砖木结构老屋\n家庭收入：无稳定收入", "户主本人", {}, {}},
         dal::NewRequestId());
     Step(cases, "survey");
-    cases.AddEvidence(caseId, dal::CaseEvidence{"verification_report", "家庭经济状况核对报告", "", {}, {}},
-                      dal::NewRequestId());
+    cases.AddEvidenceWithFile(caseId, dal::CaseEvidence{"verification_report", "家庭经济状况核对报告", "", {}, {}},
+                              dal::NewAttachment{{}, "other", "核对报告.pdf", scan, "", {}}, dal::NewRequestId());
     Step(cases, "verify");
     cases.ProposeAmount(caseId,
                         dal::AmountProposal{model::Money::FromFen(68000), {}, {"保障标准 − 家庭人均收入"}, {}, {}, {}},

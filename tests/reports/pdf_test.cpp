@@ -63,6 +63,19 @@ BOOST_AUTO_TEST_CASE(household_file_lists_members_income_assets_and_history) {
                 "三门县民政局审批同意"});
 }
 
+BOOST_AUTO_TEST_CASE(household_file_lists_the_files_in_force) {
+  HouseholdFileInput input = samples::File();
+  input.attachments = std::vector<AttachmentLine>{
+      {"核对授权书", "家庭", "核对授权书.pdf", 1, "林晓东", "2025-02-10 09:30", "3f9a0c1d2e4b"},
+      {"收入证明", "案件", "工资流水（重扫）.pdf", 2, "罗丽华", "2025-02-13 15:02", "b7e21c09aa51"},
+  };
+  RequireTexts(HouseholdFile(input), {"六、附件", "类别", "文件名", "SHA-256", "核对授权书.pdf", "林晓东",
+                                      "2025-02-10 09:30", "3f9a0c1d2e4b", "工资流水（重扫）.pdf", "b7e21c09aa51"});
+  // None in force: the section says so.
+  input.attachments = std::vector<AttachmentLine>{};
+  RequireTexts(HouseholdFile(input), {"六、附件", "无"});
+}
+
 BOOST_AUTO_TEST_CASE(decision_states_amount_start_and_objection_periods_from_input) {
   DecisionInput input = samples::DecisionSample();
   input.rights.reviewDays = 61;  // not a constant of the document: the input's number is printed

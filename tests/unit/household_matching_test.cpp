@@ -132,7 +132,12 @@ class FakeCases : public dal::CaseRepository {
     return 0;
   }
   void RecordSurvey(std::int64_t, const dal::CaseSurvey&, const std::string&) override {}
-  void AddEvidence(std::int64_t, const dal::CaseEvidence&, const std::string&) override {}
+  std::int64_t AddEvidence(std::int64_t, const dal::CaseEvidence&, const std::string&) override { return 0; }
+  std::int64_t AddEvidenceWithFile(std::int64_t, const dal::CaseEvidence&, const dal::NewAttachment&,
+                                   const std::string&) override {
+    return 0;
+  }
+  std::vector<dal::MissingRequirement> MissingRequirements(std::int64_t) override { return {}; }
   void ProposeAmount(std::int64_t, const dal::AmountProposal&, const std::string&) override {}
   void ConfirmAmount(std::int64_t, std::int64_t, const std::string&, const std::string&) override {}
   void ExtendLimit(std::int64_t, const std::string&, const std::string&) override {}

@@ -56,6 +56,8 @@ const std::map<std::string, std::set<StaffGroup>> kExpected{
     {"record_help", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
     {"manage_intake_tokens", {CenterAdmin}},
     {"triage_reports", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin}},
+    {"attach_files", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin, DepartmentLiaison}},
+    {"withdraw_files", {VillageClerk, TownshipReviewer, CityDecider, CenterAdmin, DepartmentLiaison}},
 };
 
 StaffOperation Op(std::string_view code) {

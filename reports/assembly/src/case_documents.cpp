@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "doudi/model/attachment.h"
 #include "doudi/model/household.h"
 #include "doudi/reports/case_documents.h"
 #include "doudi/reports/documents.h"
@@ -217,6 +218,20 @@ Document SurveyFormOf(Context& ctx, const CaseData& data) {
   return SurveyForm(input);
 }
 
+// The files in force (not withdrawn, not replaced), oldest first.
+std::vector<AttachmentLine> AttachmentLines(const std::vector<dal::AttachmentInfo>& files) {
+  std::vector<AttachmentLine> lines;
+  for (auto it = files.rbegin(); it != files.rend(); ++it) {
+    if (it->replacedById || !it->withdrawnAt.empty()) continue;
+    const auto kind = model::ParseEnum<model::AttachmentKind>(it->kind);
+    const auto owner = model::ParseEnum<model::AttachmentOwner>(it->owner.kind);
+    lines.push_back({kind ? std::string(model::ToChinese(*kind)) : it->kind,
+                     owner ? std::string(model::ToChinese(*owner)) : it->owner.kind, it->fileName, it->version,
+                     it->addedBy, it->addedAt, it->sha256Hex.substr(0, 12)});
+  }
+  return lines;
+}
+
 Document HouseholdFileOf(Context& ctx, const model::Household& household, const std::string& program) {
   HouseholdFileInput input;
   input.issue = {ctx.issuer.Office(program, household.regionCode, ctx.today),
@@ -230,6 +245,9 @@ Document HouseholdFileOf(Context& ctx, const model::Household& household, const 
   for (const auto& change : household.statusHistory) {
     input.history.push_back({change.since, std::string(model::ToChinese(change.status)) +
                                                (change.reason.empty() ? "" : "：" + change.reason)});
+  }
+  if (ctx.sources.attachments != nullptr && household.id) {
+    input.attachments = AttachmentLines(ctx.sources.attachments->OfHousehold(*household.id, false));
   }
   return HouseholdFile(input);
 }

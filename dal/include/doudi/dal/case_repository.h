@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "doudi/dal/attachment_repository.h"
 #include "doudi/model/money.h"
 
 namespace doudi::dal {
@@ -83,12 +84,27 @@ struct CaseSurvey {
 inline constexpr const char* kEvidenceKinds[] = {"verification_report", "appraisal_record", "income_proof",
                                                  "medical_record", "other"};
 
+// Evidence counts for a step's requirement only with a file attached to it
+// (AddEvidenceWithFile, or AttachmentRepository::Add with owner
+// {"evidence", id}).
 struct CaseEvidence {
   std::string kind;   // one of kEvidenceKinds
   std::string title;  // "家庭经济状况核对报告 2026-11"
   std::string note;
   std::string addedBy;  // set by the database
   std::string addedAt;
+  std::int64_t id = 0;  // set by the database
+  int files = 0;        // its files in force (not withdrawn, not replaced); set by the database
+};
+
+// An action open from the case's state whose requirement is not on record
+// (doudi.case_missing_requirements), for the case view to say what is missing.
+struct MissingRequirement {
+  std::string action;       // "accept"
+  std::string requirement;  // assets/rules/case_transitions.csv: "authorization", "verification_report" ...
+  std::string refusal;      // the code taking the action now meets: "case.authorization_missing"
+
+  friend bool operator==(const MissingRequirement&, const MissingRequirement&) = default;
 };
 
 // An amount proposed for the decision, with the lines showing how it was
@@ -146,6 +162,7 @@ struct CaseRecord {
   std::string personName;
   std::int64_t followsCaseId = 0;    // the case this one follows up (临时救助 → 低保); 0 for none
   std::vector<std::int64_t> followedBy;  // the cases that follow this one up, oldest first
+  std::vector<MissingRequirement> missing;  // MissingRequirements when loaded
 };
 
 // Case search (案件查询): each filter left empty matches every case in the
@@ -275,7 +292,18 @@ class CaseRepository {
   virtual std::int32_t Transition(std::int64_t caseId, const std::string& action, std::int32_t expectedVersion,
                                   const std::string& opinion, const std::string& requestId) = 0;
   virtual void RecordSurvey(std::int64_t caseId, const CaseSurvey& survey, const std::string& requestId) = 0;
-  virtual void AddEvidence(std::int64_t caseId, const CaseEvidence& evidence, const std::string& requestId) = 0;
+  // Adds the evidence; returns its id (a resent requestId returns the same).
+  virtual std::int64_t AddEvidence(std::int64_t caseId, const CaseEvidence& evidence,
+                                   const std::string& requestId) = 0;
+  // Adds the evidence and attaches the file to it (file.owner is ignored:
+  // the new evidence) in one transaction, both under requestId; returns the
+  // evidence's id. Refused as either would be (doudi:attachment.type_unknown,
+  // attachment.too_large ...), then nothing is stored.
+  virtual std::int64_t AddEvidenceWithFile(std::int64_t caseId, const CaseEvidence& evidence,
+                                           const NewAttachment& file, const std::string& requestId) = 0;
+  // What the actions open from the case's state still miss, by action;
+  // empty for a case the caller may not see.
+  virtual std::vector<MissingRequirement> MissingRequirements(std::int64_t caseId) = 0;
   virtual void ProposeAmount(std::int64_t caseId, const AmountProposal& proposal, const std::string& requestId) = 0;
   // Confirms the case's latest proposal (proposalId, AmountProposal::id),
   // an amount above the cap, as a second city decider: never its proposer.

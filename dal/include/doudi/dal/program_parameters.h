@@ -14,7 +14,7 @@ namespace doudi::dal {
 
 // The units a parameter's value is given in, as the database spells them.
 inline constexpr const char* kParameterUnits[] = {"fen",  "percent",   "working_days", "calendar_days", "months",
-                                                  "code", "code_list", "count",        "text"};
+                                                  "code", "code_list", "count",        "text",          "bytes"};
 
 struct ProgramParameter {
   std::string program;        // doudi.program code: "dibao", "destitute" ...

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "doudi/model/domain_enum.h"
@@ -78,9 +79,11 @@ struct EnumTraits<AttachmentType> {
 // signature); nullopt for anything else, whatever the file's name says.
 std::optional<AttachmentType> SniffAttachmentType(std::span<const unsigned char> content);
 
-// A file name kept with an attachment: its last path component, without
-// control characters, at most 255 bytes of UTF-8 (cut at a character
+// A file name kept with an attachment: its last path component (after the
+// last / or \\), without the characters the database refuses in text
+// (control and invisible characters, bytes that are not UTF-8: CheckStorableText),
+// without surrounding spaces, at most 255 bytes of UTF-8 (cut at a character
 // boundary); "" when nothing is left.
-std::string_view AttachmentBaseName(std::string_view path);
+std::string AttachmentBaseName(std::string_view path);
 
 }  // namespace doudi::model

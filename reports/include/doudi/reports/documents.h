@@ -114,12 +114,26 @@ struct FileEvent {
   std::string event;
 };
 
+// A file kept with the household's records (docs/attachments.md), as the
+// household file lists it.
+struct AttachmentLine {
+  std::string kind;      // 核对授权书 ...
+  std::string owner;     // what it is attached to: 家庭, 案件 ...
+  std::string fileName;
+  int version = 1;
+  std::string addedBy;
+  std::string addedAt;   // "YYYY-MM-DD HH:MM"
+  std::string sha256;    // the first 12 hex digits
+};
+
 struct HouseholdFileInput {
   Issue issue;
   HouseholdInput household;
   std::string registryStatus;  // 低保 ...
   std::vector<AssetInput> assets;
   std::vector<FileEvent> history;
+  // The files in force, when the file lists them (六、附件; "无" for none).
+  std::optional<std::vector<AttachmentLine>> attachments{};
 };
 
 // What a decision and a refusal share: a letter answering one application,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "doudi/dal/alert_repository.h"
+#include "doudi/dal/attachment_repository.h"
 #include "doudi/dal/audit_trail.h"
 #include "doudi/dal/case_repository.h"
 #include "doudi/dal/crosscheck_import.h"
@@ -94,6 +95,7 @@ class PgDatabase {
   PairingRepository& Pairing();
   HelpRepository& Help();
   IntakeRepository& Intake();
+  AttachmentRepository& Attachments();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "doudi/dal/attachment_repository.h"
 #include "doudi/dal/case_repository.h"
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
@@ -70,6 +71,8 @@ struct DocumentSources {
   dal::RegistryRepository& registry;
   dal::ProgramParameters& parameters;
   std::map<std::string, std::string> regionNames;
+  // The household file lists the household's files in force when given.
+  dal::AttachmentRepository* attachments = nullptr;
 };
 
 // The case's document of kind, dated today where the kind is dated on the day
