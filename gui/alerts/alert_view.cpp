@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "attachments/attachments_panel.h"
 #include "alerts/alert_forms.h"
 #include "alerts/alert_text.h"
 #include "app/session.h"
@@ -129,6 +130,16 @@ void AlertView::Build() {
   m_referrals->SetDialogRunner([this](wxDialog& dialog) { return m_runDialog(dialog); });
   m_referrals->OnChanged([this] { m_context.AlertsChanged(); });
   m_pages->AddPage(m_referrals, _("Referrals"));
+  // 材料: the files of the alert (a hospital's bill, a verification photo).
+  AttachmentsPanel::Scope files;
+  files.owners = {{wxString::Format(_("Alert %lld"), static_cast<long long>(m_alertId)), {"alert", m_alertId}}};
+  m_attachments = new AttachmentsPanel(m_pages, m_context, std::move(files));
+  m_attachments->SetDialogRunner([this](wxDialog& dialog) { return m_runDialog(dialog); });
+  m_pages->AddPage(m_attachments, _("Files"));
+  m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+    e.Skip();
+    if (m_pages->GetPage(static_cast<std::size_t>(e.GetSelection())) == m_attachments) m_attachments->Reload();
+  });
 
   auto* side = new wxStaticBoxSizer(wxVERTICAL, panel, _("What you may do"));
   const auto button = [&](const wxString& label, const char* name, void (AlertView::*action)(),

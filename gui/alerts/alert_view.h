@@ -39,6 +39,7 @@ class wxStaticText;
 
 namespace doudi::gui {
 
+class AttachmentsPanel;
 class Context;
 class DatabaseWorker;
 class HouseholdEditor;
@@ -121,6 +122,7 @@ class AlertView : public wxDialog {
   DatabaseWorker& m_worker;
   const Session& m_session;
   std::int64_t m_alertId;
+  AttachmentsPanel* m_attachments = nullptr;
   DialogRunner m_runDialog = RunModally;
   EditorRunner m_runEditor;
   State m_state = State::Loading;

@@ -1,14 +1,17 @@
 #include "cases/case_forms.h"
 
 #include <wx/choice.h>
+#include <wx/filepicker.h>
 #include <wx/intl.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "attachments/attachment_text.h"
 #include "cases/case_text.h"
 #include "common/wx_text.h"
+#include "utf8_path.h"
 
 namespace doudi::gui {
 namespace {
@@ -95,7 +98,8 @@ void SurveyDialog::Accept() {
   if (good) Finish(wxID_OK);
 }
 
-EvidenceDialog::EvidenceDialog(wxWindow* parent, const std::string& kind) : FormDialog(parent, _("Add evidence")) {
+EvidenceDialog::EvidenceDialog(wxWindow* parent, const std::string& kind, std::int64_t maxBytes)
+    : FormDialog(parent, _("Add evidence")), m_maxBytes(maxBytes) {
   m_kind = new wxChoice(Body(), wxID_ANY);
   m_kind->SetName("kind");
   int selection = 0;
@@ -109,6 +113,11 @@ EvidenceDialog::EvidenceDialog(wxWindow* parent, const std::string& kind) : Form
   AddField(_("Kind:"), m_kind);
   m_title = Text(Body(), "title");
   m_titleMessage = AddField(_("Title:"), m_title);
+  m_picker = new wxFilePickerCtrl(Body(), wxID_ANY, wxEmptyString, _("The scanned evidence"),
+                                  _("PDF, JPEG and PNG files") + "|*.pdf;*.PDF;*.jpg;*.JPG;*.jpeg;*.JPEG;*.png;*.PNG",
+                                  wxDefaultPosition, wxDefaultSize, wxFLP_OPEN | wxFLP_FILE_MUST_EXIST | wxFLP_USE_TEXTCTRL);
+  m_picker->SetName("file");
+  m_fileMessage = AddField(_("Scanned file:"), m_picker);
   m_note = Text(Body(), "note", {}, true);
   AddField(_("Note:"), m_note, 1);
   FinishLayout(_("Add evidence"), [this] { Accept(); });
@@ -123,10 +132,21 @@ dal::CaseEvidence EvidenceDialog::Evidence() const {
   return evidence;
 }
 
+void EvidenceDialog::SetFile(const wxString& path) { m_picker->SetPath(path); }
+
 void EvidenceDialog::Accept() {
-  const bool good = !Evidence().title.empty();
-  ShowMessage(m_titleMessage, good ? wxString() : _("Give the evidence a title, e.g. the report's name and month."));
-  if (good) Finish(wxID_OK);
+  const bool titled = !Evidence().title.empty();
+  ShowMessage(m_titleMessage,
+              titled ? wxString() : _("Give the evidence a title, e.g. the report's name and month."));
+  wxString fileProblem;
+  if (m_picker->GetPath().empty()) {
+    fileProblem = _("Pick the scanned file: evidence counts only with its file.");
+  } else {
+    m_file = workstation::CheckAttachmentFile(admin::PathFromUtf8(Utf8(m_picker->GetPath())), m_maxBytes);
+    fileProblem = FileProblemText(m_file, m_maxBytes);
+  }
+  ShowMessage(m_fileMessage, fileProblem);
+  if (titled && fileProblem.empty()) Finish(wxID_OK);
 }
 
 }  // namespace doudi::gui

@@ -6,8 +6,11 @@
 
 #include "common/form_dialog.h"
 #include "doudi/dal/case_repository.h"
+#include "doudi/workstation/attachment_files.h"
 
 class wxChoice;
+class wxFilePickerCtrl;
+class wxStaticText;
 class wxTextCtrl;
 
 namespace doudi::gui {
@@ -51,17 +54,28 @@ class SurveyDialog : public FormDialog {
 
 // A piece of evidence: its kind, a title and a note. kind preselects one of
 // dal::kEvidenceKinds. Controls: "kind", "title", "note".
+// Evidence with its file: a step's requirement is met only by evidence
+// that has one (docs/attachments.md), so the scan is picked here, checked
+// by content and against the size limit (maxBytes) before anything is sent.
 class EvidenceDialog : public FormDialog {
  public:
-  EvidenceDialog(wxWindow* parent, const std::string& kind);
+  EvidenceDialog(wxWindow* parent, const std::string& kind, std::int64_t maxBytes);
   dal::CaseEvidence Evidence() const;
+  // The picked file, checked (call after wxID_OK).
+  const workstation::CheckedFile& File() const { return m_file; }
+  // Picks path as if chosen in the file picker (tests).
+  void SetFile(const wxString& path);
 
  private:
   void Accept();
   wxChoice* m_kind = nullptr;
   wxTextCtrl* m_title = nullptr;
   wxTextCtrl* m_note = nullptr;
+  wxFilePickerCtrl* m_picker = nullptr;
   wxStaticText* m_titleMessage = nullptr;
+  wxStaticText* m_fileMessage = nullptr;
+  std::int64_t m_maxBytes = 0;
+  workstation::CheckedFile m_file;
 };
 
 }  // namespace doudi::gui

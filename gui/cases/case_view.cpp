@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "attachments/attachments_panel.h"
 #include "app/session.h"
 #include "cases/amount_dialog.h"
 #include "cases/case_forms.h"
@@ -222,9 +223,15 @@ void CaseView::Reload() {
   SetState(State::Loading);
   m_referrals->Reload();
   const auto id = m_caseId;
-  m_worker.Run<std::optional<dal::CaseRecord>>(
-      this, [id](dal::pg::PgDatabase& db) { return db.Cases().Load(id); },
-      [this](std::optional<dal::CaseRecord> record) {
+  struct Loaded {
+    std::optional<dal::CaseRecord> record;
+    std::int64_t maxFileBytes = 0;
+  };
+  m_worker.Run<Loaded>(
+      this, [id](dal::pg::PgDatabase& db) { return Loaded{db.Cases().Load(id), db.Attachments().MaxBytes()}; },
+      [this](Loaded loaded) {
+        auto& record = loaded.record;
+        m_maxFileBytes = loaded.maxFileBytes;
         if (!record) {
           SetState(State::LoadFailed);
           ShowStatus(_("This case cannot be found (or is outside your scope)."), true);
@@ -232,6 +239,7 @@ void CaseView::Reload() {
         }
         m_record = std::move(record);
         m_actions = ActionsFor(*m_record, m_session.identity.group, Today());
+        AddAttachmentsPage();
         Fill();
         SetState(State::Ready);
       },
@@ -239,6 +247,28 @@ void CaseView::Reload() {
         SetState(m_record ? State::Ready : State::LoadFailed);
         ShowStatus(wxString::Format(_("The case could not be loaded: %s"), failure.message), true);
       });
+}
+
+void CaseView::AddAttachmentsPage() {
+  const auto& s = m_record->summary;
+  const bool authorizationMissing =
+      std::any_of(m_record->missing.begin(), m_record->missing.end(),
+                  [](const dal::MissingRequirement& m) { return m.requirement == "authorization"; });
+  if (m_attachments != nullptr) {
+    m_attachments->SetAuthorizationMissing(authorizationMissing);
+    m_attachments->Reload();
+    return;
+  }
+  AttachmentsPanel::Scope scope;
+  scope.owners = {{wxString::Format(_("Case %lld"), static_cast<long long>(s.id)), {"case", s.id}},
+                  {_("The household"), {"household", s.householdId}}};
+  scope.householdId = s.householdId;
+  m_attachments = new AttachmentsPanel(m_pages, m_context, std::move(scope));
+  m_attachments->SetAuthorizationMissing(authorizationMissing);
+  m_attachments->SetDialogRunner([this](wxDialog& dialog) { return m_runDialog(dialog); });
+  m_attachments->OnChanged([this] { Reload(); });
+  m_pages->AddPage(m_attachments, _("Files"));
+  m_attachments->Reload();
 }
 
 void CaseView::Fill() {
@@ -430,13 +460,19 @@ void CaseView::AddEvidence() {
       kind = choice.requirement;
     }
   }
-  EvidenceDialog dialog(this, kind);
+  EvidenceDialog dialog(this, kind, m_maxFileBytes);
   if (m_runDialog(dialog) != wxID_OK) return;
   const auto evidence = dialog.Evidence();
   const auto id = m_caseId;
-  RunWrite("evidence", [id, evidence](dal::pg::PgDatabase& db, const std::string& requestId) {
-    db.Cases().AddEvidence(id, evidence, requestId);
-  }, _("The evidence is added."));
+  const auto fileKind = evidence.kind == "income_proof"     ? model::AttachmentKind::IncomeProof
+                        : evidence.kind == "medical_record" ? model::AttachmentKind::MedicalBills
+                                                            : model::AttachmentKind::Other;
+  auto file = workstation::ToNewAttachment(dialog.File(), {"evidence", 0}, fileKind, evidence.note);
+  RunWrite("evidence:" + evidence.kind + ":" + evidence.title + ":" + file.fileName,
+           [id, evidence, file = std::move(file)](dal::pg::PgDatabase& db, const std::string& requestId) {
+             db.Cases().AddEvidenceWithFile(id, evidence, file, requestId);
+           },
+           _("The evidence and its file are added."));
 }
 
 void CaseView::ProposeAmount() {

@@ -43,6 +43,7 @@ namespace doudi::gui {
 
 class Context;
 class ReferralsPage;
+class AttachmentsPanel;
 class DatabaseWorker;
 struct Session;
 
@@ -69,6 +70,9 @@ class CaseView : public wxDialog {
   wxNotebook* Pages() const { return m_pages; }
   // The referrals page (转办): every referral of the case, 转办 and 帮扶办结.
   ReferralsPage* Referrals() const { return m_referrals; }
+  // The 材料 page (the household's files, new ones attached to the case);
+  // made when the case has loaded, nullptr before.
+  AttachmentsPanel* Attachments() const { return m_attachments; }
   // Whether the record forms are offered to this user now.
   bool OffersSurvey() const;
   bool OffersEvidence() const;
@@ -99,6 +103,7 @@ class CaseView : public wxDialog {
   wxPanel* BuildTimelinePage(wxWindow* parent);
   wxPanel* BuildRecordsPage(wxWindow* parent);
   wxPanel* BuildAmountPage(wxWindow* parent);
+  void AddAttachmentsPage();
   void Fill();
   void FillSummary();
   void FillTimeline();
@@ -144,6 +149,8 @@ class CaseView : public wxDialog {
   wxButton* m_amountButton = nullptr;
   wxButton* m_extendButton = nullptr;
   ReferralsPage* m_referrals = nullptr;
+  AttachmentsPanel* m_attachments = nullptr;
+  std::int64_t m_maxFileBytes = 0;  // the attachments parameter in force, read with the case
 };
 
 }  // namespace doudi::gui

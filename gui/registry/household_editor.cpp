@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "attachments/attachments_panel.h"
 #include "alerts/household_alerts.h"
 #include "app/session.h"
 #include "common/conflict_dialog.h"
@@ -240,12 +241,25 @@ void HouseholdEditor::BuildForm() {
       return HouseholdHelpPanel::Household{m_household.regionCode, head ? Wx(head->name) : wxString()};
     });
     m_pages->AddPage(m_help, _("Help received"));
+    AttachmentsPanel::Scope files;
+    files.owners = {{_("The household"), {"household", *HouseholdId()}}};
+    files.moreOwners = [this] {
+      std::vector<OwnerChoice> members;
+      for (const auto& person : m_household.members) {
+        if (person.id) members.push_back({Wx(person.name), {"member", *person.id}});
+      }
+      return members;
+    };
+    files.householdId = *HouseholdId();
+    m_attachments = new AttachmentsPanel(m_pages, *m_context, std::move(files));
+    m_pages->AddPage(m_attachments, _("Files"));
     m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
       e.Skip();
       wxWindow* page = m_pages->GetPage(static_cast<std::size_t>(e.GetSelection()));
       if (page == m_matching) m_matching->Reload();
       if (page == m_story) m_story->Reload();
       if (page == m_help) m_help->Reload();
+      if (page == m_attachments) m_attachments->Reload();
     });
     top->Add(m_pages, wxSizerFlags(1).Expand().Border(wxALL));
   } else {

@@ -45,6 +45,7 @@ class wxStaticText;
 namespace doudi::gui {
 
 class AssetGrid;
+class AttachmentsPanel;
 class Context;
 class DatabaseWorker;
 class MatchingPanel;
@@ -144,6 +145,8 @@ class HouseholdEditor : public wxDialog {
   MatchingPanel* Matching() const { return m_matching; }
   // The 帮扶 page's panel (help delivered, 四帮四扶); nullptr without one.
   HouseholdHelpPanel* Help() const { return m_help; }
+  // The 附件 page's panel (the household's files); nullptr without one.
+  AttachmentsPanel* Attachments() const { return m_attachments; }
   // Shows the 匹配 page (it reads the household again).
   void ShowMatching();
   // The 经历 page's panel (the household's whole story); nullptr without one.
@@ -213,6 +216,7 @@ class HouseholdEditor : public wxDialog {
   MatchingPanel* m_matching = nullptr;
   HouseholdStoryPanel* m_story = nullptr;  // 经历; nullptr without pages
   HouseholdHelpPanel* m_help = nullptr;
+  AttachmentsPanel* m_attachments = nullptr;
   HouseholdAlerts* m_openAlerts = nullptr;
   std::optional<std::int64_t> m_alertToOpen;
   wxPanel* m_form = nullptr;

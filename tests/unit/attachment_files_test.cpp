@@ -1,5 +1,5 @@
 // The files a desk attaches, before anything is sent: the type by content
-// whatever the name says, the size limit, the model's file name rule, and the
+// whatever the name says, the size limit, and the
 // scan folder's inbox offering a document camera's file only once settled.
 #include <boost/test/unit_test.hpp>
 
@@ -55,26 +55,6 @@ BOOST_AUTO_TEST_CASE(empty_missing_and_too_large_files_are_named) {
       (CheckAttachmentFile(dir.path / "big.pdf", static_cast<std::int64_t>(kPdf.size())).problem == FileProblem::None));
 }
 
-BOOST_AUTO_TEST_CASE(sniffing_needs_the_whole_signature) {
-  const std::vector<unsigned char> shortPng{0x89, 'P', 'N', 'G'};
-  BOOST_TEST(!model::SniffAttachmentType(shortPng).has_value());
-  const std::vector<unsigned char> gif{'G', 'I', 'F', '8', '9', 'a'};
-  BOOST_TEST(!model::SniffAttachmentType(gif).has_value());
-  BOOST_TEST(!model::SniffAttachmentType({}).has_value());
-}
-
-BOOST_AUTO_TEST_CASE(file_names_lose_folders_and_control_characters_and_stay_short) {
-  BOOST_TEST(model::AttachmentBaseName("C:\\扫描\\2026\\授权书.pdf") == "授权书.pdf");
-  BOOST_TEST(model::AttachmentBaseName("/home/desk/scan 01.jpg") == "scan 01.jpg");
-  BOOST_TEST(model::AttachmentBaseName("bad\nname.pdf") == "bad");
-  BOOST_TEST(model::AttachmentBaseName("folder/") == "");
-  std::string longName;
-  for (int i = 0; i < 100; ++i) longName += "证";  // 300 bytes
-  const auto cut = model::AttachmentBaseName(longName);
-  BOOST_TEST(cut.size() == 255U);  // 85 whole characters, none cut in half
-  BOOST_TEST(model::AttachmentBaseName("\xFF\xFE.pdf") == "");
-}
-
 BOOST_AUTO_TEST_CASE(the_kind_offered_first) {
   BOOST_TEST((SuggestedKind(model::AttachmentType::Jpeg, false) == model::AttachmentKind::Photo));
   BOOST_TEST((SuggestedKind(model::AttachmentType::Pdf, false) == model::AttachmentKind::Other));
@@ -88,6 +68,14 @@ BOOST_AUTO_TEST_CASE(the_kind_offered_first) {
   BOOST_TEST(request.owner.id == 7);
   BOOST_TEST(request.content.size() == 5U);
   BOOST_TEST(!request.replaces.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(each_file_of_a_batch_has_its_own_stable_request_id) {
+  const std::string batch = "6f1c2a9e-4b7d-4e21-9c3a-0d5e8f7a1b2c";
+  BOOST_TEST(NthRequestId(batch, 0) == "6f1c2a9e-4b7d-4e21-9c3a-0d5e8f7a0000");
+  BOOST_TEST(NthRequestId(batch, 0x1f) == "6f1c2a9e-4b7d-4e21-9c3a-0d5e8f7a001f");
+  BOOST_TEST(NthRequestId(batch, 3) == NthRequestId(batch, 3));
+  BOOST_CHECK_THROW(NthRequestId(batch, 0x10000), std::invalid_argument);
 }
 
 BOOST_AUTO_TEST_CASE(a_scan_is_offered_once_its_size_holds_still) {

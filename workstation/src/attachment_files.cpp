@@ -4,6 +4,7 @@
 #include <cctype>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <system_error>
 
 #include "utf8_path.h"
@@ -59,6 +60,14 @@ dal::NewAttachment ToNewAttachment(CheckedFile file, const dal::AttachmentOwnerR
   out.note = std::move(note);
   out.replaces = replaces;
   return out;
+}
+
+std::string NthRequestId(const std::string& batchRequestId, std::size_t n) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id = batchRequestId;
+  if (id.size() < 4 || n > 0xFFFF) throw std::invalid_argument("NthRequestId: a uuid and n < 65536");
+  for (std::size_t i = 0; i < 4; ++i) id[id.size() - 1 - i] = kHex[(n >> (4 * i)) & 0xFU];
+  return id;
 }
 
 bool ScanInbox::IsTemporaryName(const std::filesystem::path& path) {

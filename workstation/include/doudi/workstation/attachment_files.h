@@ -42,6 +42,11 @@ model::AttachmentKind SuggestedKind(model::AttachmentType type, bool authorizati
 dal::NewAttachment ToNewAttachment(CheckedFile file, const dal::AttachmentOwnerRef& owner, model::AttachmentKind kind,
                                    std::string note, std::optional<std::int64_t> replaces = std::nullopt);
 
+// The request id of the n-th file (n < 65536) of a batch sent under one
+// request id: its last four hex digits replaced by n, so a resent batch
+// resends each file under the id it had, and two batches never share one.
+std::string NthRequestId(const std::string& batchRequestId, std::size_t n);
+
 // The document camera's folder as the desk sees it: files that appeared or
 // grew, offered (Ready) only after their size held still for settle, so a
 // scan still being written is never attached half; temporary files (names
