@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -431,7 +432,7 @@ std::string RelationshipsOf(const std::string& part) {
 
 class Workbook {
  public:
-  explicit Workbook(const std::string& bytes) : m_in(bytes), m_archive(OpenArchive(m_in)) {
+  explicit Workbook(const std::string& bytes) : m_in(bytes), m_archive(OpenArchive(m_in, bytes)) {
     RelationshipsHandler package;
     if (Has("_rels/.rels")) Parse("_rels/.rels", package);
     m_workbookPart = ResolveTarget("", package.TargetOf("officeDocument").value_or("xl/workbook.xml"));
@@ -470,7 +471,15 @@ class Workbook {
   }
 
  private:
-  static Poco::Zip::ZipArchive OpenArchive(std::istream& in) {
+  static Poco::Zip::ZipArchive OpenArchive(std::istream& in, const std::string& bytes) {
+    // Poco reads the entries from their local headers; a file cut short in
+    // its central directory would pass unnoticed without the record that
+    // ends every zip (its signature within the last 64 KiB + 22 bytes).
+    constexpr std::size_t kEndRecordReach = 65535 + 22;
+    const std::size_t from = bytes.size() > kEndRecordReach ? bytes.size() - kEndRecordReach : 0;
+    if (bytes.find(std::string_view("PK\x05\x06", 4), from) == std::string::npos) {
+      Damaged("the zip archive's end record is missing");
+    }
     try {
       return Poco::Zip::ZipArchive(in);
     } catch (const Poco::Exception& e) {
@@ -504,6 +513,8 @@ class Workbook {
       parser.setContentHandler(&handler);
       parser.parse(&source);
       handler.Rethrow();
+      zip.ignore(std::numeric_limits<std::streamsize>::max());
+      if (!zip.crcValid()) Damaged(part + ": its checksum does not match");
     } catch (const CsvFileError&) {
       throw;
     } catch (const Poco::Exception& e) {

@@ -299,8 +299,10 @@ BOOST_AUTO_TEST_CASE(other_writers_parts_inline_strings_booleans_errors_and_the_
   BOOST_TEST_REQUIRE(table.rows.size() == 2U);
   const auto& row = table.rows[0];
   BOOST_TEST(row.line == 2);
-  BOOST_TEST(row.values[1] == "331022197304170891");
-  BOOST_TEST(row.values[2] == "叶建军");                // the phonetic guide is not the name
+  // The kind's columns: id_number, name, region_code, then its own.
+  BOOST_TEST(row.values[0] == "331022197304170891");  // rich-text runs joined
+  BOOST_TEST(row.values[1] == "叶建军");              // the phonetic guide is not the name
+  BOOST_TEST(row.values[3] == "YB-1");
   BOOST_TEST(row.values[4] == "2026-02-14");            // 44605 days after 1904-01-01
   BOOST_TEST(row.values[5] == "医院\r一部");
   BOOST_TEST(row.values[7] == "TRUE");
@@ -338,7 +340,7 @@ BOOST_AUTO_TEST_CASE(files_saved_by_libreoffice) {
   const auto medical = ParseMedical(ReadBytes(fixtures + "medical-libreoffice.xlsx"));
   BOOST_TEST_REQUIRE(medical.rows.size() == 3U);
   BOOST_TEST(medical.rows[0].values[4] == "2026-02-14");
-  BOOST_TEST(medical.rows[1].values[3] == "331022101201");
+  BOOST_TEST(medical.rows[1].values[2] == "331022101201");  // a region code Calc made a number
   BOOST_TEST(medical.rows[2].values[6] == "3200.5");
   const auto reading = model::ReadCrosscheckRows(model::CrosscheckKind::Medical, medical.rows, kAsOf, kToday, {});
   BOOST_TEST(Codes(reading.problems) == "4|id_number|id_number.stored_as_number");
