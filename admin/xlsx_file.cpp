@@ -586,6 +586,16 @@ std::string CellValue(const SheetCell& cell, const CsvColumnName& column, std::i
   return cell.text;
 }
 
+// Many NUL bytes at the start: a picture, a PDF, UTF-16 text. (One NUL in
+// a cell of a CSV file is that cell's problem, control_character.)
+bool LooksBinary(std::string_view bytes) {
+  constexpr std::size_t kPrefix = 8192;
+  constexpr std::ptrdiff_t kMinimum = 4;
+  const auto prefix = bytes.substr(0, kPrefix);
+  const auto nuls = std::count(prefix.begin(), prefix.end(), '\0');
+  return nuls >= kMinimum && static_cast<std::size_t>(nuls) * 100 >= prefix.size();
+}
+
 }  // namespace
 
 bool IsZipArchive(std::string_view bytes) { return bytes.starts_with(kZipMagic); }
@@ -647,9 +657,7 @@ CsvTable ParseTableFile(const std::string& bytes, FileEncoding encoding, const s
   if (std::string_view(bytes).starts_with(kCompoundFileMagic)) {
     throw CsvFileError(catalog::Tr("the file is an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV"));
   }
-  if (bytes.find('\0') != std::string::npos) {
-    throw CsvFileError(catalog::Tr("the file is neither CSV text nor an .xlsx workbook"));
-  }
+  if (LooksBinary(bytes)) throw CsvFileError(catalog::Tr("the file is neither CSV text nor an .xlsx workbook"));
   if (sheet) throw CsvFileError(catalog::Tr("--sheet is for .xlsx workbooks; this file is CSV text"));
   return ParseCsvTable(bytes, encoding, columns, rowColumn, formatDoc, onRecords);
 }

@@ -52,8 +52,9 @@ CsvTable ParseXlsxTable(const std::string& bytes, const std::optional<std::strin
 // An import file of either kind, chosen by its content: an .xlsx workbook
 // (a zip archive) is read with ParseXlsxTable, anything else that is text
 // with ParseCsvTable. An Excel 97-2003 .xls file, or bytes that are neither
-// (NUL bytes in the text), are refused saying so; --sheet with a CSV file
-// is refused too. Throws CsvFileError.
+// (at least 1% NUL bytes in the first 8 KiB: a picture, a PDF, UTF-16), are
+// refused saying so; --sheet with a CSV file is refused too. Throws
+// CsvFileError.
 CsvTable ParseTableFile(const std::string& bytes, FileEncoding encoding, const std::optional<std::string>& sheet,
                         std::span<const CsvColumnName> columns, std::string_view rowColumn,
                         std::string_view formatDoc, const std::function<void(std::int64_t)>& onRecords = {});
