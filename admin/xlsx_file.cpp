@@ -177,6 +177,29 @@ class PartHandler : public Poco::XML::DefaultHandler {
     m_collecting = false;
     return std::move(m_text);
   }
+  // A string's text (<si>, <is>): its <t>, or every rich-text run's <t>
+  // joined; a phonetic guide's (<rPh>) is not part of it. Each says whether
+  // localName was one of these.
+  bool StartStringText(const XMLString& localName) {
+    if (localName == "rPh") {
+      m_inPhonetic = true;
+    } else if (localName == "t" && !m_inPhonetic) {
+      Collect();
+    } else {
+      return false;
+    }
+    return true;
+  }
+  bool EndStringText(const XMLString& localName, std::string& text) {
+    if (localName == "t" && m_collecting) {
+      text += Take();
+    } else if (localName == "rPh") {
+      m_inPhonetic = false;
+    } else {
+      return false;
+    }
+    return true;
+  }
   bool m_collecting = false;
 
  private:
@@ -190,6 +213,7 @@ class PartHandler : public Poco::XML::DefaultHandler {
     }
   }
   std::string m_text;
+  bool m_inPhonetic = false;
   std::exception_ptr m_failure;
 };
 
@@ -270,33 +294,23 @@ class StylesHandler : public PartHandler {
   bool m_inCellXfs = false;
 };
 
-// <si> strings: the text of <t>, or of every run's <t>; phonetic guides
-// (<rPh>) are not the cell's text.
+// The shared strings, each an <si>.
 class SharedStringsHandler : public PartHandler {
  public:
   void Start(const XMLString& localName, const Attributes&) override {
     if (localName == "si") {
       m_current.clear();
-    } else if (localName == "rPh") {
-      m_inPhonetic = true;
-    } else if (localName == "t" && !m_inPhonetic) {
-      Collect();
+    } else {
+      StartStringText(localName);
     }
   }
   void End(const XMLString& localName) override {
-    if (localName == "t" && m_collecting) {
-      m_current += Take();
-    } else if (localName == "rPh") {
-      m_inPhonetic = false;
-    } else if (localName == "si") {
-      strings.push_back(DecodeEscapes(m_current));
-    }
+    if (!EndStringText(localName, m_current) && localName == "si") strings.push_back(DecodeEscapes(m_current));
   }
   std::vector<std::string> strings;
 
  private:
   std::string m_current;
-  bool m_inPhonetic = false;
 };
 
 enum class CellKind { Text, Number, Error };
@@ -334,24 +348,20 @@ class SheetHandler : public PartHandler {
       m_inline.clear();
     } else if (localName == "v") {
       Collect();
-    } else if (localName == "rPh") {
-      m_inPhonetic = true;
-    } else if (localName == "t" && !m_inPhonetic) {
-      Collect();
+    } else {
+      StartStringText(localName);  // an inline string's <is>
     }
   }
 
   void End(const XMLString& localName) override {
     if (localName == "v" && m_collecting) {
       m_value = Take();
-    } else if (localName == "t" && m_collecting) {
-      m_inline += Take();
-    } else if (localName == "rPh") {
-      m_inPhonetic = false;
     } else if (localName == "c") {
       EndCell();
     } else if (localName == "row") {
       m_sink(m_row, m_cells);
+    } else {
+      EndStringText(localName, m_inline);  // an inline string's <is>
     }
   }
 
@@ -405,7 +415,6 @@ class SheetHandler : public PartHandler {
   std::int64_t m_style = 0;
   std::string m_value;
   std::string m_inline;
-  bool m_inPhonetic = false;
 };
 
 // --- the package ---------------------------------------------------------

@@ -3,9 +3,6 @@
 // they were), and control characters never reach a terminal raw.
 #include <boost/test/unit_test.hpp>
 
-#include <Poco/Zip/ZipArchive.h>
-#include <Poco/Zip/ZipStream.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -13,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/zip_part.h"
 #include "../unit/temporary_directory.h"
 #include "household_file.h"
 #include "terminal.h"
@@ -30,17 +28,6 @@ using doudi::model::ImportRow;
 using C = ImportColumn;
 
 namespace {
-
-// A part of a zip archive's bytes, read with Poco Zip.
-std::string ZipPart(const std::string& bytes, const std::string& name) {
-  std::istringstream in(bytes);
-  const Poco::Zip::ZipArchive archive(in);
-  const auto header = archive.findHeader(name);
-  BOOST_REQUIRE_MESSAGE(header != archive.headerEnd(), "no " << name);
-  in.clear();
-  Poco::Zip::ZipInputStream part(in, header->second, true);
-  return {std::istreambuf_iterator<char>(part), std::istreambuf_iterator<char>()};
-}
 
 // The row the safety tests write: formula-looking cells in several columns.
 ImportRow FormulaRow() {
@@ -126,7 +113,7 @@ BOOST_AUTO_TEST_CASE(an_xlsx_export_holds_strings_never_formulas_and_reads_back_
 
   // Every cell is a string (inline, or shared), with the same apostrophe as
   // the CSV export; no cell is a formula or a number.
-  const std::string sheet = ZipPart(bytes, "xl/worksheets/sheet1.xml");
+  const std::string sheet = doudi::test::ZipPart(bytes, "xl/worksheets/sheet1.xml");
   BOOST_TEST(sheet.find("<f>") == std::string::npos);
   BOOST_TEST(sheet.find("<f ") == std::string::npos);
   BOOST_TEST(sheet.find("<v>") == std::string::npos, sheet);
