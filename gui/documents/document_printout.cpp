@@ -7,6 +7,12 @@
 #ifdef __WXMSW__
 #include <cairo-win32.h>
 #endif
+#ifdef __WXGTK__
+#include <cups/cups.h>
+#endif
+
+#include "common/wx_text.h"
+#include "documents/print_settings_store.h"
 
 namespace doudi::gui {
 namespace {
@@ -64,16 +70,69 @@ bool DocumentPrintout::OnPrintPage(int page) {
   return dc != nullptr && HasPage(page) && DrawOnDc(*dc, *m_paged, page - 1);
 }
 
-bool PrintWithDialog(wxWindow* parent, std::shared_ptr<const reports::PagedDocument> paged) {
-  wxPrintDialogData data;
-  data.GetPrintData().SetPaperId(wxPAPER_A4);
-  data.GetPrintData().SetOrientation(paged->document->orientation == reports::Orientation::Landscape ? wxLANDSCAPE
-                                                                                                     : wxPORTRAIT);
-  data.SetMinPage(1);
-  data.SetMaxPage(paged->PageCount());
-  wxPrinter printer(&data);
+namespace {
+
+PrintOutcome Run(wxWindow* parent, wxPrinter& printer, std::shared_ptr<const reports::PagedDocument> paged,
+                 bool prompt) {
   DocumentPrintout printout(std::move(paged));
-  return printer.Print(parent, &printout, true);
+  if (printer.Print(parent, &printout, prompt)) return {PrintOutcome::Kind::Printed, {}};
+  if (wxPrinter::GetLastError() == wxPRINTER_CANCELLED) return {PrintOutcome::Kind::Cancelled, {}};
+  return {PrintOutcome::Kind::Failed, _("The document could not be printed.")};
+}
+
+wxPrintDialogData DialogData(const workstation::PrintSettings& settings, const reports::PagedDocument& paged) {
+  wxPrintDialogData data(ToPrintData(settings, paged.document->orientation));
+  data.SetMinPage(1);
+  data.SetMaxPage(paged.PageCount());
+  data.SetFromPage(1);
+  data.SetToPage(paged.PageCount());
+  data.SetAllPages(true);
+  return data;
+}
+
+#ifdef __WXGTK__
+// "" when CUPS knows the printer, else why not. cupsGetNamedDest asks the
+// server CUPS_SERVER names (else the system's) and answers at once when it
+// does not run.
+wxString CupsProblem(const std::string& printer) {
+  cups_dest_t* dest = cupsGetNamedDest(CUPS_HTTP_DEFAULT, printer.c_str(), nullptr);
+  if (dest != nullptr) {
+    cupsFreeDests(1, dest);
+    return {};
+  }
+  if (cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND) {
+    return wxString::Format(_("The printer \"%s\" is not known to the print system."), Wx(printer));
+  }
+  return wxString::Format(_("The print system (%s) does not answer: %s"), wxString::FromUTF8(cupsServer()),
+                          wxString::FromUTF8(cupsLastErrorString()));
+}
+#endif
+
+}  // namespace
+
+PrintOutcome PrintWithDialog(wxWindow* parent, std::shared_ptr<const reports::PagedDocument> paged,
+                             wxConfigBase& config) {
+  // A setting that cannot be read is left out; the dialog shows what stands.
+  wxPrintDialogData data = DialogData(LoadPrintSettings(config).settings, *paged);
+  wxPrinter printer(&data);
+  const auto outcome = Run(parent, printer, std::move(paged), true);
+  if (outcome.kind == PrintOutcome::Kind::Printed) {
+    StorePrintSettings(config, FromPrintData(printer.GetPrintDialogData().GetPrintData()));
+  }
+  return outcome;
+}
+
+PrintOutcome PrintWithoutDialog(wxWindow* parent, std::shared_ptr<const reports::PagedDocument> paged,
+                                const workstation::PrintSettings& settings) {
+  if (settings.printer.empty()) return {PrintOutcome::Kind::Failed, _("No printer is named in the settings.")};
+#ifdef __WXGTK__
+  if (const wxString problem = CupsProblem(settings.printer); !problem.empty()) {
+    return {PrintOutcome::Kind::Failed, problem};
+  }
+#endif
+  wxPrintDialogData data = DialogData(settings, *paged);
+  wxPrinter printer(&data);
+  return Run(parent, printer, std::move(paged), false);
 }
 
 }  // namespace doudi::gui

@@ -2,8 +2,8 @@
 // previews its approval form (pages drawn by the reports layer into
 // bitmaps), and saves it as PDF; the Rosters menu previews the month's
 // payment roster and saves it as XLSX. The file dialogs are replaced (as the
-// case tests replace input dialogs); Print is never called: without a
-// printer a print hangs (TOOLCHAIN.md).
+// case tests replace input dialogs). Printing to a real print queue is
+// printing_test.cpp.
 #include <wx/choice.h>
 #include <wx/textctrl.h>
 
@@ -19,15 +19,17 @@
 #include "documents/document_preview.h"
 #include "documents/roster_dialog.h"
 #include "doudi/dal/registry_repository.h"
+#include "decided_case.h"
 #include "gui_harness.h"
 
 using namespace doudi;
+using doudi::test::DecidedCase;
+using doudi::test::InkShare;
+using doudi::test::Output;
+using doudi::test::Squeezed;
+using doudi::test::kCounty;
 
 namespace {
-
-constexpr const char* kVillage = "331022001201";  // 悬渚村
-constexpr const char* kTownship = "331022001";    // 海游街道
-constexpr const char* kCounty = "331022";         // 三门县
 
 std::filesystem::path ScratchDir() {
   const auto dir =
@@ -37,107 +39,6 @@ std::filesystem::path ScratchDir() {
 }
 
 using doudi::test::ShotPath;
-
-// A command's standard output ("" when it cannot run).
-std::string Output(const std::string& command) {
-  std::string out;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buffer[4096];
-    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-    pclose(pipe);
-  }
-  return out;
-}
-
-std::string Squeezed(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c != ' ' && c != '\n' && c != '\f') out += c;
-  }
-  return out;
-}
-
-// Pixels of the bitmap that are not white: the page has ink.
-double InkShare(const wxBitmap& bitmap) {
-  const wxImage image = bitmap.ConvertToImage();
-  const unsigned char* rgb = image.GetData();
-  const long pixels = static_cast<long>(image.GetWidth()) * image.GetHeight();
-  long ink = 0;
-  for (long i = 0; i < pixels; ++i, rgb += 3) {
-    if (rgb[0] < 200 || rgb[1] < 200 || rgb[2] < 200) ++ink;
-  }
-  return pixels == 0 ? 0 : static_cast<double>(ink) / static_cast<double>(pixels);
-}
-
-// The demo registry with a 低保 case of 悬渚村 taken to its approval and into
-// payment through the data layer, each step by the group whose step it is,
-// and the payment lines of next month written.
-struct DecidedCase {
-  test::DeskDatabase db;
-  std::string reviewer, city, admin;
-  std::int64_t caseId = 0;
-  std::string applicant;
-  std::string month;  // of the payment lines, YYYY-MM
-
-  DecidedCase() {
-    reviewer = db.AddUser("reviewer", "township_reviewer", kTownship, "王审核");
-    city = db.AddUser("city", "city_decider", kCounty, "陈市定");
-    admin = db.AddUser("admin", "center_admin", kCounty, "赵管理");
-    const auto household =
-        db.Server().Count("SELECT min(id) FROM doudi.household WHERE region_code = '" + std::string(kVillage) + "'");
-    applicant = db.Server().Scalar("SELECT name FROM doudi.person WHERE household_id = " + std::to_string(household) +
-                                   " AND relation = 'head' AND left_on IS NULL");
-    {
-      dal::pg::PgDatabase clerk(db.ClerkConnection());
-      caseId = clerk.Cases().Open(dal::NewCase{household, "dibao", false, ""}, dal::NewRequestId());
-    }
-    Review();
-    db.Server().Execute(
-        "UPDATE doudi.assistance_case SET notice_start = current_date - 7, notice_end = current_date "
-        "WHERE id = " +
-        std::to_string(caseId));
-    Decide();
-    month = db.Server().Scalar("SELECT to_char(current_date + interval '1 month', 'YYYY-MM')");
-    dal::pg::PgDatabase center(admin);
-    BOOST_REQUIRE(center.Cases().GeneratePayments(month) > 0);
-  }
-
-  void Step(dal::CaseRepository& cases, const char* action, const char* opinion = "") const {
-    cases.Transition(caseId, action, cases.Load(caseId)->summary.version, opinion, dal::NewRequestId());
-  }
-
-  void Review() {
-    dal::pg::PgDatabase session(reviewer);
-    auto& cases = session.Cases();
-    Step(cases, "accept");
-    const std::string today = db.Server().Scalar("SELECT current_date::text");
-    cases.RecordSurvey(
-        caseId,
-        dal::CaseSurvey{
-            {"张调查", "李调查"}, today, "住房情况：砖木结构老屋\n家庭收入：无稳定收入", "户主本人", {}, {}},
-        dal::NewRequestId());
-    Step(cases, "survey");
-    cases.AddEvidence(caseId, dal::CaseEvidence{"verification_report", "家庭经济状况核对报告", "", {}, {}},
-                      dal::NewRequestId());
-    Step(cases, "verify");
-    cases.ProposeAmount(caseId,
-                        dal::AmountProposal{model::Money::FromFen(68000), {}, {"保障标准 − 家庭人均收入"}, {}, {}, {}},
-                        dal::NewRequestId());
-    Step(cases, "review", "经调查核实，家庭人均收入低于当地低保标准，同意纳入。");
-    Step(cases, "publish");
-  }
-
-  void Decide() const {
-    {
-      dal::pg::PgDatabase township(reviewer);
-      Step(township.Cases(), "close_notice");
-    }
-    dal::pg::PgDatabase county(city);
-    Step(county.Cases(), "approve", "同意。");
-    Step(county.Cases(), "notify");
-    Step(county.Cases(), "start_payment");
-  }
-};
 
 // Saves what the preview shows through its Save button's path, the file
 // dialog answered with file; waits until it is written.
