@@ -24,9 +24,15 @@ class DocumentPrintout : public wxPrintout {
   bool HasPage(int page) override;
   void GetPageInfo(int* minPage, int* maxPage, int* pageFrom, int* pageTo) override;
   bool OnPrintPage(int page) override;
+  void OnBeginPrinting() override;
+
+  // The wxPrinter that prints this (on GTK, OnBeginPrinting reaches its
+  // print operation through it).
+  void SetPrinter(wxPrinter* printer) { m_printer = printer; }
 
  private:
   std::shared_ptr<const reports::PagedDocument> m_paged;
+  wxPrinter* m_printer = nullptr;
 };
 
 // How a print ended; message says why it failed, in the user's language.
