@@ -108,7 +108,7 @@ namespace {
 PrintOutcome Run(wxWindow* parent, wxPrinter& printer, std::shared_ptr<const reports::PagedDocument> paged,
                  bool prompt) {
   DocumentPrintout printout(std::move(paged));
-  printout.SetPrinter(&printer);
+  printout.AttachTo(&printer);
   if (printer.Print(parent, &printout, prompt)) return {PrintOutcome::Kind::Printed, {}};
   if (wxPrinter::GetLastError() == wxPRINTER_CANCELLED) return {PrintOutcome::Kind::Cancelled, {}};
   return {PrintOutcome::Kind::Failed, _("The document could not be printed.")};

@@ -28,7 +28,7 @@ class DocumentPrintout : public wxPrintout {
 
   // The wxPrinter that prints this (on GTK, OnBeginPrinting reaches its
   // print operation through it).
-  void SetPrinter(wxPrinter* printer) { m_printer = printer; }
+  void AttachTo(wxPrinter* printer) { m_printer = printer; }
 
  private:
   std::shared_ptr<const reports::PagedDocument> m_paged;
