@@ -78,7 +78,7 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
     ask.SetYesNoLabels(_("&Restore the draft"), _("&Discard the draft"));
     return ask.ShowModal() == wxID_YES;
   };
-  m_existingPrompt = [this](const wxString& question) {
+  m_existingPrompt = [this](const dal::PersonSummary&, const wxString& question) {
     wxMessageDialog ask(this, question, _("Already registered"), wxYES_NO | wxYES_DEFAULT | wxICON_QUESTION);
     ask.SetYesNoLabels(_("&Open that household"), _("&Stay here"));
     return ask.ShowModal() == wxID_YES;
@@ -499,7 +499,7 @@ void HouseholdEditor::OfferExisting(const dal::PersonSummary& person) {
       _("%s (%s) is already registered, in a household at %s, %s. Open that household instead of registering the "
         "person again?"),
       Wx(person.name), Wx(person.maskedIdNumber), Wx(person.regionName), Wx(person.address));
-  if (!m_existingPrompt(question)) return;
+  if (!m_existingPrompt(person, question)) return;
   if (!ConfirmClose()) return;
   m_householdToOpen = person.householdId;
   Finish(true);

@@ -76,9 +76,10 @@ class HouseholdEditor : public wxDialog {
   // nullopt to go back to editing without saving.
   using ConflictResolver = std::function<std::optional<model::Household>(
       const model::Household& base, const model::Household& theirs, const model::Household& mine)>;
-  // Given the question "X is already registered in another household; open
-  // that household?", returns whether to open it (tests answer it).
-  using ExistingPrompt = std::function<bool(const wxString& question)>;
+  // Given the person a card read found in another household and the
+  // question "X is already registered ...; open that household?", returns
+  // whether to open it (tests answer it).
+  using ExistingPrompt = std::function<bool(const dal::PersonSummary& person, const wxString& question)>;
   // Given when an unsaved draft was written (local time, as shown), returns
   // whether to restore it into the form (else it is discarded).
   using DraftPrompt = std::function<bool(const wxString& when)>;

@@ -32,7 +32,10 @@ namespace {
 constexpr int kPhotoWidth = 102;
 constexpr int kPhotoHeight = 126;
 
-enum Row { kName, kSex, kEthnicity, kBirth, kAddress, kIdNumber, kAuthority, kValidity, kRowCount };
+// What the box shows beside the photo: the name to compare with the face,
+// and what the member grid has no column for (sex, birth date and number
+// are in the grid).
+enum Row { kName, kEthnicity, kAddress, kAuthority, kValidity, kRowCount };
 
 wxString FieldName(IdCardField field) {
   switch (field) {
@@ -115,13 +118,12 @@ IdCardPanel::IdCardPanel(wxWindow* parent, DatabaseWorker& worker, Handlers hand
   m_read->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(!m_busy); });
   column->Add(m_read, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
 
+  auto* card = new wxBoxSizer(wxHORIZONTAL);
   m_photo = new wxStaticBitmap(this, wxID_ANY, wxBitmap(FromDIP(kPhotoWidth), FromDIP(kPhotoHeight)));
   m_photo->Hide();
-  column->Add(m_photo, wxSizerFlags().CentreHorizontal().Border(wxBOTTOM, FromDIP(4)));
-
-  auto* grid = new wxFlexGridSizer(2, wxSize(FromDIP(6), FromDIP(2)));
-  const wxString labels[kRowCount] = {_("Name"),      _("Sex"),       _("Ethnicity"),         _("Birth date"),
-                                      _("Address"),   _("ID number"), _("Issuing authority"), _("Validity")};
+  card->Add(m_photo, wxSizerFlags().Border(wxRIGHT, FromDIP(8)));
+  auto* grid = new wxFlexGridSizer(2, wxSize(FromDIP(6), FromDIP(4)));
+  const wxString labels[kRowCount] = {_("Name"), _("Ethnicity"), _("Address"), _("Issuing authority"), _("Validity")};
   for (const wxString& label : labels) {
     auto* name = new wxStaticText(this, wxID_ANY, label);
     name->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
@@ -130,7 +132,8 @@ IdCardPanel::IdCardPanel(wxWindow* parent, DatabaseWorker& worker, Handlers hand
     grid->Add(value);
     m_values.push_back(value);
   }
-  column->Add(grid);
+  card->Add(grid);
+  column->Add(card);
   m_message = new wxStaticText(this, wxID_ANY, wxString());
   m_message->SetName("card_message");
   column->Add(m_message, wxSizerFlags().Expand().Border(wxTOP, FromDIP(4)));
@@ -141,7 +144,6 @@ IdCardPanel::~IdCardPanel() {
   if (m_thread.joinable()) m_thread.join();
 }
 
-wxString IdCardPanel::Message() const { return m_message->GetLabel(); }
 
 wxString IdCardPanel::FieldText(int index) const {
   return index >= 0 && index < static_cast<int>(m_values.size()) ? m_values[static_cast<std::size_t>(index)]->GetLabel()
@@ -150,12 +152,12 @@ wxString IdCardPanel::FieldText(int index) const {
 
 void IdCardPanel::Say(const wxString& text, bool problem) {
   m_problem = problem;
+  m_text = text;
   m_message->SetForegroundColour(problem ? household::kErrorText
                                          : wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
   m_message->SetLabel(text);
-  m_message->Wrap(FromDIP(260));
-  GetParent()->Layout();
-  Layout();
+  m_message->Wrap(FromDIP(300));
+  Relayout();
 }
 
 void IdCardPanel::Read() {
@@ -195,12 +197,9 @@ void IdCardPanel::OnRead(workstation::CardReadResult result) {
 void IdCardPanel::ShowCard(const IdCardData& card) {
   m_card = card;
   m_values[kName]->SetLabel(Wx(card.name));
-  m_values[kSex]->SetLabel(household::SexText(card.sex));
   m_values[kEthnicity]->SetLabel(Wx(card.ethnicity));
-  m_values[kBirth]->SetLabel(household::DateText(card.birthDate));
   m_values[kAddress]->SetLabel(Wx(card.address));
-  m_values[kAddress]->Wrap(FromDIP(190));
-  m_values[kIdNumber]->SetLabel(Wx(card.idNumber));
+  m_values[kAddress]->Wrap(FromDIP(170));
   m_values[kAuthority]->SetLabel(Wx(card.authority));
   m_values[kValidity]->SetLabel(Validity(card));
   m_values[kValidity]->SetForegroundColour(workstation::IsExpired(card, Today()) ? household::kErrorText
@@ -217,6 +216,13 @@ void IdCardPanel::ShowCard(const IdCardData& card) {
   } else {
     m_photo->Hide();
   }
+  Relayout();
+}
+
+void IdCardPanel::Relayout() {
+  // The box grows with what it shows; the editor makes room for it.
+  InvalidateBestSize();
+  wxGetTopLevelParent(this)->Layout();
 }
 
 void IdCardPanel::LookUp(const IdCardData& card) {

@@ -1,7 +1,7 @@
 #pragma once
 // The household editor's 身份证 box: the 读卡 button and the card read last
-// (photo, name, sex, ethnicity, birth date, address, ID number, issuing
-// authority, validity). Reading runs on a thread of its own (the reader
+// (photo, name, ethnicity, address, issuing authority, validity; sex, birth
+// date and number go into the member grid). Reading runs on a thread of its own (the reader
 // blocks for a second or more; the GUI thread never waits), through the
 // reader the desk's setting names (workstation/card_reader_settings.h). A
 // card is checked like typed data (workstation::CheckIdCard); a good one is
@@ -52,10 +52,11 @@ class IdCardPanel : public wxPanel {
   // The card shown (read and checked), if any.
   const std::optional<workstation::IdCardData>& Card() const { return m_card; }
   // The line under the card: what happened, or why not.
-  wxString Message() const;
+  wxString Message() const { return m_text; }
   bool MessageIsProblem() const { return m_problem; }
   wxButton* ReadButton() const { return m_read; }
-  // The card's fields as shown, by label ("Ethnicity" ...), for tests.
+  // The card's fields as shown beside the photo, in order (name, ethnicity,
+  // address, issuing authority, validity), for tests.
   wxString FieldText(int index) const;
 
  private:
@@ -63,6 +64,7 @@ class IdCardPanel : public wxPanel {
   void LookUp(const workstation::IdCardData& card);
   void ShowCard(const workstation::IdCardData& card);
   void Say(const wxString& text, bool problem);
+  void Relayout();
   void Done() { m_busy = false; }
 
   DatabaseWorker& m_worker;
@@ -70,6 +72,7 @@ class IdCardPanel : public wxPanel {
   std::thread m_thread;
   bool m_busy = false;
   bool m_problem = false;
+  wxString m_text;  // the message line as said (the label has line breaks)
   std::optional<workstation::IdCardData> m_card;
   wxButton* m_read = nullptr;
   wxStaticBitmap* m_photo = nullptr;

@@ -107,8 +107,8 @@ BOOST_AUTO_TEST_CASE(encoding_and_parsing_agree) {
   BOOST_TEST((std::vector<std::uint8_t>(encoded.begin(), encoded.end()) == GoodMessage()));
   IdCardData longLived = card;
   longLived.validUntil.reset();
-  BOOST_TEST((Parsed(std::vector<std::uint8_t>(workstation::EncodeBaseMessage(longLived).begin(),
-                                               workstation::EncodeBaseMessage(longLived).end())) == longLived));
+  const auto longMessage = workstation::EncodeBaseMessage(longLived);
+  BOOST_TEST((Parsed(std::vector<std::uint8_t>(longMessage.begin(), longMessage.end())) == longLived));
   IdCardData tooLong = card;
   tooLong.name = "一二三四五六七八九十一二三四五六";  // 16 characters, the card has 15
   BOOST_CHECK_THROW(workstation::EncodeBaseMessage(tooLong), std::invalid_argument);

@@ -1,11 +1,11 @@
 #include "doudi/workstation/id_card.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <stdexcept>
 
 #include "doudi/model/code_tables.h"
 #include "doudi/model/household.h"
+#include "doudi/model/iso_date.h"
 #include "doudi/model/text.h"
 
 namespace doudi::workstation {
@@ -93,10 +93,10 @@ std::optional<year_month_day> ParseCompactDate(std::string_view text) {
   return date;
 }
 
+// "19860315": the ISO date without its dashes.
 std::string CompactDate(year_month_day date) {
-  char text[9];
-  std::snprintf(text, sizeof text, "%04d%02u%02u", static_cast<int>(date.year()) % 10000,
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  std::string text = model::IsoDate(date);
+  std::erase(text, '-');
   return text;
 }
 
@@ -150,9 +150,10 @@ std::variant<IdCardData, DecodeFailure> ParseBaseMessage(std::span<const std::ui
   for (const auto& layout : kLayout) {
     auto field = FieldText(message, layout.field);
     if (!field) return DecodeFailure{DecodeFailure::Reason::BadText, layout.field, {}};
-    // Everything but the address and the authority is on every card; a
-    // card's name, number and dates are never blank.
-    if (field->empty()) return DecodeFailure{DecodeFailure::Reason::Missing, layout.field, {}};
+    // A card's name, codes, number and dates are never blank; the address
+    // and the authority are checked by the person reading them.
+    const bool optional = layout.field == IdCardField::Address || layout.field == IdCardField::Authority;
+    if (field->empty() && !optional) return DecodeFailure{DecodeFailure::Reason::Missing, layout.field, {}};
     text[static_cast<std::size_t>(layout.field)] = std::move(*field);
   }
   auto at = [&](IdCardField field) -> const std::string& { return text[static_cast<std::size_t>(field)]; };

@@ -69,7 +69,7 @@ struct DecodeFailure {
   enum class Reason {
     WrongSize,     // not kBaseMessageSize bytes
     BadText,       // a UCS-2 surrogate or a control character in a field
-    Missing,       // a required field is blank
+    Missing,       // a field every card has is blank (all but the address and the authority)
     BadDate,       // not a real date YYYYMMDD (ValidUntil: nor 长期)
     UnknownCode,   // a sex or ethnicity code no table lists
   };
