@@ -11,6 +11,7 @@
 #include "demo_data.h"
 #include "doudi/dal/errors.h"
 #include "doudi/model/household.h"
+#include "doudi/model/text.h"
 #include "household_file.h"
 
 namespace doudi::admin {
@@ -110,8 +111,8 @@ std::int64_t PositiveNumber(const CommandContext& ctx, const std::string& option
   throw std::invalid_argument(TrFormat("--{1} takes a positive whole number, not '{2}'", {option, *text}));
 }
 
-void PrintOutcome(CommandContext& ctx, const dal::ImportOutcome& o, bool dryRun) {
-  PrintProblems(ctx.err, o.problems);
+void PrintOutcome(CommandContext& ctx, const dal::ImportOutcome& o, bool dryRun, const CellPlaces& places = {}) {
+  PrintProblems(ctx.err, o.problems, places);
   ctx.out << (dryRun ? Tr("dry run, nothing stored: ") : std::string())
           << TrFormat("{1} rows read, {2} rejected; households: {3} new, {4} updated, {5} unchanged, {6} rejected",
                       {std::to_string(o.rowsRead), std::to_string(o.rowsRejected), std::to_string(o.householdsNew),
@@ -133,7 +134,8 @@ void WriteReport(std::ofstream& out, const std::string& path, const HouseholdFil
 }
 
 int ImportHouseholds(CommandContext& ctx) {
-  const auto file = ReadHouseholdFile(PathFromUtf8(ctx.args.at(0)), ParseFileEncoding(ctx.Option("encoding")));
+  const auto file = ReadHouseholdFile(PathFromUtf8(ctx.args.at(0)), ParseFileEncoding(ctx.Option("encoding")),
+                                      ctx.Option("sheet"));
   // Open the report first: a report that cannot be written must not be
   // found out after the households are stored.
   const auto reportPath = ctx.Option("report");
@@ -155,7 +157,7 @@ int ImportHouseholds(CommandContext& ctx) {
   options.today = ctx.today;
   auto db = ConnectCurrent(ctx);
   const auto outcome = db->Importer().Import(file.rows, options);
-  PrintOutcome(ctx, outcome, options.dryRun);
+  PrintOutcome(ctx, outcome, options.dryRun, file.places);
   if (reportPath) {
     // The report speaks the header language of the file it reports on.
     WriteReport(report, *reportPath, file, outcome, IsChineseHeader(file.header));
@@ -166,8 +168,37 @@ int ImportHouseholds(CommandContext& ctx) {
   return outcome.rowsRejected == 0 ? kExitOk : kExitRowsRejected;
 }
 
+// --format csv|xlsx; without it, xlsx when -o names a .xlsx file.
+bool ExportsXlsx(const CommandContext& ctx) {
+  const auto path = ctx.Option("output");
+  bool xlsx = path && path->size() > 5 && model::EqualsIgnoringAsciiCase(path->substr(path->size() - 5), ".xlsx");
+  if (const auto format = ctx.Option("format")) {
+    if (*format != "csv" && *format != "xlsx") {
+      throw std::invalid_argument(TrFormat("--format is csv or xlsx, not '{1}'", {*format}));
+    }
+    xlsx = *format == "xlsx";
+  }
+  if (xlsx && (!path || path->empty())) {
+    throw std::invalid_argument(Tr("an .xlsx export is written to a file: give -o FILE.xlsx"));
+  }
+  return xlsx;
+}
+
 int ExportHouseholds(CommandContext& ctx) {
+  const bool xlsx = ExportsXlsx(ctx);
   auto db = ConnectCurrent(ctx);
+  if (xlsx) {
+    const std::string path = *ctx.Option("output");
+    HouseholdXlsxWriter writer(ctx.Has("chinese-header"));
+    std::int64_t rows = 0;
+    db->ExportHouseholds(ctx.Option("region").value_or(""), [&](const model::ImportRow& row) {
+      writer.Write(row);
+      ++rows;
+    });
+    writer.Save(PathFromUtf8(path), path);
+    ctx.err << TrFormat("{1} rows exported", {std::to_string(rows)}) << "\n";
+    return kExitOk;
+  }
   std::ofstream file;
   std::ostream* out = &ctx.data;
   if (const auto path = ctx.Option("output")) {
@@ -268,26 +299,30 @@ const std::vector<Command>& Commands() {
          0,
          DemoData},
         {{"import", "households"},
-         "import households FILE [--encoding auto|utf-8|gbk] [--dry-run] [--report FILE.csv] [--source NAME]",
-         "import households from a CSV file",
-         "Imports households in the import template (docs/import-format.md). A household is stored whole or not "
-         "at all; every rejected row is reported with its line, column and reason. Households already imported "
+         "import households FILE [--sheet NAME] [--encoding auto|utf-8|gbk] [--dry-run] [--report FILE.csv] "
+         "[--source NAME]",
+         "import households from a CSV file or an Excel workbook",
+         "Imports households in the import template (docs/import-format.md) from a CSV file or an .xlsx "
+         "workbook (told apart by content; the first sheet, or --sheet NAME). A household is stored whole or not "
+         "at all; every rejected row is reported with its line, column and reason (in a workbook: its sheet, row "
+         "and column letter). Households already imported "
          "from the same --source (default: default) are matched by household_ref: identical ones are reported "
          "unchanged, others updated.\n"
          "--dry-run validates only. --report writes the rejected rows with their reasons in the same template, "
          "to correct and import again. Exit code 0 when every row was accepted, 1 when any was rejected, 2 on "
          "any other failure.",
-         {"encoding", "dry-run", "report", "source"},
+         {"sheet", "encoding", "dry-run", "report", "source"},
          1,
          ImportHouseholds},
         {{"export", "households"},
-         "export households [--region PREFIX] [-o FILE] [--chinese-header]",
+         "export households [--region PREFIX] [-o FILE] [--format csv|xlsx] [--chinese-header]",
          "export the registry in the import template",
-         "Writes the current registry (or the part under a region prefix of 2, 4, 6, 9 or 12 digits) as CSV in "
-         "the import template, UTF-8 with BOM, to standard output or -o FILE. It holds full ID numbers and bank "
-         "accounts: keep the file safe. Cells starting with = + - @ get a leading apostrophe, so that spreadsheets "
-         "show them as text, not as formulas.",
-         {"region", "output", "chinese-header"},
+         "Writes the current registry (or the part under a region prefix of 2, 4, 6, 9 or 12 digits) in the "
+         "import template: as CSV, UTF-8 with BOM, to standard output or -o FILE, or as an .xlsx workbook "
+         "(--format xlsx, or -o FILE.xlsx) whose cells are all text, so IDs keep their digits. It holds full ID "
+         "numbers and bank accounts: keep the file safe. Cells starting with = + - @ get a leading apostrophe, so "
+         "that spreadsheets show them as text, not as formulas.",
+         {"region", "output", "format", "chinese-header"},
          0,
          ExportHouseholds},
     };

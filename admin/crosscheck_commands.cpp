@@ -13,6 +13,7 @@
 #include "doudi/model/sha256.h"
 #include "doudi/model/text.h"
 #include "terminal.h"
+#include "xlsx_file.h"
 #include "utf8_path.h"
 
 namespace doudi::admin {
@@ -58,7 +59,13 @@ std::chrono::year_month_day AsOfOption(const CommandContext& ctx) {
 
 std::vector<CsvColumnName> HeaderNames(const model::CrosscheckSpec& spec) {
   std::vector<CsvColumnName> names;
-  for (const auto& c : spec.columns) names.push_back({c.code, c.chinese, c.required});
+  for (const auto& c : spec.columns) {
+    // In a workbook, an ID, an account or a credit code stored as a number
+    // has lost digits.
+    const bool digits = c.value == model::CrosscheckValue::IdNumber || c.value == model::CrosscheckValue::Account ||
+                        c.value == model::CrosscheckValue::CreditCode;
+    names.push_back({c.code, c.chinese, c.required, digits});
+  }
   return names;
 }
 
@@ -155,8 +162,8 @@ int CrosscheckImport(CommandContext& ctx) {
   const std::string bytes = ReadFileBytes(PathFromUtf8(ctx.args.at(1)));
   options.fileSha256 = model::Sha256Hex(bytes);
   const auto names = HeaderNames(spec);
-  const CsvTable table = ParseCsvTable(bytes, encoding, names, model::RowKeyColumn(spec), "docs/crosscheck-format.md",
-                                       [&](std::int64_t rows) { progress.Read(rows); });
+  const CsvTable table = ParseTableFile(bytes, encoding, ctx.Option("sheet"), names, model::RowKeyColumn(spec),
+                                        "docs/crosscheck-format.md", [&](std::int64_t rows) { progress.Read(rows); });
   progress.Read(static_cast<std::int64_t>(table.rows.size()));
   auto reading = model::ReadCrosscheckRows(kind, table.rows, options.asOf, ctx.today,
                                            [&](std::int64_t rows) { progress.Checked(rows); });
@@ -172,7 +179,7 @@ int CrosscheckImport(CommandContext& ctx) {
 
   const auto problems = AllProblems(std::move(reading.problems), outcome.problems);
   const auto rejected = LinesWithProblems(problems);
-  PrintProblems(ctx.err, problems);
+  PrintProblems(ctx.err, problems, table.places);
   const std::string counts =
       TrFormat("{1}: {2} rows read, {3} rejected; {4} stored ({5} of them replacing an earlier row), {6} unchanged",
                {std::string(model::ToChinese(kind)), std::to_string(reading.rowsRead), std::to_string(rejected),
@@ -301,10 +308,11 @@ std::vector<Command> CrosscheckCommands() {
   return {
       {{"crosscheck", "import"},
        "crosscheck import " + kinds +
-           " FILE --source DEPARTMENT --as-of YYYY-MM-DD --authorization REF [--encoding auto|utf-8|gbk] "
-           "[--dry-run] [--report FILE.csv]",
+           " FILE --source DEPARTMENT --as-of YYYY-MM-DD --authorization REF [--sheet NAME] "
+           "[--encoding auto|utf-8|gbk] [--dry-run] [--report FILE.csv]",
        "import cross-check data a department sent",
-       "Imports a file of cross-check data of one kind (docs/crosscheck-format.md) as one batch: --source names "
+       "Imports a file of cross-check data of one kind (docs/crosscheck-format.md), CSV or an .xlsx workbook "
+       "(told apart by content; the first sheet, or --sheet NAME), as one batch: --source names "
        "the department that sent it, --as-of the day its data is of, --authorization the agreement or letter "
        "that allows the exchange. Every row is checked; rows with a problem are rejected and reported with "
        "their line, column and reason, the others stored in one transaction. A row whose key (a settlement "
@@ -312,7 +320,7 @@ std::vector<Command> CrosscheckCommands() {
        "changes nothing. The screening rules that read the kind then run for the persons the batch named.\n"
        "--dry-run checks only. --report writes the rejected rows with their reasons, to correct and import "
        "again. Exit code 0 when every row was accepted, 1 when any was rejected, 2 on any other failure.",
-       {"source", "as-of", "authorization", "encoding", "dry-run", "report"},
+       {"source", "as-of", "authorization", "sheet", "encoding", "dry-run", "report"},
        2,
        CrosscheckImport},
       {{"crosscheck", "list"},

@@ -104,9 +104,10 @@ std::vector<CsvRecord> Split(const std::string& text, const std::function<void(s
   return records;
 }
 
-// field index -> column index, -1 ignored.
-std::vector<int> MapHeader(const std::vector<std::string>& header, std::span<const CsvColumnName> columns,
-                           std::string_view formatDoc) {
+}  // namespace
+
+std::vector<int> MapHeaderColumns(const std::vector<std::string>& header, std::span<const CsvColumnName> columns,
+                                  std::string_view formatDoc) {
   std::vector<int> map;
   std::vector<bool> seen(columns.size(), false);
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -139,7 +140,10 @@ std::vector<int> MapHeader(const std::vector<std::string>& header, std::span<con
   return map;
 }
 
-}  // namespace
+model::ImportProblem UnnamedColumnProblem(std::int64_t line, std::string_view rowColumn, std::size_t field) {
+  return model::MakeImportProblem(line, std::string(rowColumn), "row.unnamed_column",
+                                  "field {1} holds a value but its column has no name", {std::to_string(field)});
+}
 
 FileEncoding ParseFileEncoding(const std::optional<std::string>& text) {
   if (!text || *text == "auto") return FileEncoding::Auto;
@@ -171,7 +175,7 @@ CsvTable ParseCsvTable(const std::string& bytes, FileEncoding encoding, std::spa
   if (records.empty()) throw CsvFileError(catalog::Tr("the file is empty: line 1 must be the header"));
   table.header = records.front().fields;
   for (auto& h : table.header) h = std::string(model::TrimAsciiWhitespace(h));
-  const auto map = MapHeader(table.header, columns, formatDoc);
+  const auto map = MapHeaderColumns(table.header, columns, formatDoc);
   const std::string problemColumn(rowColumn);
   table.rows.reserve(records.size() - 1);
   for (std::size_t r = 1; r < records.size(); ++r) {
@@ -187,9 +191,7 @@ CsvTable ParseCsvTable(const std::string& bytes, FileEncoding encoding, std::spa
       if (map[i] >= 0) {
         row.values[static_cast<std::size_t>(map[i])] = UnprotectFormula(fields[i]);
       } else if (table.header[i].empty() && !model::TrimAsciiWhitespace(fields[i]).empty()) {
-        row.readProblems.push_back(model::MakeImportProblem(row.line, problemColumn, "row.unnamed_column",
-                                                            "field {1} holds a value but its column has no name",
-                                                            {std::to_string(i + 1)}));
+        row.readProblems.push_back(UnnamedColumnProblem(row.line, problemColumn, i + 1));
       }
     }
     if (fields.size() != map.size()) {
@@ -226,12 +228,20 @@ std::string ProblemText(const model::ImportProblem& problem) {
   return catalog::Format(catalog::Tr(problem.messageId), problem.args);
 }
 
-void PrintProblems(std::ostream& err, const std::vector<model::ImportProblem>& problems) {
+void PrintProblems(std::ostream& err, const std::vector<model::ImportProblem>& problems, const CellPlaces& places) {
   constexpr std::size_t kShown = 100;
   for (std::size_t i = 0; i < problems.size() && i < kShown; ++i) {
     const auto& p = problems[i];
-    err << catalog::TrFormat("line {1}, {2}: {3}: {4}", {std::to_string(p.line), p.column, p.code, ProblemText(p)})
-        << "\n";
+    const std::string line = std::to_string(p.line);
+    if (places.sheet.empty()) {
+      err << catalog::TrFormat("line {1}, {2}: {3}: {4}", {line, p.column, p.code, ProblemText(p)});
+    } else if (const auto letter = places.letters.find(p.column); letter != places.letters.end()) {
+      err << catalog::TrFormat("{1} row {2} column {3}, {4}: {5}: {6}",
+                               {places.sheet, line, letter->second, p.column, p.code, ProblemText(p)});
+    } else {
+      err << catalog::TrFormat("{1} row {2}, {3}: {4}: {5}", {places.sheet, line, p.column, p.code, ProblemText(p)});
+    }
+    err << "\n";
   }
   if (problems.size() > kShown) {
     err << catalog::TrFormat("... and {1} more problems (write them all with --report)",

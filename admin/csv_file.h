@@ -46,6 +46,17 @@ struct CsvColumnName {
   std::string_view code;     // English, any ASCII case
   std::string_view chinese;
   bool required;             // the header must name it
+  // A number of digits (an ID number, a bank account): in a workbook, a cell
+  // stored as a number is refused (Excel keeps 15 significant digits).
+  bool digitsOnly = false;
+};
+
+// Where in a workbook a file's problems are: the sheet and, by a format
+// column's code, the letter of the column holding it. Empty for a CSV
+// file, whose problems name their line.
+struct CellPlaces {
+  std::string sheet;
+  std::map<std::string, std::string, std::less<>> letters;
 };
 
 struct CsvTable {
@@ -56,6 +67,7 @@ struct CsvTable {
   // wrong number of fields, or with a value under a nameless header cell,
   // is kept with a read problem on rowColumn.
   std::vector<model::FileRow> rows;
+  CellPlaces places;  // a workbook's sheet and column letters
 };
 
 // The bytes of a file of format columns: decoded (Auto takes UTF-8 after a
@@ -76,9 +88,20 @@ std::string ReadFileBytes(const std::filesystem::path& path);
 // translated and filled with its values.
 std::string ProblemText(const model::ImportProblem& problem);
 
-// The first hundred problems, one a line ("line 7, id_number: code: text"),
-// and how many more --report would write.
-void PrintProblems(std::ostream& err, const std::vector<model::ImportProblem>& problems);
+// The header's names mapped to the format's columns: by field, the index of
+// the column it names, -1 for a report column or a nameless one. An unknown
+// name, a column named twice or a required one missing refuse the file
+// (CsvFileError naming formatDoc).
+std::vector<int> MapHeaderColumns(const std::vector<std::string>& header, std::span<const CsvColumnName> columns,
+                                  std::string_view formatDoc);
+// The read problem of a value under a nameless header cell (field is 1-based).
+model::ImportProblem UnnamedColumnProblem(std::int64_t line, std::string_view rowColumn, std::size_t field);
+
+// The first hundred problems, one a line ("line 7, id_number: code: text",
+// or in a workbook "Sheet1 row 7 column E, id_number: code: text"), and how
+// many more --report would write.
+void PrintProblems(std::ostream& err, const std::vector<model::ImportProblem>& problems,
+                   const CellPlaces& places = {});
 
 // The names of the four columns a rejection report adds: error_line,
 // error_column, error_code, error_message, or in Chinese (错误行号, 错误列,

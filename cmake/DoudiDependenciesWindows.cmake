@@ -28,11 +28,12 @@ set_target_properties(PostgreSQL::PostgreSQL PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${DOUDI_WIN_LIBPQ_INCLUDE_DIRS}"
   INTERFACE_LINK_LIBRARIES "${DOUDI_WIN_LIBPQ_STATIC_LDFLAGS}")
 
-# Poco's own CMake package (in <cache>/cmake), static, unbundled. NetSSL (the
+# Poco's own CMake package (in <cache>/cmake), static, unbundled; XML and
+# Zip read the .xlsx import files (admin/xlsx_file.cpp). NetSSL (the
 # OpenSSL flavour) and Crypto find the cache's static OpenSSL themselves:
 # their configs set OPENSSL_USE_STATIC_LIBS, so CMake's OpenSSL::SSL and
 # OpenSSL::Crypto link libssl.a/libcrypto.a and then ws2_32 and crypt32.
-find_package(Poco REQUIRED CONFIG COMPONENTS Foundation Util Net Encodings JSON Crypto NetSSL)
+find_package(Poco REQUIRED CONFIG COMPONENTS Foundation Util Net Encodings JSON Crypto NetSSL XML Zip)
 
 # libjpeg-turbo (the libjpeg 6b API) and libpng, static, through CMake's own
 # FindJPEG and FindPNG as natively: JPEG::JPEG, PNG::PNG (which brings

@@ -3,6 +3,7 @@
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/config.h>
 #include <wx/dcbuffer.h>
 #include <wx/display.h>
 #include <wx/filedlg.h>
@@ -20,6 +21,7 @@
 #include "cases/case_text.h"
 #include "common/wx_text.h"
 #include "documents/document_printout.h"
+#include "documents/print_settings_store.h"
 #include "doudi/reports/document_file.h"
 #include "utf8_path.h"
 
@@ -99,6 +101,8 @@ wxWindow* DocumentPreview::BuildToolbar(wxWindow* parent, bool xlsx) {
   m_zoomChoice->Append(_("Page width"));
   m_zoomChoice->Append(_("Actual size"));
   m_zoomChoice->SetSelection(0);
+  m_deskPrint = new wxButton(bar, wxID_ANY, wxEmptyString);
+  m_deskPrint->SetName("desk_print");
   auto* print = new wxButton(bar, wxID_ANY, _("Print..."));
   auto* pdf = new wxButton(bar, wxID_ANY, _("Save as PDF..."));
   auto* html = new wxButton(bar, wxID_ANY, _("Save as HTML..."));
@@ -107,6 +111,7 @@ wxWindow* DocumentPreview::BuildToolbar(wxWindow* parent, bool xlsx) {
   previous->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_page > 0); });
   next->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_page + 1 < PageCount()); });
   m_zoomChoice->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) { SetZoom(static_cast<Zoom>(e.GetSelection())); });
+  m_deskPrint->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { PrintToDeskPrinter(); });
   print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Print(); });
   pdf->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Save(SaveFormat::Pdf); });
   html->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Save(SaveFormat::Html); });
@@ -117,6 +122,7 @@ wxWindow* DocumentPreview::BuildToolbar(wxWindow* parent, bool xlsx) {
   sizer->Add(m_zoomChoice, wxSizerFlags().CenterVertical().Border(wxLEFT, 16));
   sizer->AddStretchSpacer();
   sizer->AddSpacer(16);
+  sizer->Add(m_deskPrint, wxSizerFlags().CenterVertical().Border(wxRIGHT, 6));
   sizer->Add(print, wxSizerFlags().CenterVertical());
   for (auto* button : {pdf, html}) sizer->Add(button, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
   if (xlsx) {
@@ -124,9 +130,10 @@ wxWindow* DocumentPreview::BuildToolbar(wxWindow* parent, bool xlsx) {
     sheet->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Save(SaveFormat::Xlsx); });
     sizer->Add(sheet, wxSizerFlags().CenterVertical().Border(wxLEFT, 6));
   }
-  for (auto* button : {print, pdf, html})
+  for (auto* button : {m_deskPrint, print, pdf, html})
     button->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(!m_saving); });
   bar->SetSizer(sizer);
+  UpdateDeskPrinterButton();
   return bar;
 }
 
@@ -209,10 +216,46 @@ void DocumentPreview::ShowStatus(const wxString& text, bool error) {
   m_status->SetToolTip(text);
 }
 
+wxString DocumentPreview::DeskPrinter() const {
+  return Wx(LoadPrintSettings(*wxConfigBase::Get()).settings.printer);
+}
+
+void DocumentPreview::UpdateDeskPrinterButton() {
+  const wxString printer = DeskPrinter();
+  m_deskPrint->SetLabel(wxString::Format(_("Print to %s"), printer));
+  m_deskPrint->SetToolTip(_("Prints every page to the desk's printer without asking (print/printer in the settings)."));
+  m_deskPrint->Show(!printer.empty());
+  m_deskPrint->GetParent()->Layout();
+}
+
 void DocumentPreview::Print() {
-  if (!PrintWithDialog(this, std::make_shared<const reports::PagedDocument>(m_paged)) &&
-      wxPrinter::GetLastError() == wxPRINTER_ERROR) {
-    ShowStatus(_("The document could not be printed."), true);
+  auto paged = std::make_shared<const reports::PagedDocument>(m_paged);
+  const auto outcome = PrintWithDialog(this, std::move(paged), *wxConfigBase::Get());
+  UpdateDeskPrinterButton();  // the dialog's printer is the desk's now
+  Printed(outcome, DeskPrinter());
+}
+
+void DocumentPreview::PrintToDeskPrinter() {
+  const auto read = LoadPrintSettings(*wxConfigBase::Get());
+  const auto outcome =
+      PrintWithoutDialog(this, std::make_shared<const reports::PagedDocument>(m_paged), read.settings);
+  Printed(outcome, Wx(read.settings.printer));
+  // A setting that could not be read is said after the outcome, not instead of it.
+  if (!read.problems.empty()) {
+    ShowStatus(m_status->GetLabel() + wxS(" ") + PrintSettingsProblemText(read.problems), true);
+  }
+}
+
+void DocumentPreview::Printed(const PrintOutcome& outcome, const wxString& printer) {
+  switch (outcome.kind) {
+    case PrintOutcome::Kind::Printed:
+      ShowStatus(wxString::Format(_("Sent to the printer %s."), printer), false);
+      break;
+    case PrintOutcome::Kind::Cancelled:
+      break;
+    case PrintOutcome::Kind::Failed:
+      ShowStatus(outcome.message, true);
+      break;
   }
 }
 

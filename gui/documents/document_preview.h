@@ -2,8 +2,8 @@
 // The in-app preview of a document (reports/): its pages drawn by
 // reports::DrawPage into cairo image surfaces and shown as bitmaps, page n
 // of m with next/previous and zoom, and what the desk does with it: Print
-// (the system's print dialog; each page drawn through the printer DC's cairo
-// context), Save as PDF, HTML and, for rosters, XLSX. The document was laid
+// to the desk's printer without a dialog, Print... (the system's print
+// dialog; each page drawn through the printer DC's cairo context), Save as PDF, HTML and, for rosters, XLSX. The document was laid
 // out on a worker before the window opens; files are written on a thread of
 // their own, so a 10,000-line roster never freezes the window.
 // Modeless; destroys itself when closed.
@@ -17,7 +17,9 @@
 
 #include "doudi/reports/document_file.h"
 #include "doudi/reports/layout.h"
+#include "documents/document_printout.h"
 
+class wxButton;
 class wxChoice;
 class wxScrolledWindow;
 class wxStaticText;
@@ -45,14 +47,22 @@ class DocumentPreview : public wxFrame {
   int PageCount() const { return m_paged.PageCount(); }
   int CurrentPage() const { return m_page; }  // 0-based
   const reports::Document& Document() const { return *m_paged.document; }
+  const reports::PagedDocument& Paged() const { return m_paged; }
   // What the page shows now.
   const wxBitmap& PageBitmap() const { return m_bitmap; }
   void ShowPage(int pageIndex);
   void SetZoom(Zoom zoom);
 
-  // The system's print dialog, then every page to the printer. Never call it
-  // without a printer and a user: a print without the dialog hangs on GTK.
+  // The system's print dialog, starting from and then remembering the
+  // desk's printer, paper, copies and duplex (wxConfig, print_settings_store.h),
+  // then every page to the printer.
   void Print();
+  // Every page to the desk's printer (print/printer in the settings) without
+  // a dialog, with the settings' paper, copies and duplex; the status line
+  // says when it is sent or why not.
+  void PrintToDeskPrinter();
+  // The printer print/printer names ("" for none: the quick button is hidden).
+  wxString DeskPrinter() const;
   // Asks for the file (FileChooser), then writes it on a thread; the status
   // line says when it is written or why not.
   void Save(SaveFormat format);
@@ -69,6 +79,8 @@ class DocumentPreview : public wxFrame {
   void ShowStatus(const wxString& text, bool error);
   wxString SuggestedName(SaveFormat format) const;
   void Saved(const wxString& file, const std::string& error);
+  void Printed(const PrintOutcome& outcome, const wxString& printer);
+  void UpdateDeskPrinterButton();
 
   reports::PagedDocument m_paged;
   int m_page = 0;
@@ -84,6 +96,7 @@ class DocumentPreview : public wxFrame {
   wxStaticText* m_pageText = nullptr;
   wxStaticText* m_status = nullptr;
   wxChoice* m_zoomChoice = nullptr;
+  wxButton* m_deskPrint = nullptr;
 };
 
 }  // namespace doudi::gui

@@ -36,6 +36,7 @@
 #include "registry/asset_grid.h"
 #include "registry/draft_directory.h"
 #include "registry/household_fields_panel.h"
+#include "registry/id_card_panel.h"
 #include "registry/income_grid.h"
 
 namespace doudi::gui {
@@ -76,6 +77,11 @@ HouseholdEditor::HouseholdEditor(wxWindow* parent, DatabaseWorker& worker, const
                       : wxString::Format(_("A draft of a new household from %s was not saved. Restore it?"), when);
     wxMessageDialog ask(this, question, _("Unsaved draft"), wxYES_NO | wxYES_DEFAULT | wxICON_QUESTION);
     ask.SetYesNoLabels(_("&Restore the draft"), _("&Discard the draft"));
+    return ask.ShowModal() == wxID_YES;
+  };
+  m_existingPrompt = [this](const dal::PersonSummary&, const wxString& question) {
+    wxMessageDialog ask(this, question, _("Already registered"), wxYES_NO | wxYES_DEFAULT | wxICON_QUESTION);
+    ask.SetYesNoLabels(_("&Open that household"), _("&Stay here"));
     return ask.ShowModal() == wxID_YES;
   };
   m_draftTimer.SetOwner(this);
@@ -178,16 +184,29 @@ void HouseholdEditor::BuildForm() {
   };
   const auto cursorRow = [this](Table which) { return Grid(which)->GetGridCursorRow(); };
 
-  form->Add(table(Table::Members, _("Members"),
-                  [this](wxWindow* parent) {
-                    // Who an income item belongs to follows the members.
-                    m_members = new MemberGrid(parent, m_household, [this] { m_incomes->RefreshMemberChoices(); });
-                    return m_members;
-                  },
-                  {{_("Add &member"), [this] { AddRow(Table::Members); }},
-                   {_("Remo&ve member"), [this, cursorRow] { RemoveRow(Table::Members, cursorRow(Table::Members)); }},
-                   {_("Make &head"), [this, cursorRow] { MakeHead(cursorRow(Table::Members)); }}}),
-            wxSizerFlags(3).Expand().Border(wxBOTTOM));
+  // The members, and beside them the ID card box (读卡 and the card read last).
+  auto* people = new wxBoxSizer(wxHORIZONTAL);
+  people->Add(table(Table::Members, _("Members"),
+                    [this](wxWindow* parent) {
+                      // Who an income item belongs to follows the members.
+                      m_members = new MemberGrid(parent, m_household, [this] { m_incomes->RefreshMemberChoices(); });
+                      return m_members;
+                    },
+                    {{_("Add &member"), [this] { AddRow(Table::Members); }},
+                     {_("Remo&ve member"), [this, cursorRow] { RemoveRow(Table::Members, cursorRow(Table::Members)); }},
+                     {_("Make &head"), [this, cursorRow] { MakeHead(cursorRow(Table::Members)); }}}),
+              wxSizerFlags(1).Expand());
+  if (!IsReadOnly()) {
+    auto* cardBox = new wxStaticBoxSizer(wxVERTICAL, m_form, _("ID card"));
+    m_cardPanel = new IdCardPanel(
+        cardBox->GetStaticBox(), m_worker,
+        IdCardPanel::Handlers{[this] { return HouseholdId(); },
+                              [this](const workstation::IdCardData& card) { Safely([&] { FillFromCard(card); }); },
+                              [this](const dal::PersonSummary& person) { Safely([&] { OfferExisting(person); }); }});
+    cardBox->Add(m_cardPanel, wxSizerFlags(1).Expand().Border(wxALL, FromDIP(4)));
+    people->Add(cardBox, wxSizerFlags().Expand().Border(wxLEFT));
+  }
+  form->Add(people, wxSizerFlags(3).Expand().Border(wxBOTTOM));
 
   auto* lists = new wxBoxSizer(wxHORIZONTAL);
   lists->Add(table(Table::Incomes, _("Monthly income"),
@@ -463,6 +482,41 @@ void HouseholdEditor::EditCell(Table table, int row, int column, const wxString&
     grid->SetCellValue(row, column, text);
     ApplyCell(table, row, column);
   });
+}
+
+void HouseholdEditor::FillFromCard(const workstation::IdCardData& card) {
+  if (IsReadOnly() || GetState() != State::Editing) return;
+  CommitPendingCellEdit();
+  const auto& members = m_household.members;
+  const auto find = [&](const std::function<bool(const model::Person&)>& match) {
+    const auto it = std::find_if(members.begin(), members.end(), match);
+    return it == members.end() ? -1 : static_cast<int>(it - members.begin());
+  };
+  int row = find([&](const model::Person& p) { return p.idNumber == card.idNumber; });
+  if (row < 0) row = find([](const model::Person& p) { return p.idNumber.empty() && p.name.empty(); });
+  if (row < 0) {
+    AddRow(Table::Members);
+    row = m_members->GetNumberRows() - 1;
+  }
+  // As if typed: the grid derives sex and birth date from the number.
+  EditCell(Table::Members, row, MemberGrid::kName, Wx(model::NormalizeName(card.name)));
+  EditCell(Table::Members, row, MemberGrid::kIdNumber, Wx(card.idNumber));
+  if (m_household.address.empty() && !card.address.empty()) {
+    if (auto* address = dynamic_cast<wxTextCtrl*>(FieldControl("address"))) address->SetValue(Wx(card.address));
+  }
+  // The relation is the one thing a card cannot say.
+  m_members->GoToCell(row, MemberGrid::kRelation);
+}
+
+void HouseholdEditor::OfferExisting(const dal::PersonSummary& person) {
+  const wxString question = wxString::Format(
+      _("%s (%s) is already registered, in a household at %s, %s. Open that household instead of registering the "
+        "person again?"),
+      Wx(person.name), Wx(person.maskedIdNumber), Wx(person.regionName), Wx(person.address));
+  if (!m_existingPrompt(person, question)) return;
+  if (!ConfirmClose()) return;
+  m_householdToOpen = person.householdId;
+  Finish(true);
 }
 
 void HouseholdEditor::AddRow(Table table) {

@@ -31,7 +31,9 @@
 #include <utility>
 #include <vector>
 
+#include "doudi/dal/registry_search.h"
 #include "doudi/model/household.h"
+#include "doudi/workstation/id_card.h"
 #include "doudi/workstation/draft_store.h"
 #include "doudi/workstation/household_edit_session.h"
 #include "registry/household_form.h"
@@ -53,6 +55,7 @@ class HouseholdStoryPanel;
 class HouseholdHelpPanel;
 class HouseholdAlerts;
 class HouseholdFieldsPanel;
+class IdCardPanel;
 class IncomeGrid;
 struct Session;
 
@@ -74,6 +77,10 @@ class HouseholdEditor : public wxDialog {
   // nullopt to go back to editing without saving.
   using ConflictResolver = std::function<std::optional<model::Household>(
       const model::Household& base, const model::Household& theirs, const model::Household& mine)>;
+  // Given the person a card read found in another household and the
+  // question "X is already registered ...; open that household?", returns
+  // whether to open it (tests answer it).
+  using ExistingPrompt = std::function<bool(const dal::PersonSummary& person, const wxString& question)>;
   // Given when an unsaved draft was written (local time, as shown), returns
   // whether to restore it into the form (else it is discarded).
   using DraftPrompt = std::function<bool(const wxString& when)>;
@@ -153,6 +160,14 @@ class HouseholdEditor : public wxDialog {
   HouseholdStoryPanel* Story() const { return m_story; }
   // Shows the 经历 page (it reads the story again).
   void ShowStory();
+  // The 身份证 box: 读卡 and the card read last (nullptr for read-only users).
+  IdCardPanel* CardPanel() const { return m_cardPanel; }
+  // Replaces the "open that household?" question after a card read.
+  void SetExistingPrompt(ExistingPrompt prompt) { m_existingPrompt = std::move(prompt); }
+  // The household of a person whose card was read here, registered in
+  // another household, that the user chose to open: the editor closed for
+  // it, and whoever showed the editor opens it.
+  std::optional<std::int64_t> HouseholdToOpen() const { return m_householdToOpen; }
   // A case the user chose to open from the 匹配 page: the editor closed for
   // it, and whoever showed the editor opens it (a case window cannot take
   // input while a modal editor runs).
@@ -174,6 +189,12 @@ class HouseholdEditor : public wxDialog {
   void Fill();
 
   void ApplyCell(Table table, int row, int column);
+  // A card read and checked: its person into the members (their row when
+  // the form has their ID, else an empty row, else a new one), the card's
+  // address into an empty household address.
+  void FillFromCard(const workstation::IdCardData& card);
+  // The card's person is registered in another household: offer to open it.
+  void OfferExisting(const dal::PersonSummary& person);
 
   void Revalidate();
   bool IsUnchangedMasked(const std::string& field) const;
@@ -219,6 +240,9 @@ class HouseholdEditor : public wxDialog {
   AttachmentsPanel* m_attachments = nullptr;
   HouseholdAlerts* m_openAlerts = nullptr;
   std::optional<std::int64_t> m_alertToOpen;
+  std::optional<std::int64_t> m_householdToOpen;
+  ExistingPrompt m_existingPrompt;
+  IdCardPanel* m_cardPanel = nullptr;
   wxPanel* m_form = nullptr;
   HouseholdFieldsPanel* m_fields = nullptr;
   MemberGrid* m_members = nullptr;

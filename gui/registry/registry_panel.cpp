@@ -286,6 +286,8 @@ void RegistryPanel::OpenHousehold(std::int64_t householdId) {
   if (editor.ShowModal() == wxID_OK) StartSearch();
   if (editor.CaseToOpen()) m_context.OpenCase(*editor.CaseToOpen());
   if (editor.AlertToOpen()) AlertView::Show(this, m_context, *editor.AlertToOpen());
+  // A card read there belonged to a person of another household.
+  if (editor.HouseholdToOpen()) OpenHousehold(*editor.HouseholdToOpen());
 }
 
 void RegistryPanel::OpenMatching() {
@@ -298,6 +300,7 @@ void RegistryPanel::NewHousehold() {
   if (!m_session.May(model::StaffOperation::EditRegistry)) return;
   HouseholdEditor editor(this, m_recordWorker, m_session, std::nullopt);
   if (editor.ShowModal() == wxID_OK) StartSearch();
+  if (editor.HouseholdToOpen()) OpenHousehold(*editor.HouseholdToOpen());
 }
 
 }  // namespace doudi::gui

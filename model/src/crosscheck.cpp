@@ -152,6 +152,14 @@ class RowReader {
     for (std::size_t c = 0; c < spec.columns.size() && c < row.values.size(); ++c) {
       m_values[c] = std::string(TrimAsciiWhitespace(row.values[c]));
     }
+    // A cell the reader already refused ("<column>.<reason>": a workbook's
+    // ID stored as a number) is not checked again; a row's problems
+    // ("row.<reason>") leave the cells to their checks.
+    for (const auto& problem : row.readProblems) {
+      for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+        if (IsCellProblem(problem, spec.columns[c].code)) m_failed[c] = true;
+      }
+    }
   }
 
   std::vector<ImportProblem> Read(CrosscheckRow& out) {
@@ -193,6 +201,7 @@ class RowReader {
   void Cell(std::size_t c, CrosscheckRow& out) {
     const CrosscheckColumn& column = m_spec.columns[c];
     std::string& value = m_values[c];
+    if (m_failed[c]) return;
     if (column.value == V::Name) value = NormalizeName(value);
     const TextKind kind = column.value == V::Name       ? TextKind::Name
                           : column.value == V::FreeText ? TextKind::FreeText

@@ -61,6 +61,17 @@ class RowChecker {
     m_failed[static_cast<std::size_t>(column)] = true;
   }
 
+  // A cell the reader already refused ("<column>.<reason>": a workbook's ID
+  // stored as a number) is not checked again; a row's problems
+  // ("row.<reason>") leave the cells to their checks.
+  void MarkReadProblems() {
+    for (const auto& problem : m_out.problems) {
+      for (const auto& info : kColumns) {
+        if (IsCellProblem(problem, info.code)) m_failed[static_cast<std::size_t>(info.column)] = true;
+      }
+    }
+  }
+
   // Whether column already has a problem (then its own checks are skipped).
   bool Failed(ImportColumn column) const { return m_failed[static_cast<std::size_t>(column)]; }
 
@@ -93,6 +104,7 @@ class RowChecker {
 // may hold; a failing cell is replaced by its sanitised form.
 void CheckCellTexts(CheckedImportRow& out, RowChecker& check) {
   for (const auto& info : kColumns) {
+    if (check.Failed(info.column)) continue;
     const auto kind = info.column == C::Name ? TextKind::Name
                       : info.column == C::Address || info.column == C::BankName || info.column == C::Illness
                           ? TextKind::FreeText
@@ -236,6 +248,11 @@ ImportProblem MakeImportProblem(std::int64_t line, std::string column, std::stri
   return problem;
 }
 
+bool IsCellProblem(const ImportProblem& problem, std::string_view column) {
+  return problem.column == column && problem.code.size() > column.size() && problem.code.starts_with(column) &&
+         problem.code[column.size()] == '.';
+}
+
 std::string EncodeImportMessage(const ImportProblem& problem) {
   std::string encoded = problem.messageId.empty() ? problem.message : problem.messageId;
   for (const auto& arg : problem.args) encoded.append(1, kMessageSeparator).append(arg);
@@ -258,6 +275,7 @@ CheckedImportRow CheckImportRow(const ImportRow& row, std::chrono::year_month_da
   }
   out.normalized[C::Name] = NormalizeName(out.normalized[C::Name]);
   RowChecker check(out);
+  check.MarkReadProblems();
   // Read problems (a wrong number of fields) come first, then each cell's own.
   CheckCellTexts(out, check);
 

@@ -3,12 +3,18 @@
 // they were), and control characters never reach a terminal raw.
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "../support/zip_part.h"
+#include "../unit/temporary_directory.h"
 #include "household_file.h"
 #include "terminal.h"
+#include "xlsx_file.h"
 
 using doudi::admin::FileEncoding;
 using doudi::admin::HouseholdCsvWriter;
@@ -22,6 +28,21 @@ using doudi::model::ImportRow;
 using C = ImportColumn;
 
 namespace {
+
+// The row the safety tests write: formula-looking cells in several columns.
+ImportRow FormulaRow() {
+  ImportRow row;
+  row[C::HouseholdRef] = "=1+1";
+  row[C::RegionCode] = "331022101205";
+  row[C::Address] = "@地址";
+  row[C::Name] = "=HYPERLINK(\"http://evil\",\"金德才\")";
+  row[C::IdNumber] = "331022195803119717";
+  row[C::Relation] = "户主";
+  row[C::MonthlyIncome] = "-0";
+  row[C::Phone] = "+86-13800138000";
+  row[C::BankName] = "'=already quoted";
+  return row;
+}
 
 std::string Printed(const std::string& text) {
   std::ostringstream target;
@@ -56,15 +77,7 @@ BOOST_AUTO_TEST_CASE(formula_cells_get_an_apostrophe) {
 }
 
 BOOST_AUTO_TEST_CASE(written_cells_are_protected_and_read_back_unchanged) {
-  ImportRow row;
-  row[C::HouseholdRef] = "=1+1";
-  row[C::RegionCode] = "331022101205";
-  row[C::Address] = "@地址";
-  row[C::Name] = "=HYPERLINK(\"http://evil\",\"金德才\")";
-  row[C::IdNumber] = "331022195803119717";
-  row[C::Relation] = "户主";
-  row[C::MonthlyIncome] = "-0";
-  row[C::Phone] = "+86-13800138000";
+  const ImportRow row = FormulaRow();
   std::ostringstream out;
   HouseholdCsvWriter writer(out, {"error_message"}, false);
   writer.Write(row, {"=2+2"});
@@ -81,6 +94,38 @@ BOOST_AUTO_TEST_CASE(written_cells_are_protected_and_read_back_unchanged) {
   }
 
   const auto file = ParseHouseholdCsv(csv, FileEncoding::Auto);
+  BOOST_REQUIRE(file.rows.size() == 1U);
+  for (std::size_t c = 0; c < doudi::model::kImportColumnCount; ++c) {
+    BOOST_TEST(file.rows[0].values[c] == row.values[c]);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_xlsx_export_holds_strings_never_formulas_and_reads_back_unchanged) {
+  const ImportRow row = FormulaRow();
+  doudi::test::TemporaryDirectory dir("doudi-xlsx-export");
+  std::filesystem::create_directories(dir.path);
+  const auto path = dir.path / "export.xlsx";
+  doudi::admin::HouseholdXlsxWriter writer(true);
+  writer.Write(row);
+  writer.Save(path, path.string());
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+
+  // Every cell is a string (inline, or shared), with the same apostrophe as
+  // the CSV export; no cell is a formula or a number.
+  const std::string sheet = doudi::test::ZipPart(bytes, "xl/worksheets/sheet1.xml");
+  BOOST_TEST(sheet.find("<f>") == std::string::npos);
+  BOOST_TEST(sheet.find("<f ") == std::string::npos);
+  BOOST_TEST(sheet.find("<v>") == std::string::npos, sheet);
+  const bool linkAsText = sheet.find("'=HYPERLINK(&quot;http://evil&quot;,&quot;金德才&quot;)") != std::string::npos ||
+                          sheet.find("'=HYPERLINK(\"http://evil\",\"金德才\")") != std::string::npos;
+  BOOST_TEST(linkAsText, sheet);
+  BOOST_TEST(sheet.find(">'+86-13800138000<") != std::string::npos);
+  BOOST_TEST(sheet.find(">''=already quoted<") != std::string::npos);
+  BOOST_TEST(sheet.find(">331022195803119717<") != std::string::npos);
+
+  const auto file = doudi::admin::ParseHouseholdFile(bytes, FileEncoding::Auto, std::nullopt);
+  BOOST_TEST(file.header.front() == "户编号");
   BOOST_REQUIRE(file.rows.size() == 1U);
   for (std::size_t c = 0; c < doudi::model::kImportColumnCount; ++c) {
     BOOST_TEST(file.rows[0].values[c] == row.values[c]);

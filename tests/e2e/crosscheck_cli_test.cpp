@@ -102,4 +102,21 @@ BOOST_FIXTURE_TEST_CASE(the_samples_import_once_each_and_a_bad_file_is_reported_
   BOOST_TEST(Import("vehicle", Sample("medical")).exitCode == 2);  // another kind's header
 }
 
+// The department's file as an .xlsx saved by LibreOffice (dates as serial
+// days, amounts as numbers, one ID stored as a number):
+// tests/fixtures/xlsx/make-libreoffice-fixture.sh.
+BOOST_FIXTURE_TEST_CASE(a_workbook_is_imported_with_its_dates_and_its_number_stored_id_named, DemoDatabase) {
+  const auto result = Import("medical", doudi::test::FixturePath("xlsx/medical-libreoffice.xlsx"));
+  BOOST_TEST(result.exitCode == 1, result.out << result.err);
+  BOOST_TEST(Contains(result.err, "medical-libreoffice row 4 column B, id_number: id_number.stored_as_number: the "
+                                  "cell B4 is stored as a number (3.31022197304171E+17), digits lost"),
+             result.err);
+  BOOST_TEST(Contains(result.out, "3 rows read, 1 rejected;"), result.out);
+  BOOST_TEST(Contains(result.out, "2 stored"), result.out);
+  const auto sheet = Import("medical", doudi::test::FixturePath("xlsx/medical-libreoffice.xlsx"),
+                            {"--sheet", "Sheet1", "--dry-run"});
+  BOOST_TEST(sheet.exitCode == 2);
+  BOOST_TEST(Contains(sheet.err, "its sheets are: medical-libreoffice"), sheet.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

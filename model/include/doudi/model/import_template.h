@@ -65,6 +65,10 @@ struct ImportProblem {
 ImportProblem MakeImportProblem(std::int64_t line, std::string column, std::string code, std::string messageId,
                                 std::vector<std::string> args = {});
 
+// Whether problem is about the value of the column whose code is column
+// (its code is "<column>.<reason>"), not about its row ("row.<reason>").
+bool IsCellProblem(const ImportProblem& problem, std::string_view column);
+
 // A problem's template and values in one text, messageId and each value
 // separated by U+001F (which no stored value contains), as the importer's
 // staging table keeps them; DecodeImportMessage reverses it.

@@ -1,0 +1,183 @@
+// The 读卡 button of the household editor with the simulated reader: a card
+// fills a member (and the card box shows what the registry keeps no column
+// for), a card that fails the GB 11643 check is refused, a card of a person
+// registered in another household opens that household instead, and a
+// person outside the clerk's scope is not revealed.
+#include <wx/grid.h>
+#include <wx/textctrl.h>
+#include <wx/weakref.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "../unit/temporary_directory.h"
+#include "app/screenshot.h"
+#include "common/database_worker.h"
+#include "doudi/dal/connection_profile.h"
+#include "gui_harness.h"
+#include "registry/household_editor.h"
+#include "registry/household_form.h"
+#include "registry/id_card_panel.h"
+
+using namespace doudi;
+using gui::HouseholdEditor;
+
+namespace {
+
+// DOUDI_CARD_READER for one test: the one setting that picks the reader.
+struct ReaderSetting {
+  explicit ReaderSetting(const std::string& value) { setenv("DOUDI_CARD_READER", value.c_str(), 1); }
+  ~ReaderSetting() { unsetenv("DOUDI_CARD_READER"); }
+  ReaderSetting(const ReaderSetting&) = delete;
+  ReaderSetting& operator=(const ReaderSetting&) = delete;
+};
+
+struct CardFixture {
+  test::DeskDatabase desk;
+  gui::Session session = desk.LogIn();
+  gui::DatabaseWorker worker{dal::WithNetworkTimeouts(session.connectionString)};
+  test::TemporaryDirectory cards{"doudi-gui-card"};
+
+  // A card file for the simulated reader (no photo).
+  std::string WriteCard(const std::string& name, const std::string& sex, const std::string& birth,
+                        const std::string& idNumber) {
+    std::filesystem::create_directories(cards.path);
+    const auto path = cards.path / (idNumber + ".txt");
+    std::ofstream(path) << "name=" << name << "\nsex=" << sex << "\nethnicity=01\nbirth=" << birth
+                        << "\naddress=浙江省三门县海游街道\nid_number=" << idNumber
+                        << "\nauthority=三门县公安局\nvalid_from=20100101\nvalid_until=长期\n";
+    return "simulated:" + path.string();
+  }
+
+  // A new household's editor, shown, with no draft offered.
+  std::unique_ptr<HouseholdEditor> NewHousehold() {
+    auto editor = std::make_unique<HouseholdEditor>(nullptr, worker, session, std::nullopt);
+    editor->SetDraftPrompt([](const wxString&) { return false; });
+    editor->Show();
+    BOOST_REQUIRE(editor->GetState() == HouseholdEditor::State::Editing);
+    BOOST_REQUIRE(editor->CardPanel() != nullptr);
+    return editor;
+  }
+
+  static void ReadCard(HouseholdEditor& editor) {
+    editor.CardPanel()->Read();
+    BOOST_REQUIRE(test::PumpUntil([&] { return !editor.CardPanel()->IsBusy(); }));
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(card_reader)
+
+BOOST_FIXTURE_TEST_CASE(the_simulated_reader_fills_the_member_form, CardFixture) {
+  ReaderSetting reader(std::string("simulated:") + DOUDI_DEMO_CARD);
+  auto editor = NewHousehold();
+  ReadCard(*editor);
+  auto* panel = editor->CardPanel();
+  BOOST_TEST(!panel->MessageIsProblem(), test::U(panel->Message()));
+
+  const auto& members = editor->Edited().members;
+  BOOST_REQUIRE(members.size() == 1u);
+  BOOST_TEST(members[0].name == "蓝晓梅");
+  BOOST_TEST(members[0].idNumber == "331022198603150246");
+  BOOST_TEST((members[0].relation == model::Relation::Head));
+  BOOST_TEST(editor->Edited().address == "浙江省三门县海游街道悬渚村5组18号");
+  // Sex and birth date come from the number, as when it is typed.
+  auto* grid = editor->Grid(HouseholdEditor::Table::Members);
+  BOOST_TEST(test::U(grid->GetCellValue(0, gui::MemberGrid::kSex)) == test::U(gui::household::SexText(model::Sex::Female)));
+  BOOST_TEST(test::U(grid->GetCellValue(0, gui::MemberGrid::kBirthDate)) == "1986-03-15");
+  BOOST_TEST(std::none_of(editor->Issues().begin(), editor->Issues().end(),
+                          [](const auto& issue) { return issue.field.rfind("members[0]", 0) == 0; }));
+  // What the registry has no column for is shown in the card box.
+  BOOST_REQUIRE(panel->Card().has_value());
+  BOOST_TEST(panel->Card()->photo.size() > 54u);
+  BOOST_TEST(test::U(panel->FieldText(1)) == "畲族");
+  BOOST_TEST(test::U(panel->FieldText(3)) == "三门县公安局");
+  BOOST_TEST(test::U(panel->FieldText(4)).find("2036-04-20") != std::string::npos);
+  BOOST_TEST(editor->IsDirty());
+
+  // The same card again finds the person's row and adds nobody.
+  ReadCard(*editor);
+  BOOST_TEST(editor->Edited().members.size() == 1u);
+
+  test::PumpUntil([] { return false; }, std::chrono::milliseconds(400));  // let it paint
+  BOOST_TEST(gui::SaveWindowPng(editor.get(), test::ShotPath("id-card-read.png")));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_card_failing_the_check_is_refused, CardFixture) {
+  // 331022198603150246 with a wrong check character.
+  ReaderSetting reader(WriteCard("蓝晓梅", "2", "19860315", "331022198603150247"));
+  auto editor = NewHousehold();
+  ReadCard(*editor);
+  BOOST_TEST(editor->CardPanel()->MessageIsProblem());
+  BOOST_TEST(test::U(editor->CardPanel()->Message()) ==
+             test::U(gui::CardProblemsText({{workstation::IdCardProblem::Kind::BadIdNumber,
+                                             model::ResidentIdError::ChecksumMismatch}})));
+  BOOST_TEST(editor->Edited().members.empty());
+  BOOST_TEST(!editor->CardPanel()->Card().has_value());
+
+  // A sex that disagrees with the number (the number is a woman's).
+  ReaderSetting male(WriteCard("蓝晓梅", "1", "19860315", "331022198603150246"));
+  ReadCard(*editor);
+  BOOST_TEST(test::U(editor->CardPanel()->Message()) ==
+             test::U(gui::CardProblemsText({{workstation::IdCardProblem::Kind::SexMismatch, std::nullopt}})));
+  BOOST_TEST(editor->Edited().members.empty());
+
+  // No card on the reader.
+  ReaderSetting none("simulated:" + (cards.path / "absent.txt").string());
+  ReadCard(*editor);
+  BOOST_TEST(editor->CardPanel()->MessageIsProblem());
+  BOOST_TEST(test::U(editor->CardPanel()->Message()) ==
+             test::U(gui::CardFailureText({workstation::CardReadFailure::Kind::NoCard, "", std::nullopt})));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_registered_persons_card_opens_their_household, CardFixture) {
+  // 叶建军, head of SM-0001 in the clerk's village.
+  const std::int64_t householdId = std::stoll(desk.Server().Scalar(
+      "SELECT household_id FROM doudi.person WHERE id_number = '331022197304170891'"));
+  ReaderSetting reader(WriteCard("叶建军", "1", "19730417", "331022197304170891"));
+  // The editor destroys itself when it closes for the other household.
+  wxWeakRef<HouseholdEditor> editor(NewHousehold().release());
+  wxString asked;
+  std::optional<std::int64_t> offered;
+  editor->SetExistingPrompt([&](const dal::PersonSummary& person, const wxString& question) {
+    asked = question;
+    offered = person.householdId;
+    BOOST_TEST(editor->Edited().members.empty());
+    return true;
+  });
+  editor->CardPanel()->Read();
+  // Asked, the editor closes (the registry panel then opens HouseholdToOpen).
+  BOOST_REQUIRE(test::PumpUntil([&] { return !editor; }));
+  BOOST_REQUIRE(offered.has_value());
+  BOOST_TEST(*offered == householdId);
+  BOOST_TEST(test::U(asked).find("叶建军") != std::string::npos);
+  // The question shows the number masked, as the registry's list does.
+  BOOST_TEST(test::U(asked).find("331022197304170891") == std::string::npos);
+
+  // What the registry panel then opens: that household, with the person.
+  auto opened = std::make_unique<HouseholdEditor>(nullptr, worker, session, householdId);
+  opened->Show();
+  BOOST_REQUIRE(test::PumpUntil([&] { return opened->GetState() != HouseholdEditor::State::Loading; }));
+  const auto& members = opened->Edited().members;
+  BOOST_TEST(std::any_of(members.begin(), members.end(),
+                         [](const model::Person& p) { return p.idNumber == "331022197304170891"; }));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_person_outside_the_scope_is_not_revealed, CardFixture) {
+  // 黄荣华 of SM-0004, in 331022001206: not the clerk's village.
+  ReaderSetting reader(WriteCard("黄荣华", "1", "19610502", "331022196105026614"));
+  auto editor = NewHousehold();
+  bool asked = false;
+  editor->SetExistingPrompt([&](const dal::PersonSummary&, const wxString&) { return asked = true; });
+  ReadCard(*editor);
+  BOOST_TEST(!asked);
+  BOOST_TEST(!editor->HouseholdToOpen().has_value());
+  BOOST_REQUIRE(editor->Edited().members.size() == 1u);
+  BOOST_TEST(test::U(editor->CardPanel()->Message()).find("001206") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
