@@ -29,7 +29,7 @@ using Poco::Util::Option;
 // The options every command takes.
 const std::vector<std::string> kGlobalOptions{"db", "profile", "config", "help", "lang"};
 // The options that are switches; every other one takes a value.
-const std::set<std::string> kFlags{"help", "dry-run", "chinese-header", "password-stdin", "new-key", "off", "overdue"};
+const std::set<std::string> kFlags{"help", "dry-run", "chinese-header", "password-stdin", "new-key", "off", "overdue", "all"};
 // The options with a one-letter form too.
 const std::map<std::string, std::string> kShortNames{{"help", "h"}, {"output", "o"}};
 

@@ -39,6 +39,7 @@ struct CaseStory : test::DemoRegistry {
   }
   std::string OpenFor(const Session& as, const std::string& ref, const std::string& program,
                       const std::string& person = "", const std::string& follows = "") const {
+    Authorize(ref);  // the household's signed authorization, which acceptance needs
     return RefusalOf(as,
                      "SELECT doudi.case_open($1, $2, $3::uuid, false, '', NULLIF($4, '')::bigint, "
                      "NULLIF($5, '')::bigint)",

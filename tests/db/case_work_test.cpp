@@ -194,6 +194,7 @@ BOOST_FIXTURE_TEST_CASE(a_close_relative_is_surveyed_by_the_county, CaseWork) {
                           {Household("SM-0001"), dal::NewRequestId()}) == kNotAllowed);  // whose relative?
   const std::string id = c.Scalar("SELECT doudi.case_open($1, 'dibao', $2::uuid, true, '村委会主任之兄')",
                                   {Household("SM-0001"), dal::NewRequestId()});
+  Authorize("SM-0001");
   BOOST_TEST(ActBare(r, id, "accept") == "");
   BOOST_TEST(Survey(r, id, "{王调查,李调查}") == kDenied);
   BOOST_TEST(Survey(d, id, "{县民政局张某,县民政局赵某}") == "");

@@ -52,8 +52,10 @@ struct TransitionRule {
   std::string_view programs;  // "all", or the program codes it applies to, joined by '+'
   // What must be on record before the action: "none", "survey" (a home
   // survey by two surveyors), "verification_report" or "appraisal_record"
-  // (evidence of that kind), "amount" (a proposed amount), "notice_ended"
-  // (the public notice's days have passed).
+  // (evidence of that kind with a file attached), "authorization" (the
+  // family's signed 核对授权书 attached to the household or the case),
+  // "amount" (a proposed amount), "notice_ended" (the public notice's days
+  // have passed). docs/attachments.md.
   std::string_view requirement;
 
   friend bool operator==(const TransitionRule&, const TransitionRule&) = default;
