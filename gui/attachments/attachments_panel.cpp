@@ -6,6 +6,7 @@
 #include <wx/config.h>
 #include <wx/dirdlg.h>
 #include <wx/dnd.h>
+#include <wx/evtloop.h>
 #include <wx/filedlg.h>
 #include <wx/imaglist.h>
 #include <wx/intl.h>
@@ -396,6 +397,12 @@ void AttachmentsPanel::SetScanFolder(const std::filesystem::path& folder, bool r
 }
 
 void AttachmentsPanel::WatchScanFolder() {
+  // A folder watch joins the running event loop: none runs yet while the
+  // window is being made, so it starts from the loop once it does.
+  if (wxEventLoopBase::GetActive() == nullptr) {
+    CallAfter([this] { WatchScanFolder(); });
+    return;
+  }
   m_watcher.reset();
   std::error_code error;
   if (m_scanFolder.empty() || !std::filesystem::is_directory(m_scanFolder, error)) return;

@@ -71,6 +71,8 @@ class AttachmentsPanel : public AsyncListPanel {
   // it to the desk's settings.
   void SetScanFolder(const std::filesystem::path& folder, bool remember);
   const std::filesystem::path& ScanFolder() const { return m_scanFolder; }
+  // Whether the scan folder is being watched (it starts once the event loop runs).
+  bool WatchingScanFolder() const { return m_watcher != nullptr; }
   // Scans that settled and wait to be attached.
   const std::vector<std::filesystem::path>& PendingScans() const { return m_pending; }
   void AttachPendingScans();
