@@ -126,7 +126,7 @@ AttachmentViewer::AttachmentViewer(wxWindow* parent, Context& context, dal::Atta
   bar->Add(close, wxSizerFlags().Border(wxLEFT, 6));
   auto* about =
       new wxStaticText(this, wxID_ANY,
-                       wxString::Format(_("%s · %s · version %d · added by %s on %s · SHA-256 %s"),
+                       wxString::Format(_("%s, %s, version %d, added by %s on %s, SHA-256 %s"),
                                         AttachmentKindLabel(m_info.kind), FileSizeText(m_info.byteSize), m_info.version,
                                         Wx(m_info.addedBy), Wx(m_info.addedAt), Wx(m_info.sha256Hex.substr(0, 16))));
   auto* top = new wxBoxSizer(wxVERTICAL);

@@ -196,6 +196,9 @@ void AttachmentsPanel::Show(Reading reading) {
   const wxSize side(kThumbnail, kThumbnail);
   m_images->Add(
       wxArtProvider::GetBitmap(wxART_NORMAL_FILE, wxART_OTHER, side).ConvertToImage().Rescale(kThumbnail, kThumbnail));
+  // The generic list measures its rows by the image list only once it holds
+  // an image: given again, the rows take the thumbnails' height.
+  m_list->SetImageList(m_images.get(), wxIMAGE_LIST_SMALL);
   for (const auto& f : m_files) {
     wxString state = _("in force");
     if (!f.withdrawnAt.empty()) {
