@@ -62,7 +62,9 @@ std::string RelationshipId(const Attributes& attributes) {
   return {};
 }
 
-bool IsTrue(const std::string& value) { return value == "1" || value == "true"; }
+bool IsTrue(const std::string& value) {
+  return value == "1" || value == "true";
+}
 
 std::optional<std::int64_t> ParseWhole(std::string_view text) {
   std::int64_t value = 0;
@@ -80,18 +82,7 @@ std::optional<double> ParseNumber(std::string_view text) {
   return value;
 }
 
-void AppendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
+using model::AppendUtf8;
 
 // OOXML writes characters XML cannot hold as _xHHHH_ (_x000D_ for a
 // carriage return, _x005F_ for an underscore that would look like one).
@@ -101,7 +92,8 @@ std::string DecodeEscapes(const std::string& text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text.compare(i, 2, "_x") == 0 && i + 7 <= text.size() && text[i + 6] == '_' &&
-        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 2), text.begin() + static_cast<std::ptrdiff_t>(i + 6),
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                    text.begin() + static_cast<std::ptrdiff_t>(i + 6),
                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
       AppendUtf8(out, static_cast<char32_t>(std::stoul(text.substr(i + 2, 4), nullptr, 16)));
       i += 6;
@@ -253,8 +245,8 @@ class WorkbookHandler : public PartHandler {
   void Start(const XMLString& localName, const Attributes& attributes) override {
     if (localName == "sheet") {
       const std::string state = Attribute(attributes, "state");
-      sheets.push_back({Attribute(attributes, "name"), RelationshipId(attributes), !state.empty() && state != "visible",
-                        {}});
+      sheets.push_back(
+          {Attribute(attributes, "name"), RelationshipId(attributes), !state.empty() && state != "visible", {}});
     } else if (localName == "workbookPr") {
       date1904 = IsTrue(Attribute(attributes, "date1904"));
     }
@@ -267,7 +259,8 @@ class StylesHandler : public PartHandler {
  public:
   void Start(const XMLString& localName, const Attributes& attributes) override {
     if (localName == "numFmt") {
-      if (const auto id = ParseWhole(Attribute(attributes, "numFmtId"))) m_codes[*id] = Attribute(attributes, "formatCode");
+      if (const auto id = ParseWhole(Attribute(attributes, "numFmtId")))
+        m_codes[*id] = Attribute(attributes, "formatCode");
     } else if (localName == "cellXfs") {
       m_inCellXfs = true;
     } else if (localName == "xf" && m_inCellXfs) {
@@ -446,8 +439,8 @@ class Workbook {
     if (Has("_rels/.rels")) Parse("_rels/.rels", package);
     m_workbookPart = ResolveTarget("", package.TargetOf("officeDocument").value_or("xl/workbook.xml"));
     if (!Has(m_workbookPart)) {
-      throw CsvFileError(catalog::TrFormat(
-          "the file is a zip archive but not an .xlsx workbook: it has no {1}", {m_workbookPart}));
+      throw CsvFileError(
+          catalog::TrFormat("the file is a zip archive but not an .xlsx workbook: it has no {1}", {m_workbookPart}));
     }
     WorkbookHandler workbook;
     Parse(m_workbookPart, workbook);
@@ -500,9 +493,8 @@ class Workbook {
     const auto exact = m_archive.findHeader(part);
     if (exact != m_archive.headerEnd()) return exact;
     // Part names are case-insensitive (ECMA-376 part 2).
-    return std::find_if(m_archive.headerBegin(), m_archive.headerEnd(), [&](const auto& entry) {
-      return model::EqualsIgnoringAsciiCase(entry.first, part);
-    });
+    return std::find_if(m_archive.headerBegin(), m_archive.headerEnd(),
+                        [&](const auto& entry) { return model::EqualsIgnoringAsciiCase(entry.first, part); });
   }
 
   bool Has(const std::string& part) const { return Find(part) != m_archive.headerEnd(); }
@@ -557,9 +549,8 @@ const SheetEntry& ChooseSheet(const std::vector<SheetEntry>& sheets, const std::
   const auto exact = std::find_if(sheets.begin(), sheets.end(), [&](const SheetEntry& s) { return s.name == *name; });
   if (exact != sheets.end()) return *exact;
   // Excel's sheet names are unique regardless of case.
-  const auto folded = std::find_if(sheets.begin(), sheets.end(), [&](const SheetEntry& s) {
-    return model::EqualsIgnoringAsciiCase(s.name, *name);
-  });
+  const auto folded = std::find_if(sheets.begin(), sheets.end(),
+                                   [&](const SheetEntry& s) { return model::EqualsIgnoringAsciiCase(s.name, *name); });
   if (folded != sheets.end()) return *folded;
   throw CsvFileError(catalog::TrFormat("the workbook has no sheet named '{1}'; its sheets are: {2}",
                                        {*name, model::Join(Names(sheets), ", ")}));
@@ -607,13 +598,17 @@ bool LooksBinary(std::string_view bytes) {
 
 }  // namespace
 
-bool IsZipArchive(std::string_view bytes) { return bytes.starts_with(kZipMagic); }
+bool IsZipArchive(std::string_view bytes) {
+  return bytes.starts_with(kZipMagic);
+}
 
-std::vector<std::string> XlsxSheetNames(const std::string& bytes) { return Names(Workbook(bytes).Sheets()); }
+std::vector<std::string> XlsxSheetNames(const std::string& bytes) {
+  return Names(Workbook(bytes).Sheets());
+}
 
 CsvTable ParseXlsxTable(const std::string& bytes, const std::optional<std::string>& sheetName,
-                        std::span<const CsvColumnName> columns, std::string_view rowColumn,
-                        std::string_view formatDoc, const std::function<void(std::int64_t)>& onRecords) {
+                        std::span<const CsvColumnName> columns, std::string_view rowColumn, std::string_view formatDoc,
+                        const std::function<void(std::int64_t)>& onRecords) {
   Workbook workbook(bytes);
   const SheetEntry& sheet = ChooseSheet(workbook.Sheets(), sheetName);
   CsvTable table;
@@ -634,7 +629,8 @@ CsvTable ParseXlsxTable(const std::string& bytes, const std::optional<std::strin
         throw CsvFileError(catalog::TrFormat("sheet {1}: {2}", {sheet.name, e.what()}));
       }
       for (std::size_t i = 0; i < map.size(); ++i) {
-        if (map[i] >= 0) table.places.letters[std::string(columns[static_cast<std::size_t>(map[i])].code)] = ColumnLetters(i);
+        if (map[i] >= 0)
+          table.places.letters[std::string(columns[static_cast<std::size_t>(map[i])].code)] = ColumnLetters(i);
       }
       haveHeader = true;
       return;
@@ -660,8 +656,8 @@ CsvTable ParseXlsxTable(const std::string& bytes, const std::optional<std::strin
 }
 
 CsvTable ParseTableFile(const std::string& bytes, FileEncoding encoding, const std::optional<std::string>& sheet,
-                        std::span<const CsvColumnName> columns, std::string_view rowColumn,
-                        std::string_view formatDoc, const std::function<void(std::int64_t)>& onRecords) {
+                        std::span<const CsvColumnName> columns, std::string_view rowColumn, std::string_view formatDoc,
+                        const std::function<void(std::int64_t)>& onRecords) {
   if (IsZipArchive(bytes)) return ParseXlsxTable(bytes, sheet, columns, rowColumn, formatDoc, onRecords);
   if (std::string_view(bytes).starts_with(kCompoundFileMagic)) {
     throw CsvFileError(catalog::Tr("the file is an Excel 97-2003 workbook (.xls): save it as .xlsx or CSV"));

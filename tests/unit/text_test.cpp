@@ -27,7 +27,7 @@ BOOST_AUTO_TEST_CASE(counts_code_points_of_well_formed_utf8) {
   BOOST_TEST(CodePoints("张三") == 2);
   BOOST_TEST(CodePoints("é") == 1);
   BOOST_TEST(CodePoints("a张\xF0\x9F\x98\x80") == 3);  // U+1F600 takes 4 bytes
-  BOOST_TEST(CodePoints("\xF4\x8F\xBF\xBF") == 1);      // U+10FFFF, the last code point
+  BOOST_TEST(CodePoints("\xF4\x8F\xBF\xBF") == 1);     // U+10FFFF, the last code point
 }
 
 BOOST_AUTO_TEST_CASE(rejects_malformed_utf8) {
@@ -38,7 +38,9 @@ BOOST_AUTO_TEST_CASE(rejects_malformed_utf8) {
   BOOST_TEST(CodePoints("\xE0\x80\xAF") == -1);      // overlong, 3 bytes
   BOOST_TEST(CodePoints("\xED\xA0\x80") == -1);      // surrogate U+D800
   BOOST_TEST(CodePoints("\xF4\x90\x80\x80") == -1);  // above U+10FFFF
-  BOOST_TEST(CodePoints("\xE5" "a" "\xBC") == -1);   // continuation expected
+  BOOST_TEST(CodePoints("\xE5"
+                        "a"
+                        "\xBC") == -1);  // continuation expected
 }
 
 BOOST_AUTO_TEST_CASE(trims_ascii_whitespace_only) {
@@ -62,6 +64,16 @@ BOOST_AUTO_TEST_CASE(field_paths) {
   BOOST_TEST(IndexedField("members", 2) == "members[2]");
   BOOST_TEST(JoinField("members[2]", "id_number") == "members[2].id_number");
   BOOST_TEST(JoinField("", "name") == "name");
+}
+
+BOOST_AUTO_TEST_CASE(append_utf8_writes_each_plane_and_replaces_what_is_no_character) {
+  std::string out;
+  for (char32_t c : {U'A', U'\u00E9', U'\u515C', U'\U00020BB7'}) doudi::model::AppendUtf8(out, c);
+  BOOST_TEST(out == "A\u00E9\u515C\U00020BB7");
+  out.clear();
+  doudi::model::AppendUtf8(out, 0xD800);
+  doudi::model::AppendUtf8(out, 0x110000);
+  BOOST_TEST(out == "\uFFFD\uFFFD");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

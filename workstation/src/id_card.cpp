@@ -37,7 +37,9 @@ static_assert([] {
 
 constexpr std::string_view kNoEnd = "长期";
 
-const FieldLayout& Layout(IdCardField field) { return kLayout[static_cast<std::size_t>(field)]; }
+const FieldLayout& Layout(IdCardField field) {
+  return kLayout[static_cast<std::size_t>(field)];
+}
 
 std::size_t Offset(IdCardField field) {
   std::size_t offset = 0;
@@ -48,18 +50,7 @@ std::size_t Offset(IdCardField field) {
   return offset;
 }
 
-void AppendUtf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
+using model::AppendUtf8;
 
 // The field's text without its padding (spaces, and the NULs some readers
 // leave), or nullopt when it holds a surrogate or a control character.
@@ -69,9 +60,12 @@ std::optional<std::string> FieldText(std::span<const std::uint8_t> message, IdCa
   bool bad = false;
   for (std::size_t i = 0; i < Layout(field).width; ++i) {
     const auto unit = static_cast<char16_t>(message[offset + 2 * i] | (message[offset + 2 * i + 1] << 8));
-    if (unit >= 0xD800 && unit <= 0xDFFF) bad = true;
-    else if (unit != 0 && model::IsControlCharacter(unit)) bad = true;
-    else AppendUtf8(text, unit == 0 ? U' ' : unit);
+    if (unit >= 0xD800 && unit <= 0xDFFF)
+      bad = true;
+    else if (unit != 0 && model::IsControlCharacter(unit))
+      bad = true;
+    else
+      AppendUtf8(text, unit == 0 ? U' ' : unit);
   }
   if (bad) return std::nullopt;
   while (!text.empty() && text.back() == ' ') text.pop_back();
@@ -129,15 +123,22 @@ void PutField(std::array<std::uint8_t, kBaseMessageSize>& message, IdCardField f
 
 }  // namespace
 
-std::string_view FieldCode(IdCardField field) { return Layout(field).code; }
+std::string_view FieldCode(IdCardField field) {
+  return Layout(field).code;
+}
 
 std::string_view ReasonCode(DecodeFailure::Reason reason) {
   switch (reason) {
-    case DecodeFailure::Reason::WrongSize: return "wrong_size";
-    case DecodeFailure::Reason::BadText: return "bad_text";
-    case DecodeFailure::Reason::Missing: return "missing";
-    case DecodeFailure::Reason::BadDate: return "bad_date";
-    case DecodeFailure::Reason::UnknownCode: return "unknown_code";
+    case DecodeFailure::Reason::WrongSize:
+      return "wrong_size";
+    case DecodeFailure::Reason::BadText:
+      return "bad_text";
+    case DecodeFailure::Reason::Missing:
+      return "missing";
+    case DecodeFailure::Reason::BadDate:
+      return "bad_date";
+    case DecodeFailure::Reason::UnknownCode:
+      return "unknown_code";
   }
   return "unknown";
 }
@@ -205,11 +206,16 @@ std::array<std::uint8_t, kBaseMessageSize> EncodeBaseMessage(const IdCardData& c
 
 std::string_view ProblemCode(IdCardProblem::Kind kind) {
   switch (kind) {
-    case IdCardProblem::Kind::BadIdNumber: return "bad_id_number";
-    case IdCardProblem::Kind::BirthDateMismatch: return "birth_date_mismatch";
-    case IdCardProblem::Kind::SexMismatch: return "sex_mismatch";
-    case IdCardProblem::Kind::BadName: return "bad_name";
-    case IdCardProblem::Kind::ValidityOrder: return "validity_order";
+    case IdCardProblem::Kind::BadIdNumber:
+      return "bad_id_number";
+    case IdCardProblem::Kind::BirthDateMismatch:
+      return "birth_date_mismatch";
+    case IdCardProblem::Kind::SexMismatch:
+      return "sex_mismatch";
+    case IdCardProblem::Kind::BadName:
+      return "bad_name";
+    case IdCardProblem::Kind::ValidityOrder:
+      return "validity_order";
   }
   return "unknown";
 }

@@ -41,6 +41,11 @@ struct DecodedCodePoint {
 };
 std::optional<DecodedCodePoint> DecodeUtf8At(std::string_view text, std::size_t at) noexcept;
 
+// Appends code point c as UTF-8 (what UCS-2 card fields and workbook XML
+// character references decode to); a surrogate or a value above U+10FFFF
+// appends U+FFFD.
+void AppendUtf8(std::string& out, char32_t c);
+
 // Why a text cannot be stored as a field's value, the first reason found:
 // bytes that are not UTF-8; a control character (C0 and C1 controls, DEL, the
 // Unicode line and paragraph separators: CR and LF included, since no field
