@@ -255,8 +255,9 @@ void CaseView::AddAttachmentsPage() {
       std::any_of(m_record->missing.begin(), m_record->missing.end(),
                   [](const dal::MissingRequirement& m) { return m.requirement == "authorization"; });
   if (m_attachments != nullptr) {
+    // The page reads its files itself (after its own writes, and on Refresh):
+    // a case reload after an attach would read them a second time.
     m_attachments->SetAuthorizationMissing(authorizationMissing);
-    m_attachments->Reload();
     return;
   }
   AttachmentsPanel::Scope scope;
