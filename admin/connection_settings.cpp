@@ -46,7 +46,7 @@ dal::ConnectionProfile ProfileFromSection(const Poco::Util::IniFileConfiguration
   p.sslrootcert = ini.getString(section + ".sslrootcert", "");
   p.report = ini.getString(section + ".report", "");
   try {
-    (void)dal::ParseReportHosts(p.report, p.port);
+    if (!p.report.empty()) (void)dal::ParseReportHosts(p.report, p.port);
   } catch (const std::invalid_argument& e) {
     throw SettingsError(PathToUtf8(file) + ": [" + section + "] report: " + e.what());
   }

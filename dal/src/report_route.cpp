@@ -62,7 +62,7 @@ ReportRoute DecideReportRoute(bool reportHostConfigured, const StandbyReading& r
 }
 
 bool RetryOnPrimary(ReportSource ranOn, const std::string& sqlState, bool outputStarted) {
-  return ranOn == ReportSource::Standby && sqlState == "40001" && !outputStarted;
+  return ranOn == ReportSource::Standby && (sqlState == "40001" || sqlState == "40P01") && !outputStarted;
 }
 
 ReportRoute AfterRecoveryConflict(ReportRoute route) {

@@ -81,6 +81,7 @@ BOOST_AUTO_TEST_CASE(no_report_host_an_unreachable_one_or_one_not_in_recovery_se
 
 BOOST_AUTO_TEST_CASE(only_a_recovery_conflict_on_the_standby_before_any_output_is_read_again_on_the_primary) {
   BOOST_TEST(dal::RetryOnPrimary(ReportSource::Standby, "40001", false));
+  BOOST_TEST(dal::RetryOnPrimary(ReportSource::Standby, "40P01", false));  // a deadlock with replay
   BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Standby, "40001", true));    // rows already written
   BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Primary, "40001", false));   // once, and only from the standby
   BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Standby, "25006", false));   // a write the standby refused
@@ -140,12 +141,17 @@ BOOST_AUTO_TEST_CASE(a_profile_reads_its_report_key_and_refuses_a_bad_one) {
   {
     std::ofstream out(ini);
     out << "default = center\n[profile center]\nhost = db1\nport = 5433\ndbname = doudi\nreport = db2, db3:5434\n"
-        << "[profile plain]\nhost = db1\ndbname = doudi\n[profile broken]\nhost = db1\nreport = db2:x\n";
+        << "[profile plain]\nhost = db1\ndbname = doudi\n";
+  }
+  const auto brokenIni = dir / "broken.ini";
+  {
+    std::ofstream out(brokenIni);
+    out << "[profile broken]\nhost = db1\nreport = db2:x\n";
   }
   const auto center = LoadProfile(ini, "center");
   BOOST_TEST(center.report == "db2, db3:5434");
   BOOST_TEST(LoadProfile(ini, "plain").report.empty());
-  BOOST_CHECK_THROW(LoadProfile(ini, "broken"), SettingsError);
+  BOOST_CHECK_THROW(LoadProfile(brokenIni, "broken"), SettingsError);
   ConnectionRequest request;
   request.configFile = ini;
   request.profileOption = "center";

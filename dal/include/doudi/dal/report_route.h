@@ -59,9 +59,13 @@ ReportRoute DecideReportRoute(bool reportHostConfigured, const StandbyReading& r
 // Whether a report that failed on ranOn with sqlState is read once more on
 // the primary: a statement (or session) the standby cancelled because of a
 // conflict with recovery, SQLSTATE 40001 ("canceling statement due to
-// conflict with recovery" in the server's own language; a hot standby
-// raises 40001 for nothing else, since it runs no serializable writes).
-// Never when the report has already written part of its output.
+// conflict with recovery", in the server's own language), or 40P01 when
+// the report's own deadlock check found it waiting on a lock that replay
+// holds while replay waits on the report (measured: PostgreSQL 15 says
+// "deadlock detected" then, before max_standby_streaming_delay ends). A
+// read-only standby session raises neither for anything else: it runs no
+// serializable writes, and its relation locks do not conflict with each
+// other. Never when the report has already written part of its output.
 bool RetryOnPrimary(ReportSource ranOn, const std::string& sqlState, bool outputStarted);
 
 // The route after such a retry.
