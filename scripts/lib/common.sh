@@ -67,10 +67,19 @@ doudi_pg_run() {
   local dir="$1" prog="$2"
   shift 2
   doudi_pg_bindir_init
+  doudi_owner_run "$dir" "$DOUDI_PG_BINDIR/$prog" "$@"
+}
+
+# Runs any command as the cluster owner (as doudi_pg_run), from DIR, e.g.
+# pgbackrest, which must run as the user the server runs as.
+# Usage: doudi_owner_run DIR COMMAND ARGS...
+doudi_owner_run() {
+  local dir="$1"
+  shift
   if doudi_is_root; then
-    (cd "$dir" && runuser -u postgres -- "$DOUDI_PG_BINDIR/$prog" "$@")
+    (cd "$dir" && runuser -u postgres -- "$@")
   else
-    (cd "$dir" && "$DOUDI_PG_BINDIR/$prog" "$@")
+    (cd "$dir" && "$@")
   fi
 }
 
@@ -84,10 +93,12 @@ doudi_cluster_log_tail() {
   fi
 }
 
-# Creates a new cluster in DIR (created if missing; DIR/data must not exist).
-# Usage: doudi_cluster_create DIR
-doudi_cluster_create() {
-  local dir="$1" pw pwfile rc=0
+# Makes the directory of a cluster and its socket directory, owned by the
+# cluster owner, without a data directory (doudi_cluster_create's first step;
+# a restore from a backup then fills DIR/data).
+# Usage: doudi_cluster_prepare DIR
+doudi_cluster_prepare() {
+  local dir="$1"
   case "$dir" in
     /*) ;;
     *) doudi_die "cluster directory must be an absolute path: $dir" ;;
@@ -109,6 +120,13 @@ doudi_cluster_create() {
   fi
   install -d -m 0700 "$dir/socket"
   if doudi_is_root; then chown postgres:postgres "$dir/socket"; fi
+}
+
+# Creates a new cluster in DIR (created if missing; DIR/data must not exist).
+# Usage: doudi_cluster_create DIR
+doudi_cluster_create() {
+  local dir="$1" pw pwfile rc=0
+  doudi_cluster_prepare "$dir"
 
   # 48 hex digits from the kernel's random source: no quoting needed anywhere.
   pw="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -242,11 +260,12 @@ doudi_conninfo_value() {
   esac
 }
 
-# A libpq connection string for the cluster's socket.
-# Usage: doudi_cluster_conninfo DIR PORT DBNAME
+# A libpq connection string for the cluster's socket, as USER (default
+# postgres). Usage: doudi_cluster_conninfo DIR PORT DBNAME [USER]
 doudi_cluster_conninfo() {
-  printf 'host=%s port=%s user=postgres dbname=%s\n' \
-    "$(doudi_conninfo_value "$1/socket")" "$2" "$(doudi_conninfo_value "$3")"
+  printf 'host=%s port=%s user=%s dbname=%s\n' \
+    "$(doudi_conninfo_value "$1/socket")" "$2" "$(doudi_conninfo_value "${4:-postgres}")" \
+    "$(doudi_conninfo_value "$3")"
 }
 
 # Makes a throwaway certificate authority and a server certificate for
