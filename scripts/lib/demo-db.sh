@@ -12,6 +12,7 @@
 # DIR/demo-loaded. Usage: doudi_demo_schema DIR PORT DBNAME ADMIN
 doudi_demo_schema() {
   local dir="$1" port="$2" db="$3" admin="$4" exists conn
+  [[ "$db" =~ ^[a-z_][a-z0-9_]*$ ]] || doudi_die "a database name of lowercase letters, digits and _, not '$db'"
   exists="$(doudi_cluster_psql "$dir" "$port" -d postgres -Atc \
     "SELECT count(*) FROM pg_database WHERE datname = '$db'")"
   if [ "$exists" = 0 ]; then
