@@ -67,13 +67,12 @@ doudi_pg_run() {
   local dir="$1" prog="$2"
   shift 2
   doudi_pg_bindir_init
-  doudi_owner_run "$dir" "$DOUDI_PG_BINDIR/$prog" "$@"
+  doudi_as_cluster_owner "$dir" "$DOUDI_PG_BINDIR/$prog" "$@"
 }
 
-# Runs any command as the cluster owner (as doudi_pg_run), from DIR, e.g.
-# pgbackrest, which must run as the user the server runs as.
-# Usage: doudi_owner_run DIR COMMAND ARGS...
-doudi_owner_run() {
+# Runs COMMAND as the cluster owner (the running user, or `postgres` when
+# root) from DIR. Usage: doudi_as_cluster_owner DIR COMMAND ARGS...
+doudi_as_cluster_owner() {
   local dir="$1"
   shift
   if doudi_is_root; then
@@ -196,6 +195,25 @@ doudi_cron_options() {
   printf -- '-c shared_preload_libraries=pg_cron -c cron.database_name=%s %s' "$1" \
     '-c cron.use_background_workers=on -c max_worker_processes=16'
 
+}
+
+# Creates the database DBNAME in the running cluster of DIR when it is
+# missing (then removes the file MARKER, if given: a new database holds no
+# demo data yet), and pg_cron in it as the superuser (migrations never do;
+# `db migrate` then lets doudi_scheduler use it). The server must preload
+# pg_cron for DBNAME (doudi_cron_options).
+# Usage: doudi_cluster_cron_database DIR PORT DBNAME [MARKER]
+doudi_cluster_cron_database() {
+  local dir="$1" port="$2" db="$3" marker="${4:-}"
+  [[ "$db" =~ ^[a-z_][a-z0-9_]*$ ]] || doudi_die "a database name of lowercase letters, digits and _, not '$db'"
+  if [ "$(doudi_cluster_psql "$dir" "$port" -d postgres -Atc \
+    "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 0 ]; then
+    doudi_info "creating database $db"
+    doudi_cluster_psql "$dir" "$port" -d postgres -qc "CREATE DATABASE $db"
+    if [ -n "$marker" ]; then rm -f "$marker"; fi
+  fi
+  doudi_cluster_psql "$dir" "$port" -d "$db" -qc 'SET client_min_messages = warning' \
+    -c 'CREATE EXTENSION IF NOT EXISTS pg_cron'
 }
 
 # Waits until the server of DIR accepts connections on its socket.
