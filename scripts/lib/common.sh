@@ -67,10 +67,18 @@ doudi_pg_run() {
   local dir="$1" prog="$2"
   shift 2
   doudi_pg_bindir_init
+  doudi_as_cluster_owner "$dir" "$DOUDI_PG_BINDIR/$prog" "$@"
+}
+
+# Runs COMMAND as the cluster owner (the running user, or `postgres` when
+# root) from DIR. Usage: doudi_as_cluster_owner DIR COMMAND ARGS...
+doudi_as_cluster_owner() {
+  local dir="$1"
+  shift
   if doudi_is_root; then
-    (cd "$dir" && runuser -u postgres -- "$DOUDI_PG_BINDIR/$prog" "$@")
+    (cd "$dir" && runuser -u postgres -- "$@")
   else
-    (cd "$dir" && "$DOUDI_PG_BINDIR/$prog" "$@")
+    (cd "$dir" && "$@")
   fi
 }
 
@@ -84,10 +92,12 @@ doudi_cluster_log_tail() {
   fi
 }
 
-# Creates a new cluster in DIR (created if missing; DIR/data must not exist).
-# Usage: doudi_cluster_create DIR
-doudi_cluster_create() {
-  local dir="$1" pw pwfile rc=0
+# Makes the directory of a cluster and its socket directory, owned by the
+# cluster owner, without a data directory (doudi_cluster_create's first step;
+# a restore from a backup then fills DIR/data).
+# Usage: doudi_cluster_prepare DIR
+doudi_cluster_prepare() {
+  local dir="$1"
   case "$dir" in
     /*) ;;
     *) doudi_die "cluster directory must be an absolute path: $dir" ;;
@@ -109,6 +119,13 @@ doudi_cluster_create() {
   fi
   install -d -m 0700 "$dir/socket"
   if doudi_is_root; then chown postgres:postgres "$dir/socket"; fi
+}
+
+# Creates a new cluster in DIR (created if missing; DIR/data must not exist).
+# Usage: doudi_cluster_create DIR
+doudi_cluster_create() {
+  local dir="$1" pw pwfile rc=0
+  doudi_cluster_prepare "$dir"
 
   # 48 hex digits from the kernel's random source: no quoting needed anywhere.
   pw="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -180,6 +197,25 @@ doudi_cron_options() {
 
 }
 
+# Creates the database DBNAME in the running cluster of DIR when it is
+# missing (then removes the file MARKER, if given: a new database holds no
+# demo data yet), and pg_cron in it as the superuser (migrations never do;
+# `db migrate` then lets doudi_scheduler use it). The server must preload
+# pg_cron for DBNAME (doudi_cron_options).
+# Usage: doudi_cluster_cron_database DIR PORT DBNAME [MARKER]
+doudi_cluster_cron_database() {
+  local dir="$1" port="$2" db="$3" marker="${4:-}"
+  [[ "$db" =~ ^[a-z_][a-z0-9_]*$ ]] || doudi_die "a database name of lowercase letters, digits and _, not '$db'"
+  if [ "$(doudi_cluster_psql "$dir" "$port" -d postgres -Atc \
+    "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 0 ]; then
+    doudi_info "creating database $db"
+    doudi_cluster_psql "$dir" "$port" -d postgres -qc "CREATE DATABASE $db"
+    if [ -n "$marker" ]; then rm -f "$marker"; fi
+  fi
+  doudi_cluster_psql "$dir" "$port" -d "$db" -qc 'SET client_min_messages = warning' \
+    -c 'CREATE EXTENSION IF NOT EXISTS pg_cron'
+}
+
 # Waits until the server of DIR accepts connections on its socket.
 # Usage: doudi_cluster_wait_ready DIR PORT [SECONDS]
 doudi_cluster_wait_ready() {
@@ -242,11 +278,12 @@ doudi_conninfo_value() {
   esac
 }
 
-# A libpq connection string for the cluster's socket.
-# Usage: doudi_cluster_conninfo DIR PORT DBNAME
+# A libpq connection string for the cluster's socket, as USER (default
+# postgres). Usage: doudi_cluster_conninfo DIR PORT DBNAME [USER]
 doudi_cluster_conninfo() {
-  printf 'host=%s port=%s user=postgres dbname=%s\n' \
-    "$(doudi_conninfo_value "$1/socket")" "$2" "$(doudi_conninfo_value "$3")"
+  printf 'host=%s port=%s user=%s dbname=%s\n' \
+    "$(doudi_conninfo_value "$1/socket")" "$2" "$(doudi_conninfo_value "${4:-postgres}")" \
+    "$(doudi_conninfo_value "$3")"
 }
 
 # Makes a throwaway certificate authority and a server certificate for
