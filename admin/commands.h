@@ -98,8 +98,7 @@ std::vector<Command> ScheduleCommands();
 // else on primary, and says on err why a report asked of a standby came
 // from the primary. outputStarted as ReportReader::Run's.
 void ReadReport(CommandContext& ctx, dal::pg::PgDatabase& primary,
-                const std::function<void(dal::pg::PgDatabase&)>& read,
-                const std::function<bool()>& outputStarted = {});
+                const std::function<void(dal::pg::PgDatabase&)>& read, const std::function<bool()>& outputStarted = {});
 // The codes `roster --kind` takes, the default first.
 std::vector<std::string> RosterKindCodes();
 

@@ -21,7 +21,9 @@ ReportRoute Primary(ReportFallback why, std::int64_t maxLagSeconds) {
   return route;
 }
 
-std::string WholeSeconds(double seconds) { return std::to_string(static_cast<long long>(std::ceil(seconds))); }
+std::string WholeSeconds(double seconds) {
+  return std::to_string(static_cast<long long>(std::ceil(seconds)));
+}
 
 std::string Trimmed(const std::string& text) {
   const auto first = text.find_first_not_of(" \t");
@@ -79,22 +81,27 @@ std::string ReportRouteText(const ReportRoute& route) {
     case ReportFallback::Unreachable:
       return Tr("The report standby does not answer: this report was read from the primary server.");
     case ReportFallback::NotStandby:
-      return Tr("The report server is not a standby (not in recovery): this report was read from the primary "
-                "server.");
+      return Tr(
+          "The report server is not a standby (not in recovery): this report was read from the primary "
+          "server.");
     case ReportFallback::Lagging:
       return route.receiving
-                 ? TrFormat("The report standby is {1} s behind (at most {2} s allowed): this report was read from "
-                            "the primary server.",
-                            {WholeSeconds(route.lagSeconds.value_or(0)), std::to_string(route.maxLagSeconds)})
-                 : TrFormat("The report standby receives no changes and is {1} s behind (at most {2} s allowed): "
-                            "this report was read from the primary server.",
-                            {WholeSeconds(route.lagSeconds.value_or(0)), std::to_string(route.maxLagSeconds)});
+                 ? TrFormat(
+                       "The report standby is {1} s behind (at most {2} s allowed): this report was read from "
+                       "the primary server.",
+                       {WholeSeconds(route.lagSeconds.value_or(0)), std::to_string(route.maxLagSeconds)})
+                 : TrFormat(
+                       "The report standby receives no changes and is {1} s behind (at most {2} s allowed): "
+                       "this report was read from the primary server.",
+                       {WholeSeconds(route.lagSeconds.value_or(0)), std::to_string(route.maxLagSeconds)});
     case ReportFallback::NothingReplayed:
-      return Tr("The report standby is behind and has applied nothing since it started: this report was read from "
-                "the primary server.");
+      return Tr(
+          "The report standby is behind and has applied nothing since it started: this report was read from "
+          "the primary server.");
     case ReportFallback::RecoveryConflict:
-      return Tr("The report standby cancelled the report (conflict with recovery): it was read again from the "
-                "primary server.");
+      return Tr(
+          "The report standby cancelled the report (conflict with recovery): it was read again from the "
+          "primary server.");
   }
   return {};
 }

@@ -166,8 +166,8 @@ void DoudiApp::ShowLoginDialog(const wxString& error) {
 void DoudiApp::Open(Session session) {
   auto* previous = dynamic_cast<MainFrame*>(GetTopWindow());
   // The profile's report standby, logged in to as the primary was.
-  const auto profile = std::find_if(m_profiles.begin(), m_profiles.end(),
-                                    [&](const auto& p) { return p.name == session.profileName; });
+  const auto profile =
+      std::find_if(m_profiles.begin(), m_profiles.end(), [&](const auto& p) { return p.name == session.profileName; });
   if (profile != m_profiles.end() && !session.profileName.empty()) {
     session.reportConnectionString =
         dal::ReportConnectionString(session.connectionString, profile->report, profile->port);

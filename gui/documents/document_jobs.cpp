@@ -133,8 +133,8 @@ void OpenDocument(wxWindow* owner, wxWindow* previewParent, DatabaseWorker& work
             return Built{reports::Layout(*document), {}, {}, dal::ReportRouteText(route)};
           }
           if (request.of == DocumentRequest::Of::Referral) {
-            return Built{reports::Layout(reports::ReferralSlipDocument(db.Referrals(), db.Parameters(), sources.regionNames,
-                                                                       request.id)),
+            return Built{reports::Layout(reports::ReferralSlipDocument(db.Referrals(), db.Parameters(),
+                                                                       sources.regionNames, request.id)),
                          {},
                          {},
                          {}};

@@ -336,20 +336,8 @@ doudi_cluster_add_replicator() {
 # DIR/pgpass logs in to both. Usage: doudi_standby_create DIR PORT STANDBY SPORT [EXTRA]
 doudi_standby_create() {
   local dir="$1" port="$2" standby="$3" sport="$4" extra="${5:-}" rc=0
-  case "$standby" in
-    /*) ;;
-    *) doudi_die "standby directory must be an absolute path: $standby" ;;
-  esac
-  case "$standby" in
-    *"'"* | *'"'* | *\\*) doudi_die "standby directory may not contain quotes or backslashes: $standby" ;;
-  esac
-  [ ! -e "$standby/data" ] || doudi_die "$standby/data already exists"
+  doudi_cluster_prepare "$standby"
   doudi_cluster_add_replicator "$dir" "$port"
-  mkdir -p "$standby"
-  chmod 0700 "$standby"
-  if doudi_is_root; then chown postgres:postgres "$standby"; fi
-  install -d -m 0700 "$standby/socket"
-  if doudi_is_root; then chown postgres:postgres "$standby/socket"; fi
   # The passfile's path goes into primary_conninfo (-R), so the standby's
   # WAL receiver finds the password there again; it is in no setting itself.
   PGPASSFILE="$dir/replication.pgpass" doudi_pg_run "$standby" pg_basebackup \

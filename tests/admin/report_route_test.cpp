@@ -81,10 +81,10 @@ BOOST_AUTO_TEST_CASE(no_report_host_an_unreachable_one_or_one_not_in_recovery_se
 
 BOOST_AUTO_TEST_CASE(only_a_recovery_conflict_on_the_standby_before_any_output_is_read_again_on_the_primary) {
   BOOST_TEST(dal::RetryOnPrimary(ReportSource::Standby, "40001", false));
-  BOOST_TEST(dal::RetryOnPrimary(ReportSource::Standby, "40P01", false));  // a deadlock with replay
-  BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Standby, "40001", true));    // rows already written
-  BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Primary, "40001", false));   // once, and only from the standby
-  BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Standby, "25006", false));   // a write the standby refused
+  BOOST_TEST(dal::RetryOnPrimary(ReportSource::Standby, "40P01", false));   // a deadlock with replay
+  BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Standby, "40001", true));   // rows already written
+  BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Primary, "40001", false));  // once, and only from the standby
+  BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Standby, "25006", false));  // a write the standby refused
   BOOST_TEST(!dal::RetryOnPrimary(ReportSource::Standby, "42501", false));
   const auto after = dal::AfterRecoveryConflict(dal::DecideReportRoute(true, Standby(true, 0.0), 300));
   BOOST_TEST((after.source == ReportSource::Primary));

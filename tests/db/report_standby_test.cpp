@@ -36,14 +36,18 @@ struct StandbyReports : DemoRegistry {
 
   StandbyReports() {
     for (const std::string county : {"331022", "350582"}) {
-      for (const auto& id : server.Rows("SELECT id FROM doudi.household WHERE closed_on IS NULL AND region_code LIKE '" +
-                                        county + "%' ORDER BY id LIMIT 3")) {
+      for (const auto& id :
+           server.Rows("SELECT id FROM doudi.household WHERE closed_on IS NULL AND region_code LIKE '" + county +
+                       "%' ORDER BY id LIMIT 3")) {
         const std::string theCase = server.Scalar("SELECT doudi.case_open(" + id + ", 'dibao', gen_random_uuid())");
         server.Execute("UPDATE doudi.assistance_case SET state = 'in_payment' WHERE id = " + theCase);
         server.Execute(
             "INSERT INTO doudi.payment_line (case_id, household_id, region_code, program, month, kind, amount_fen) "
-            "SELECT " + theCase + ", h.id, h.region_code, 'dibao', DATE '2026-11-01', 'monthly', 116000 "
-            "FROM doudi.household AS h WHERE h.id = " + id);
+            "SELECT " +
+            theCase +
+            ", h.id, h.region_code, 'dibao', DATE '2026-11-01', 'monthly', 116000 "
+            "FROM doudi.household AS h WHERE h.id = " +
+            id);
       }
     }
     finance = server.CreateUser("finance", "finance_officer", "331022");
@@ -83,9 +87,12 @@ struct StandbyReports : DemoRegistry {
     return lines;
   }
   void SetMaxLag(int seconds) const {
-    server.Execute("INSERT INTO doudi.security_limit (key, value, unit, effective_from) VALUES "
-                   "('report_standby_max_lag', " + std::to_string(seconds) + ", 'seconds', "
-                   "(SELECT max(effective_from) + 1 FROM doudi.security_limit WHERE key = 'report_standby_max_lag'))");
+    server.Execute(
+        "INSERT INTO doudi.security_limit (key, value, unit, effective_from) VALUES "
+        "('report_standby_max_lag', " +
+        std::to_string(seconds) +
+        ", 'seconds', "
+        "(SELECT max(effective_from) + 1 FROM doudi.security_limit WHERE key = 'report_standby_max_lag'))");
   }
 };
 
@@ -113,8 +120,7 @@ BOOST_FIXTURE_TEST_CASE(a_roster_read_on_the_standby_shows_a_scoped_user_the_row
   BOOST_TEST(Lines(standbyAsFinance) == onPrimary, boost::test_tools::per_element());
 }
 
-BOOST_FIXTURE_TEST_CASE(a_standby_that_does_not_answer_sends_the_roster_to_the_primary_and_says_so,
-                        StandbyReports) {
+BOOST_FIXTURE_TEST_CASE(a_standby_that_does_not_answer_sends_the_roster_to_the_primary_and_says_so, StandbyReports) {
   // A stopped standby, as a client meets it: nothing listens on its socket.
   std::string spec = StandbyReportHost();
   const auto colon = spec.rfind(':');
@@ -142,12 +148,17 @@ BOOST_FIXTURE_TEST_CASE(a_standby_further_behind_than_the_limit_sends_the_roster
   dal::ReportRoute route;
   Standby().Execute("SELECT pg_wal_replay_pause()");
   // A line the standby has not seen: it is behind the primary.
-  const std::string jan = server.Scalar("SELECT id FROM doudi.household WHERE region_code LIKE '331022%' "
-                                        "AND id NOT IN (SELECT household_id FROM doudi.payment_line) ORDER BY id LIMIT 1");
+  const std::string jan = server.Scalar(
+      "SELECT id FROM doudi.household WHERE region_code LIKE '331022%' "
+      "AND id NOT IN (SELECT household_id FROM doudi.payment_line) ORDER BY id LIMIT 1");
   const std::string theCase = server.Scalar("SELECT doudi.case_open(" + jan + ", 'dibao', gen_random_uuid())");
-  server.Execute("INSERT INTO doudi.payment_line (case_id, household_id, region_code, program, month, kind, amount_fen) "
-                 "SELECT " + theCase + ", h.id, h.region_code, 'dibao', DATE '2026-11-01', 'monthly', 50000 "
-                 "FROM doudi.household AS h WHERE h.id = " + jan);
+  server.Execute(
+      "INSERT INTO doudi.payment_line (case_id, household_id, region_code, program, month, kind, amount_fen) "
+      "SELECT " +
+      theCase +
+      ", h.id, h.region_code, 'dibao', DATE '2026-11-01', 'monthly', 50000 "
+      "FROM doudi.household AS h WHERE h.id = " +
+      jan);
   std::this_thread::sleep_for(std::chrono::milliseconds(2500));
   // Within the 300 s allowed: the standby answers, without the new line.
   auto lines = ReadRoster(reader, route);
@@ -197,8 +208,9 @@ BOOST_FIXTURE_TEST_CASE(a_roster_the_standby_cancels_for_a_conflict_with_recover
   flush();
   const Session standby = Standby();
   const auto replayedLock = [&] {
-    return standby.Count("SELECT count(*) FROM pg_locks WHERE locktype = 'relation' AND granted AND "
-                         "relation = 'doudi.payment_line'::regclass AND mode = 'AccessExclusiveLock'") > 0;
+    return standby.Count(
+               "SELECT count(*) FROM pg_locks WHERE locktype = 'relation' AND granted AND "
+               "relation = 'doudi.payment_line'::regclass AND mode = 'AccessExclusiveLock'") > 0;
   };
   for (int i = 0; i < 600 && !replayedLock(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   BOOST_TEST_REQUIRE(replayedLock());
@@ -208,9 +220,10 @@ BOOST_FIXTURE_TEST_CASE(a_roster_the_standby_cancels_for_a_conflict_with_recover
   std::thread primarySide([&] {
     const Session watcher = Standby();
     const auto waiting = [&] {
-      return watcher.Count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND "
-                           "usename = $1 AND wait_event_type = 'Lock'",
-                           {finance}) > 0;
+      return watcher.Count(
+                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+                 "usename = $1 AND wait_event_type = 'Lock'",
+                 {finance}) > 0;
     };
     for (int i = 0; i < 600 && !waiting(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     locker.Execute("LOCK TABLE doudi.payment_roster IN ACCESS EXCLUSIVE MODE");
@@ -245,8 +258,8 @@ BOOST_FIXTURE_TEST_CASE(a_write_attempted_on_the_standby_is_never_made, StandbyR
   WaitForReplay();  // the new login on the standby too
   dal::pg::PgDatabase primary(adminConninfo);
   dal::pg::ReportReader reader(dal::ReportConnectionString(adminConninfo, StandbyReportHost(), ""));
-  dal::ProgramParameter row{"dibao", "331022", "issuing_office", "三门县民政局（备库）", "text", "2026-12-01",
-                            "", "", ""};
+  dal::ProgramParameter row{"dibao", "331022", "issuing_office", "三门县民政局（备库）", "text", "2026-12-01", "",
+                            "",      ""};
   dal::ReportSource ranOn = ReportSource::Primary;
   std::string state;
   try {
@@ -271,7 +284,8 @@ BOOST_FIXTURE_TEST_CASE(doudi_admin_roster_and_export_read_the_standby_and_write
                        std::ostringstream& data) {
     std::ostringstream out;
     const auto& all = admin::Commands();
-    const auto command = std::find_if(all.begin(), all.end(), [&](const admin::Command& c) { return c.words == words; });
+    const auto command =
+        std::find_if(all.begin(), all.end(), [&](const admin::Command& c) { return c.words == words; });
     BOOST_TEST_REQUIRE((command != all.end()));
     admin::CommandContext ctx{{},
                               std::move(options),
@@ -307,9 +321,10 @@ BOOST_FIXTURE_TEST_CASE(doudi_admin_roster_and_export_read_the_standby_and_write
   std::string down = StandbyReportHost();
   down = down.substr(0, down.rfind(':') + 1) + "1";
   std::ostringstream err4;
-  BOOST_TEST(run({"roster"}, {{"month", "2026-11"}, {"region", "331022"}, {"format", "html"},
-                              {"output", (dir / "roster.html").string()}},
-                 financeConninfo, ReportConninfo(down), err4, data) == admin::kExitOk);
+  BOOST_TEST(
+      run({"roster"},
+          {{"month", "2026-11"}, {"region", "331022"}, {"format", "html"}, {"output", (dir / "roster.html").string()}},
+          financeConninfo, ReportConninfo(down), err4, data) == admin::kExitOk);
   dal::ReportRoute unreachable;
   unreachable.fallback = ReportFallback::Unreachable;
   BOOST_TEST(err4.str() == dal::ReportRouteText(unreachable) + "\n");

@@ -37,10 +37,10 @@
 #include "documents/document_preview.h"
 #include "documents/print_settings_store.h"
 #include "documents/roster_dialog.h"
+#include "doudi/dal/registry_repository.h"
 #include "doudi/dal/report_route.h"
 #include "doudi/reports/document_file.h"
 #include "doudi/reports/documents.h"
-#include "doudi/dal/registry_repository.h"
 #include "gui_harness.h"
 #include "samples.h"
 
@@ -273,8 +273,9 @@ BOOST_AUTO_TEST_CASE(the_statistics_are_read_from_the_report_standby_or_the_prev
     gui::DocumentPreview* preview = nullptr;
     frame->SetDialogRunner([&](wxDialog& dialog) {
       auto& roster = dynamic_cast<gui::RosterDialog&>(dialog);
-      const int code = test::PressOk(
-          dialog, [&](wxDialog& d) { test::Find<wxTextCtrl>(d, "month")->ChangeValue(wxString::FromUTF8(data.month)); });
+      const int code = test::PressOk(dialog, [&](wxDialog& d) {
+        test::Find<wxTextCtrl>(d, "month")->ChangeValue(wxString::FromUTF8(data.month));
+      });
       preview = roster.Preview();
       return code;
     });

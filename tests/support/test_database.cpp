@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <memory>
 #include <sstream>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #ifdef _WIN32
@@ -259,7 +259,8 @@ std::string StandbyReportHost() {
     if (word.rfind("host=", 0) == 0) host = word.substr(5);
     if (word.rfind("port=", 0) == 0) port = word.substr(5);
   }
-  if (host.empty() || port.empty()) throw std::runtime_error(std::string("DOUDI_TEST_STANDBY_DB lacks host or port: ") + env);
+  if (host.empty() || port.empty())
+    throw std::runtime_error(std::string("DOUDI_TEST_STANDBY_DB lacks host or port: ") + env);
   return host + ":" + port;
 }
 
@@ -268,8 +269,8 @@ void WaitForStandby(const TestDatabase& server) {
   // The test's database on the standby: its host and port after the primary's.
   const std::string host = StandbyReportHost();
   const auto colon = host.rfind(':');
-  const std::string conninfo = server.ConnectionString() + " host=" + QuotedConnValue(host.substr(0, colon)) +
-                               " port=" + host.substr(colon + 1);
+  const std::string conninfo =
+      server.ConnectionString() + " host=" + QuotedConnValue(host.substr(0, colon)) + " port=" + host.substr(colon + 1);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   for (;;) {
     try {
