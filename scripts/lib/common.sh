@@ -67,10 +67,18 @@ doudi_pg_run() {
   local dir="$1" prog="$2"
   shift 2
   doudi_pg_bindir_init
+  doudi_as_cluster_owner "$dir" "$DOUDI_PG_BINDIR/$prog" "$@"
+}
+
+# Runs COMMAND as the cluster owner (the running user, or `postgres` when
+# root) from DIR. Usage: doudi_as_cluster_owner DIR COMMAND ARGS...
+doudi_as_cluster_owner() {
+  local dir="$1"
+  shift
   if doudi_is_root; then
-    (cd "$dir" && runuser -u postgres -- "$DOUDI_PG_BINDIR/$prog" "$@")
+    (cd "$dir" && runuser -u postgres -- "$@")
   else
-    (cd "$dir" && "$DOUDI_PG_BINDIR/$prog" "$@")
+    (cd "$dir" && "$@")
   fi
 }
 
