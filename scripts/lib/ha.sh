@@ -28,6 +28,7 @@
 
 HA_DIR=""
 HA_PORT_MONITOR=""
+# shellcheck disable=SC2034  # used by the scripts that source this file
 HA_NODES=(node1 node2)
 declare -A HA_PORT=()
 
@@ -113,10 +114,10 @@ ha_postmaster_pid() {
 # Starts NODE's pg_autoctl service in the background unless it runs, and
 # waits for its pid file. Usage: ha_start_node NODE
 ha_start_node() {
-  local node="$1" d="$HA_DIR/$1" i
+  local node="$1" d="$HA_DIR/$1"
   [ -z "$(ha_keeper_pid "$node")" ] || return 0
   (ha_autoctl "$node" run --pgdata "$d/data" </dev/null >>"$d/pg_autoctl.log" 2>&1 &)
-  for i in $(seq 1 60); do
+  for _ in $(seq 1 60); do
     [ -z "$(ha_keeper_pid "$node")" ] || return 0
     sleep 0.5
   done
@@ -127,11 +128,11 @@ ha_start_node() {
 # Stops NODE's pg_autoctl service (it stops its postgres), by the pid in its
 # own pid file; the postgres left running, if any, as doudi_cluster_stop does.
 ha_stop_node() {
-  local node="$1" pid i
+  local node="$1" pid
   pid="$(ha_keeper_pid "$node")"
   if [ -n "$pid" ]; then
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 60); do
+    for _ in $(seq 1 60); do
       ha_pid_is "$pid" pg_autoctl || break
       sleep 0.5
     done
@@ -181,8 +182,8 @@ ha_primary() {
 # Waits until one data node is primary and one secondary, both settled.
 # Usage: ha_wait_formation SECONDS
 ha_wait_formation() {
-  local timeout="$1" i states
-  for i in $(seq 1 "$timeout"); do
+  local timeout="$1" states
+  for _ in $(seq 1 "$timeout"); do
     states="$(ha_node_states || true)"
     if grep -q ' primary primary$' <<<"$states" && grep -q ' secondary secondary$' <<<"$states"; then
       return 0
@@ -195,8 +196,8 @@ ha_wait_formation() {
 
 # Waits until NODE reports STATE as its goal too. Usage: ha_wait_node NODE STATE SECONDS
 ha_wait_node() {
-  local node="$1" state="$2" timeout="$3" i
-  for i in $(seq 1 "$timeout"); do
+  local node="$1" state="$2" timeout="$3"
+  for _ in $(seq 1 "$timeout"); do
     if ha_node_states | grep -qx "$node $state $state"; then return 0; fi
     sleep 1
   done
