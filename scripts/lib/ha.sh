@@ -173,10 +173,10 @@ ha_node_states() {
   ha_monitor_psql -Atc "SELECT nodename || ' ' || reportedstate || ' ' || goalstate FROM pgautofailover.node ORDER BY nodeid" 2>/dev/null
 }
 
-# The data node that is primary and settled there (reported = goal =
-# primary), or nothing.
+# The data node that takes writes and is settled there (reported = goal =
+# primary, or wait_primary: a primary whose standby is away), or nothing.
 ha_primary() {
-  ha_monitor_psql -Atc "SELECT nodename FROM pgautofailover.node WHERE reportedstate = 'primary' AND goalstate = 'primary'" 2>/dev/null
+  ha_monitor_psql -Atc "SELECT nodename FROM pgautofailover.node WHERE reportedstate IN ('primary', 'wait_primary') AND goalstate = reportedstate" 2>/dev/null
 }
 
 # Waits until one data node is primary and one secondary, both settled.
