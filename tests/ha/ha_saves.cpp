@@ -18,6 +18,7 @@
 // Standard output: one line per lost connection and at the end the outage
 // (first failed request to first success after it), for ha-check to read.
 // Exit 0 when every item was acknowledged, 1 otherwise.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -110,10 +111,10 @@ class Desk {
   std::string m_server;
 };
 
+// 1..999 as three digits, the sequence part of an ID number.
 std::string ThreeDigits(int n) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "%03d", n);
-  return buffer;
+  const std::string digits = std::to_string(n);
+  return std::string(3 - std::min<std::size_t>(3, digits.size()), '0') + digits;
 }
 
 model::Household NewHousehold(const std::string& birth, const std::string& tag, int item) {
