@@ -178,8 +178,8 @@ int main(int argc, char** argv) {
       dal::NewCase application;
       application.householdId = householdId;
       application.program = "temporary";
-      const auto opened = clerk.Run(
-          label + " open", [&](dal::pg::PgDatabase& db) { return db.Cases().Open(application, openRequest); });
+      const auto opened = clerk.Run(label + " open",
+                                    [&](dal::pg::PgDatabase& db) { return db.Cases().Open(application, openRequest); });
       const std::int64_t caseId = opened.first;
       acknowledged(item, "open", openRequest, caseId, opened.second);
 
