@@ -43,6 +43,7 @@ dal::ConnectionProfile ProfileFromSection(const Poco::Util::IniFileConfiguration
   p.user = ini.getString(section + ".user", "");
   p.sslmode = ini.getString(section + ".sslmode", "");
   p.sslrootcert = ini.getString(section + ".sslrootcert", "");
+  p.targetSessionAttrs = ini.getString(section + ".target_session_attrs", "");
   const Poco::StringTokenizer users(ini.getString(section + ".users", ""), ",",
                                     Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
   p.suggestedUsers.assign(users.begin(), users.end());

@@ -98,6 +98,9 @@ ServerInfo PgDatabase::Info() {
         soci::into(info.serverVersion), soci::into(info.database), soci::into(info.user),
         soci::into(tls), soci::into(info.tlsVersion);
     info.tls = tls != 0;
+    PGconn* conn = NativeConnection(m_impl->sql);
+    if (const char* host = PQhost(conn)) info.host = host;
+    if (const char* port = PQport(conn)) info.port = port;
   } catch (...) {
     RethrowAsDatabaseError("reading the server's details");
   }

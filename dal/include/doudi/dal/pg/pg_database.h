@@ -34,6 +34,10 @@ struct ServerInfo {
   std::string user;           // session_user
   bool tls = false;
   std::string tlsVersion;     // "TLSv1.3" when tls
+  // The server of the list in the connection string this session settled
+  // on (libpq's PQhost, PQport): after a failover, the new primary.
+  std::string host;
+  std::string port;
 };
 
 // Who is logged in, for the workstation's header.
