@@ -22,6 +22,7 @@
 #include <limits>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "commands.h"
 #include "doudi/dal/errors.h"
@@ -80,8 +81,11 @@ std::string LevelWord(Level level) {
 // One check's result: its level, a sentence in the language in use, and
 // its figures for --format json.
 struct Finding {
+  explicit Finding(std::string name, Level at = Level::Ok, std::string sentence = {})
+      : check(std::move(name)), level(at), text(std::move(sentence)) {}
+
   std::string check;
-  Level level = Level::Ok;
+  Level level;
   std::string text;
   Poco::JSON::Object::Ptr fields = new Poco::JSON::Object;
 
@@ -461,7 +465,7 @@ Finding Audit(const Summary& summary, const Thresholds& t) {
     pending += TrFormat(", the oldest written {1}", {Ago(h.oldestPending.ageSeconds)});
     f.fields->set("oldest_pending_at", h.oldestPending.utc);
   }
-  f.text = TrFormat("audit chain {1}; {2}", {sealed, pending});
+  f.text = TrFormat("{1}; {2}", {sealed, pending});
   return f;
 }
 
@@ -573,7 +577,7 @@ int Health(CommandContext& ctx) {
     result.set("status", LevelCode(overall));
     result.set("exit_code", static_cast<int>(overall));
     Poco::JSON::Object::Ptr checks = new Poco::JSON::Object;
-    for (const auto& f : findings) {
+    for (auto& f : findings) {
       f.fields->set("status", LevelCode(f.level));
       f.fields->set("text", f.text);
       checks->set(f.check, f.fields);

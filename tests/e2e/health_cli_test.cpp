@@ -118,7 +118,7 @@ BOOST_FIXTURE_TEST_CASE(health_is_ok_on_the_test_cluster_with_every_figure, Heal
   const auto text = Health({"--pgbackrest-stanza", "doudi"});
   BOOST_TEST(text.exitCode == 0, text.out << text.err);
   BOOST_TEST(text.out.find("兜底健康状态：正常\n") == 0, text.out);
-  BOOST_TEST(text.out.find("[正常] 审计链：") != std::string::npos, text.out);
+  BOOST_TEST(text.out.find("[正常] 审计链: ") != std::string::npos, text.out);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_threshold_crossed_warns_and_a_missing_backup_is_critical, HealthFixture) {

@@ -12,9 +12,12 @@
 -- fail with doudi:client.outdated rather than run against the new schema.
 -- The database's version is the highest applied migration; a successful
 -- check is remembered for the rest of the statement (statement_timestamp()),
--- so a policy evaluated per row reads doudi.schema_migration once.
+-- so a policy evaluated per row reads doudi.schema_migration once. No SET
+-- clause: nobody but the owner may execute it, it runs inside those three
+-- SECURITY DEFINER functions under their pinned search_path, and a SET clause
+-- of its own would cost more than the check (docs/benchmarks.md, "Upgrades").
 CREATE OR REPLACE FUNCTION doudi.require_client_schema() RETURNS void
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE AS $$
 DECLARE
   stated CONSTANT text := coalesce(current_setting('doudi.client_schema', true), '');
   checked CONSTANT text := stated || '@' || statement_timestamp()::text;
