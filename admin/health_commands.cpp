@@ -416,14 +416,8 @@ Summary ReadSummary(dal::ServerHealth& health) {
   return s;
 }
 
-Finding Screening(const Summary& summary, const Thresholds& t) {
+Finding Screening(const dal::DoudiHealth& h, const Thresholds& t) {
   Finding f{"screening"};
-  if (!summary.health) {
-    f.level = Level::Unknown;
-    f.text = summary.problem;
-    return f;
-  }
-  const auto& h = *summary.health;
   if (h.screeningRunningSince.Known()) f.fields->set("running_since", h.screeningRunningSince.utc);
   if (!h.screeningFinished.Known()) {
     f.level = Level::Warning;
@@ -442,14 +436,8 @@ Finding Screening(const Summary& summary, const Thresholds& t) {
   return f;
 }
 
-Finding Audit(const Summary& summary, const Thresholds& t) {
+Finding Audit(const dal::DoudiHealth& h, const Thresholds& t) {
   Finding f{"audit"};
-  if (!summary.health) {
-    f.level = Level::Unknown;
-    f.text = summary.problem;
-    return f;
-  }
-  const auto& h = *summary.health;
   f.fields->set("schema_version", h.schemaVersion);
   f.fields->set("pending_transactions", h.pendingTransactions);
   std::string sealed = Tr("no seal yet");
@@ -560,8 +548,15 @@ int Health(CommandContext& ctx) {
     }
     if (wanted("screening") || wanted("audit")) {
       const Summary summary = ReadSummary(health);
-      if (wanted("screening")) findings.push_back(Screening(summary, thresholds));
-      if (wanted("audit")) findings.push_back(Audit(summary, thresholds));
+      for (const std::string check : {"screening", "audit"}) {
+        if (!wanted(check)) continue;
+        if (!summary.health) {
+          findings.emplace_back(check, Level::Unknown, summary.problem);
+        } else {
+          findings.push_back(check == "audit" ? Audit(*summary.health, thresholds)
+                                              : Screening(*summary.health, thresholds));
+        }
+      }
     }
     if (wanted("storage")) findings.push_back(Guarded("storage", [&] { return Storage(health, thresholds); }));
   } catch (const dal::ConnectionError& e) {

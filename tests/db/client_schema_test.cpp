@@ -30,7 +30,8 @@ BOOST_AUTO_TEST_CASE(a_desk_connected_across_a_migration_is_refused_at_its_next_
   const std::string clerk = m.server.CreateUser("clerk", "village_clerk", "331022001201");
   dal::pg::PgDatabase desk(m.server.ConnectionStringFor(clerk));
   desk.RequireSupportedSchema();
-  desk.Registry().SaveHousehold(test::SampleHousehold(100));
+  const auto id = desk.Registry().CreateHousehold(test::SampleHousehold(100));
+  auto household = *desk.Registry().LoadHousehold(id);
   dal::RegistryQuery query;
   query.text = "王建国";
   BOOST_TEST(desk.Search().Search(query, 0, 50).size() == 1u);
@@ -48,8 +49,12 @@ BOOST_AUTO_TEST_CASE(a_desk_connected_across_a_migration_is_refused_at_its_next_
     return true;
   };
   BOOST_CHECK_EXCEPTION(desk.Search().Search(query, 0, 50), dal::RuleRefused, refusedOutdated);
-  BOOST_CHECK_EXCEPTION(desk.Registry().SaveHousehold(test::SampleHousehold(200)), dal::RuleRefused, refusedOutdated);
+  household.address = "海游街道悬渚村3组9号";
+  BOOST_CHECK_EXCEPTION(desk.Registry().SaveHousehold(household), dal::RuleRefused, refusedOutdated);
+  BOOST_CHECK_EXCEPTION(desk.Registry().CreateHousehold(test::SampleHousehold(200)), dal::RuleRefused,
+                        refusedOutdated);
   BOOST_TEST(m.server.Count("SELECT count(*) FROM doudi.household") == 1);
+  BOOST_TEST(m.server.Scalar("SELECT address FROM doudi.household") == "海游街道悬渚村3组8号");
   // Started again, the old program is refused at once, before any request.
   dal::pg::PgDatabase restarted(m.server.ConnectionStringFor(clerk));
   BOOST_CHECK_THROW(restarted.RequireSupportedSchema(), dal::SchemaVersionMismatch);
@@ -81,7 +86,7 @@ BOOST_AUTO_TEST_CASE(a_session_is_refused_by_the_version_it_states_and_never_wit
                  outcome.detail);
     }
   }
-  for (const std::string version : {std::to_string(ours), std::string()}) {
+  for (const std::string& version : {std::to_string(ours), std::string()}) {
     const auto session = stating(version);
     BOOST_TEST(session.Count(kSearch) == 0);
     BOOST_CHECK_NO_THROW(session.Execute(kFundAdd, {"fund_" + std::to_string(++fund)}));
@@ -99,7 +104,7 @@ BOOST_AUTO_TEST_CASE(health_summary_is_for_the_monitoring_group_only) {
   m.server.Execute("CREATE ROLE " + monitor + " LOGIN PASSWORD '" + test::TestDatabase::kPassword +
                    "' IN ROLE pg_monitor, doudi_monitor");
   dal::pg::PgDatabase desk(m.server.ConnectionStringFor(clerk));
-  desk.Registry().SaveHousehold(test::SampleHousehold(100));
+  desk.Registry().CreateHousehold(test::SampleHousehold(100));
 
   for (const auto& role : {clerk, admin}) {
     BOOST_TEST(m.server.AsUser(role).TryExecute("SELECT * FROM doudi.health_summary()") == "42501", role);
