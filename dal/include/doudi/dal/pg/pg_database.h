@@ -24,6 +24,7 @@
 #include "doudi/dal/registry_search.h"
 #include "doudi/dal/schema.h"
 #include "doudi/dal/screening_schedule.h"
+#include "doudi/dal/server_health.h"
 #include "doudi/dal/user_directory.h"
 
 namespace doudi::dal::pg {
@@ -100,6 +101,8 @@ class PgDatabase {
   HelpRepository& Help();
   IntakeRepository& Intake();
   AttachmentRepository& Attachments();
+  // For doudi-admin health, as a monitoring login (docs/deployment.md).
+  ServerHealth& Health();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
