@@ -361,6 +361,7 @@ const std::vector<Command>& Commands() {
     for (auto& c : FundCommands()) commands.push_back(std::move(c));
     for (auto& c : IntakeCommands()) commands.push_back(std::move(c));
     for (auto& c : AttachmentCommands()) commands.push_back(std::move(c));
+    for (auto& c : HealthCommands()) commands.push_back(std::move(c));
     return commands;
   }();
   return all;

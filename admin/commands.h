@@ -87,6 +87,8 @@ std::vector<Command> FundCommands();
 std::vector<Command> IntakeCommands();
 // The attachment ... commands: files kept with the records (attachment_commands.cpp).
 std::vector<Command> AttachmentCommands();
+// The health command for monitoring (health_commands.cpp).
+std::vector<Command> HealthCommands();
 // The password for a new login: one line from standard input with
 // --password-stdin (never echoed), otherwise a generated one that
 // ShowOnce prints (user_commands.cpp).

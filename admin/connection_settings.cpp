@@ -50,6 +50,7 @@ dal::ConnectionProfile ProfileFromSection(const Poco::Util::IniFileConfiguration
   } catch (const std::invalid_argument& e) {
     throw SettingsError(PathToUtf8(file) + ": [" + section + "] report: " + e.what());
   }
+  p.targetSessionAttrs = ini.getString(section + ".target_session_attrs", "");
   const Poco::StringTokenizer users(ini.getString(section + ".users", ""), ",",
                                     Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
   p.suggestedUsers.assign(users.begin(), users.end());

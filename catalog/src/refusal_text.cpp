@@ -95,6 +95,14 @@ constexpr std::array kSentences{
     RefusalSentence{"case.verification_report_missing",
                     "The economic-status verification report, with its file, is not attached yet."},
     RefusalSentence{"case.wrong_state", "This is not possible in the case's present state."},
+    RefusalSentence{"client.newer",
+                    "This Doudi was made for a newer database (schema {client_schema}) than this one (schema "
+                    "{database_schema}). Ask the administrator to upgrade the database."},
+    RefusalSentence{
+        "client.outdated",
+        "The database was upgraded (schema {database_schema}) after this Doudi started; it was made for "
+        "schema {client_schema} and cannot work with it. The request was not carried out: install the Doudi that "
+        "matches the database (ask the administrator), then start it again."},
     RefusalSentence{"crosscheck.already_withdrawn", "Cross-check batch {batch} is already withdrawn."},
     RefusalSentence{
         "crosscheck.batch_incomplete",

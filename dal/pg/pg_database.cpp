@@ -29,6 +29,7 @@ struct PgDatabase::Impl {
   std::unique_ptr<HelpRepository> help;
   std::unique_ptr<IntakeRepository> intake;
   std::unique_ptr<AttachmentRepository> attachments;
+  std::unique_ptr<ServerHealth> health;
 };
 
 PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_unique<Impl>()) {
@@ -47,6 +48,17 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   // Server notices ("already exists, skipping") are not for the user; libpq
   // would print them to stderr.
   PQsetNoticeProcessor(NativeConnection(m_impl->sql), [](void*, const char*) {}, nullptr);
+  // The schema version this program was built for: the server refuses the
+  // session's requests (doudi:client.outdated / client.newer) once the
+  // database's differs, e.g. after `db migrate` while it was connected
+  // (dal/schema/functions/require_client_schema.sql).
+  try {
+    const std::string version = std::to_string(SupportedSchemaVersion());
+    std::string ignored;
+    m_impl->sql << "SELECT set_config('doudi.client_schema', :v, false)", soci::use(version), soci::into(ignored);
+  } catch (...) {
+    RethrowAsDatabaseError("stating the program's schema version");
+  }
   m_impl->migrator = MakeMigrator(m_impl->sql);
   m_impl->registry = MakeRegistryRepository(m_impl->sql);
   m_impl->search = MakeRegistrySearch(m_impl->sql);
@@ -65,6 +77,7 @@ PgDatabase::PgDatabase(const std::string& connectionString) : m_impl(std::make_u
   m_impl->help = MakeHelpRepository(m_impl->sql);
   m_impl->intake = MakeIntakeRepository(m_impl->sql);
   m_impl->attachments = MakeAttachmentRepository(m_impl->sql);
+  m_impl->health = MakeServerHealth(m_impl->sql);
 }
 
 PgDatabase::~PgDatabase() = default;
@@ -98,6 +111,9 @@ ServerInfo PgDatabase::Info() {
         soci::into(info.serverVersion), soci::into(info.database), soci::into(info.user),
         soci::into(tls), soci::into(info.tlsVersion);
     info.tls = tls != 0;
+    PGconn* conn = NativeConnection(m_impl->sql);
+    if (const char* host = PQhost(conn)) info.host = host;
+    if (const char* port = PQport(conn)) info.port = port;
   } catch (...) {
     RethrowAsDatabaseError("reading the server's details");
   }
@@ -164,6 +180,7 @@ PairingRepository& PgDatabase::Pairing() { return *m_impl->pairing; }
 HelpRepository& PgDatabase::Help() { return *m_impl->help; }
 IntakeRepository& PgDatabase::Intake() { return *m_impl->intake; }
 AttachmentRepository& PgDatabase::Attachments() { return *m_impl->attachments; }
+ServerHealth& PgDatabase::Health() { return *m_impl->health; }
 
 void PgDatabase::SetDemoClock(const std::string& isoDate, const std::string& actAs) {
   try {

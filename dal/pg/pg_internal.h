@@ -36,6 +36,7 @@ std::unique_ptr<PairingRepository> MakePairingRepository(soci::session& sql);
 std::unique_ptr<HelpRepository> MakeHelpRepository(soci::session& sql);
 std::unique_ptr<IntakeRepository> MakeIntakeRepository(soci::session& sql);
 std::unique_ptr<AttachmentRepository> MakeAttachmentRepository(soci::session& sql);
+std::unique_ptr<ServerHealth> MakeServerHealth(soci::session& sql);
 
 // Stores a file through doudi.attachment_add in the caller's transaction
 // (the case's evidence with its file is one); returns its id.

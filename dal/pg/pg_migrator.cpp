@@ -148,6 +148,9 @@ class PgMigrator final : public SchemaMigrator {
       // A second migrator waits here, then finds everything applied.
       m_sql << "SELECT pg_advisory_xact_lock(hashtext('doudi.schema_migration'))";
       m_sql << kLockTimeout;
+      // The migration states no program version: its own steps are never
+      // refused as an older or newer program's (require_client_schema.sql).
+      m_sql << "SELECT set_config('doudi.client_schema', '', true)";
       ExecuteScript(m_sql, kBootstrap, "preparing the migration tables");
       RequireSameNumbering();
       const int current = CurrentVersion();

@@ -5,7 +5,7 @@
 -- before is taken back first, so this file is the whole truth.
 REVOKE ALL ON SCHEMA doudi FROM PUBLIC;
 GRANT USAGE ON SCHEMA doudi TO doudi_user, doudi_user_manager, doudi_scope_reader, doudi_watchdog, doudi_audit_reader,
-  doudi_scheduler, doudi_intake;
+  doudi_scheduler, doudi_intake, doudi_monitor;
 DO $$
 DECLARE
   r record;

@@ -13,14 +13,42 @@ std::string WithConnectionValue(std::string connectionString, const char* key, c
   return connectionString + '\'';
 }
 
-std::string ToConnectionString(const ConnectionProfile& profile) {
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// "a , b" -> "a,b": the blanks around each comma and at both ends dropped.
+std::string TrimmedList(const std::string& list) {
   std::string out;
-  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"host", profile.host},
-                                   {"port", profile.port},
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = list.find(',', start);
+    std::size_t first = start;
+    std::size_t last = comma == std::string::npos ? list.size() : comma;
+    while (first < last && IsBlank(list[first])) ++first;
+    while (last > first && IsBlank(list[last - 1])) --last;
+    out.append(list, first, last - first);
+    if (comma == std::string::npos) return out;
+    out += ',';
+    start = comma + 1;
+  }
+}
+
+}  // namespace
+
+std::string ToConnectionString(const ConnectionProfile& profile) {
+  const std::string host = TrimmedList(profile.host);
+  const std::string port = TrimmedList(profile.port);
+  std::string targetSessionAttrs = profile.targetSessionAttrs;
+  if (targetSessionAttrs.empty() && host.find(',') != std::string::npos) targetSessionAttrs = "read-write";
+  std::string out;
+  for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"host", host},
+                                   {"port", port},
                                    {"dbname", profile.dbname},
                                    {"user", profile.user},
                                    {"sslmode", profile.sslmode},
-                                   {"sslrootcert", profile.sslrootcert}}) {
+                                   {"sslrootcert", profile.sslrootcert},
+                                   {"target_session_attrs", targetSessionAttrs}}) {
     out = WithConnectionValue(std::move(out), key, value);
   }
   return WithConnectionValue(std::move(out), "application_name", "doudi");

@@ -121,9 +121,7 @@ MainFrame::MainFrame(Session session, std::function<void()> switchUser)
   CreateStatusBar(2);
   const int widths[] = {-1, 320};
   GetStatusBar()->SetStatusWidths(2, widths);
-  SetStatusText(ConnectionText(true), kStatusConnection);
-  SetStatusText(Wx("PostgreSQL " + m_session.server.serverVersion + " · " + m_session.server.database),
-                kStatusServer);
+  ShowServer(m_session.server);
   Registry().FocusSearch();
   m_heartbeat.SetOwner(this);
   Bind(wxEVT_TIMER, [this](wxTimerEvent&) { Heartbeat(); }, m_heartbeat.GetId());
@@ -202,18 +200,18 @@ void MainFrame::OpenHouseholdFile(std::int64_t householdId) {
 }
 
 void MainFrame::Heartbeat() {
-  m_heartbeatWorker->Run<int>(
-      this,
-      [](dal::pg::PgDatabase& db) {
-        db.Info();
-        return 0;
-      },
-      [this](int) {
+  m_beating = true;
+  m_heartbeatWorker->Run<dal::pg::ServerInfo>(
+      this, [](dal::pg::PgDatabase& db) { return db.Info(); },
+      [this](dal::pg::ServerInfo server) {
+        m_beating = false;
         m_failedBeats = 0;
-        OnConnectionChange(true);
+        m_connected = true;
+        ShowServer(server);
         m_heartbeat.StartOnce(kBeatMs);
       },
       [this](const JobFailure& failure) {
+        m_beating = false;
         if (failure.connectionLost) OnConnectionChange(false);
         // Back off while the server is away: 2, 4, 8 ... up to 30 seconds.
         ++m_failedBeats;
@@ -225,6 +223,10 @@ MainFrame::~MainFrame() = default;
 
 wxString MainFrame::ConnectionText(bool connected) const {
   if (!connected) return _("Disconnected from the database - reconnecting at the next request; nothing typed is lost");
+  if (m_reconnected) {
+    return wxString::Format(_("Reconnected to the database server %s"),
+                            Wx(m_session.server.host + ":" + m_session.server.port));
+  }
   return m_session.server.tls ? wxString::Format(_("Connected, encrypted (%s)"), Wx(m_session.server.tlsVersion))
                               : _("Connected (not encrypted: local connection)");
 }
@@ -232,7 +234,28 @@ wxString MainFrame::ConnectionText(bool connected) const {
 void MainFrame::OnConnectionChange(bool connected) {
   if (connected == m_connected) return;
   m_connected = connected;
+  if (!connected) {
+    m_reconnected = true;
+  } else if (m_reconnected) {
+    // Back, through a worker's request: which server (after a failover
+    // another one) the heartbeat asks now rather than at its backed-off
+    // next beat, and names; until then the status bar names none.
+    SetStatusText(wxEmptyString, kStatusConnection);
+    if (!m_beating) {
+      m_heartbeat.Stop();
+      Heartbeat();
+    }
+    return;
+  }
   SetStatusText(ConnectionText(connected), kStatusConnection);
+}
+
+void MainFrame::ShowServer(const dal::pg::ServerInfo& server) {
+  m_session.server = server;
+  SetStatusText(ConnectionText(m_connected), kStatusConnection);
+  std::string where = "PostgreSQL " + server.serverVersion + " · " + server.database;
+  if (!server.host.empty()) where += " · " + server.host + ":" + server.port;
+  SetStatusText(Wx(where), kStatusServer);
 }
 
 }  // namespace doudi::gui

@@ -75,6 +75,9 @@ class MainFrame : public wxFrame {
  private:
   void OnConnectionChange(bool connected);
   void Heartbeat();
+  // What the heartbeat read: the server the desk is on now (after a
+  // failover the new primary), said in the status bar.
+  void ShowServer(const dal::pg::ServerInfo& server);
   wxString ConnectionText(bool connected) const;
   void AddSections(wxNotebook* sections);
 
@@ -94,6 +97,10 @@ class MainFrame : public wxFrame {
   std::unique_ptr<DatabaseWorker> m_heartbeatWorker;
   wxTimer m_heartbeat;
   bool m_connected = true;
+  // The link was lost since the login: the status bar names the server the
+  // desk came back to (host:port of the multi-host profile's list).
+  bool m_reconnected = false;
+  bool m_beating = false;  // a heartbeat is on its way
   int m_failedBeats = 0;
   std::unique_ptr<Context> m_context;
   wxNotebook* m_sections = nullptr;

@@ -8,6 +8,7 @@
 #include <wx/stattext.h>
 
 #include "app/session.h"
+#include "attachments/attachments_window.h"
 #include "cases/case_text.h"
 #include "common/context.h"
 #include "common/report_list.h"
@@ -49,8 +50,13 @@ PairingPanel::PairingPanel(wxWindow* parent, Context& context)
   enroll->SetName("enroll");
   auto* refresh = new wxButton(this, wxID_ANY, _("Refresh"));
   m_list = MakeReportList(this, "pairing_households",
-                          {{_("Household"), 70}, {_("Head"), 80}, {_("Village"), 130}, {_("In pairing since"), 110},
-                           {_("Levels filled"), 90}, {_("Last visit"), 100}, {_("Next visit due"), 110},
+                          {{_("Household"), 70},
+                           {_("Head"), 80},
+                           {_("Village"), 130},
+                           {_("In pairing since"), 110},
+                           {_("Levels filled"), 90},
+                           {_("Last visit"), 100},
+                           {_("Next visit due"), 110},
                            {_("Missing"), 300}});
   auto* status = MakeStatusLine();
 
@@ -61,12 +67,19 @@ PairingPanel::PairingPanel(wxWindow* parent, Context& context)
   m_levels = MakeReportList(box, "pairing_levels",
                             {{_("Level"), 110}, {_("Responsible person"), 110}, {_("Since"), 90}, {_("Details"), 180}});
   m_visitList = MakeReportList(box, "pairing_visits",
-                               {{_("Visited on"), 90}, {_("Level"), 100}, {_("Visitor"), 80}, {_("What was found"), 260},
-                                {_("Next step"), 180}, {_("Logged by"), 80}});
+                               {{_("Visited on"), 90},
+                                {_("Level"), 100},
+                                {_("Visitor"), 80},
+                                {_("What was found"), 260},
+                                {_("Next step"), 180},
+                                {_("Logged by"), 80}});
   auto* assign = new wxButton(box, wxID_ANY, _("Name the responsible person..."));
   assign->SetName("assign");
   auto* visit = new wxButton(box, wxID_ANY, _("Log a visit..."));
   visit->SetName("add_visit");
+  // 走访照片: the photos and signed sheets of the selected visit.
+  auto* visitFiles = new wxButton(box, wxID_ANY, _("Photos and files..."));
+  visitFiles->SetName("visit_files");
   m_detailStatus = new wxStaticText(box, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
 
   auto* levelColumn = new wxBoxSizer(wxVERTICAL);
@@ -74,7 +87,10 @@ PairingPanel::PairingPanel(wxWindow* parent, Context& context)
   levelColumn->Add(assign, wxSizerFlags().Border(wxTOP, 4));
   auto* visitColumn = new wxBoxSizer(wxVERTICAL);
   visitColumn->Add(m_visitList, wxSizerFlags(1).Expand());
-  visitColumn->Add(visit, wxSizerFlags().Border(wxTOP, 4));
+  auto* visitButtons = new wxBoxSizer(wxHORIZONTAL);
+  visitButtons->Add(visit);
+  visitButtons->Add(visitFiles, wxSizerFlags().Border(wxLEFT, 8));
+  visitColumn->Add(visitButtons, wxSizerFlags().Border(wxTOP, 4));
   auto* columns = new wxBoxSizer(wxHORIZONTAL);
   columns->Add(levelColumn, wxSizerFlags(2).Expand());
   columns->Add(visitColumn, wxSizerFlags(3).Expand().Border(wxLEFT, 8));
@@ -101,6 +117,8 @@ PairingPanel::PairingPanel(wxWindow* parent, Context& context)
   assign->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(OffersAssign()); });
   visit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AddVisit(); });
   visit->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(OffersVisit()); });
+  visitFiles->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { OpenVisitFiles(); });
+  visitFiles->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(SelectedVisit() != nullptr); });
   m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { SelectRow(e.GetIndex()); });
   m_levels->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { AssignPerson(); });
   Reload();
@@ -139,10 +157,10 @@ void PairingPanel::Fill() {
       ++overdue;
       missing = _("Visit overdue") + (missing.empty() ? wxString() : wxS("; ") + missing);
     }
-    const long row = AddReportRow(
-        m_list, {wxString::Format("%lld", static_cast<long long>(h.householdId)), Wx(h.headName), Wx(h.regionName),
-                 Wx(h.since), wxString::Format("%d/6", h.levelsFilled),
-                 h.lastVisitOn.empty() ? _("never") : Wx(h.lastVisitOn), Wx(h.visitDueOn), missing});
+    const long row =
+        AddReportRow(m_list, {wxString::Format("%lld", static_cast<long long>(h.householdId)), Wx(h.headName),
+                              Wx(h.regionName), Wx(h.since), wxString::Format("%d/6", h.levelsFilled),
+                              h.lastVisitOn.empty() ? _("never") : Wx(h.lastVisitOn), Wx(h.visitDueOn), missing});
     if (h.overdue) m_list->SetItemTextColour(row, kOverdueText);
     if (m_selected == h.householdId) selectedRow = row;
   }
@@ -222,12 +240,14 @@ void PairingPanel::FillDetails() {
   }
   if (chosen >= 0) m_levels->SetItemState(chosen, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
   for (const auto& v : m_visits) {
-    AddReportRow(m_visitList, {Wx(v.visitedOn), LevelLabel(v.level), Wx(v.visitor), Wx(v.found), Wx(v.nextStep),
-                               Wx(v.recordedBy)});
+    AddReportRow(m_visitList,
+                 {Wx(v.visitedOn), LevelLabel(v.level), Wx(v.visitor), Wx(v.found), Wx(v.nextStep), Wx(v.recordedBy)});
   }
 }
 
-wxString PairingPanel::DetailStatus() const { return m_detailStatus->GetLabel(); }
+wxString PairingPanel::DetailStatus() const {
+  return m_detailStatus->GetLabel();
+}
 
 void PairingPanel::ShowDetailStatus(const wxString& text, bool error) {
   m_detailStatus->SetForegroundColour(error ? kOverdueText : GetForegroundColour());
@@ -253,7 +273,7 @@ model::PairingLevel PairingPanel::ChosenLevel() const {
   const long row = m_levels->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
   const auto levels = model::EnumTexts<model::PairingLevel>();
   return row >= 0 && static_cast<std::size_t>(row) < levels.size() ? levels[static_cast<std::size_t>(row)].value
-                                                                    : model::PairingLevel::Village;
+                                                                   : model::PairingLevel::Village;
 }
 
 void PairingPanel::ChooseLevel(model::PairingLevel level) {
@@ -278,12 +298,12 @@ void PairingPanel::AssignPerson() {
         if (m_runDialog(dialog) != wxID_OK) return;
         const auto chosen = *dialog.Chosen();
         const auto since = dialog.Since();
-        RunWrite("assign:" + std::to_string(household) + ":" + levelCode,
-                 [household, levelCode, chosen, since](dal::pg::PgDatabase& db, const std::string&) {
-                   db.Pairing().Assign(household, levelCode, chosen.userRole, chosen.contactId, since);
-                 },
-                 wxString::Format(_("%s is responsible at the level %s."), Wx(chosen.name),
-                                  Wx(model::ToChinese(level))));
+        RunWrite(
+            "assign:" + std::to_string(household) + ":" + levelCode,
+            [household, levelCode, chosen, since](dal::pg::PgDatabase& db, const std::string&) {
+              db.Pairing().Assign(household, levelCode, chosen.userRole, chosen.contactId, since);
+            },
+            wxString::Format(_("%s is responsible at the level %s."), Wx(chosen.name), Wx(model::ToChinese(level))));
       },
       [this](const JobFailure& failure) {
         m_writing = false;
@@ -298,13 +318,27 @@ void PairingPanel::AddVisit() {
   if (m_runDialog(dialog) != wxID_OK) return;
   auto visit = dialog.Visit();
   visit.householdId = household;
-  RunWrite("visit:" + std::to_string(household) + ":" + visit.visitedOn + ":" + visit.level + ":" + visit.found,
-           [visit](dal::pg::PgDatabase& db, const std::string& requestId) {
-             auto sent = visit;
-             sent.requestId = requestId;
-             db.Pairing().AddVisit(sent);
-           },
-           _("The visit is logged."));
+  RunWrite(
+      "visit:" + std::to_string(household) + ":" + visit.visitedOn + ":" + visit.level + ":" + visit.found,
+      [visit](dal::pg::PgDatabase& db, const std::string& requestId) {
+        auto sent = visit;
+        sent.requestId = requestId;
+        db.Pairing().AddVisit(sent);
+      },
+      _("The visit is logged."));
+}
+
+const dal::PairingVisit* PairingPanel::SelectedVisit() const {
+  const long row = SelectedReportRow(m_visitList);
+  if (row < 0 || static_cast<std::size_t>(row) >= m_visits.size()) return nullptr;
+  return &m_visits[static_cast<std::size_t>(row)];
+}
+
+AttachmentsWindow* PairingPanel::OpenVisitFiles() {
+  const auto* v = SelectedVisit();
+  if (v == nullptr) return nullptr;
+  const wxString label = wxString::Format(_("Visit of %s on %s"), HouseholdLabel(), Wx(v->visitedOn));
+  return AttachmentsWindow::Open(this, m_context, {label, {"visit", v->id}});
 }
 
 void PairingPanel::EnrollHousehold() {
@@ -314,23 +348,25 @@ void PairingPanel::EnrollHousehold() {
   const auto household = dialog.HouseholdId();
   const auto since = dialog.Since();
   m_selected = household;
-  RunWrite("enroll:" + std::to_string(household),
-           [household, since](dal::pg::PgDatabase& db, const std::string&) { db.Pairing().Enroll(household, since); },
-           wxString::Format(_("Household No. %lld is in pairing."), static_cast<long long>(household)));
+  RunWrite(
+      "enroll:" + std::to_string(household),
+      [household, since](dal::pg::PgDatabase& db, const std::string&) { db.Pairing().Enroll(household, since); },
+      wxString::Format(_("Household No. %lld is in pairing."), static_cast<long long>(household)));
 }
 
 void PairingPanel::RunWrite(const std::string& what, RequestedWrite::Write write, const wxString& done) {
   m_writing = true;
   ShowDetailStatus(_("Saving..."), false);
-  m_write.Run(Worker(), this, what, std::move(write),
-              {done, _("Someone else changed this household's pairing meanwhile: it is shown again as it is now."),
-               _("Not confirmed: %s Try again when the connection is back (a visit that did arrive is not logged "
-                 "twice).")},
-              [this](bool wrote) {
-                m_writing = false;
-                if (wrote) Reload();
-              },
-              [this](const wxString& text, bool isError) { ShowDetailStatus(text, isError); });
+  m_write.Run(
+      Worker(), this, what, std::move(write),
+      {done, _("Someone else changed this household's pairing meanwhile: it is shown again as it is now."),
+       _("Not confirmed: %s Try again when the connection is back (a visit that did arrive is not logged "
+         "twice).")},
+      [this](bool wrote) {
+        m_writing = false;
+        if (wrote) Reload();
+      },
+      [this](const wxString& text, bool isError) { ShowDetailStatus(text, isError); });
 }
 
 }  // namespace doudi::gui

@@ -29,6 +29,7 @@ class wxStaticText;
 
 namespace doudi::gui {
 
+class AttachmentsWindow;
 class Context;
 struct Section;
 
@@ -65,6 +66,9 @@ class PairingPanel : public AsyncListPanel {
   void ChooseLevel(model::PairingLevel level);
   void AssignPerson();
   void AddVisit();
+  // The visit selected in the visit list, and its photos and files in their own window.
+  const dal::PairingVisit* SelectedVisit() const;
+  AttachmentsWindow* OpenVisitFiles();
   void EnrollHousehold();
   // Replaces how dialogs are shown (tests fill and press them).
   void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }

@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 
 #include "app/session.h"
+#include "attachments/attachments_window.h"
 #include "cases/case_text.h"
 #include "common/context.h"
 #include "common/database_worker.h"
@@ -50,9 +51,15 @@ ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
   m_closed->SetName("show_closed");
   m_closed->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { Reload(); });
   m_list = MakeReportList(this, "inbox",
-                          {{_("State"), 100}, {_("Due"), 240}, {_("Department"), 110}, {_("Help"), 80},
-                           {_("Head of household"), 70}, {_("ID number"), 150}, {_("Village"), 80},
-                           {_("Phone"), 110}, {_("What is asked"), 240}});
+                          {{_("State"), 100},
+                           {_("Due"), 240},
+                           {_("Department"), 110},
+                           {_("Help"), 80},
+                           {_("Head of household"), 70},
+                           {_("ID number"), 150},
+                           {_("Village"), 80},
+                           {_("Phone"), 110},
+                           {_("What is asked"), 240}});
   m_detail = new wxStaticText(this, wxID_ANY, _("Select a referral to read what is asked and the documents."));
   m_detail->SetName("detail");
   m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
@@ -79,14 +86,19 @@ ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
     b->Bind(wxEVT_UPDATE_UI, [offers, selected](wxUpdateUIEvent& e) { e.Enable(offers(selected())); });
     return b;
   };
-  auto* accept = button(_("Accept"), "accept", [this](long row) { Accept(row); },
-                        [this](long row) { return OffersAccept(row); });
-  auto* decline = button(_("Decline..."), "decline", [this](long row) { Decline(row); },
-                         [this](long row) { return OffersAnswer(row); });
-  auto* feedback = button(OnBehalf() ? _("Feedback on the department's behalf...") : _("Feedback..."), "feedback",
-                          [this](long row) { GiveFeedback(row); }, [this](long row) { return OffersAnswer(row); });
-  auto* print = button(_("Print referral slip"), "print_slip", [this](long row) { PrintSlip(row); },
-                       [this](long row) { return RowAt(row) != nullptr && !m_slips.IsOpening(); });
+  auto* accept = button(
+      _("Accept"), "accept", [this](long row) { Accept(row); }, [this](long row) { return OffersAccept(row); });
+  auto* decline = button(
+      _("Decline..."), "decline", [this](long row) { Decline(row); }, [this](long row) { return OffersAnswer(row); });
+  auto* feedback = button(
+      OnBehalf() ? _("Feedback on the department's behalf...") : _("Feedback..."), "feedback",
+      [this](long row) { GiveFeedback(row); }, [this](long row) { return OffersAnswer(row); });
+  auto* print = button(
+      _("Print referral slip"), "print_slip", [this](long row) { PrintSlip(row); },
+      [this](long row) { return RowAt(row) != nullptr && !m_slips.IsOpening(); });
+  // 附件: what the department sends back (a receipt, the signed slip).
+  auto* files = button(
+      _("Files..."), "files", [this](long row) { OpenFiles(row); }, [this](long row) { return RowAt(row) != nullptr; });
   auto* refresh = new wxButton(this, wxID_ANY, _("Refresh"));
   refresh->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Reload(); });
 
@@ -95,7 +107,7 @@ ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
   top->Add(m_closed, wxSizerFlags().CenterVertical().Border(wxLEFT, 10));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(status, wxSizerFlags(1).CenterVertical());
-  for (auto* b : {accept, decline, feedback, print, refresh}) buttons->Add(b, wxSizerFlags().Border(wxLEFT, 8));
+  for (auto* b : {accept, decline, feedback, print, files, refresh}) buttons->Add(b, wxSizerFlags().Border(wxLEFT, 8));
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, 6));
   sizer->Add(m_list, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 6));
@@ -104,6 +116,12 @@ ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
   sizer->Add(buttons, wxSizerFlags().Expand().Border(wxALL, 6));
   SetSizer(sizer);
   Reload();
+}
+
+AttachmentsWindow* ReferralInboxPanel::OpenFiles(long row) {
+  const auto* r = RowAt(row);
+  if (r == nullptr) return nullptr;
+  return AttachmentsWindow::Open(this, m_context, {ReferralHeading(*r), {"referral", r->id}});
 }
 
 bool ReferralInboxPanel::OnBehalf() const {
@@ -115,7 +133,9 @@ void ReferralInboxPanel::ShowClosed(bool show) {
   Reload();
 }
 
-wxString ReferralInboxPanel::LastMessage() const { return m_message->GetLabel(); }
+wxString ReferralInboxPanel::LastMessage() const {
+  return m_message->GetLabel();
+}
 
 void ReferralInboxPanel::Message(const wxString& text, bool error) {
   m_message->SetForegroundColour(error ? kOverdueText : GetForegroundColour());
@@ -128,20 +148,20 @@ void ReferralInboxPanel::Reload() {
   dal::ReferralFilter filter;
   filter.state = m_closed->GetValue() ? "" : "open";
   Load<std::vector<dal::Referral>>([filter](dal::pg::PgDatabase& db) { return db.Referrals().List(filter); },
-                                      [this](std::vector<dal::Referral> rows) {
-                                        workstation::OrderInbox(rows);
-                                        m_referrals = std::move(rows);
-                                        Fill();
-                                      });
+                                   [this](std::vector<dal::Referral> rows) {
+                                     workstation::OrderInbox(rows);
+                                     m_referrals = std::move(rows);
+                                     Fill();
+                                   });
 }
 
 void ReferralInboxPanel::Fill() {
   m_list->DeleteAllItems();
   std::size_t overdue = 0;
   for (const auto& r : m_referrals) {
-    const long row = AddReportRow(m_list, {ReferralStateLabel(r.state), ReferralDueText(r), Wx(r.departmentName),
-                                           HelpKindLabel(r.kind), Wx(r.headName), Wx(r.headIdMasked),
-                                           Wx(r.villageName), Wx(r.phone), Wx(r.request)});
+    const long row = AddReportRow(
+        m_list, {ReferralStateLabel(r.state), ReferralDueText(r), Wx(r.departmentName), HelpKindLabel(r.kind),
+                 Wx(r.headName), Wx(r.headIdMasked), Wx(r.villageName), Wx(r.phone), Wx(r.request)});
     MarkReferralRow(m_list, row, r);
     if (IsOpenReferral(r) && r.overdueDays > 0) ++overdue;
   }
@@ -150,7 +170,7 @@ void ReferralInboxPanel::Fill() {
 
 const dal::Referral* ReferralInboxPanel::RowAt(long row) const {
   return row >= 0 && static_cast<std::size_t>(row) < m_referrals.size() ? &m_referrals[static_cast<std::size_t>(row)]
-                                                                         : nullptr;
+                                                                        : nullptr;
 }
 
 bool ReferralInboxPanel::OffersAccept(long row) const {
@@ -167,9 +187,10 @@ void ReferralInboxPanel::Accept(long row) {
   if (!OffersAccept(row)) return;
   const auto id = RowAt(row)->id;
   const auto version = RowAt(row)->version;
-  RunWrite("accept:" + std::to_string(id) + "@" + std::to_string(version),
-           [id, version](dal::pg::PgDatabase& db, const std::string&) { db.Referrals().Accept(id, version); },
-           _("Accepted: record the feedback once the help is given."));
+  RunWrite(
+      "accept:" + std::to_string(id) + "@" + std::to_string(version),
+      [id, version](dal::pg::PgDatabase& db, const std::string&) { db.Referrals().Accept(id, version); },
+      _("Accepted: record the feedback once the help is given."));
 }
 
 void ReferralInboxPanel::Decline(long row) {
@@ -178,11 +199,12 @@ void ReferralInboxPanel::Decline(long row) {
   DeclineDialog dialog(this, ReferralHeading(referral));
   if (m_runDialog(dialog) != wxID_OK) return;
   const auto reason = dialog.Reason();
-  RunWrite("decline:" + std::to_string(referral.id) + "@" + std::to_string(referral.version),
-           [id = referral.id, version = referral.version, reason](dal::pg::PgDatabase& db, const std::string&) {
-             db.Referrals().Decline(id, version, reason);
-           },
-           _("Declined: the center reads the reason."));
+  RunWrite(
+      "decline:" + std::to_string(referral.id) + "@" + std::to_string(referral.version),
+      [id = referral.id, version = referral.version, reason](dal::pg::PgDatabase& db, const std::string&) {
+        db.Referrals().Decline(id, version, reason);
+      },
+      _("Declined: the center reads the reason."));
 }
 
 void ReferralInboxPanel::GiveFeedback(long row) {
@@ -191,34 +213,34 @@ void ReferralInboxPanel::GiveFeedback(long row) {
   FeedbackDialog dialog(this, ReferralHeading(referral), OnBehalf(), referral.kind, Today());
   if (m_runDialog(dialog) != wxID_OK) return;
   const auto feedback = dialog.Feedback();
-  RunWrite("feedback:" + std::to_string(referral.id) + "@" + std::to_string(referral.version),
-           [id = referral.id, version = referral.version, feedback](dal::pg::PgDatabase& db,
-                                                                    const std::string& requestId) {
-             db.Referrals().Feedback(id, version,
-                                     dal::ReferralFeedback{requestId, feedback.kind, feedback.amountFen,
-                                                           feedback.description, model::IsoDate(feedback.givenOn),
-                                                           feedback.givenBy, feedback.terms});
-           },
-           OnBehalf() ? _("The feedback is recorded on the department's behalf: the referral is done.")
-                      : _("The feedback is recorded: the referral is done."));
+  RunWrite(
+      "feedback:" + std::to_string(referral.id) + "@" + std::to_string(referral.version),
+      [id = referral.id, version = referral.version, feedback](dal::pg::PgDatabase& db, const std::string& requestId) {
+        db.Referrals().Feedback(
+            id, version,
+            dal::ReferralFeedback{requestId, feedback.kind, feedback.amountFen, feedback.description,
+                                  model::IsoDate(feedback.givenOn), feedback.givenBy, feedback.terms});
+      },
+      OnBehalf() ? _("The feedback is recorded on the department's behalf: the referral is done.")
+                 : _("The feedback is recorded: the referral is done."));
 }
 
 void ReferralInboxPanel::RunWrite(const std::string& what, Write write, const wxString& done) {
   m_writing = true;
   Message(_("Saving..."), false);
-  m_write.Run(Worker(), this, what, std::move(write),
-              {done,
-               _("Someone else answered this referral meanwhile: it is shown again as it is now."),
-               _("Not confirmed: %s Try again when the connection is back (an answer that did arrive is not "
-                 "recorded twice).")},
-              [this](bool wrote) {
-                m_writing = false;
-                if (wrote) {
-                  Reload();
-                  m_context.CasesChanged();
-                }
-              },
-              [this](const wxString& text, bool isError) { Message(text, isError); });
+  m_write.Run(
+      Worker(), this, what, std::move(write),
+      {done, _("Someone else answered this referral meanwhile: it is shown again as it is now."),
+       _("Not confirmed: %s Try again when the connection is back (an answer that did arrive is not "
+         "recorded twice).")},
+      [this](bool wrote) {
+        m_writing = false;
+        if (wrote) {
+          Reload();
+          m_context.CasesChanged();
+        }
+      },
+      [this](const wxString& text, bool isError) { Message(text, isError); });
 }
 
 void ReferralInboxPanel::PrintSlip(long row) {

@@ -33,6 +33,7 @@ class wxStaticText;
 
 namespace doudi::gui {
 
+class AttachmentsWindow;
 class Context;
 struct Section;
 
@@ -61,6 +62,8 @@ class ReferralInboxPanel : public AsyncListPanel {
   void Decline(long row);
   void GiveFeedback(long row);
   void PrintSlip(long row);
+  // The referral's files (the department's receipt, photos), in their own window.
+  AttachmentsWindow* OpenFiles(long row);
   DocumentPreview* LastPreview() const { return m_slips.LastPreview(); }
   bool IsOpeningDocument() const { return m_slips.IsOpening(); }
 

@@ -38,15 +38,6 @@ using test::U;
 
 namespace {
 
-// A photo from a home visit: a wall and a window, as a JPEG.
-void WriteJpeg(const std::filesystem::path& path) {
-  wxImage image(1024, 768);
-  image.SetRGB(wxRect(0, 0, 1024, 768), 0xD8, 0xC8, 0xA8);
-  image.SetRGB(wxRect(300, 200, 420, 300), 0x40, 0x70, 0xB0);
-  image.SetRGB(wxRect(0, 600, 1024, 168), 0x70, 0x50, 0x30);
-  BOOST_REQUIRE(image.SaveFile(wxString::FromUTF8(path.string()), wxBITMAP_TYPE_JPEG));
-}
-
 // A scanned two-page income proof as a PDF (A4), drawn with cairo.
 void WritePdf(const std::filesystem::path& path) {
   cairo_surface_t* surface = cairo_pdf_surface_create(path.string().c_str(), 595, 842);
@@ -103,7 +94,7 @@ BOOST_AUTO_TEST_CASE(a_clerk_drops_files_on_a_case_sees_thumbnails_views_withdra
     }
   } dir;
   std::filesystem::create_directories(dir.path / "scan");
-  WriteJpeg(dir.path / "入户照片.jpg");
+  test::WriteJpeg(dir.path / "入户照片.jpg");
   WritePdf(dir.path / "收入证明.pdf");
   std::ofstream(dir.path / "说明.pdf") << "这不是PDF文件";
 
@@ -198,7 +189,7 @@ BOOST_AUTO_TEST_CASE(a_clerk_drops_files_on_a_case_sees_thumbnails_views_withdra
   // its size holds still, then the clerk attaches it.
   files->SetScanFolder(dir.path / "scan", false);
   BOOST_REQUIRE(test::PumpUntil([&] { return files->WatchingScanFolder(); }));
-  WriteJpeg(dir.path / "scan" / "IMG_0001.jpg");
+  test::WriteJpeg(dir.path / "scan" / "IMG_0001.jpg");
   BOOST_REQUIRE(test::PumpUntil([&] { return files->PendingScans().size() == 1; }));
   files->SetDialogRunner([](wxDialog& dialog) {
     return test::PressOk(dialog, [](wxDialog& d) { Select(test::Find<wxChoice>(d, "kind"), _("Photo")); });

@@ -1,5 +1,9 @@
 #include "gui_harness.h"
 
+#include <unistd.h>
+#include <wx/choice.h>
+#include <wx/image.h>
+
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -8,6 +12,7 @@
 
 #include "app/login_dialog.h"
 #include "app/main_frame.h"
+#include "attachments/attachments_window.h"
 #include "demo_data.h"
 #include "doudi/dal/holiday_calendar.h"
 #include "doudi/dal/pg/pg_database.h"
@@ -127,6 +132,40 @@ void CloseFrame(gui::MainFrame* frame) {
   PumpUntil([] { return false; }, std::chrono::milliseconds(200));
   frame->Destroy();
   PumpUntil([] { return false; }, std::chrono::milliseconds(200));
+}
+
+}  // namespace doudi::test
+
+namespace doudi::test {
+
+void WriteJpeg(const std::filesystem::path& path) {
+  wxImage image(1024, 768);
+  image.SetRGB(wxRect(0, 0, 1024, 768), 0xD8, 0xC8, 0xA8);
+  image.SetRGB(wxRect(300, 200, 420, 300), 0x40, 0x70, 0xB0);
+  image.SetRGB(wxRect(0, 600, 1024, 168), 0x70, 0x50, 0x30);
+  BOOST_REQUIRE(image.SaveFile(wxString::FromUTF8(path.string()), wxBITMAP_TYPE_JPEG));
+}
+
+bool AttachPhotoIn(gui::AttachmentsWindow& window, const wxString& kindLabel) {
+  gui::AttachmentsPanel& panel = *window.Panel();
+  if (!PumpUntil([&] { return panel.Loaded() && !panel.IsLoading(); })) return false;
+  const std::size_t before = panel.Files().size();
+  const auto photo =
+      std::filesystem::temp_directory_path() / ("doudi-gui-photo-" + std::to_string(::getpid()) + ".jpg");
+  WriteJpeg(photo);
+  panel.SetDialogRunner([&](wxDialog& dialog) {
+    return PressOk(dialog, [&](wxDialog& d) {
+      auto* kind = Find<wxChoice>(d, "kind");
+      BOOST_REQUIRE(kind != nullptr);
+      const int at = kind->FindString(kindLabel);
+      BOOST_REQUIRE_MESSAGE(at != wxNOT_FOUND, U(kindLabel));
+      kind->SetSelection(at);
+    });
+  });
+  panel.AttachFiles({photo});
+  const bool stored = PumpUntil([&] { return panel.Files().size() == before + 1 && !panel.IsLoading(); });
+  std::filesystem::remove(photo);
+  return stored;
 }
 
 }  // namespace doudi::test

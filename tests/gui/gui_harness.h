@@ -20,6 +20,10 @@ namespace doudi::gui {
 class MainFrame;
 }
 
+namespace doudi::gui {
+class AttachmentsWindow;
+}
+
 namespace doudi::test {
 
 // Runs the event loop (CallAfter results, timers, paints) until done() or
@@ -79,6 +83,14 @@ gui::MainFrame* OpenFrame(DeskDatabase& db, const std::string& connection);
 // Hides the main window, lets its workers' replies drain, and destroys it.
 void CloseFrame(gui::MainFrame* frame);
 
+// A photo from a home visit (a wall and a window, 1024x768) as a JPEG at path.
+void WriteJpeg(const std::filesystem::path& path);
+
+// Attaches a photo (written to a scratch file) as kind kindLabel through an
+// attachments window's panel, pressing its attach dialog, and waits until
+// the panel lists it. Returns whether it was stored.
+bool AttachPhotoIn(gui::AttachmentsWindow& window, const wxString& kindLabel);
+
 // Where a test saves its screenshot name: screenshots/ under the working
 // directory (scripts/screenshots copies them to docs/screenshots).
 inline std::string ShotPath(const std::string& name) {
@@ -88,8 +100,12 @@ inline std::string ShotPath(const std::string& name) {
 }
 
 // Screen text from UTF-8, and back, so a check prints it when it fails.
-inline wxString Chinese(const char* utf8) { return wxString::FromUTF8(utf8); }
-inline std::string U(const wxString& text) { return text.utf8_string(); }
+inline wxString Chinese(const char* utf8) {
+  return wxString::FromUTF8(utf8);
+}
+inline std::string U(const wxString& text) {
+  return text.utf8_string();
+}
 
 // The control named name inside window, as type T; nullptr when there is none.
 template <typename T>

@@ -13,6 +13,7 @@
 
 #include "app/main_frame.h"
 #include "app/screenshot.h"
+#include "attachments/attachments_window.h"
 #include "cases/case_text.h"
 #include "gui_harness.h"
 #include "pairing/pairing_panel.h"
@@ -112,6 +113,16 @@ BOOST_AUTO_TEST_CASE(a_reviewer_names_the_village_level_and_logs_a_visit) {
   BOOST_TEST(panel.Visits().front().level == "village");
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.pairing_visit WHERE household_id = " + ids[0]) == 1);
   BOOST_TEST(U(panel.VisitList()->GetItemText(0, 3)) == U(Chinese("房屋漏雨，女主人慢性病用药负担重。")));
+  // The photo taken at the door goes with the visit.
+  BOOST_TEST(panel.OpenVisitFiles() == nullptr);  // no visit selected
+  panel.VisitList()->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  auto* photos = panel.OpenVisitFiles();
+  BOOST_REQUIRE(photos != nullptr);
+  BOOST_TEST(test::AttachPhotoIn(*photos, _("Photo")));
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.attachment WHERE owner_kind = 'visit' AND kind = 'photo' "
+                          "AND owner_id = " +
+                          std::to_string(panel.Visits().front().id)) == 1);
+  photos->Destroy();
 
   // Only the gaps: both still lack levels.
   panel.SetGapsOnly(true);
@@ -128,9 +139,8 @@ BOOST_AUTO_TEST_CASE(a_reviewer_names_the_village_level_and_logs_a_visit) {
   panel.SelectRow(RowOf(panel, stale));
   BOOST_REQUIRE(test::PumpUntil([&] { return !panel.IsLoadingDetails(); }));
   panel.SetDialogRunner([](wxDialog& dialog) {
-    return test::PressOk(dialog, [](wxDialog& d) {
-      test::Find<wxTextCtrl>(d, "found")->ChangeValue(Chinese("已外出务工。"));
-    });
+    return test::PressOk(dialog,
+                         [](wxDialog& d) { test::Find<wxTextCtrl>(d, "found")->ChangeValue(Chinese("已外出务工。")); });
   });
   panel.AddVisit();
   // the refusal (doudi:pairing.not_enrolled) names the household in either language

@@ -16,12 +16,13 @@
 
 #include "app/main_frame.h"
 #include "app/screenshot.h"
+#include "attachments/attachments_window.h"
 #include "cases/case_text.h"
 #include "cases/case_view.h"
-#include "doudi/catalog/refusal_text.h"
-#include "doudi/dal/case_repository.h"
 #include "common/report_list.h"
 #include "documents/document_preview.h"
+#include "doudi/catalog/refusal_text.h"
+#include "doudi/dal/case_repository.h"
 #include "gui_harness.h"
 #include "referrals/departments_panel.h"
 #include "referrals/referral_dialog.h"
@@ -178,8 +179,10 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
 
   // The education bureau is late: its due date passed three working days ago
   // (moved back as the clock would have moved on: desks cannot move the database's clock).
-  server.Execute("UPDATE doudi.referral SET due_on = current_date - 4 WHERE department = "
-                 "'education' AND case_id = " + std::to_string(caseId));
+  server.Execute(
+      "UPDATE doudi.referral SET due_on = current_date - 4 WHERE department = "
+      "'education' AND case_id = " +
+      std::to_string(caseId));
 
   // Each liaison answers from their own 待办.
   for (std::size_t i = 0; i < std::size(kDepartments); ++i) {
@@ -209,6 +212,16 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
       inbox.Accept(0);
       WaitWritten(inbox);
       BOOST_TEST(inbox.Referrals().front().state == "accepted", U(inbox.LastMessage()));
+      // The department's receipt goes with the referral (a photo of the
+      // signed slip), in the referral's own files window.
+      inbox.List()->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+      auto* files = inbox.OpenFiles(0);
+      BOOST_REQUIRE(files != nullptr);
+      BOOST_TEST(test::AttachPhotoIn(*files, _("Photo")));
+      BOOST_TEST(server.Count("SELECT count(*) FROM doudi.attachment WHERE owner_kind = 'referral' AND owner_id = " +
+                              std::to_string(inbox.Referrals().front().id)) == 1);
+      BOOST_TEST(inbox.OpenFiles(0) == files);  // asked again: the same window, raised
+      files->Destroy();
       inbox.SetDialogRunner([&](wxDialog& shown) {
         // No amount and no description: refused at the field.
         BOOST_TEST(test::PressOk(shown, {}, {}, std::chrono::milliseconds(300)) == 0);
@@ -255,14 +268,17 @@ BOOST_AUTO_TEST_CASE(the_center_sees_every_department_escalated_first_and_answer
     std::vector<dal::ReferralItem> items;
     for (const auto& d : kDepartments) items.push_back(dal::ReferralItem{d.code, d.kind, d.request, {}});
     const auto request = dal::NewRequestId();
-    const auto ids = reviewerDb.Referrals().Send(request, dal::ReferralSubject{household, std::nullopt, std::nullopt}, "", items);
+    const auto ids =
+        reviewerDb.Referrals().Send(request, dal::ReferralSubject{household, std::nullopt, std::nullopt}, "", items);
     BOOST_REQUIRE_EQUAL(ids.size(), 3u);
     // The same request again: the same referrals, nothing new.
-    BOOST_TEST(reviewerDb.Referrals().Send(request, dal::ReferralSubject{household, std::nullopt, std::nullopt}, "", items) == ids);
+    BOOST_TEST(reviewerDb.Referrals().Send(request, dal::ReferralSubject{household, std::nullopt, std::nullopt}, "",
+                                           items) == ids);
   }
   // 人社 is far past its due date and its escalation day (fixed at sending).
-  server.Execute("UPDATE doudi.referral SET due_on = current_date - 30, escalate_on = current_date - 20 WHERE department = "
-                 "'human_resources'");
+  server.Execute(
+      "UPDATE doudi.referral SET due_on = current_date - 30, escalate_on = current_date - 20 WHERE department = "
+      "'human_resources'");
   auto* frame = test::OpenFrame(desk.db, desk.center);
   auto& inbox = Inbox(frame);
   BOOST_REQUIRE_EQUAL(inbox.Referrals().size(), 3u);
@@ -326,19 +342,22 @@ BOOST_AUTO_TEST_CASE(the_center_edits_its_departments_and_dated_due_days) {
              U(panel->LastMessage()));
   // A new department: a bad code is refused at the field, then added.
   panel->SetDialogRunner([](wxDialog& shown) {
-    BOOST_TEST(test::PressOk(shown, [](wxDialog& form) {
-      test::Find<wxTextCtrl>(form, "code")->ChangeValue(wxS("Charity Union"));
-      test::Find<wxTextCtrl>(form, "name")->ChangeValue(Chinese("慈善联合会"));
-    }, {}, std::chrono::milliseconds(300)) == 0);
-    return test::PressOk(shown, [](wxDialog& form) {
-      test::Find<wxTextCtrl>(form, "code")->ChangeValue(wxS("charity_union"));
-    });
+    BOOST_TEST(test::PressOk(
+                   shown,
+                   [](wxDialog& form) {
+                     test::Find<wxTextCtrl>(form, "code")->ChangeValue(wxS("Charity Union"));
+                     test::Find<wxTextCtrl>(form, "name")->ChangeValue(Chinese("慈善联合会"));
+                   },
+                   {}, std::chrono::milliseconds(300)) == 0);
+    return test::PressOk(
+        shown, [](wxDialog& form) { test::Find<wxTextCtrl>(form, "code")->ChangeValue(wxS("charity_union")); });
   });
   panel->AddDepartment();
   BOOST_REQUIRE(test::PumpUntil([&] { return !panel->IsWriting() && !panel->IsLoading(); }));
   BOOST_TEST(panel->Departments().size() == 15u, U(panel->LastMessage()));
-  BOOST_TEST(server.Scalar("SELECT name FROM doudi.department WHERE county_code = '331022' AND code = 'charity_union'") ==
-             "慈善联合会");
+  BOOST_TEST(
+      server.Scalar("SELECT name FROM doudi.department WHERE county_code = '331022' AND code = 'charity_union'") ==
+      "慈善联合会");
   test::CloseFrame(frame);
 }
 

@@ -1,6 +1,11 @@
+-- The caller's staff group; first refuses a session of another schema
+-- version (doudi.require_client_schema), like doudi.session_scope.
 CREATE OR REPLACE FUNCTION doudi.session_group() RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-  SELECT group_role FROM doudi.app_user WHERE role_name = session_user AND NOT disabled
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  PERFORM doudi.require_client_schema();
+  RETURN (SELECT u.group_role FROM doudi.app_user AS u WHERE u.role_name = session_user AND NOT u.disabled);
+END
 $$;
 REVOKE ALL ON FUNCTION doudi.session_group() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION doudi.session_group() TO doudi_user, doudi_scope_reader, doudi_user_manager, doudi_watchdog,

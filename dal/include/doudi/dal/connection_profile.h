@@ -10,12 +10,18 @@ namespace doudi::dal {
 
 struct ConnectionProfile {
   std::string name;
-  std::string host;         // host name, address, or Unix socket directory
+  // Host name, address, or Unix socket directory; or several, comma-separated
+  // (`host = a, b` with `port = 5432, 5433`): libpq tries them in turn.
+  std::string host;
   std::string port;
   std::string dbname;
   std::string user;
   std::string sslmode;      // e.g. verify-full
   std::string sslrootcert;  // CA file for verify-ca / verify-full
+  // Which of several hosts to settle on (libpq's target_session_attrs, e.g.
+  // read-write, any); empty: read-write when more than one host is given,
+  // so that a desk always lands on the primary, also after a failover.
+  std::string targetSessionAttrs;
   // Users the login offers to pick from (the `users` key: a comma-separated
   // list), e.g. the demo's one user per staff group.
   std::vector<std::string> suggestedUsers;
@@ -26,7 +32,8 @@ struct ConnectionProfile {
 };
 
 // A libpq key=value connection string with every value quoted, so spaces,
-// quotes and backslashes in paths survive. Empty fields are left out.
+// quotes and backslashes in paths survive. Empty fields are left out. Spaces
+// around the commas of a host or port list are dropped (libpq keeps them).
 std::string ToConnectionString(const ConnectionProfile& profile);
 
 // connectionString with one more key=value pair, the value quoted for libpq

@@ -25,6 +25,7 @@
 #include "doudi/dal/report_route.h"
 #include "doudi/dal/schema.h"
 #include "doudi/dal/screening_schedule.h"
+#include "doudi/dal/server_health.h"
 #include "doudi/dal/user_directory.h"
 
 namespace doudi::dal::pg {
@@ -35,6 +36,10 @@ struct ServerInfo {
   std::string user;           // session_user
   bool tls = false;
   std::string tlsVersion;     // "TLSv1.3" when tls
+  // The server of the list in the connection string this session settled
+  // on (libpq's PQhost, PQport): after a failover, the new primary.
+  std::string host;
+  std::string port;
 };
 
 // Who is logged in, for the workstation's header.
@@ -103,6 +108,8 @@ class PgDatabase {
   HelpRepository& Help();
   IntakeRepository& Intake();
   AttachmentRepository& Attachments();
+  // For doudi-admin health, as a monitoring login (docs/deployment.md).
+  ServerHealth& Health();
 
   // For building demo histories through the real case functions: the date
   // this session's steps are taken on ("YYYY-MM-DD") and the role they are
