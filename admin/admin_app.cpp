@@ -9,6 +9,8 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 #include "commands.h"
@@ -39,7 +41,8 @@ std::chrono::year_month_day Today() {
 
 // Connects; when the server wants a password that no PGPASSFILE supplied and
 // a person is at the terminal, asks for it once.
-std::unique_ptr<dal::pg::PgDatabase> Connect(const ResolvedConnection& target) {
+// A password typed there is kept in typed, for the report standby's login.
+std::unique_ptr<dal::pg::PgDatabase> Connect(const ResolvedConnection& target, std::optional<std::string>& typed) {
   const std::string conninfo = dal::WithNetworkTimeouts(target.connectionString);
   try {
     return std::make_unique<dal::pg::PgDatabase>(conninfo);
@@ -48,8 +51,21 @@ std::unique_ptr<dal::pg::PgDatabase> Connect(const ResolvedConnection& target) {
     if (!wantsPassword || conninfo.find("://") != std::string::npos) throw;
     const auto password = PromptPassword(catalog::Tr("Password: "));
     if (!password) throw;
-    return std::make_unique<dal::pg::PgDatabase>(dal::WithConnectionValue(conninfo, "password", *password));
+    auto db = std::make_unique<dal::pg::PgDatabase>(dal::WithConnectionValue(conninfo, "password", *password));
+    typed = password;
+    return db;
   }
+}
+
+// The report standby's connection string, as the primary's login went: ""
+// when none is set.
+std::string ReportConnection(const ResolvedConnection& target, const std::optional<std::string>& typed) {
+  if (target.reportConnectionString.empty()) return {};
+  std::string conninfo = dal::WithNetworkTimeouts(target.reportConnectionString);
+  if (typed && conninfo.find("://") == std::string::npos) {
+    conninfo = dal::WithConnectionValue(conninfo, "password", *typed);
+  }
+  return conninfo;
 }
 
 class AdminApp final : public Poco::Util::Application {
@@ -135,13 +151,16 @@ class AdminApp final : public Poco::Util::Application {
       if (auto it = m_options.find("db"); it != m_options.end()) request.dbOption = it->second;
       if (auto it = m_options.find("profile"); it != m_options.end()) request.profileOption = it->second;
       if (auto it = m_options.find("config"); it != m_options.end()) request.configFile = PathFromUtf8(it->second);
+      if (auto it = m_options.find("report-db"); it != m_options.end()) request.reportDbOption = it->second;
+      auto typed = std::make_shared<std::optional<std::string>>();
       CommandContext ctx{rest,
                          m_options,
-                         [request] { return Connect(ResolveConnection(request)); },
+                         [request, typed] { return Connect(ResolveConnection(request), *typed); },
                          Today(),
                          std::cout,
                          std::cerr,
-                         m_rawOut ? *m_rawOut : std::cout};
+                         m_rawOut ? *m_rawOut : std::cout,
+                         [request, typed] { return ReportConnection(ResolveConnection(request), *typed); }};
       return command.run(ctx);
     } catch (const dal::SchemaVersionMismatch& e) {
       // Said from the versions, so that it reads in the language in use.

@@ -10,6 +10,7 @@
 #include "demo_cases.h"
 #include "demo_data.h"
 #include "doudi/dal/errors.h"
+#include "doudi/dal/pg/report_reader.h"
 #include "doudi/model/household.h"
 #include "doudi/model/text.h"
 #include "household_file.h"
@@ -184,18 +185,25 @@ bool ExportsXlsx(const CommandContext& ctx) {
   return xlsx;
 }
 
+// The export reads the report standby when there is one (ReadReport): a
+// read it cancels is read again on the primary unless rows were written.
 int ExportHouseholds(CommandContext& ctx) {
   const bool xlsx = ExportsXlsx(ctx);
   auto db = ConnectCurrent(ctx);
+  const std::string region = ctx.Option("region").value_or("");
   if (xlsx) {
     const std::string path = *ctx.Option("output");
-    HouseholdXlsxWriter writer(ctx.Has("chinese-header"));
+    std::optional<HouseholdXlsxWriter> writer;
     std::int64_t rows = 0;
-    db->ExportHouseholds(ctx.Option("region").value_or(""), [&](const model::ImportRow& row) {
-      writer.Write(row);
-      ++rows;
+    ReadReport(ctx, *db, [&](dal::pg::PgDatabase& source) {
+      writer.emplace(ctx.Has("chinese-header"));  // anew when read again
+      rows = 0;
+      source.ExportHouseholds(region, [&](const model::ImportRow& row) {
+        writer->Write(row);
+        ++rows;
+      });
     });
-    writer.Save(PathFromUtf8(path), path);
+    writer->Save(PathFromUtf8(path), path);
     ctx.err << TrFormat("{1} rows exported", {std::to_string(rows)}) << "\n";
     return kExitOk;
   }
@@ -208,10 +216,15 @@ int ExportHouseholds(CommandContext& ctx) {
   }
   HouseholdCsvWriter writer(*out, {}, ctx.Has("chinese-header"));
   std::int64_t rows = 0;
-  db->ExportHouseholds(ctx.Option("region").value_or(""), [&](const model::ImportRow& row) {
-    writer.Write(row);
-    ++rows;
-  });
+  ReadReport(
+      ctx, *db,
+      [&](dal::pg::PgDatabase& source) {
+        source.ExportHouseholds(region, [&](const model::ImportRow& row) {
+          writer.Write(row);
+          ++rows;
+        });
+      },
+      [&] { return rows > 0; });
   if (!out->flush()) throw HouseholdFileError(Tr("cannot write the export"));
   if (file.is_open()) ctx.err << TrFormat("{1} rows exported", {std::to_string(rows)}) << "\n";
   return kExitOk;
@@ -265,6 +278,13 @@ int DemoData(CommandContext& ctx) {
 
 }  // namespace
 
+void ReadReport(CommandContext& ctx, dal::pg::PgDatabase& primary,
+                const std::function<void(dal::pg::PgDatabase&)>& read, const std::function<bool()>& outputStarted) {
+  dal::pg::ReportReader reader(ctx.reportConnection());
+  const auto route = reader.Run(primary, read, outputStarted);
+  if (const std::string text = dal::ReportRouteText(route); !text.empty()) ctx.err << text << "\n";
+}
+
 const std::vector<Command>& Commands() {
   static const std::vector<Command> all = [] {
     std::vector<Command> commands{
@@ -315,14 +335,16 @@ const std::vector<Command>& Commands() {
          1,
          ImportHouseholds},
         {{"export", "households"},
-         "export households [--region PREFIX] [-o FILE] [--format csv|xlsx] [--chinese-header]",
+         "export households [--region PREFIX] [-o FILE] [--format csv|xlsx] [--chinese-header] [--report-db CONN]",
          "export the registry in the import template",
          "Writes the current registry (or the part under a region prefix of 2, 4, 6, 9 or 12 digits) in the "
          "import template: as CSV, UTF-8 with BOM, to standard output or -o FILE, or as an .xlsx workbook "
          "(--format xlsx, or -o FILE.xlsx) whose cells are all text, so IDs keep their digits. It holds full ID "
          "numbers and bank accounts: keep the file safe. Cells starting with = + - @ get a leading apostrophe, so "
-         "that spreadsheets show them as text, not as formulas.",
-         {"region", "output", "format", "chinese-header"},
+         "that spreadsheets show them as text, not as formulas. It is read from the report standby (the "
+         "profile's report key, or --report-db CONN) when that is up and not too far behind, else from the "
+         "primary, which a line then says.",
+         {"region", "output", "format", "chinese-header", "report-db"},
          0,
          ExportHouseholds},
     };

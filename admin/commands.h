@@ -33,6 +33,9 @@ struct CommandContext {
   std::ostream& out;   // messages and listings (control characters shown escaped)
   std::ostream& err;   // problems (likewise)
   std::ostream& data;  // standard output as it is, for a file written there (export households)
+  // The report standby's connection string ("" for none: --report-db, or
+  // the profile's `report` key), for rosters and exports (ReadReport).
+  std::function<std::string()> reportConnection = [] { return std::string(); };
 
   bool Has(const std::string& name) const { return options.count(name) != 0; }
   std::optional<std::string> Option(const std::string& name) const {
@@ -93,6 +96,11 @@ std::string NewPassword(CommandContext& ctx, bool& generated);
 void ShowOnce(CommandContext& ctx, const std::string& role, const std::string& password);
 // The screen schedule command (schedule_commands.cpp).
 std::vector<Command> ScheduleCommands();
+// Runs read on the report standby when it is fit (dal/pg/report_reader.h),
+// else on primary, and says on err why a report asked of a standby came
+// from the primary. outputStarted as ReportReader::Run's.
+void ReadReport(CommandContext& ctx, dal::pg::PgDatabase& primary,
+                const std::function<void(dal::pg::PgDatabase&)>& read, const std::function<bool()>& outputStarted = {});
 // The codes `roster --kind` takes, the default first.
 std::vector<std::string> RosterKindCodes();
 

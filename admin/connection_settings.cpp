@@ -6,6 +6,7 @@
 #include <Poco/StringTokenizer.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
+#include "doudi/dal/report_route.h"
 #include "utf8_path.h"
 
 namespace doudi::admin {
@@ -43,6 +44,12 @@ dal::ConnectionProfile ProfileFromSection(const Poco::Util::IniFileConfiguration
   p.user = ini.getString(section + ".user", "");
   p.sslmode = ini.getString(section + ".sslmode", "");
   p.sslrootcert = ini.getString(section + ".sslrootcert", "");
+  p.report = ini.getString(section + ".report", "");
+  try {
+    if (!p.report.empty()) (void)dal::ParseReportHosts(p.report, p.port);
+  } catch (const std::invalid_argument& e) {
+    throw SettingsError(PathToUtf8(file) + ": [" + section + "] report: " + e.what());
+  }
   p.targetSessionAttrs = ini.getString(section + ".target_session_attrs", "");
   const Poco::StringTokenizer users(ini.getString(section + ".users", ""), ",",
                                     Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
@@ -92,12 +99,17 @@ std::optional<ProfileFile> FindProfileFile(const std::optional<std::filesystem::
   return std::nullopt;
 }
 
-ResolvedConnection ResolveConnection(const ConnectionRequest& request) {
-  if (request.dbOption) return {*request.dbOption, "--db"};
-  if (const std::string env = Poco::Environment::get("DOUDI_DB", ""); !env.empty()) return {env, "DOUDI_DB"};
+namespace {
+
+// The primary's connection by the order above.
+ResolvedConnection ResolvePrimary(const ConnectionRequest& request) {
+  if (request.dbOption) return {*request.dbOption, "--db", {}};
+  if (const std::string env = Poco::Environment::get("DOUDI_DB", ""); !env.empty()) return {env, "DOUDI_DB", {}};
   if (const auto file = FindProfileFile(request.configFile)) {
     const auto profile = LoadProfile(file->path, request.profileOption.value_or(""));
-    return {dal::ToConnectionString(profile), "profile " + profile.name + " in " + PathToUtf8(file->path)};
+    const std::string conninfo = dal::ToConnectionString(profile);
+    return {conninfo, "profile " + profile.name + " in " + PathToUtf8(file->path),
+            dal::ReportConnectionString(conninfo, profile.report, profile.port)};
   }
   if (request.configFile) {
     throw SettingsError("the configuration file " + PathToUtf8(*request.configFile) + " does not exist");
@@ -105,6 +117,14 @@ ResolvedConnection ResolveConnection(const ConnectionRequest& request) {
   throw SettingsError(
       "no database named: use --db 'host=... dbname=... user=...', set DOUDI_DB, or write a profile to " +
       PathToUtf8(DefaultConfigFiles().front()));
+}
+
+}  // namespace
+
+ResolvedConnection ResolveConnection(const ConnectionRequest& request) {
+  ResolvedConnection resolved = ResolvePrimary(request);
+  if (request.reportDbOption) resolved.reportConnectionString = *request.reportDbOption;
+  return resolved;
 }
 
 }  // namespace doudi::admin

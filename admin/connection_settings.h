@@ -25,11 +25,15 @@ struct ConnectionRequest {
   std::optional<std::string> dbOption;       // --db
   std::optional<std::string> profileOption;  // --profile
   std::optional<std::filesystem::path> configFile;  // --config
+  std::optional<std::string> reportDbOption;        // --report-db: the report standby instead of the profile's
 };
 
 struct ResolvedConnection {
   std::string connectionString;
   std::string origin;  // where it came from, for messages: "--db", "profile demo in /etc/doudi/doudi.ini"
+  // The report standby's (--report-db, else the profile's `report` key
+  // pointed to with the profile's other settings); "" for none.
+  std::string reportConnectionString;
 };
 
 // The user's then the system's doudi.ini, whether or not they exist.
@@ -52,7 +56,8 @@ ProfileFile ReadProfileFile(const std::filesystem::path& file);
 // else the system's); nullopt when none exists.
 std::optional<ProfileFile> FindProfileFile(const std::optional<std::filesystem::path>& configFile);
 
-// Applies the order above. Throws SettingsError when nothing names a
+// Applies the order above; the report standby is --report-db, else the
+// profile's `report` key (none with --db or DOUDI_DB). Throws SettingsError when nothing names a
 // database, with a message saying how to name one.
 ResolvedConnection ResolveConnection(const ConnectionRequest& request);
 

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 #include <iterator>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 #include <string>
@@ -136,15 +137,19 @@ int RosterCommand(CommandContext& ctx) {
 
   auto db = ctx.connect();
   db->RequireSupportedSchema();
-  auto sources = SourcesOf(*db);
   std::string padded = *region;
   padded.append(12 - padded.size(), '0');  // the database's codes have 12 digits
-  if (!sources.regionNames.count(padded)) {
-    throw std::invalid_argument(TrFormat("--region {1} is not a region in your scope", {*region}));
-  }
-  const reports::Document document = chosen->build(sources, *region, *month, ctx.today);
-  reports::WriteDocumentFile(document, format, PathFromUtf8(file));
-  ctx.out << TrFormat("{1} {2} written to {3}", {document.title, document.number, file}) << "\n";
+  // Read from the report standby when it is fit, else the primary.
+  std::optional<reports::Document> document;
+  ReadReport(ctx, *db, [&](dal::pg::PgDatabase& source) {
+    auto sources = SourcesOf(source);
+    if (!sources.regionNames.count(padded)) {
+      throw std::invalid_argument(TrFormat("--region {1} is not a region in your scope", {*region}));
+    }
+    document = chosen->build(sources, *region, *month, ctx.today);
+  });
+  reports::WriteDocumentFile(*document, format, PathFromUtf8(file));
+  ctx.out << TrFormat("{1} {2} written to {3}", {document->title, document->number, file}) << "\n";
   return kExitOk;
 }
 
@@ -175,15 +180,17 @@ std::vector<Command> DocumentCommands() {
        1,
        DocumentCommand},
       {{"roster"},
-       "roster [--kind " + kinds + "] --month YYYY-MM --region CODE --format pdf|html|xlsx -o FILE",
+       "roster [--kind " + kinds + "] --month YYYY-MM --region CODE --format pdf|html|xlsx -o FILE [--report-db CONN]",
        "write the month's payment roster (发放花名册), public-notice roster (公示名单) or statistics summary",
        "CODE is a county (6 digits), township (9) or village (12) code in your scope. --kind payment (the "
        "default): the month's payment lines (written by `payments generate`) with masked IDs and accounts, "
        "subtotals per village and township, page totals and the grand total. --kind notice: the public notices "
        "that run during the month, one list per village, showing only name, household size and amount. "
        "--kind statistics: the month's households, persons and amounts per program for each township (of a "
-       "county) or village (of a township), from the payment lines.",
-       {"kind", "month", "region", "format", "output"},
+       "county) or village (of a township), from the payment lines. Rosters are read from the report standby (the "
+       "profile's report key, or --report-db CONN) when it is up and at most report_standby_max_lag behind, else "
+       "from the primary, which a line then says.",
+       {"kind", "month", "region", "format", "output", "report-db"},
        0,
        RosterCommand},
   };

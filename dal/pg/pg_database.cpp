@@ -206,3 +206,48 @@ void PgDatabase::ExportHouseholds(const std::string& regionPrefix,
 }
 
 }  // namespace doudi::dal::pg
+
+namespace doudi::dal::pg {
+
+ReportPosition PgDatabase::ReadReportPosition() {
+  ReportPosition position;
+  try {
+    long long limit = 0;
+    m_impl->sql << "SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() "
+                   "END)::text, coalesce(doudi.security_limit_value('report_standby_max_lag', doudi.session_scope(), "
+                   "doudi.limit_day()), 0)",
+        soci::into(position.walLsn), soci::into(limit);
+    position.maxLagSeconds = limit;
+  } catch (...) {
+    RethrowAsDatabaseError("reading the WAL position for the report standby");
+  }
+  return position;
+}
+
+StandbyReading PgDatabase::ReadAsStandby(const std::string& primaryLsn) {
+  StandbyReading reading;
+  try {
+    int inRecovery = 0;
+    int caughtUp = 0;
+    int replayedAll = 0;
+    double since = 0;
+    soci::indicator sinceKnown = soci::i_ok;
+    // pg_last_wal_replay_lsn() is NULL on a server not in recovery.
+    m_impl->sql << "SELECT pg_is_in_recovery()::int, "
+                   "coalesce(pg_last_wal_replay_lsn() >= CAST(:p AS pg_lsn), false)::int, "
+                   "coalesce(pg_last_wal_replay_lsn() >= pg_last_wal_receive_lsn(), false)::int, "
+                   "extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8",
+        soci::use(primaryLsn), soci::into(inRecovery), soci::into(caughtUp), soci::into(replayedAll),
+        soci::into(since, sinceKnown);
+    reading.reached = true;
+    reading.inRecovery = inRecovery != 0;
+    reading.caughtUp = caughtUp != 0;
+    reading.replayedAllReceived = replayedAll != 0;
+    if (sinceKnown == soci::i_ok) reading.secondsSinceReplay = since;
+  } catch (...) {
+    RethrowAsDatabaseError("reading the report standby's replay position");
+  }
+  return reading;
+}
+
+}  // namespace doudi::dal::pg

@@ -19,6 +19,7 @@
 #include "common/wx_text.h"
 #include "connection_settings.h"
 #include "doudi/catalog/message_catalog.h"
+#include "doudi/dal/report_route.h"
 #include "registry/registry_panel.h"
 #include "utf8_path.h"
 
@@ -164,6 +165,13 @@ void DoudiApp::ShowLoginDialog(const wxString& error) {
 
 void DoudiApp::Open(Session session) {
   auto* previous = dynamic_cast<MainFrame*>(GetTopWindow());
+  // The profile's report standby, logged in to as the primary was.
+  const auto profile =
+      std::find_if(m_profiles.begin(), m_profiles.end(), [&](const auto& p) { return p.name == session.profileName; });
+  if (profile != m_profiles.end() && !session.profileName.empty()) {
+    session.reportConnectionString =
+        dal::ReportConnectionString(session.connectionString, profile->report, profile->port);
+  }
   m_user = Wx(session.identity.roleName);
   auto* frame = new MainFrame(std::move(session), [this] { ShowLoginDialog(wxEmptyString); });
   if (previous != nullptr) previous->Destroy();

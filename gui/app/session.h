@@ -12,6 +12,9 @@ namespace doudi::gui {
 struct Session {
   std::string connectionString;             // with the password, if one was typed; never shown or logged
   std::string profileName;                  // the doudi.ini profile, or "" for --db / DOUDI_DB
+  // The profile's report standby, with the same login ("" for none):
+  // rosters and statistics are read there (documents/document_jobs.h).
+  std::string reportConnectionString;
   dal::pg::SessionIdentity identity;
   dal::pg::ServerInfo server;
   std::vector<dal::pg::RegionEntry> regions;  // in the user's scope, by code (the path above included)

@@ -11,6 +11,8 @@
 #include "common/database_worker.h"
 #include "common/wx_text.h"
 #include "documents/document_preview.h"
+#include "doudi/dal/connection_profile.h"
+#include "doudi/dal/pg/report_reader.h"
 #include "doudi/reports/referral_documents.h"
 
 namespace doudi::gui {
@@ -23,6 +25,7 @@ struct Built {
   std::optional<reports::PagedDocument> paged;
   Reason reason = Reason::Empty;
   std::string detail;  // the library's English words, for the log line
+  std::string routeNote;  // a roster read from the primary instead of the report standby: why
 };
 
 reports::Document Make(reports::DocumentSources& sources, const DocumentRequest& r, std::chrono::year_month_day today) {
@@ -114,18 +117,31 @@ void OpenDocument(wxWindow* owner, wxWindow* previewParent, DatabaseWorker& work
   const auto today = Today();
   worker.Run<Built>(
       owner,
-      [request, names = std::move(names), today](dal::pg::PgDatabase& db) {
+      [request, names = std::move(names), today, report = session.reportConnectionString](dal::pg::PgDatabase& db) {
         reports::DocumentSources sources{db.Cases(), db.Registry(), db.Parameters(), names, &db.Attachments()};
         try {
+          if (request.of == DocumentRequest::Of::Roster) {
+            // Rosters and statistics read the report standby when it is fit
+            // (a case's documents follow its latest save: the primary).
+            dal::pg::ReportReader reader(report.empty() ? report : dal::WithNetworkTimeouts(report));
+            std::optional<reports::Document> document;
+            const auto route = reader.Run(db, [&](dal::pg::PgDatabase& source) {
+              reports::DocumentSources from{source.Cases(), source.Registry(), source.Parameters(), names,
+                                            &source.Attachments()};
+              document = Make(from, request, today);
+            });
+            return Built{reports::Layout(*document), {}, {}, dal::ReportRouteText(route)};
+          }
           if (request.of == DocumentRequest::Of::Referral) {
-            return Built{reports::Layout(reports::ReferralSlipDocument(db.Referrals(), db.Parameters(), sources.regionNames,
-                                                                       request.id)),
+            return Built{reports::Layout(reports::ReferralSlipDocument(db.Referrals(), db.Parameters(),
+                                                                       sources.regionNames, request.id)),
+                         {},
                          {},
                          {}};
           }
-          return Built{reports::Layout(Make(sources, request, today)), {}, {}};
+          return Built{reports::Layout(Make(sources, request, today)), {}, {}, {}};
         } catch (const reports::DocumentUnavailable& e) {
-          return Built{std::nullopt, e.GetReason(), e.what()};
+          return Built{std::nullopt, e.GetReason(), e.what(), {}};
         }
       },
       [previewParent, request, opened = std::move(opened), failed](Built built) {
@@ -136,6 +152,7 @@ void OpenDocument(wxWindow* owner, wxWindow* previewParent, DatabaseWorker& work
         }
         auto* preview =
             new DocumentPreview(previewParent, std::move(*built.paged), request.of == DocumentRequest::Of::Roster);
+        if (!built.routeNote.empty()) preview->ShowNote(Wx(built.routeNote));
         preview->Show();
         opened(preview);
       },

@@ -68,6 +68,9 @@ class DocumentPreview : public wxFrame {
   void Save(SaveFormat format);
   bool IsSaving() const { return m_saving; }
   wxString StatusText() const;
+  // A line about the document in the status line, e.g. that a roster was
+  // read from the primary because the report standby could not answer.
+  void ShowNote(const wxString& text) { ShowStatus(text, false); }
   void SetFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
 
  private:

@@ -305,3 +305,47 @@ doudi_make_test_certificates() {
   )
   if doudi_is_root; then chown postgres:postgres "$tls/server.key" "$tls/server.crt"; chmod 0755 "$tls"; fi
 }
+
+# Streaming standbys of a private cluster (docs/deployment.md, "4. A read
+# replica"). The cluster in DIR gets a login role `replicator` with
+# REPLICATION and a random password (SCRAM, like every login here; initdb's
+# pg_hba.conf already lets the socket's replication connections in with
+# scram-sha-256), kept in DIR/pgpass for the invoking user and in
+# DIR/replication.pgpass for the cluster owner (pg_basebackup and the
+# standby's WAL receiver read it). Safe to repeat.
+# Usage: doudi_cluster_add_replicator DIR PORT
+doudi_cluster_add_replicator() {
+  local dir="$1" port="$2" pw
+  [ ! -f "$dir/replication.pgpass" ] || return 0
+  pw="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  [ "${#pw}" -eq 48 ] || doudi_die "could not make a random password"
+  # Through standard input: the password is on no command line.
+  printf "CREATE ROLE replicator WITH LOGIN REPLICATION PASSWORD '%s';\n" "$pw" |
+    doudi_cluster_psql "$dir" "$port" -d postgres -q >/dev/null
+  (umask 077 && printf '*:*:*:replicator:%s\n' "$pw" >>"$dir/pgpass")
+  (umask 077 && printf '*:*:*:replicator:%s\n' "$pw" >"$dir/replication.pgpass")
+  if doudi_is_root; then chown postgres:postgres "$dir/replication.pgpass"; fi
+  pw=""
+}
+
+# Makes STANDBY (a new directory, laid out like DIR) a hot standby of the
+# cluster in DIR running on PORT: pg_basebackup -R over DIR's socket as
+# `replicator` (a fast checkpoint, WAL streamed alongside), then starts it
+# on SPORT, Unix socket only, with EXTRA server options as for
+# doudi_cluster_start. The copy keeps DIR's superuser and password, so
+# DIR/pgpass logs in to both. Usage: doudi_standby_create DIR PORT STANDBY SPORT [EXTRA]
+doudi_standby_create() {
+  local dir="$1" port="$2" standby="$3" sport="$4" extra="${5:-}" rc=0
+  doudi_cluster_prepare "$standby"
+  doudi_cluster_add_replicator "$dir" "$port"
+  # The passfile's path goes into primary_conninfo (-R), so the standby's
+  # WAL receiver finds the password there again; it is in no setting itself.
+  PGPASSFILE="$dir/replication.pgpass" doudi_pg_run "$standby" pg_basebackup \
+    -h "$dir/socket" -p "$port" -U replicator -D "$standby/data" -R -X stream -c fast \
+    -d "passfile='$dir/replication.pgpass'" >"$standby/basebackup.log" 2>&1 || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    cat "$standby/basebackup.log" >&2 || true
+    doudi_die "pg_basebackup of $dir into $standby failed (exit $rc)"
+  fi
+  doudi_cluster_start "$standby" "$sport" '' "-c hot_standby=on $extra"
+}

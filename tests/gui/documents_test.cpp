@@ -37,9 +37,10 @@
 #include "documents/document_preview.h"
 #include "documents/print_settings_store.h"
 #include "documents/roster_dialog.h"
+#include "doudi/dal/registry_repository.h"
+#include "doudi/dal/report_route.h"
 #include "doudi/reports/document_file.h"
 #include "doudi/reports/documents.h"
-#include "doudi/dal/registry_repository.h"
 #include "gui_harness.h"
 #include "samples.h"
 
@@ -255,6 +256,37 @@ BOOST_AUTO_TEST_CASE(the_rosters_menu_previews_the_payment_roster_and_saves_xlsx
   BOOST_TEST(strings.find(data.applicant) != std::string::npos);
   test::CloseFrame(frame);
   std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(the_statistics_are_read_from_the_report_standby_or_the_preview_says_the_primary_answered) {
+  DecidedCase data;
+  test::WaitForStandby(data.db.Server());
+  for (const bool standbyUp : {true, false}) {
+    // The profile's `report` key: the standby of scripts/test, then a host
+    // where nothing answers.
+    std::string host = test::StandbyReportHost();
+    if (!standbyUp) host = host.substr(0, host.rfind(':') + 1) + "1";
+    auto session = data.db.LogInAs(data.city);
+    session.reportConnectionString = dal::ReportConnectionString(session.connectionString, host, "");
+    auto* frame = new gui::MainFrame(std::move(session), [] {});
+    frame->Show();
+    gui::DocumentPreview* preview = nullptr;
+    frame->SetDialogRunner([&](wxDialog& dialog) {
+      auto& roster = dynamic_cast<gui::RosterDialog&>(dialog);
+      const int code = test::PressOk(dialog, [&](wxDialog& d) {
+        test::Find<wxTextCtrl>(d, "month")->ChangeValue(wxString::FromUTF8(data.month));
+      });
+      preview = roster.Preview();
+      return code;
+    });
+    frame->ShowRosterDialog(gui::RosterKind::Statistics);
+    BOOST_REQUIRE(preview != nullptr);
+    dal::ReportRoute unreachable;
+    unreachable.fallback = dal::ReportFallback::Unreachable;
+    BOOST_TEST(test::U(preview->StatusText()) == (standbyUp ? std::string() : dal::ReportRouteText(unreachable)));
+    if (!standbyUp) BOOST_TEST(test::U(preview->StatusText()).find("主库") != std::string::npos);  // in Chinese
+    test::CloseFrame(frame);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

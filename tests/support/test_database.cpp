@@ -3,9 +3,12 @@
 #include <libpq-fe.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #ifdef _WIN32
@@ -242,6 +245,44 @@ Session TestDatabase::AsUser(const std::string& role, const std::string& passwor
 std::string TestDatabase::ConnectionStringFor(const std::string& role, const std::string& password) const {
   // The later user= and password= override those of DOUDI_TEST_DB.
   return m_conninfo + " user=" + QuotedConnValue(role) + " password=" + QuotedConnValue(password);
+}
+
+std::string StandbyReportHost() {
+  const char* env = std::getenv("DOUDI_TEST_STANDBY_DB");
+  if (env == nullptr || *env == '\0') {
+    throw std::runtime_error("DOUDI_TEST_STANDBY_DB is not set: run the database tests through scripts/test");
+  }
+  std::string host;
+  std::string port;
+  std::istringstream words(env);
+  for (std::string word; words >> word;) {
+    if (word.rfind("host=", 0) == 0) host = word.substr(5);
+    if (word.rfind("port=", 0) == 0) port = word.substr(5);
+  }
+  if (host.empty() || port.empty())
+    throw std::runtime_error(std::string("DOUDI_TEST_STANDBY_DB lacks host or port: ") + env);
+  return host + ":" + port;
+}
+
+void WaitForStandby(const TestDatabase& server) {
+  const std::string lsn = server.Scalar("SELECT pg_current_wal_lsn()");
+  // The test's database on the standby: its host and port after the primary's.
+  const std::string host = StandbyReportHost();
+  const auto colon = host.rfind(':');
+  const std::string conninfo =
+      server.ConnectionString() + " host=" + QuotedConnValue(host.substr(0, colon)) + " port=" + host.substr(colon + 1);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  for (;;) {
+    try {
+      if (Session(conninfo).Scalar("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", {lsn}) == "t") return;
+    } catch (const std::runtime_error&) {
+      // Its database may not be replayed yet.
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      throw std::runtime_error("the standby did not replay the primary's WAL up to " + lsn + " within a minute");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 std::string FixturePath(const std::string& relative) {

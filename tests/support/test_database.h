@@ -138,6 +138,15 @@ class TestDatabase {
   bool m_dropDatabase = true;
 };
 
+// The streaming standby of the cluster that scripts/test starts
+// (DOUDI_TEST_STANDBY_DB), as a profile's `report` value:
+// "<socket dir>:<port>". Throws std::runtime_error when it is not set.
+std::string StandbyReportHost();
+
+// Waits (up to a minute) until that standby has replayed everything the
+// primary of server has written so far; throws std::runtime_error after.
+void WaitForStandby(const TestDatabase& server);
+
 // The repository's tests/fixtures directory (set by CMake).
 std::string FixturePath(const std::string& relative);
 

@@ -25,6 +25,10 @@ struct ConnectionProfile {
   // Users the login offers to pick from (the `users` key: a comma-separated
   // list), e.g. the demo's one user per staff group.
   std::vector<std::string> suggestedUsers;
+  // The report standby (the `report` key): host[:port], or a list of them,
+  // that rosters, statistics and exports read from (report_route.h); "" for
+  // none. The rest of the profile (dbname, user, TLS) is the same.
+  std::string report;
 };
 
 // A libpq key=value connection string with every value quoted, so spaces,

@@ -22,6 +22,7 @@
 #include "doudi/dal/program_parameters.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/dal/registry_search.h"
+#include "doudi/dal/report_route.h"
 #include "doudi/dal/schema.h"
 #include "doudi/dal/screening_schedule.h"
 #include "doudi/dal/server_health.h"
@@ -57,6 +58,12 @@ class QueryCanceller {
  public:
   virtual ~QueryCanceller() = default;
   virtual void Cancel() = 0;
+};
+
+// The primary's side of a look at the report standby (report_reader.h).
+struct ReportPosition {
+  std::string walLsn;              // pg_current_wal_lsn() (the replay position on a standby)
+  std::int64_t maxLagSeconds = 0;  // doudi.security_limit report_standby_max_lag; 0 when none applies
 };
 
 struct RegionEntry {
@@ -126,6 +133,12 @@ class PgDatabase {
   // of the import template, ordered by household and member position.
   void ExportHouseholds(const std::string& regionPrefix,
                         const std::function<void(const model::ImportRow&)>& sink);
+
+  // For routing reports (report_reader.h): this server's WAL position and
+  // the caller's lag limit; and, asked of the standby, how far it is
+  // compared with the primary's primaryLsn.
+  ReportPosition ReadReportPosition();
+  StandbyReading ReadAsStandby(const std::string& primaryLsn);
 
   struct Impl;
 
