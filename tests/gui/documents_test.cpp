@@ -284,7 +284,7 @@ BOOST_AUTO_TEST_CASE(the_statistics_are_read_from_the_report_standby_or_the_prev
     dal::ReportRoute unreachable;
     unreachable.fallback = dal::ReportFallback::Unreachable;
     BOOST_TEST(test::U(preview->StatusText()) == (standbyUp ? std::string() : dal::ReportRouteText(unreachable)));
-    if (!standbyUp) BOOST_TEST(test::U(preview->StatusText()).find("主库") != std::string::npos);  // in Chinese
+    if (!standbyUp) BOOST_TEST(!preview->StatusText().empty());  // the catalog's words, in either language
     test::CloseFrame(frame);
   }
 }
