@@ -331,11 +331,12 @@ doudi_cluster_add_replicator() {
 # Makes STANDBY (a new directory, laid out like DIR) a hot standby of the
 # cluster in DIR running on PORT: pg_basebackup -R over DIR's socket as
 # `replicator` (a fast checkpoint, WAL streamed alongside), then starts it
-# on SPORT, Unix socket only, with EXTRA server options as for
-# doudi_cluster_start. The copy keeps DIR's superuser and password, so
-# DIR/pgpass logs in to both. Usage: doudi_standby_create DIR PORT STANDBY SPORT [EXTRA]
+# on SPORT, on the Unix socket (and LISTEN, e.g. 127.0.0.1, when given),
+# with EXTRA server options as for doudi_cluster_start. The copy keeps DIR's
+# superuser and password, so DIR/pgpass logs in to both.
+# Usage: doudi_standby_create DIR PORT STANDBY SPORT [EXTRA [LISTEN]]
 doudi_standby_create() {
-  local dir="$1" port="$2" standby="$3" sport="$4" extra="${5:-}" rc=0
+  local dir="$1" port="$2" standby="$3" sport="$4" extra="${5:-}" listen="${6:-}" rc=0
   doudi_cluster_prepare "$standby"
   doudi_cluster_add_replicator "$dir" "$port"
   # The passfile's path goes into primary_conninfo (-R), so the standby's
@@ -347,5 +348,5 @@ doudi_standby_create() {
     cat "$standby/basebackup.log" >&2 || true
     doudi_die "pg_basebackup of $dir into $standby failed (exit $rc)"
   fi
-  doudi_cluster_start "$standby" "$sport" '' "-c hot_standby=on $extra"
+  doudi_cluster_start "$standby" "$sport" "$listen" "-c hot_standby=on $extra"
 }
