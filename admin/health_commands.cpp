@@ -236,6 +236,9 @@ Finding Replication(dal::ServerHealth& health, const Thresholds& t) {
   for (const auto& s : state.standbys) {
     if (s.state == "streaming") {
       ++streaming;
+    } else if (s.state.empty()) {
+      // A login outside pg_monitor sees the standby's row without its state.
+      f.Raise(Level::Unknown);
     } else {
       f.Raise(Level::Warning);
     }
