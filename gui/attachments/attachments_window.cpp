@@ -21,7 +21,7 @@ AttachmentsWindow* AttachmentsWindow::Open(wxWindow* parent, Context& context, c
 }
 
 AttachmentsWindow::AttachmentsWindow(wxWindow* parent, Context& context, const OwnerChoice& owner)
-    : wxDialog(parent, wxID_ANY, wxString::Format(_("Files - %s"), owner.label), wxDefaultPosition, wxSize(760, 520),
+    : wxDialog(parent, wxID_ANY, wxString::Format(_("Files - %s"), owner.label), wxDefaultPosition, wxSize(980, 560),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       m_owner(owner.owner) {
   SetName("attachments_window");

@@ -122,6 +122,8 @@ BOOST_AUTO_TEST_CASE(a_reviewer_names_the_village_level_and_logs_a_visit) {
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.attachment WHERE owner_kind = 'visit' AND kind = 'photo' "
                           "AND owner_id = " +
                           std::to_string(panel.Visits().front().id)) == 1);
+  test::PumpUntil([] { return false; }, std::chrono::milliseconds(400));  // let it paint
+  BOOST_TEST(gui::SaveWindowPng(photos, test::ShotPath("visit-files.png")));
   photos->Destroy();
 
   // Only the gaps: both still lack levels.
