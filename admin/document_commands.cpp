@@ -105,12 +105,13 @@ using RosterBuilder = reports::Document (*)(reports::DocumentSources&, const std
                                             std::chrono::year_month_day);
 struct RosterKind {
   const char* code;
+  reports::RosterKind kind;
   RosterBuilder build;
 };
 constexpr RosterKind kRosterKinds[] = {
-    {"payment", reports::PaymentRosterDocument},
-    {"notice", reports::NoticeRosterDocument},
-    {"statistics", reports::StatisticsDocument},
+    {"payment", reports::RosterKind::Payment, reports::PaymentRosterDocument},
+    {"notice", reports::RosterKind::Notice, reports::NoticeRosterDocument},
+    {"statistics", reports::RosterKind::Statistics, reports::StatisticsDocument},
 };
 
 int RosterCommand(CommandContext& ctx) {
@@ -125,18 +126,27 @@ int RosterCommand(CommandContext& ctx) {
   const auto month = ParseMonth(*monthText);
   if (!month) throw std::invalid_argument(TrFormat("--month takes a month as YYYY-MM, not '{1}'", {*monthText}));
   const auto region = ctx.Option("region");
-  static const std::regex kRegion("^([0-9]{6}|[0-9]{9}|[0-9]{12})$");
   if (!region)
     throw std::invalid_argument(Tr("--region CODE is required: a county (6 digits), township (9) or village (12)"));
-  if (!std::regex_match(*region, kRegion)) {
+  if (!reports::RosterTakesRegion(chosen->kind, *region)) {
     throw std::invalid_argument(
-        TrFormat("--region takes a county (6 digits), township (9) or village (12) code, not '{1}'", {*region}));
+        chosen->kind == reports::RosterKind::Statistics
+            ? TrFormat("--region takes a province (2 digits), prefecture (4), county (6), township (9) or village "
+                       "(12) code, not '{1}'",
+                       {*region})
+            : TrFormat("--region takes a county (6 digits), township (9) or village (12) code, not '{1}'", {*region}));
   }
   const Format format = ParseFormat(ctx, true);
   const std::string file = OutputFile(ctx);
 
   auto db = ctx.connect();
   db->RequireSupportedSchema();
+  // A region above the login's scope would print the scope's rows under a
+  // larger name: refused (row-level security shows no more either way).
+  const std::string scope = db->WhoAmI().regionScope;
+  if (region->rfind(scope, 0) != 0) {
+    throw std::invalid_argument(TrFormat("--region {1} is not a region in your scope", {*region}));
+  }
   std::string padded = *region;
   padded.append(12 - padded.size(), '0');  // the database's codes have 12 digits
   // Read from the report standby when it is fit, else the primary.
@@ -186,8 +196,9 @@ std::vector<Command> DocumentCommands() {
        "default): the month's payment lines (written by `payments generate`) with masked IDs and accounts, "
        "subtotals per village and township, page totals and the grand total. --kind notice: the public notices "
        "that run during the month, one list per village, showing only name, household size and amount. "
-       "--kind statistics: the month's households, persons and amounts per program for each township (of a "
-       "county) or village (of a township), from the payment lines. Rosters are read from the report standby (the "
+       "--kind statistics: the month's households, persons and amounts per program for each prefecture (of a "
+       "province, 2 digits), county (of a prefecture, 4), township (of a county) or village (of a township), "
+       "summed by the database from the payment lines. Rosters are read from the report standby (the "
        "profile's report key, or --report-db CONN) when it is up and at most report_standby_max_lag behind, else "
        "from the primary, which a line then says.",
        {"kind", "month", "region", "format", "output", "report-db"},

@@ -190,22 +190,22 @@ class PgCaseRepository final : public CaseRepository {
 
   std::vector<TimelineEntry> HouseholdTimeline(std::int64_t householdId) override {
     const long long id = householdId;
-    return ReadRows("reading the story of household " + std::to_string(householdId),
-                    (m_sql.prepare << "SELECT " + Date("t.on_date") + ", t.kind, t.item_id, t.what, t.state, " +
-                                          Date("t.due_on") +
-                                          ", coalesce(t.amount_fen, -1) FROM doudi.household_timeline(:h) AS t",
-                     soci::use(id)),
-                    [](const soci::row& r) {
-                      TimelineEntry e;
-                      e.date = r.get<std::string>(0);
-                      e.kind = r.get<std::string>(1);
-                      e.itemId = r.get<long long>(2);
-                      e.what = r.get<std::string>(3);
-                      e.state = r.get<std::string>(4);
-                      e.dueOn = r.get<std::string>(5);
-                      if (r.get<long long>(6) >= 0) e.amount = Fen(r, 6);
-                      return e;
-                    });
+    return ReadRows(
+        "reading the story of household " + std::to_string(householdId),
+        (m_sql.prepare << "SELECT " + Date("t.on_date") + ", t.kind, t.item_id, t.what, t.state, " + Date("t.due_on") +
+                              ", coalesce(t.amount_fen, -1) FROM doudi.household_timeline(:h) AS t",
+         soci::use(id)),
+        [](const soci::row& r) {
+          TimelineEntry e;
+          e.date = r.get<std::string>(0);
+          e.kind = r.get<std::string>(1);
+          e.itemId = r.get<long long>(2);
+          e.what = r.get<std::string>(3);
+          e.state = r.get<std::string>(4);
+          e.dueOn = r.get<std::string>(5);
+          if (r.get<long long>(6) >= 0) e.amount = Fen(r, 6);
+          return e;
+        });
   }
 
   std::int64_t Open(const NewCase& application, const std::string& requestId) override {
@@ -293,8 +293,7 @@ class PgCaseRepository final : public CaseRepository {
                                       " FROM doudi.case_missing_requirements(:c) AS m",
                      soci::use(id)),
                     [](const soci::row& r) {
-                      return MissingRequirement{r.get<std::string>(0), r.get<std::string>(1),
-                                                r.get<std::string>(2)};
+                      return MissingRequirement{r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2)};
                     });
   }
 
@@ -385,9 +384,8 @@ class PgCaseRepository final : public CaseRepository {
   void AddFund(const CharityFund& fund) override {
     Write("adding charity fund " + fund.code, [&] {
       const long long amount = fund.amount.Fen();
-      m_sql << "SELECT doudi.fund_add(:c, :n, :d, :p, :k, :a)",
-          soci::use(fund.code), soci::use(fund.name), soci::use(fund.donor), soci::use(fund.regionPrefix),
-          soci::use(fund.kind), soci::use(amount);
+      m_sql << "SELECT doudi.fund_add(:c, :n, :d, :p, :k, :a)", soci::use(fund.code), soci::use(fund.name),
+          soci::use(fund.donor), soci::use(fund.regionPrefix), soci::use(fund.kind), soci::use(amount);
       return 0;
     });
   }
@@ -427,6 +425,40 @@ class PgCaseRepository final : public CaseRepository {
           l.kind = r.get<std::string>(10);
           l.amount = Fen(r, 11);
           return l;
+        });
+  }
+
+  std::vector<StatisticsRow> PaymentStatistics(const std::string& month, const std::string& regionPrefix,
+                                               std::size_t areaDigits) override {
+    const std::string first = month + "-01";
+    const int digits = static_cast<int>(areaDigits);
+    // A case counts once per program however many lines (monthly, one-off)
+    // it has, with its household's current members.
+    return ReadRows(
+        "reading the payment statistics of " + month,
+        (m_sql.prepare << "SELECT a.area, coalesce(r.name, a.area), a.program, g.chinese, count(*)::bigint, "
+                          "coalesce(sum(s.persons), 0)::bigint, sum(a.amount_fen)::bigint "
+                          "FROM (SELECT rpad(left(l.region_code, :d), 12, '0') AS area, l.program, l.case_id, "
+                          "min(l.household_id) AS household_id, sum(l.amount_fen) AS amount_fen "
+                          "FROM doudi.payment_line AS l "
+                          "WHERE l.month = CAST(:m AS date) AND l.region_code LIKE :p || '%' "
+                          "GROUP BY 1, 2, 3) AS a "
+                          "JOIN doudi.program AS g ON g.code = a.program "
+                          "LEFT JOIN doudi.region AS r ON r.code = a.area "
+                          "CROSS JOIN LATERAL (SELECT count(*) AS persons FROM doudi.person AS p "
+                          "WHERE p.household_id = a.household_id AND p.left_on IS NULL) AS s "
+                          "GROUP BY a.area, r.name, a.program, g.chinese ORDER BY a.area, a.program",
+         soci::use(digits), soci::use(first), soci::use(regionPrefix)),
+        [](const soci::row& r) {
+          StatisticsRow row;
+          row.areaCode = r.get<std::string>(0);
+          row.areaName = r.get<std::string>(1);
+          row.program = r.get<std::string>(2);
+          row.programName = r.get<std::string>(3);
+          row.households = r.get<long long>(4);
+          row.persons = r.get<long long>(5);
+          row.amount = Fen(r, 6);
+          return row;
         });
   }
 
@@ -506,9 +538,10 @@ class PgCaseRepository final : public CaseRepository {
   std::optional<CaseRecord> LoadHead(std::int64_t caseId) {
     const long long id = caseId;
     soci::rowset<soci::row> rows =
-        (m_sql.prepare << "SELECT " + kSummaryColumns + ", " + TimeText("c.opened_at") + ", coalesce(doudi.staff_name(c.opened_by), c.opened_by), " +
-                              Date("c.accepted_on") + ", c.limit_extended::int, c.close_relative_note, " +
-                              Date("c.notice_start") + ", " + Date("c.notice_end") +
+        (m_sql.prepare << "SELECT " + kSummaryColumns + ", " + TimeText("c.opened_at") +
+                              ", coalesce(doudi.staff_name(c.opened_by), c.opened_by), " + Date("c.accepted_on") +
+                              ", c.limit_extended::int, c.close_relative_note, " + Date("c.notice_start") + ", " +
+                              Date("c.notice_end") +
                               ", coalesce(c.person_id, 0), coalesce((SELECT p.name FROM doudi.person AS p "
                               "WHERE p.id = c.person_id), ''), coalesce(c.follows_case_id, 0), "
                               "coalesce((SELECT string_agg(f.id::text, ',' ORDER BY f.id) FROM doudi.assistance_case "

@@ -4,11 +4,15 @@
 
 namespace doudi::dal::pg {
 
-ReportReader::ReportReader(std::string standbyConnectionString) : m_conninfo(std::move(standbyConnectionString)) {}
+ReportReader::ReportReader(std::string standbyConnectionString, std::chrono::seconds retryAfter)
+    : m_conninfo(std::move(standbyConnectionString)), m_retryAfter(retryAfter) {}
 
 ReportReader::~ReportReader() = default;
 
 StandbyReading ReportReader::Look(const std::string& primaryLsn) {
+  const auto now = std::chrono::steady_clock::now();
+  if (m_unreachableSince && now - *m_unreachableSince < m_retryAfter) return {};  // down a moment ago
+  m_unreachableSince.reset();
   // A kept session may be stale (the standby restarted): one fresh try.
   for (int attempt = 0; attempt < 2; ++attempt) {
     try {
@@ -20,6 +24,7 @@ StandbyReading ReportReader::Look(const std::string& primaryLsn) {
       if (!hadSession) break;  // it did not even connect: down
     }
   }
+  m_unreachableSince = now;
   return {};
 }
 

@@ -4,7 +4,7 @@
 #include <wx/log.h>
 
 #include <map>
-
+#include <memory>
 #include <optional>
 
 #include "app/session.h"
@@ -24,7 +24,7 @@ using Reason = reports::DocumentUnavailable::Reason;
 struct Built {
   std::optional<reports::PagedDocument> paged;
   Reason reason = Reason::Empty;
-  std::string detail;  // the library's English words, for the log line
+  std::string detail;     // the library's English words, for the log line
   std::string routeNote;  // a roster read from the primary instead of the report standby: why
 };
 
@@ -79,6 +79,18 @@ wxString ReasonText(Reason reason, const DocumentRequest& r) {
   return {};
 }
 
+// The report reader of the worker thread a roster is built on, kept while
+// the thread lives: the standby's session is reused from roster to roster,
+// and a standby found down is not tried again for a minute (ReportReader),
+// so a desk without its standby does not wait out a connect timeout per
+// roster. A reader is one thread's, like the connection beside it.
+dal::pg::ReportReader& KeptReportReader(const std::string& report) {
+  const std::string conninfo = report.empty() ? report : dal::WithNetworkTimeouts(report);
+  thread_local std::unique_ptr<dal::pg::ReportReader> kept;
+  if (!kept || kept->ConnectionString() != conninfo) kept = std::make_unique<dal::pg::ReportReader>(conninfo);
+  return *kept;
+}
+
 }  // namespace
 
 wxString DocumentKindLabel(reports::CaseDocumentKind kind) {
@@ -123,9 +135,8 @@ void OpenDocument(wxWindow* owner, wxWindow* previewParent, DatabaseWorker& work
           if (request.of == DocumentRequest::Of::Roster) {
             // Rosters and statistics read the report standby when it is fit
             // (a case's documents follow its latest save: the primary).
-            dal::pg::ReportReader reader(report.empty() ? report : dal::WithNetworkTimeouts(report));
             std::optional<reports::Document> document;
-            const auto route = reader.Run(db, [&](dal::pg::PgDatabase& source) {
+            const auto route = KeptReportReader(report).Run(db, [&](dal::pg::PgDatabase& source) {
               reports::DocumentSources from{source.Cases(), source.Registry(), source.Parameters(), names,
                                             &source.Attachments()};
               document = Make(from, request, today);

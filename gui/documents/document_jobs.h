@@ -21,7 +21,8 @@ class DatabaseWorker;
 class DocumentPreview;
 struct Session;
 
-enum class RosterKind { Payment, Notice, Statistics };
+// The roster kinds and the regions each may be of (case_documents.h).
+using reports::RosterKind;
 
 // The kind's name on buttons and menus: 审批表, 入户调查表 ...
 wxString DocumentKindLabel(reports::CaseDocumentKind kind);

@@ -6,6 +6,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
+
 #include "app/session.h"
 #include "common/wx_text.h"
 #include "doudi/model/region_code.h"
@@ -42,25 +44,36 @@ RosterDialog::RosterDialog(wxWindow* parent, wxWindow* previewParent, DatabaseWo
   m_monthMessage = AddField(_("Month (YYYY-MM):"), m_month);
   m_regionMessage = AddField(_("Region:"), m_region);
   FillRegions();
+  // The statistics may be of a province or prefecture, the lists not.
+  m_kind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { FillRegions(); });
   FinishLayout(_("Preview"), [this] { Accept(); });
 }
 
-// The county, townships and villages inside the user's scope, the scope
-// itself first chosen: a roster is of one of them.
+// The regions inside the user's scope that the chosen kind may be of (a
+// county, its townships and villages; for the statistics also a province
+// or prefecture), the one chosen before kept, else the first.
 void RosterDialog::FillRegions() {
   const std::string& scope = m_session.identity.regionScope;
+  const auto kind = static_cast<RosterKind>(m_kind->GetSelection());
+  const int chosen = m_region->GetSelection();
+  const std::string before = chosen >= 0 ? m_codes[static_cast<std::size_t>(chosen)] : std::string();
+  m_region->Clear();
+  m_codes.clear();
+  int top = -1;
   for (const auto& region : m_session.regions) {
     const auto code = model::RegionCode::Parse(region.code);
     if (!code) continue;
     const std::string prefix = code->ScopePrefix();
-    const bool rosterLevel = prefix.size() == 6 || prefix.size() == 9 || prefix.size() == 12;
-    if (!rosterLevel || prefix.rfind(scope, 0) != 0) continue;
-    // Indented by level, so the list reads as the tree it is.
-    const wxString indent(wxS(' '), (prefix.size() - 6) / 3 * 4);
+    if (!reports::RosterTakesRegion(kind, prefix) || prefix.rfind(scope, 0) != 0) continue;
+    // Indented by level below the first, so the list reads as the tree it is.
+    const int level = static_cast<int>(code->Level());
+    if (top < 0) top = level;
+    const wxString indent(wxS(' '), static_cast<std::size_t>(std::max(0, level - top) * 4));
     m_region->Append(indent + Wx(region.name) + wxS(" (") + Wx(prefix) + wxS(")"));
     m_codes.push_back(prefix);
   }
   if (!m_codes.empty()) m_region->SetSelection(0);
+  SelectRegion(before);
 }
 
 void RosterDialog::SelectRegion(const std::string& code) {

@@ -134,9 +134,10 @@ struct CaseDatabase {
     const std::string text = std::to_string(id);
     As(reviewer);
     // The family's signed authorization (a file the database takes as a PDF by its first bytes).
-    sql.Execute("SELECT doudi.attachment_add('case', $1::bigint, 'authorization', '核对授权书.pdf', "
-                "convert_to('%PDF-1.4 signed', 'UTF8'), '', NULL, gen_random_uuid())",
-                {text});
+    sql.Execute(
+        "SELECT doudi.attachment_add('case', $1::bigint, 'authorization', '核对授权书.pdf', "
+        "convert_to('%PDF-1.4 signed', 'UTF8'), '', NULL, gen_random_uuid())",
+        {text});
     Take(id, "accept", "");
     sql.Execute(
         "SELECT doudi.case_record_survey($1::bigint, ARRAY['林晓东','王丽'], current_date, "
@@ -145,7 +146,8 @@ struct CaseDatabase {
     Take(id, "survey", "");
     sql.Execute(
         "SELECT doudi.attachment_add('evidence', doudi.case_add_evidence($1::bigint, 'verification_report', "
-        "'家庭经济状况核对报告', '', gen_random_uuid()), 'other', '核对报告.pdf', convert_to('%PDF-1.4 report', 'UTF8'), "
+        "'家庭经济状况核对报告', '', gen_random_uuid()), 'other', '核对报告.pdf', convert_to('%PDF-1.4 report', "
+        "'UTF8'), "
         "'', NULL, gen_random_uuid())",
         {text});
     Take(id, "verify", "");
@@ -333,8 +335,8 @@ BOOST_AUTO_TEST_CASE(payment_roster_as_pdf_and_xlsx) {
 BOOST_AUTO_TEST_CASE(statistics_summary_of_a_county) {
   CaseDatabase db;
   const auto pdf = db.File("statistics.pdf");
-  const Result r =
-      db.Run({"roster", "--kind", "statistics", "--month", db.month, "--region", "331022", "--format", "pdf", "-o", pdf});
+  const Result r = db.Run(
+      {"roster", "--kind", "statistics", "--month", db.month, "--region", "331022", "--format", "pdf", "-o", pdf});
   BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
   const std::string text = PdfText(pdf);
   for (const std::string wanted : {"统计", "海游街道", "最低生活保障", "1,234.00"}) {
@@ -342,6 +344,44 @@ BOOST_AUTO_TEST_CASE(statistics_summary_of_a_county) {
   }
   RequireNothingFull(text);
   BOOST_TEST(text.find("章海明") == std::string::npos);  // counts, no names
+}
+
+// The province's summary, one row per prefecture, and a prefecture's, one
+// per county, summed by the database; a region above the login's scope is
+// refused rather than printed with the scope's rows under its name.
+BOOST_AUTO_TEST_CASE(statistics_summary_of_a_province_and_a_prefecture) {
+  CaseDatabase db;
+  const std::string province = db.server.CreateUser("province", "finance_officer", "33");
+  const auto pdf = db.File("province.pdf");
+  const Result r = db.RunAs(province, {"roster", "--kind", "statistics", "--month", db.month, "--region", "33",
+                                       "--format", "pdf", "-o", pdf});
+  BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+  std::string text = PdfText(pdf);
+  for (const std::string wanted :
+       {"浙江省社会救助统计汇总表", "台州市", "最低生活保障", "1,234.00", "浙江省民政厅", "浙民统〔"}) {
+    BOOST_TEST(text.find(wanted) != std::string::npos, "the province's summary lacks " << wanted);
+  }
+  BOOST_TEST(text.find("三门县") == std::string::npos);  // a row per prefecture, not per county
+  RequireNothingFull(text);
+
+  const Result city = db.RunAs(province, {"roster", "--kind", "statistics", "--month", db.month, "--region", "3310",
+                                          "--format", "pdf", "-o", pdf});
+  BOOST_REQUIRE_MESSAGE(city.exitCode == 0, city.err);
+  text = PdfText(pdf);
+  for (const std::string wanted : {"台州市社会救助统计汇总表", "三门县", "1,234.00", "台州市民政局", "台民统〔"}) {
+    BOOST_TEST(text.find(wanted) != std::string::npos, "the prefecture's summary lacks " << wanted);
+  }
+
+  // The lists of people stay at a county, township or village.
+  const Result payment = db.RunAs(
+      province, {"roster", "--kind", "payment", "--month", db.month, "--region", "33", "--format", "pdf", "-o", pdf});
+  BOOST_TEST(payment.exitCode == 2);
+  BOOST_TEST(payment.err.find("--region") != std::string::npos, payment.err);
+  // Above the scope: the county's decider asking for the province.
+  const Result above = db.RunAs(db.decider, {"--lang", "en", "roster", "--kind", "statistics", "--month", db.month,
+                                             "--region", "33", "--format", "pdf", "-o", pdf});
+  BOOST_TEST(above.exitCode == 2);
+  BOOST_TEST(above.err.find("--region 33 is not a region in your scope") != std::string::npos, above.err);
 }
 
 BOOST_AUTO_TEST_CASE(public_notice_roster_shows_name_size_and_amount_only) {
@@ -408,10 +448,12 @@ BOOST_AUTO_TEST_CASE(case_list_searches_the_scope_with_masked_ids) {
   const Result byId = db.RunAs(db.reviewer, {"case", "list", "--id", kHeadId, "--program", "dibao", "--state",
                                              "in_payment", "--region", "331022001"});
   BOOST_REQUIRE_MESSAGE(byId.exitCode == 0, byId.err);
-  BOOST_TEST(byId.out.find("\n" + std::to_string(db.caseId) + "\t") != std::string::npos, byId.out);  // after the header
+  BOOST_TEST(byId.out.find("\n" + std::to_string(db.caseId) + "\t") != std::string::npos,
+             byId.out);  // after the header
   BOOST_TEST(byId.out.find(kHeadId) == std::string::npos, byId.out);
-  BOOST_TEST(db.RunAs(db.reviewer, {"case", "list", "--name", "章海", "--to", "2000-01-01"}).out.find("共找到 0 件案件") !=
-             std::string::npos);
+  BOOST_TEST(
+      db.RunAs(db.reviewer, {"case", "list", "--name", "章海", "--to", "2000-01-01"}).out.find("共找到 0 件案件") !=
+      std::string::npos);
   BOOST_TEST(db.RunAs(db.reviewer, {"case", "list", "--overdue"}).out.find("共找到 0 件案件") != std::string::npos);
   // Another township's reviewer finds nothing, even by the full ID.
   const Result theirs = db.RunAs(other, {"case", "list", "--id", kHeadId});

@@ -449,11 +449,7 @@ BOOST_AUTO_TEST_CASE(administrators_add_parameters_with_field_messages_others_re
   BOOST_REQUIRE(value != nullptr);
   // Choosing the program (as a click does) lists its keys.
   auto* program = test::Find<wxChoice>(parameters, "program");
-  program->SetSelection(program->FindString(Chinese("最低生活保障")));
-  wxCommandEvent chosen(wxEVT_CHOICE, program->GetId());
-  chosen.SetEventObject(program);
-  chosen.SetInt(program->GetSelection());
-  program->ProcessWindowEvent(chosen);
+  test::Choose(program, program->FindString(Chinese("最低生活保障")));
   key->SetSelection(key->FindString("standard_per_person"));
   BOOST_REQUIRE(key->GetSelection() >= 0);
   value->ChangeValue("1150");  // fen or yuan? refused

@@ -17,9 +17,9 @@
 // Outside scripts/test (no DOUDI_TEST_PRINT_DIR) these tests are skipped with
 // a message; under it a print server that did not start fails them.
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/fileconf.h>
-#include <wx/choice.h>
 #include <wx/textctrl.h>
 
 #include <boost/test/unit_test.hpp>
@@ -258,6 +258,51 @@ BOOST_AUTO_TEST_CASE(the_rosters_menu_previews_the_payment_roster_and_saves_xlsx
   std::filesystem::remove_all(dir);
 }
 
+// A province's finance officer: the statistics may be of the province or a
+// prefecture, the lists of people not; the province's summary previews.
+BOOST_AUTO_TEST_CASE(the_statistics_of_a_province_list_its_prefectures_and_the_payment_roster_does_not) {
+  DecidedCase data;
+  const std::string province = data.db.AddUser("province", "finance_officer", "33", "钱省财");
+  auto* frame = test::OpenFrame(data.db, province);
+  gui::DocumentPreview* preview = nullptr;
+  std::vector<std::string> forStatistics;
+  std::vector<std::string> forPayments;
+  frame->SetDialogRunner([&](wxDialog& dialog) {
+    auto& roster = dynamic_cast<gui::RosterDialog&>(dialog);
+    forStatistics = roster.RegionCodes();
+    auto* kind = test::Find<wxChoice>(dialog, "kind");
+    test::Choose(kind, static_cast<int>(gui::RosterKind::Payment));
+    forPayments = roster.RegionCodes();
+    test::Choose(kind, static_cast<int>(gui::RosterKind::Statistics));
+    roster.SelectRegion("33");
+    const int code = test::PressOk(
+        dialog, [&](wxDialog& d) { test::Find<wxTextCtrl>(d, "month")->ChangeValue(wxString::FromUTF8(data.month)); });
+    preview = roster.Preview();
+    return code;
+  });
+  frame->ShowRosterDialog(gui::RosterKind::Statistics);
+  BOOST_REQUIRE(forStatistics.size() >= 3u);
+  BOOST_TEST(forStatistics[0] == "33");
+  BOOST_TEST(forStatistics[1] == "3310");
+  BOOST_TEST(!forPayments.empty());
+  BOOST_TEST(forPayments.front() == kCounty);
+  for (const auto& code : forPayments) BOOST_TEST(code.size() >= 6u);
+  BOOST_REQUIRE(preview != nullptr);
+  BOOST_TEST(preview->PageCount() == 1);
+  BOOST_TEST(InkShare(preview->PageBitmap()) > 0.005);
+  test::PumpUntil([] { return false; }, std::chrono::milliseconds(500));  // let it paint
+  BOOST_TEST(gui::SaveWindowPng(preview, ShotPath("province-statistics.png")));
+  const auto dir = ScratchDir();
+  const auto pdf = dir / "province-statistics.pdf";
+  SaveAs(*preview, gui::SaveFormat::Pdf, pdf);
+  const std::string text = Squeezed(Output("pdftotext -layout '" + pdf.string() + "' -"));
+  for (const std::string wanted : {"浙江省社会救助统计汇总表", "台州市", "浙江省民政厅", "680.00"}) {
+    BOOST_TEST(text.find(wanted) != std::string::npos, "the province's summary lacks " << wanted);
+  }
+  test::CloseFrame(frame);
+  std::filesystem::remove_all(dir);
+}
+
 BOOST_AUTO_TEST_CASE(the_statistics_are_read_from_the_report_standby_or_the_preview_says_the_primary_answered) {
   DecidedCase data;
   test::WaitForStandby(data.db.Server());
@@ -317,7 +362,9 @@ PrintQueue Queue() {
   return {printer, std::getenv("DOUDI_TEST_PRINT_DIR")};
 }
 
-std::string Quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+std::string Quoted(const fs::path& path) {
+  return "'" + path.string() + "'";
+}
 
 // The workstation's settings in a file of this test, in place of the
 // user's; the user's come back after.
@@ -325,8 +372,8 @@ class ScopedSettings {
  public:
   ScopedSettings()
       : m_file(fs::temp_directory_path() / ("doudi-print-settings-" + std::to_string(std::random_device()()))),
-        m_previous(wxConfigBase::Set(new wxFileConfig(wxS("doudi"), wxEmptyString, m_file.string(), wxEmptyString,
-                                                      wxCONFIG_USE_LOCAL_FILE))) {}
+        m_previous(wxConfigBase::Set(
+            new wxFileConfig(wxS("doudi"), wxEmptyString, m_file.string(), wxEmptyString, wxCONFIG_USE_LOCAL_FILE))) {}
   ~ScopedSettings() {
     delete wxConfigBase::Set(m_previous);
     std::error_code ignored;
@@ -430,8 +477,8 @@ struct Gray {
 
 Gray Render(const fs::path& pdf, int page, int dpi) {
   const std::string p = std::to_string(page);
-  const std::string pgm = Output("pdftoppm -gray -r " + std::to_string(dpi) + " -f " + p + " -l " + p + " " +
-                                 Quoted(pdf));
+  const std::string pgm =
+      Output("pdftoppm -gray -r " + std::to_string(dpi) + " -f " + p + " -l " + p + " " + Quoted(pdf));
   Gray gray;
   // P5, width height, 255, then the pixels.
   std::size_t at = 0;
@@ -586,7 +633,6 @@ void UseDeskPrinter(ScopedSettings& settings, const PrintQueue& queue, int copie
   config.Flush();
 }
 
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(printing, *boost::unit_test::precondition(PrintServerGiven))
@@ -627,8 +673,7 @@ BOOST_AUTO_TEST_CASE(the_approval_form_prints_to_the_desk_printer_without_a_dial
   }
 
   const auto saved = dir / "approval-form.pdf";
-  reports::WriteDocumentFile(preview->Paged(), reports::FileFormat::Pdf,
-                             saved);
+  reports::WriteDocumentFile(preview->Paged(), reports::FileFormat::Pdf, saved);
   RequireSameAsSaved(printed, saved, preview->PageCount(), false);
 
   const JobOptions job = LastJobOptions(queue);
@@ -647,7 +692,8 @@ BOOST_AUTO_TEST_CASE(a_multi_page_roster_prints_landscape_with_every_page) {
   ScopedSettings settings;
   UseDeskPrinter(settings, queue, 1, "short-edge");
   const auto dir = ScratchDir();
-  auto* preview = new gui::DocumentPreview(nullptr, reports::Layout(reports::PaymentRoster(reports::samples::Payment(70))), true);
+  auto* preview =
+      new gui::DocumentPreview(nullptr, reports::Layout(reports::PaymentRoster(reports::samples::Payment(70))), true);
   preview->Show();
   BOOST_REQUIRE(preview->PageCount() >= 3);
 
@@ -655,8 +701,7 @@ BOOST_AUTO_TEST_CASE(a_multi_page_roster_prints_landscape_with_every_page) {
   preview->PrintToDeskPrinter();
   const fs::path printed = WaitForPrintedPdf(queue, before);
   const auto saved = dir / "payment-roster.pdf";
-  reports::WriteDocumentFile(preview->Paged(), reports::FileFormat::Pdf,
-                             saved);
+  reports::WriteDocumentFile(preview->Paged(), reports::FileFormat::Pdf, saved);
   RequireSameAsSaved(printed, saved, preview->PageCount(), true);
   const JobOptions job = LastJobOptions(queue);
   BOOST_TEST(job.copies == 1);
@@ -669,7 +714,8 @@ BOOST_AUTO_TEST_CASE(a_printer_the_print_server_does_not_know_is_said_at_once) {
   const PrintQueue queue = Queue();
   ScopedSettings settings;
   UseDeskPrinter(settings, PrintQueue{"NoSuchPrinter", queue.dir}, 1, "simplex");
-  auto* preview = new gui::DocumentPreview(nullptr, reports::Layout(reports::PaymentRoster(reports::samples::Payment(3))), true);
+  auto* preview =
+      new gui::DocumentPreview(nullptr, reports::Layout(reports::PaymentRoster(reports::samples::Payment(3))), true);
   const auto before = PdfsIn(queue.dir / "out");
   const auto start = std::chrono::steady_clock::now();
   preview->PrintToDeskPrinter();

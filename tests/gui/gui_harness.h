@@ -2,6 +2,7 @@
 // What the GUI tests share: pumping wx events until something happened,
 // and a database with the demo registry and a logged-in desk user.
 #include <wx/app.h>
+#include <wx/choice.h>
 #include <wx/evtloop.h>
 
 #include <chrono>
@@ -111,6 +112,15 @@ inline std::string U(const wxString& text) {
 template <typename T>
 T* Find(wxWindow& window, const char* name) {
   return dynamic_cast<T*>(wxWindow::FindWindowByName(wxString::FromUTF8(name), &window));
+}
+
+// Selects item in choice and tells its handlers, as a click does.
+inline void Choose(wxChoice* choice, int item) {
+  choice->SetSelection(item);
+  wxCommandEvent chosen(wxEVT_CHOICE, choice->GetId());
+  chosen.SetEventObject(choice);
+  chosen.SetInt(item);
+  choice->ProcessWindowEvent(chosen);
 }
 
 }  // namespace doudi::test

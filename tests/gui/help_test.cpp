@@ -98,10 +98,7 @@ BOOST_AUTO_TEST_CASE(a_clerk_sees_the_households_help_at_a_glance_and_records_a_
     const auto fill = [](const char* amount) {
       return [amount](wxDialog& d) {
         auto* giver = test::Find<wxChoice>(d, "giver_kind");
-        giver->SetSelection(giver->FindString(Chinese("慈善基金")));
-        wxCommandEvent changed(wxEVT_CHOICE, giver->GetId());
-        changed.SetEventObject(giver);
-        giver->ProcessWindowEvent(changed);
+        test::Choose(giver, giver->FindString(Chinese("慈善基金")));
         auto* kind = test::Find<wxChoice>(d, "kind");
         kind->SetSelection(kind->FindString(Chinese("现金救助")));
         test::Find<wxTextCtrl>(d, "amount")->ChangeValue(amount);

@@ -34,8 +34,8 @@ std::string HouseholdOf(test::TestDatabase& server, const std::string& ref) {
 
 // A case opened as the set-up superuser, its open date moved back.
 std::string OpenCase(test::TestDatabase& server, const std::string& ref, const std::string& program, int daysAgo) {
-  const std::string id = server.Scalar("SELECT doudi.case_open(" + HouseholdOf(server, ref) + ", '" + program +
-                                       "', gen_random_uuid())");
+  const std::string id =
+      server.Scalar("SELECT doudi.case_open(" + HouseholdOf(server, ref) + ", '" + program + "', gen_random_uuid())");
   server.Execute("UPDATE doudi.assistance_case SET opened_at = now() - interval '" + std::to_string(daysAgo) +
                  " days' WHERE id = " + id);
   return id;
@@ -48,28 +48,39 @@ void TellTheStory(test::TestDatabase& server) {
   const std::string hh = HouseholdOf(server, "SM-0001");
   const std::string first = OpenCase(server, "SM-0001", "temporary", 90);
   server.Execute("UPDATE doudi.assistance_case SET state = 'terminated' WHERE id = " + first);
-  server.Execute("UPDATE doudi.assistance_case SET follows_case_id = " + first + " WHERE id = " +
-                 OpenCase(server, "SM-0001", "dibao", 2));
-  server.Execute("INSERT INTO doudi.alert (rule, subject_key, period, household_id, name, region_code, figure_fen, "
-                 "raised_at) SELECT code, 'household:" + hh + "', '2026', " + hh +
-                 ", '叶建军', '331022001201', 2350000, now() - interval '60 days' FROM doudi.alert_rule "
-                 "WHERE code = 'medical_registered'");
+  server.Execute("UPDATE doudi.assistance_case SET follows_case_id = " + first +
+                 " WHERE id = " + OpenCase(server, "SM-0001", "dibao", 2));
+  server.Execute(
+      "INSERT INTO doudi.alert (rule, subject_key, period, household_id, name, region_code, figure_fen, "
+      "raised_at) SELECT code, 'household:" +
+      hh + "', '2026', " + hh +
+      ", '叶建军', '331022001201', 2350000, now() - interval '60 days' FROM doudi.alert_rule "
+      "WHERE code = 'medical_registered'");
   server.Execute(
       "WITH s AS (INSERT INTO doudi.referral_send (request_id, household_id, region_code) "
-      "VALUES (gen_random_uuid(), " + hh + ", '331022001201') RETURNING id) "
+      "VALUES (gen_random_uuid(), " +
+      hh +
+      ", '331022001201') RETURNING id) "
       "INSERT INTO doudi.referral (household_id, region_code, department, send_id, kind, request, due_days, due_on) "
-      "SELECT " + hh + ", '331022001201', 'medical_insurance', s.id, 'medical_aid', '郑彩娥住院费用医疗救助', 10, "
+      "SELECT " +
+      hh +
+      ", '331022001201', 'medical_insurance', s.id, 'medical_aid', '郑彩娥住院费用医疗救助', 10, "
       "current_date - 5 FROM s");
   server.Execute("UPDATE doudi.referral SET referred_at = now() - interval '50 days' WHERE household_id = " + hh);
   server.Execute(
       "INSERT INTO doudi.help_record (request_id, household_id, region_code, kind, giver_kind, giver, department, "
-      "given_on, amount_fen, description) VALUES (gen_random_uuid(), " + hh + ", '331022001201', 'medical_aid', "
+      "given_on, amount_fen, description) VALUES (gen_random_uuid(), " +
+      hh +
+      ", '331022001201', 'medical_aid', "
       "'department', '医疗保障局', 'medical_insurance', current_date - 30, 820000, '住院费用二次救助')");
   server.Execute("INSERT INTO doudi.pairing_household (household_id, region_code, since) VALUES (" + hh +
                  ", '331022001201', current_date - 100)");
-  server.Execute("INSERT INTO doudi.pairing_visit (request_id, household_id, region_code, visited_on, level, visitor, "
-                 "found) VALUES (gen_random_uuid(), " + hh + ", '331022001201', current_date - 10, 'township', "
-                 "'王干部', '母亲出院，病情稳定')");
+  server.Execute(
+      "INSERT INTO doudi.pairing_visit (request_id, household_id, region_code, visited_on, level, visitor, "
+      "found) VALUES (gen_random_uuid(), " +
+      hh +
+      ", '331022001201', current_date - 10, 'township', "
+      "'王干部', '母亲出院，病情稳定')");
 }
 
 }  // namespace
@@ -103,16 +114,13 @@ BOOST_AUTO_TEST_CASE(the_household_editor_tells_the_whole_story_and_opens_a_case
   BOOST_TEST(test::U(story->List()->GetItemText(2, 3)) == gui::StoryWord("help", "medical_aid"));
   BOOST_TEST(test::U(story->List()->GetItemText(2, 5)) == "¥8,200.00");
   BOOST_TEST(test::U(story->List()->GetItemText(3, 2)) == "医疗保障局：郑彩娥住院费用医疗救助");
-  BOOST_TEST(rows[3].late);  // past its due date, still sent
-  BOOST_TEST(test::U(story->List()->GetItemText(5, 3)) == "已终止");  // the state table's own words
+  BOOST_TEST(rows[3].late);                                               // past its due date, still sent
+  BOOST_TEST(test::U(story->List()->GetItemText(5, 3)) == "已终止");      // the state table's own words
   test::PumpUntil([] { return false; }, std::chrono::milliseconds(400));  // let it paint
   BOOST_TEST(gui::SaveWindowPng(editor.get(), test::ShotPath("household-timeline.png")));
 
   // The filter keeps one kind.
-  story->KindFilter()->SetSelection(1);  // cases
-  wxCommandEvent choose(wxEVT_CHOICE, story->KindFilter()->GetId());
-  choose.SetEventObject(story->KindFilter());
-  story->KindFilter()->ProcessWindowEvent(choose);
+  test::Choose(story->KindFilter(), 1);  // cases
   BOOST_TEST(story->Rows().size() == 2U);
 
   // The closed 临时救助 case opens in one click: the editor closes for it.

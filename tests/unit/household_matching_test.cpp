@@ -146,6 +146,9 @@ class FakeCases : public dal::CaseRepository {
   std::vector<dal::NoticeEntry> PublicNotices(const std::string&) override { return {}; }
   int GeneratePayments(const std::string&) override { return 0; }
   std::vector<dal::RosterLine> PaymentRoster(const std::string&, const std::string&) override { return {}; }
+  std::vector<dal::StatisticsRow> PaymentStatistics(const std::string&, const std::string&, std::size_t) override {
+    return {};
+  }
 };
 
 const model::MatchItem& Item(const HouseholdMatching& m, const std::string& code) {

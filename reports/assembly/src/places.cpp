@@ -46,10 +46,15 @@ std::optional<std::string> Issuer::Value(const std::string& program, const std::
 std::string Issuer::Office(const std::string& program, const std::string& regionCode, std::chrono::year_month_day on) {
   if (auto office = Value(program, regionCode, "issuing_office", "text", on)) return *office;
   const std::string county = m_places.County(regionCode);
-  if (county.empty())
+  if (!county.empty()) return county + "民政局";
+  // A province's or prefecture's own summary: 浙江省民政厅, 台州市民政局;
+  // the municipalities under the centre (北京市 ...) have a 民政局.
+  const std::string name = regionCode.size() < 6 ? m_places.Name(regionCode) : std::string();
+  if (name.empty())
     throw DocumentUnavailable(DocumentUnavailable::Reason::OutOfScope,
                               "the county of region " + regionCode + " is not in your scope");
-  return county + "民政局";
+  const bool city = name.size() >= 3 && name.compare(name.size() - 3, 3, "市") == 0;
+  return name + (regionCode.size() == 2 && !city ? "民政厅" : "民政局");
 }
 
 int Issuer::Period(const std::string& program, const std::string& regionCode, const std::string& key,

@@ -4,13 +4,34 @@
 // village because a notice is posted in its village.
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "doudi/reports/case_documents.h"
 #include "doudi/reports/documents.h"
 #include "places.h"
 
 namespace doudi::reports {
+
+bool RosterTakesRegion(RosterKind kind, const std::string& prefix) {
+  const auto size = prefix.size();
+  const bool listsPeople = size == 6 || size == 9 || size == 12;
+  const bool sums = kind == RosterKind::Statistics && (size == 2 || size == 4);
+  return (listsPeople || sums) &&
+         std::all_of(prefix.begin(), prefix.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::size_t StatisticsAreaDigits(const std::string& prefix) {
+  switch (prefix.size()) {
+    case 2:
+      return 4;
+    case 4:
+      return 6;
+    case 6:
+      return 9;
+    default:
+      return 12;
+  }
+}
+
 namespace {
 
 using assembly::ParseDate;
@@ -18,31 +39,35 @@ using assembly::Places;
 using std::chrono::year_month;
 using std::chrono::year_month_day;
 
-void RequireInScope(const Places& places, const std::string& region) {
-  const auto size = region.size();
-  const bool wellFormed = (size == 6 || size == 9 || size == 12) &&
-                          std::all_of(region.begin(), region.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!wellFormed || places.Name(region).empty()) {
+void RequireInScope(const Places& places, RosterKind kind, const std::string& region) {
+  if (!RosterTakesRegion(kind, region) || places.Name(region).empty()) {
     throw DocumentUnavailable(DocumentUnavailable::Reason::OutOfScope,
-                              "region " + region + " is not a county, township or village in your scope");
+                              kind == RosterKind::Statistics
+                                  ? "region " + region +
+                                        " is not a province, prefecture, county, township or "
+                                        "village in your scope"
+                                  : "region " + region + " is not a county, township or village in your scope");
   }
 }
 
 // A monthly document's number: 三民发〔2026〕07号 (kind 发 payments, 统
 // statistics, 示 a village's notices), with -township/village digits for a
-// smaller region.
+// smaller region; a province's or prefecture's statistics take its own
+// initial (浙民统〔2026〕11号).
 std::string MonthlyNumber(const Places& places, const std::string& kind, const std::string& region, year_month month) {
-  return places.CountyInitial(region) + "民" + kind + "〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
+  const std::string initial =
+      region.size() >= 6 ? places.CountyInitial(region) : places.Name(region).substr(0, 3);  // one CJK character
+  return initial + "民" + kind + "〔" + std::to_string(static_cast<int>(month.year())) + "〕" +
          assembly::TwoDigitMonth(month) + (region.size() > 6 ? "-" + region.substr(6) : std::string()) + "号";
 }
 
-// What every roster starts from: the area, refused unless it is a county,
-// township or village in the caller's scope, its places' names, and who
-// issues documents there.
+// What every roster starts from: the area, refused unless the kind may be
+// of it and it is in the caller's scope, its places' names, and who issues
+// documents there.
 struct RosterArea {
-  RosterArea(DocumentSources& sources, const std::string& region)
+  RosterArea(DocumentSources& sources, RosterKind kind, const std::string& region)
       : places(sources.regionNames), issuer(sources.parameters, places) {
-    RequireInScope(places, region);
+    RequireInScope(places, kind, region);
   }
   RosterArea(const RosterArea&) = delete;  // the issuer refers to places
   RosterArea& operator=(const RosterArea&) = delete;
@@ -60,14 +85,16 @@ struct RosterArea {
 
 // The month's payment lines under region; throws DocumentUnavailable when
 // there are none, saying how they are written.
+[[noreturn]] void NoPaymentLines(const std::string& region, const std::string& monthText) {
+  throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
+                            "no payment lines for " + monthText + " under " + region +
+                                " (doudi-admin payments generate --month " + monthText + " writes them)");
+}
+
 std::vector<dal::RosterLine> PaymentLines(DocumentSources& sources, const std::string& region, year_month month) {
   const std::string monthText = IsoMonth(month);
   auto lines = sources.cases.PaymentRoster(monthText, region);
-  if (lines.empty()) {
-    throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,
-                              "no payment lines for " + monthText + " under " + region +
-                                  " (doudi-admin payments generate --month " + monthText + " writes them)");
-  }
+  if (lines.empty()) NoPaymentLines(region, monthText);
   return lines;
 }
 
@@ -119,7 +146,7 @@ std::string IsoMonth(year_month month) {
 
 Document PaymentRosterDocument(DocumentSources& sources, const std::string& region, year_month month,
                                year_month_day today) {
-  RosterArea roster(sources, region);
+  RosterArea roster(sources, RosterKind::Payment, region);
   PaymentRosterInput input;
   input.issue = roster.MonthlyIssue("dibao", "发", region, month, today);
   input.month = month;
@@ -134,34 +161,32 @@ Document PaymentRosterDocument(DocumentSources& sources, const std::string& regi
 
 Document StatisticsDocument(DocumentSources& sources, const std::string& region, year_month month,
                             year_month_day today) {
-  RosterArea roster(sources, region);
+  RosterArea roster(sources, RosterKind::Statistics, region);
   StatisticsInput input;
   input.issue = roster.MonthlyIssue("dibao", "统", region, month, today);
   input.period = std::to_string(static_cast<int>(month.year())) + "年" +
                  std::to_string(static_cast<unsigned>(month.month())) + "月";
   input.regionName = roster.places.FullName(region);
-  // One row per (area one level below region, program); a household counts
-  // once per program however many lines (monthly and one-off) it has.
-  std::map<std::pair<std::string, std::string>, StatisticsLine> rows;
-  std::set<std::pair<std::string, std::int64_t>> counted;
-  for (const auto& line : PaymentLines(sources, region, month)) {
-    const std::string area = region.size() == 6 ? line.townshipName : line.villageName;
-    auto& row = rows[{area, line.programName}];
-    row.region = area;
-    row.program = line.programName;
-    row.amount += line.amount;
-    if (counted.insert({line.programName, line.caseId}).second) {
-      row.households += 1;
-      row.persons += line.householdSize;
-    }
+  // One row per (area one level below region, program), summed by the
+  // database: a province's month is a few hundred rows, not its lines.
+  const std::string monthText = IsoMonth(month);
+  const auto rows = sources.cases.PaymentStatistics(monthText, region, StatisticsAreaDigits(region));
+  if (rows.empty()) NoPaymentLines(region, monthText);
+  for (const auto& row : rows) {
+    StatisticsLine line;
+    line.region = row.areaName;
+    line.program = row.programName;
+    line.households = static_cast<int>(row.households);
+    line.persons = static_cast<int>(row.persons);
+    line.amount = row.amount;
+    input.lines.push_back(std::move(line));
   }
-  for (auto& [key, row] : rows) input.lines.push_back(std::move(row));
   return StatisticsSummary(input);
 }
 
 Document NoticeRosterDocument(DocumentSources& sources, const std::string& region, year_month month,
                               year_month_day today) {
-  RosterArea roster(sources, region);
+  RosterArea roster(sources, RosterKind::Notice, region);
   const auto villages = NoticesInMonth(sources.cases.PublicNotices(region), month);
   if (villages.order.empty()) {
     throw DocumentUnavailable(DocumentUnavailable::Reason::Empty,

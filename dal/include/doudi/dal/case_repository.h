@@ -30,7 +30,7 @@ namespace doudi::dal {
 
 // How close a deadline is, as the task list colours it.
 enum class DeadlineStatus {
-  None,       // no deadline runs in this state
+  None,  // no deadline runs in this state
   OnTime,
   DueSoon,    // due within the due_soon_days parameter (working days)
   Overdue,    // the due date has passed
@@ -49,13 +49,13 @@ struct CaseSummary {
   std::string stepOrder;      // "national" or "jinjiang"
   std::string state;          // "awaiting_decision"
   std::int32_t version = 0;
-  std::string stepDue;        // when the step the case waits for is due
+  std::string stepDue;  // when the step the case waits for is due
   bool stepDueCertain = true;
-  std::string overallDue;     // the whole process's limit, until the decision
+  std::string overallDue;  // the whole process's limit, until the decision
   bool overallDueCertain = true;
   DeadlineStatus deadline = DeadlineStatus::None;  // of the nearer of the two
-  bool closeRelative = false;  // a close relative of staff: county survey
-  std::string nextReviewOn;    // while benefits are paid
+  bool closeRelative = false;                      // a close relative of staff: county survey
+  std::string nextReviewOn;                        // while benefits are paid
 };
 
 // One step taken: who, when, at which level, with what opinion.
@@ -146,8 +146,8 @@ struct PaymentLine {
 struct CaseRecord {
   CaseSummary summary;
   std::string openedAt;
-  std::string openedBy;  // the display name of who opened it (the role name when the user is gone)
-  std::string acceptedOn;   // the day the township accepted; the overall limit runs from it
+  std::string openedBy;    // the display name of who opened it (the role name when the user is gone)
+  std::string acceptedOn;  // the day the township accepted; the overall limit runs from it
   bool limitExtended = false;
   std::string closeRelativeNote;
   std::string noticeStart;  // the public notice, when there is or was one
@@ -155,13 +155,13 @@ struct CaseRecord {
   std::vector<CaseStep> steps;
   std::vector<CaseSurvey> surveys;
   std::vector<CaseEvidence> evidence;
-  std::optional<AmountProposal> proposal;  // the latest
-  std::vector<CaseBenefit> benefits;       // oldest first
+  std::optional<AmountProposal> proposal;   // the latest
+  std::vector<CaseBenefit> benefits;        // oldest first
   std::vector<PaymentLine> recentPayments;  // the last 13 months, newest first
-  std::int64_t personId = 0;         // the person a per-person case (特困) names; 0 for the household
+  std::int64_t personId = 0;                // the person a per-person case (特困) names; 0 for the household
   std::string personName;
-  std::int64_t followsCaseId = 0;    // the case this one follows up (临时救助 → 低保); 0 for none
-  std::vector<std::int64_t> followedBy;  // the cases that follow this one up, oldest first
+  std::int64_t followsCaseId = 0;           // the case this one follows up (临时救助 → 低保); 0 for none
+  std::vector<std::int64_t> followedBy;     // the cases that follow this one up, oldest first
   std::vector<MissingRequirement> missing;  // MissingRequirements when loaded
 };
 
@@ -192,12 +192,12 @@ struct CaseFound {
 // One line of a household's story (经历), as the database's
 // doudi.household_timeline gives it under the caller's row-level security.
 struct TimelineEntry {
-  std::string date;  // "YYYY-MM-DD": opened, raised, sent, given, visited
-  std::string kind;  // "case", "alert", "referral", "help", "visit"
-  std::int64_t itemId = 0;  // the case's, alert's, referral's ... id
-  std::string what;         // the program, the rule, the department and request, the giver, the visitor
-  std::string state;        // the row's state code; for help the kind of help, for a visit the level
-  std::string dueOn;        // a referral's due date, "" otherwise
+  std::string date;                    // "YYYY-MM-DD": opened, raised, sent, given, visited
+  std::string kind;                    // "case", "alert", "referral", "help", "visit"
+  std::int64_t itemId = 0;             // the case's, alert's, referral's ... id
+  std::string what;                    // the program, the rule, the department and request, the giver, the visitor
+  std::string state;                   // the row's state code; for help the kind of help, for a visit the level
+  std::string dueOn;                   // a referral's due date, "" otherwise
   std::optional<model::Money> amount;  // an alert's figure, the help's value
 };
 
@@ -216,7 +216,7 @@ struct NoticeEntry {
   model::Money oneOff;
   std::string noticeStart;
   std::string noticeEnd;
-  std::string state;     // in_public_notice, objected, awaiting_decision ...
+  std::string state;  // in_public_notice, objected, awaiting_decision ...
   int objections = 0;
 };
 
@@ -236,15 +236,27 @@ struct RosterLine {
   model::Money amount;
 };
 
+// One row of a month's statistics summary (统计汇总): an area one level
+// below the summary's region and a program, summed by the database.
+struct StatisticsRow {
+  std::string areaCode;  // 12 digits
+  std::string areaName;
+  std::string program;
+  std::string programName;
+  std::int64_t households = 0;  // cases paid in the month
+  std::int64_t persons = 0;     // their households' current members
+  model::Money amount;
+};
+
 // X: a charity fund (donor, money or in kind) that one-off grants draw on.
 struct CharityFund {
-  std::string code;          // snake_case: "sm_cishan_2026"
-  std::string name;          // "三门县慈善总会助困基金"
+  std::string code;  // snake_case: "sm_cishan_2026"
+  std::string name;  // "三门县慈善总会助困基金"
   std::string donor;
   std::string regionPrefix;  // where its grants may go: 2-12 digits
   std::string kind;          // "money" or "in_kind" (valued in fen)
   model::Money amount;
-  model::Money left;         // amount and top-ups less every grant from it; set by the database
+  model::Money left;  // amount and top-ups less every grant from it; set by the database
 };
 
 // A current member of a household, as a new case names its person.
@@ -257,10 +269,10 @@ struct CaseMember {
 struct NewCase {
   std::int64_t householdId = 0;
   std::string program;
-  bool closeRelative = false;     // 近亲属 of staff or village committee members
-  std::string closeRelativeNote;  // whose relative: required when closeRelative
-  std::int64_t personId = 0;      // the person a per-person program (特困) is for: required there
-  std::int64_t followsCaseId = 0; // the household's case this one follows up; 0 for none
+  bool closeRelative = false;      // 近亲属 of staff or village committee members
+  std::string closeRelativeNote;   // whose relative: required when closeRelative
+  std::int64_t personId = 0;       // the person a per-person program (特困) is for: required there
+  std::int64_t followsCaseId = 0;  // the household's case this one follows up; 0 for none
 };
 
 class CaseRepository {
@@ -293,14 +305,13 @@ class CaseRepository {
                                   const std::string& opinion, const std::string& requestId) = 0;
   virtual void RecordSurvey(std::int64_t caseId, const CaseSurvey& survey, const std::string& requestId) = 0;
   // Adds the evidence; returns its id (a resent requestId returns the same).
-  virtual std::int64_t AddEvidence(std::int64_t caseId, const CaseEvidence& evidence,
-                                   const std::string& requestId) = 0;
+  virtual std::int64_t AddEvidence(std::int64_t caseId, const CaseEvidence& evidence, const std::string& requestId) = 0;
   // Adds the evidence and attaches the file to it (file.owner is ignored:
   // the new evidence) in one transaction, both under requestId; returns the
   // evidence's id. Refused as either would be (doudi:attachment.type_unknown,
   // attachment.too_large ...), then nothing is stored.
-  virtual std::int64_t AddEvidenceWithFile(std::int64_t caseId, const CaseEvidence& evidence,
-                                           const NewAttachment& file, const std::string& requestId) = 0;
+  virtual std::int64_t AddEvidenceWithFile(std::int64_t caseId, const CaseEvidence& evidence, const NewAttachment& file,
+                                           const std::string& requestId) = 0;
   // What the actions open from the case's state still miss, by action;
   // empty for a case the caller may not see.
   virtual std::vector<MissingRequirement> MissingRequirements(std::int64_t caseId) = 0;
@@ -329,6 +340,13 @@ class CaseRepository {
   virtual int GeneratePayments(const std::string& month) = 0;
   // The month's payment lines under regionPrefix, by township, village, name.
   virtual std::vector<RosterLine> PaymentRoster(const std::string& month, const std::string& regionPrefix) = 0;
+  // The month's payment lines under regionPrefix summed in the database per
+  // area (the region codes' first areaDigits digits: 4 a prefecture, 6 a
+  // county, 9 a township, 12 a village) and program, by area code then
+  // program; what row-level security lets the caller read. A province's
+  // month is a few rows, not its million lines.
+  virtual std::vector<StatisticsRow> PaymentStatistics(const std::string& month, const std::string& regionPrefix,
+                                                       std::size_t areaDigits) = 0;
 };
 
 }  // namespace doudi::dal

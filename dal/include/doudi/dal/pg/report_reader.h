@@ -5,8 +5,10 @@
 // the same rows are visible. The decision is report_route.h's; this looks
 // at the standby and runs the read. Not thread-safe, like PgDatabase: one
 // per thread, beside that thread's primary connection.
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "doudi/dal/pg/pg_database.h"
@@ -17,13 +19,18 @@ namespace doudi::dal::pg {
 class ReportReader {
  public:
   // standbyConnectionString: libpq's string for the report host(s) ("" when
-  // none is set: every report is read from the primary).
-  explicit ReportReader(std::string standbyConnectionString);
+  // none is set: every report is read from the primary). A standby that
+  // could not be reached is not tried again for retryAfter: a reader kept
+  // for a session does not make every report wait out the connect timeout
+  // while the standby is down.
+  explicit ReportReader(std::string standbyConnectionString,
+                        std::chrono::seconds retryAfter = std::chrono::seconds(60));
   ~ReportReader();
   ReportReader(const ReportReader&) = delete;
   ReportReader& operator=(const ReportReader&) = delete;
 
   bool Configured() const { return !m_conninfo.empty(); }
+  const std::string& ConnectionString() const { return m_conninfo; }
 
   // Looks at the standby (connecting, or reconnecting once after a lost
   // session) and decides, with the primary's WAL position and the caller's
@@ -43,7 +50,9 @@ class ReportReader {
   StandbyReading Look(const std::string& primaryLsn);
 
   std::string m_conninfo;
+  std::chrono::seconds m_retryAfter;
   std::unique_ptr<PgDatabase> m_standby;
+  std::optional<std::chrono::steady_clock::time_point> m_unreachableSince;
 };
 
 }  // namespace doudi::dal::pg

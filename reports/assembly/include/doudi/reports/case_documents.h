@@ -84,6 +84,16 @@ Document CaseDocument(DocumentSources& sources, CaseDocumentKind kind, std::int6
 // The household file (家庭档案) of a household without going through a case.
 Document HouseholdFileDocument(DocumentSources& sources, std::int64_t householdId, std::chrono::year_month_day today);
 
+// The monthly rosters. Those that list people (payments, notices) are of a
+// county, township or village (6, 9, 12 digits); the statistics, which only
+// sum, may also be of a province or a prefecture (2, 4).
+enum class RosterKind { Payment, Notice, Statistics };
+// Whether a roster of kind may be of the region prefix (digits only).
+bool RosterTakesRegion(RosterKind kind, const std::string& prefix);
+// The digits of the areas a statistics summary of prefix has one row each
+// for: the next level down, a village's own 12.
+std::size_t StatisticsAreaDigits(const std::string& prefix);
+
 // The month's payment roster (发放花名册) under region, a county (6 digits),
 // township (9) or village (12) code in the caller's scope. Throws
 // DocumentUnavailable for a region not in scope or a month without lines.
@@ -96,10 +106,11 @@ Document PaymentRosterDocument(DocumentSources& sources, const std::string& regi
 Document NoticeRosterDocument(DocumentSources& sources, const std::string& region, std::chrono::year_month month,
                               std::chrono::year_month_day today);
 
-// The month's statistics summary (统计汇总) under region, from its payment
-// lines: households, persons and amounts per program, for each township of
-// a county, each village of a township, or the village itself. Throws as
-// PaymentRosterDocument.
+// The month's statistics summary (统计汇总) under region, summed by the
+// database from its payment lines: households, persons and amounts per
+// program, for each prefecture of a province (2 digits), county of a
+// prefecture (4), township of a county, village of a township, or the
+// village itself. Throws as PaymentRosterDocument.
 Document StatisticsDocument(DocumentSources& sources, const std::string& region, std::chrono::year_month month,
                             std::chrono::year_month_day today);
 
