@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -50,6 +51,14 @@ ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
   m_closed = new wxCheckBox(this, wxID_ANY, _("Show answered ones too"));
   m_closed->SetName("show_closed");
   m_closed->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { Reload(); });
+  if (OnBehalf()) {
+    m_department = new wxChoice(this, wxID_ANY);
+    m_department->SetName("department");
+    m_department->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+      const int item = m_department->GetSelection();
+      ShowDepartment(item > 0 ? m_departmentCodes[static_cast<std::size_t>(item - 1)] : std::string());
+    });
+  }
   m_list = MakeReportList(this, "inbox",
                           {{_("State"), 100},
                            {_("Due"), 240},
@@ -104,6 +113,10 @@ ReferralInboxPanel::ReferralInboxPanel(wxWindow* parent, Context& context)
 
   auto* top = new wxBoxSizer(wxHORIZONTAL);
   top->Add(intro, wxSizerFlags(1).CenterVertical());
+  if (m_department != nullptr) {
+    top->Add(new wxStaticText(this, wxID_ANY, _("Department:")), wxSizerFlags().CenterVertical().Border(wxLEFT, 10));
+    top->Add(m_department, wxSizerFlags().CenterVertical().Border(wxLEFT, 4));
+  }
   top->Add(m_closed, wxSizerFlags().CenterVertical().Border(wxLEFT, 10));
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
   buttons->Add(status, wxSizerFlags(1).CenterVertical());
@@ -133,6 +146,13 @@ void ReferralInboxPanel::ShowClosed(bool show) {
   Reload();
 }
 
+void ReferralInboxPanel::ShowDepartment(const std::string& code) {
+  if (m_department == nullptr) return;
+  m_departmentCode = code;
+  FillDepartments();
+  Fill();
+}
+
 wxString ReferralInboxPanel::LastMessage() const {
   return m_message->GetLabel();
 }
@@ -150,12 +170,39 @@ void ReferralInboxPanel::Reload() {
   Load<std::vector<dal::Referral>>([filter](dal::pg::PgDatabase& db) { return db.Referrals().List(filter); },
                                    [this](std::vector<dal::Referral> rows) {
                                      workstation::OrderInbox(rows);
-                                     m_referrals = std::move(rows);
+                                     m_loaded = std::move(rows);
+                                     FillDepartments();
                                      Fill();
                                    });
 }
 
+// "Every department (12)", then each department of the loaded referrals
+// with its count and overdue ones; the chosen one stays chosen while it has
+// referrals, else every department is shown again.
+void ReferralInboxPanel::FillDepartments() {
+  if (m_department == nullptr) return;
+  const auto departments = workstation::InboxDepartments(m_loaded);
+  m_department->Clear();
+  m_departmentCodes.clear();
+  m_department->Append(wxString::Format(_("Every department (%zu)"), m_loaded.size()));
+  int chosen = 0;
+  for (const auto& d : departments) {
+    m_department->Append(d.overdue > 0
+                             ? wxString::Format(_("%s (%zu, %zu overdue)"), Wx(d.name), d.referrals, d.overdue)
+                             : wxString::Format(_("%s (%zu)"), Wx(d.name), d.referrals));
+    m_departmentCodes.push_back(d.code);
+    if (d.code == m_departmentCode) chosen = static_cast<int>(m_departmentCodes.size());
+  }
+  if (chosen == 0) m_departmentCode.clear();
+  m_department->SetSelection(chosen);
+  // As wide as its longest department's line.
+  m_department->InvalidateBestSize();
+  m_department->SetMinSize(wxSize(m_department->GetBestSize().x, -1));
+  Layout();
+}
+
 void ReferralInboxPanel::Fill() {
+  m_referrals = workstation::OfDepartment(m_loaded, m_departmentCode);
   m_list->DeleteAllItems();
   std::size_t overdue = 0;
   for (const auto& r : m_referrals) {

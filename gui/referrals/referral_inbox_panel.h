@@ -53,6 +53,10 @@ class ReferralInboxPanel : public AsyncListPanel {
   bool OnBehalf() const;
   // Shows answered and declined referrals too (by default only open ones).
   void ShowClosed(bool show);
+  // The center's filter: the referrals to one department (a code; "" all).
+  // Only the center has it (a liaison sees their own department's alone).
+  void ShowDepartment(const std::string& code);
+  wxChoice* DepartmentFilter() const { return m_department; }
   bool IsWriting() const { return m_writing; }
   wxString LastMessage() const;
 
@@ -71,6 +75,7 @@ class ReferralInboxPanel : public AsyncListPanel {
 
  private:
   void Fill();
+  void FillDepartments();
   const dal::Referral* RowAt(long row) const;
   using Write = RequestedWrite::Write;
   void RunWrite(const std::string& what, Write write, const wxString& done);
@@ -78,11 +83,15 @@ class ReferralInboxPanel : public AsyncListPanel {
 
   Context& m_context;
   DialogRunner m_runDialog = RunModally;
-  std::vector<dal::Referral> m_referrals;
+  std::vector<dal::Referral> m_loaded;         // as read, in the inbox's order
+  std::vector<dal::Referral> m_referrals;      // those shown: of the chosen department
+  std::string m_departmentCode;                // "" every department
+  std::vector<std::string> m_departmentCodes;  // the filter's items after the first
   RequestedWrite m_write;
   bool m_writing = false;
   wxListCtrl* m_list = nullptr;
   wxCheckBox* m_closed = nullptr;
+  wxChoice* m_department = nullptr;  // the center's only
   wxStaticText* m_message = nullptr;
   wxStaticText* m_detail = nullptr;
   SlipPrinter m_slips;

@@ -286,6 +286,24 @@ BOOST_AUTO_TEST_CASE(the_center_sees_every_department_escalated_first_and_answer
   BOOST_TEST(inbox.Referrals().front().department == "human_resources");
   BOOST_TEST(inbox.Referrals().front().escalated);
   BOOST_TEST(inbox.List()->GetItemBackgroundColour(0) != inbox.List()->GetItemBackgroundColour(1));
+  // The center's department filter: every department, then each of the three once.
+  auto* departments = inbox.DepartmentFilter();
+  BOOST_REQUIRE(departments != nullptr);
+  BOOST_TEST(departments->GetCount() == 4u);
+  int humanResources = -1;
+  for (unsigned i = 1; i < departments->GetCount(); ++i) {
+    test::Choose(departments, static_cast<int>(i));
+    BOOST_REQUIRE_EQUAL(inbox.Referrals().size(), 1u);
+    BOOST_TEST(inbox.List()->GetItemCount() == 1);
+    if (inbox.Referrals().front().department == "human_resources") humanResources = static_cast<int>(i);
+  }
+  BOOST_REQUIRE(humanResources > 0);
+  test::Choose(departments, humanResources);
+  BOOST_TEST(departments->GetString(static_cast<unsigned>(humanResources)).Contains(wxS("1")));
+  test::PumpUntil([] { return false; }, std::chrono::milliseconds(300));
+  BOOST_TEST(gui::SaveWindowPng(frame, ShotPath("center-inbox-department.png")));
+  test::Choose(departments, 0);
+  BOOST_TEST(inbox.Referrals().size() == 3u);
   inbox.SetDialogRunner([&](wxDialog& shown) {
     return test::PressOk(shown, [&](wxDialog& form) {
       test::Find<wxTextCtrl>(form, "description")->ChangeValue(Chinese("纸质转办单已签收，安排就业见习"));

@@ -1,6 +1,8 @@
 #include "doudi/workstation/referral_inbox.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <tuple>
 
 namespace doudi::workstation {
@@ -23,6 +25,29 @@ void OrderInbox(std::vector<dal::Referral>& referrals) {
     if (std::get<3>(ka) != std::get<3>(kb)) return std::get<3>(ka) > std::get<3>(kb);
     return std::get<4>(ka) < std::get<4>(kb);
   });
+}
+
+std::vector<InboxDepartment> InboxDepartments(const std::vector<dal::Referral>& referrals) {
+  std::map<std::string, InboxDepartment> byCode;
+  for (const auto& r : referrals) {
+    auto& d = byCode[r.department];
+    d.code = r.department;
+    d.name = r.departmentName;
+    ++d.referrals;
+    if ((r.state == "sent" || r.state == "accepted") && r.overdueDays > 0) ++d.overdue;
+  }
+  std::vector<InboxDepartment> out;
+  for (auto& [code, d] : byCode) out.push_back(std::move(d));
+  std::stable_sort(out.begin(), out.end(),
+                   [](const InboxDepartment& a, const InboxDepartment& b) { return a.name < b.name; });
+  return out;
+}
+
+std::vector<dal::Referral> OfDepartment(const std::vector<dal::Referral>& referrals, const std::string& department) {
+  std::vector<dal::Referral> out;
+  std::copy_if(referrals.begin(), referrals.end(), std::back_inserter(out),
+               [&](const dal::Referral& r) { return department.empty() || r.department == department; });
+  return out;
 }
 
 }  // namespace doudi::workstation
