@@ -174,6 +174,11 @@ BOOST_FIXTURE_TEST_CASE(the_desk_triages_within_its_scope_and_merges_reports_of_
   for (const auto& r : mine) BOOST_TEST(r.state == "handling");
   BOOST_TEST(CodeOf([&] { clerkDb.Intake().Close(first.id, v2, "no_action", ""); }) == "intake.bad_field");
   clerkDb.Intake().Close(first.id, v2, "helped", "临时救助已发放");
+  // Sent again after a lost reply: its result, once; another outcome on the
+  // old version is a conflict.
+  clerkDb.Intake().Close(first.id, v2, "helped", "临时救助已发放");
+  BOOST_TEST(clerkDb.Intake().Report(first.id)->version == v2 + 1);
+  BOOST_TEST(CodeOf([&] { clerkDb.Intake().Close(first.id, v2, "referred", ""); }) == "intake.report_changed");
   mine = gateway.ReportsOf(secret);
   for (const auto& r : mine) BOOST_TEST(r.state == "closed");
   BOOST_TEST(clerkDb.Intake().Reports({}).empty());  // open ones only

@@ -2,15 +2,27 @@
 -- no_action or false_report; the last two need a note), or merges it into
 -- another report of the same family (p_into: that report must be open
 -- and one the caller may see; the reporter then sees that one's state).
--- Returns the new version.
+-- Returns the new version; the same close sent again after its reply was
+-- lost (the version after it, the same outcome, note and target) returns it
+-- unchanged, as alert_close does.
 CREATE OR REPLACE FUNCTION doudi.intake_report_close(p_report bigint, p_version integer, p_outcome text,
                                                      p_note text, p_into bigint) RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  r doudi.intake_report := doudi.intake_report_for_change(p_report, p_version);
+  r doudi.intake_report;
   m doudi.intake_report;
   v_note text := nullif(btrim(coalesce(p_note, '')), '');
 BEGIN
+  SELECT * INTO r FROM doudi.intake_report AS x WHERE x.id = p_report;
+  IF FOUND AND r.version = p_version + 1 AND r.state = 'closed'
+     AND r.outcome IS NOT DISTINCT FROM (CASE WHEN p_into IS NOT NULL THEN 'merged' ELSE p_outcome END)
+     AND r.merged_into IS NOT DISTINCT FROM p_into
+     AND (p_into IS NOT NULL OR r.outcome_note IS NOT DISTINCT FROM v_note) THEN
+    -- Scope and lock as for any change: out of scope is "unknown" either way.
+    r := doudi.intake_report_for_change(p_report, p_version + 1);
+    RETURN r.version;
+  END IF;
+  r := doudi.intake_report_for_change(p_report, p_version);
   IF r.state = 'closed' THEN
     RAISE EXCEPTION 'doudi:intake.report_closed' USING DETAIL = json_build_object('report', p_report)::text,
           ERRCODE = 'RD000';
