@@ -18,10 +18,11 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "attachments/attachments_panel.h"
 #include "alerts/household_alerts.h"
 #include "app/session.h"
+#include "attachments/attachments_panel.h"
 #include "common/conflict_dialog.h"
+#include "common/context.h"
 #include "common/database_worker.h"
 #include "common/wx_text.h"
 #include "doudi/dal/errors.h"
@@ -32,12 +33,13 @@
 #include "doudi/workstation/household_merge.h"
 #include "funds/household_help.h"
 #include "matching/matching_panel.h"
-#include "story/household_story_panel.h"
+#include "referrals/referral_dialog.h"
 #include "registry/asset_grid.h"
 #include "registry/draft_directory.h"
 #include "registry/household_fields_panel.h"
 #include "registry/id_card_panel.h"
 #include "registry/income_grid.h"
+#include "story/household_story_panel.h"
 
 namespace doudi::gui {
 
@@ -151,7 +153,7 @@ void HouseholdEditor::BuildForm() {
 
   // A grid with its buttons on the right and its message line below.
   const auto table = [&](Table which, const wxString& title,
-                         const std::function<HouseholdGrid*(wxWindow* parent)>& makeGrid,
+                         const std::function<HouseholdGrid*(wxWindow * parent)>& makeGrid,
                          const std::vector<std::pair<wxString, std::function<void()>>>& buttons) {
     auto* box = new wxStaticBoxSizer(wxVERTICAL, m_form, title);
     wxWindow* parent = box->GetStaticBox();
@@ -289,6 +291,12 @@ void HouseholdEditor::BuildForm() {
   m_retry = new wxButton(this, wxID_ANY, _("Try again"));
   m_retry->Hide();
   bottom->Add(m_retry);
+  if (OffersReferral()) {
+    m_refer = new wxButton(this, wxID_ANY, _("Refer to departments..."));
+    m_refer->SetName("refer");
+    m_refer->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Refer(); });
+    bottom->Add(m_refer, wxSizerFlags().Border(wxLEFT, 8));
+  }
   bottom->AddStretchSpacer();
   auto* buttons = new wxStdDialogButtonSizer;
   // Labelled here, so the doudi catalog alone translates them.
@@ -617,7 +625,9 @@ wxString HouseholdEditor::StatusText() const {
   return m_status->GetLabel();
 }
 
-wxWindow* HouseholdEditor::FieldControl(const std::string& field) const { return m_fields->FieldControl(field); }
+wxWindow* HouseholdEditor::FieldControl(const std::string& field) const {
+  return m_fields->FieldControl(field);
+}
 
 void HouseholdEditor::ShowState() {
   const State state = GetState();
@@ -780,7 +790,6 @@ void HouseholdEditor::ShowPage(wxWindow* page, const std::function<void()>& relo
   }
 }
 
-
 void HouseholdEditor::Finish(bool discardDraft) {
   m_draftTimer.Stop();
   m_edit.Finish(discardDraft);
@@ -798,8 +807,7 @@ void HouseholdEditor::Finish(bool discardDraft) {
 void HouseholdEditor::OfferDraft() {
   if (m_edit.DraftsActive() || IsReadOnly()) return;
   if (std::optional<workstation::Draft> draft = m_edit.DraftToOffer()) {
-    const auto seconds =
-        std::chrono::duration_cast<std::chrono::seconds>(draft->writtenAt.time_since_epoch()).count();
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(draft->writtenAt.time_since_epoch()).count();
     const wxString when = wxDateTime(static_cast<time_t>(seconds)).Format(wxS("%Y-%m-%d %H:%M"));
     if (!m_draftPrompt || !m_draftPrompt(when)) {
       m_edit.DeclineDraft();
@@ -832,6 +840,29 @@ void HouseholdEditor::Safely(const std::function<void()>& body) {
   } catch (...) {
     ShowStatus(_("Something went wrong."), true);
   }
+}
+
+bool HouseholdEditor::OffersReferral() const {
+  return m_context != nullptr && HouseholdId().has_value() && m_session.May(model::StaffOperation::ReferHouseholds);
+}
+
+void HouseholdEditor::Refer() {
+  if (!OffersReferral()) return;
+  // Whose household, where: the head's name and the village's, as the
+  // registry list's 转办 says it.
+  const auto& household = Edited();
+  std::string head;
+  for (const auto& member : household.members) {
+    if (member.relation == model::Relation::Head) head = member.name;
+  }
+  std::string village = household.regionCode;
+  for (const auto& region : m_session.regions) {
+    if (region.code == household.regionCode) village = region.name;
+  }
+  ReferralDialog dialog(this, m_context->GetWorkers().cases,
+                        ReferralTarget{*HouseholdId(), std::nullopt, std::nullopt, household.regionCode,
+                                       wxString::Format(_("%s's household, %s"), Wx(head), Wx(village))});
+  m_runDialog(dialog);
 }
 
 }  // namespace doudi::gui

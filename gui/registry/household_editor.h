@@ -31,11 +31,12 @@
 #include <utility>
 #include <vector>
 
+#include "common/form_dialog.h"
 #include "doudi/dal/registry_search.h"
 #include "doudi/model/household.h"
-#include "doudi/workstation/id_card.h"
 #include "doudi/workstation/draft_store.h"
 #include "doudi/workstation/household_edit_session.h"
+#include "doudi/workstation/id_card.h"
 #include "registry/household_form.h"
 #include "registry/member_grid.h"
 
@@ -86,8 +87,7 @@ class HouseholdEditor : public wxDialog {
   using DraftPrompt = std::function<bool(const wxString& when)>;
 
   // How often a changed form is written as a draft.
-  static constexpr int kDraftIntervalMs =
-      static_cast<int>(workstation::HouseholdEditSession::kDraftInterval.count());
+  static constexpr int kDraftIntervalMs = static_cast<int>(workstation::HouseholdEditSession::kDraftInterval.count());
 
   // householdId nullopt: a new household. worker and session outlive the
   // dialog. Read-only unless the session may edit the registry. With a
@@ -172,6 +172,13 @@ class HouseholdEditor : public wxDialog {
   // it, and whoever showed the editor opens it (a case window cannot take
   // input while a modal editor runs).
   std::optional<std::int64_t> CaseToOpen() const { return m_caseToOpen; }
+  // 转办: refers this stored household to departments (ReferralDialog on
+  // the cases worker), for the users who may refer households; the button
+  // "refer" is there only then.
+  bool OffersReferral() const;
+  void Refer();
+  // Replaces the modal run of the referral dialog (tests fill it themselves).
+  void SetDialogRunner(DialogRunner runner) { m_runDialog = std::move(runner); }
   // Where this form's draft goes (database, user and household).
   workstation::DraftKey CurrentDraftKey() const { return m_edit.CurrentDraftKey(); }
   const workstation::DraftStore& Drafts() const { return m_edit.Drafts(); }
@@ -252,6 +259,8 @@ class HouseholdEditor : public wxDialog {
   std::vector<wxButton*> m_rowButtons;
   wxStaticText* m_perCapita = nullptr;
   wxButton* m_retry = nullptr;
+  wxButton* m_refer = nullptr;  // nullptr unless OffersReferral()
+  DialogRunner m_runDialog = RunModally;
   wxButton* m_save = nullptr;
   wxButton* m_cancel = nullptr;
 };

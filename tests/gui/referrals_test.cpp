@@ -5,6 +5,7 @@
 // of them past its due date, red — accepts it and records what was given;
 // the mark succeeds only after the last feedback. The center's
 // administrator sees every department's referrals, the escalated first.
+#include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
@@ -19,9 +20,12 @@
 #include "attachments/attachments_window.h"
 #include "cases/case_text.h"
 #include "cases/case_view.h"
+#include "common/context.h"
+#include "common/database_worker.h"
 #include "common/report_list.h"
 #include "documents/document_preview.h"
 #include "doudi/catalog/refusal_text.h"
+#include "doudi/dal/connection_profile.h"
 #include "doudi/dal/case_repository.h"
 #include "gui_harness.h"
 #include "referrals/departments_panel.h"
@@ -30,6 +34,7 @@
 #include "referrals/referral_inbox_panel.h"
 #include "referrals/referral_text.h"
 #include "referrals/referrals_page.h"
+#include "registry/household_editor.h"
 
 using namespace doudi;
 
@@ -328,6 +333,42 @@ BOOST_AUTO_TEST_CASE(the_center_sees_every_department_escalated_first_and_answer
   BOOST_TEST(inbox.LastPreview() != nullptr, U(inbox.LastMessage()));
   if (inbox.LastPreview() != nullptr) inbox.LastPreview()->Destroy();
   test::CloseFrame(frame);
+}
+
+// 转办 from inside the household editor, for those who may refer; a
+// village clerk's editor has no such button.
+BOOST_AUTO_TEST_CASE(the_household_editor_refers_its_household_to_a_department) {
+  JointDesk desk;
+  auto& server = desk.db.Server();
+  const auto household = VillageHousehold(server);
+  for (const bool reviewer : {false, true}) {
+    gui::Session session = reviewer ? desk.db.LogInAs(desk.reviewer) : desk.db.LogIn();
+    gui::DatabaseWorker worker{dal::WithNetworkTimeouts(session.connectionString)};
+    gui::Context context(session, gui::Workers{worker, worker, worker, worker, worker, worker});
+    auto editor = std::make_unique<gui::HouseholdEditor>(nullptr, worker, session, household, &context);
+    editor->Show();
+    BOOST_REQUIRE(test::PumpUntil([&] { return editor->GetState() == gui::HouseholdEditor::State::Editing; }));
+    BOOST_TEST(editor->OffersReferral() == reviewer);
+    BOOST_TEST((test::Find<wxButton>(*editor, "refer") != nullptr) == reviewer);
+    if (!reviewer) continue;
+    test::PumpUntil([] { return false; }, std::chrono::milliseconds(300));
+    BOOST_TEST(gui::SaveWindowPng(editor.get(), ShotPath("household-editor-refer.png")));
+    editor->SetDialogRunner([&](wxDialog& shown) {
+      auto& dialog = dynamic_cast<gui::ReferralDialog&>(shown);
+      dialog.Show();
+      BOOST_REQUIRE(test::PumpUntil([&] { return dialog.GetState() == gui::ReferralDialog::State::Ready; }));
+      const auto line = OfferOf(dialog, kDepartments[1]);
+      dialog.Tick(line, true);
+      dialog.SetRequest(Chinese(kDepartments[1].request));
+      dialog.SendAll();
+      BOOST_REQUIRE(test::PumpUntil([&] { return dialog.GetState() == gui::ReferralDialog::State::Sent; }));
+      dialog.Hide();
+      return wxID_OK;
+    });
+    editor->Refer();
+    BOOST_TEST(server.Count("SELECT count(*) FROM doudi.referral WHERE case_id IS NULL AND household_id = " +
+                            std::to_string(household) + " AND department = '" + kDepartments[1].code + "'") == 1);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(the_center_edits_its_departments_and_dated_due_days) {
