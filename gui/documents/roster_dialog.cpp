@@ -89,7 +89,7 @@ void RosterDialog::Accept() {
   const auto month = ParseYearMonth(m_month->GetValue());
   if (!month) return ShowMessage(m_monthMessage, _("A month as YYYY-MM, e.g. 2026-11."));
   const int region = m_region->GetSelection();
-  if (region < 0) return ShowMessage(m_regionMessage, _("Choose a county, township or village."));
+  if (region < 0) return ShowMessage(m_regionMessage, _("Choose a region."));
   DocumentRequest request;
   request.of = DocumentRequest::Of::Roster;
   request.roster = static_cast<RosterKind>(m_kind->GetSelection());

@@ -7,6 +7,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "app/session.h"
 #include "attachments/attachments_window.h"
 #include "cases/case_text.h"
@@ -148,8 +150,10 @@ void ReferralInboxPanel::ShowClosed(bool show) {
 
 void ReferralInboxPanel::ShowDepartment(const std::string& code) {
   if (m_department == nullptr) return;
-  m_departmentCode = code;
-  FillDepartments();
+  const auto found = std::find(m_departmentCodes.begin(), m_departmentCodes.end(), code);
+  m_departmentCode = found == m_departmentCodes.end() ? std::string() : code;
+  m_department->SetSelection(
+      found == m_departmentCodes.end() ? 0 : static_cast<int>(found - m_departmentCodes.begin()) + 1);
   Fill();
 }
 
