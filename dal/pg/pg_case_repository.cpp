@@ -64,7 +64,10 @@ const std::string kSummaryColumns =
     "o.id, o.household_id, coalesce(o.applicant_name, ''), o.region_code, o.region_name, o.program, "
     "o.program_name, o.step_order, o.state, o.version, " +
     Date("o.step_due") + ", o.step_due_certain::int, " + Date("o.overall_due") +
-    ", o.overall_due_certain::int, o.deadline_status, o.close_relative::int, " + Date("o.next_review_on");
+    ", o.overall_due_certain::int, o.deadline_status, o.close_relative::int, " + Date("o.next_review_on") +
+    ", coalesce(o.person_id, 0)";
+// How many columns kSummaryColumns reads: a query's own columns follow.
+constexpr std::size_t kSummaryCount = 18;
 
 CaseSummary SummaryRow(const soci::row& r) {
   CaseSummary s;
@@ -85,6 +88,7 @@ CaseSummary SummaryRow(const soci::row& r) {
   s.deadline = ParseDeadlineStatus(r.get<std::string>(14));
   s.closeRelative = r.get<int>(15) != 0;
   s.nextReviewOn = r.get<std::string>(16);
+  s.personId = r.get<long long>(17);  // kSummaryCount - 1
   return s;
 }
 
@@ -164,11 +168,7 @@ class PgCaseRepository final : public CaseRepository {
     const int overdue = query.overdueOnly ? 1 : 0;
     return ReadRows(
         "searching cases",
-        (m_sql.prepare << "SELECT o.id, o.household_id, coalesce(o.applicant_name, ''), o.region_code, o.region_name, "
-                          "o.program, o.program_name, o.step_order, o.state, o.version, " +
-                              Date("o.step_due") + ", o.step_due_certain::int, " + Date("o.overall_due") +
-                              ", o.overall_due_certain::int, o.deadline_status, o.close_relative::int, " +
-                              Date("o.next_review_on") +
+        (m_sql.prepare << "SELECT " + kSummaryColumns +
                               ", coalesce(o.id_number_masked, ''), coalesce(o.person_name, ''), " +
                               Date("o.opened_at::date") +
                               ", coalesce(o.follows_case_id, 0) FROM doudi.case_search(:n, :i, :p, :s, :r, "
@@ -180,10 +180,10 @@ class PgCaseRepository final : public CaseRepository {
         [](const soci::row& r) {
           CaseFound f;
           f.summary = SummaryRow(r);
-          f.maskedId = r.get<std::string>(17);
-          f.personName = r.get<std::string>(18);
-          f.openedOn = r.get<std::string>(19);
-          f.followsCaseId = r.get<long long>(20);
+          f.maskedId = r.get<std::string>(kSummaryCount);
+          f.personName = r.get<std::string>(kSummaryCount + 1);
+          f.openedOn = r.get<std::string>(kSummaryCount + 2);
+          f.followsCaseId = r.get<long long>(kSummaryCount + 3);
           return f;
         });
   }
@@ -542,7 +542,7 @@ class PgCaseRepository final : public CaseRepository {
                               ", coalesce(doudi.staff_name(c.opened_by), c.opened_by), " + Date("c.accepted_on") +
                               ", c.limit_extended::int, c.close_relative_note, " + Date("c.notice_start") + ", " +
                               Date("c.notice_end") +
-                              ", coalesce(c.person_id, 0), coalesce((SELECT p.name FROM doudi.person AS p "
+                              ", coalesce((SELECT p.name FROM doudi.person AS p "
                               "WHERE p.id = c.person_id), ''), coalesce(c.follows_case_id, 0), "
                               "coalesce((SELECT string_agg(f.id::text, ',' ORDER BY f.id) FROM doudi.assistance_case "
                               "AS f WHERE f.follows_case_id = c.id), '')"
@@ -552,17 +552,16 @@ class PgCaseRepository final : public CaseRepository {
     for (const auto& r : rows) {
       CaseRecord record;
       record.summary = SummaryRow(r);
-      record.openedAt = r.get<std::string>(17);
-      record.openedBy = r.get<std::string>(18);
-      record.acceptedOn = r.get<std::string>(19);
-      record.limitExtended = r.get<int>(20) != 0;
-      record.closeRelativeNote = r.get<std::string>(21);
-      record.noticeStart = r.get<std::string>(22);
-      record.noticeEnd = r.get<std::string>(23);
-      record.personId = r.get<long long>(24);
-      record.personName = r.get<std::string>(25);
-      record.followsCaseId = r.get<long long>(26);
-      const std::string followers = r.get<std::string>(27);
+      record.openedAt = r.get<std::string>(kSummaryCount);
+      record.openedBy = r.get<std::string>(kSummaryCount + 1);
+      record.acceptedOn = r.get<std::string>(kSummaryCount + 2);
+      record.limitExtended = r.get<int>(kSummaryCount + 3) != 0;
+      record.closeRelativeNote = r.get<std::string>(kSummaryCount + 4);
+      record.noticeStart = r.get<std::string>(kSummaryCount + 5);
+      record.noticeEnd = r.get<std::string>(kSummaryCount + 6);
+      record.personName = r.get<std::string>(kSummaryCount + 7);
+      record.followsCaseId = r.get<long long>(kSummaryCount + 8);
+      const std::string followers = r.get<std::string>(kSummaryCount + 9);
       for (std::size_t start = 0; start < followers.size();) {
         const std::size_t end = std::min(followers.find(',', start), followers.size());
         record.followedBy.push_back(std::stoll(followers.substr(start, end - start)));

@@ -135,10 +135,8 @@ void MatchingPanel::ShowMatching(workstation::HouseholdMatching matching) {
   for (const auto group : {model::MatchGroup::Program, model::MatchGroup::Help, model::MatchGroup::Support}) {
     AddGroup(group);
   }
-  for (const auto& item : m_matching->items) {
-    const auto opened = m_batch.Opened().find(item.program);
-    if (opened != m_batch.Opened().end() && opened->second == item.caseId)
-      m_openedStates[item.program] = item.caseState;
+  for (const auto& c : m_matching->cases) {
+    if (m_openedStates.count(c.id) != 0) m_openedStates[c.id] = c.state;
   }
   ShowOpened();
   m_items->FitInside();
@@ -164,10 +162,13 @@ void MatchingPanel::AddGroup(model::MatchGroup group) {
       auto* box = new wxCheckBox(m_items, wxID_ANY, ItemName(item));
       box->SetName(Wx("apply_" + item.program));
       box->Enable(item.MayApply());
-      box->SetValue(item.MayApply() && m_batch.IsChosen(item.program));
-      if (!item.MayApply()) m_batch.Choose(item.program, false);
+      const bool chosen = item.MayApply() && m_batch.IsChosen(item.program);
+      box->SetValue(chosen);
+      m_batch.Choose(item.program, chosen, item.persons);  // a per-person program: the members named now
       const std::string program = item.program;
-      box->Bind(wxEVT_CHECKBOX, [this, program](wxCommandEvent& e) { m_batch.Choose(program, e.IsChecked()); });
+      const std::vector<std::int64_t> persons = item.persons;
+      box->Bind(wxEVT_CHECKBOX,
+                [this, program, persons](wxCommandEvent& e) { m_batch.Choose(program, e.IsChecked(), persons); });
       m_boxes[item.program] = box;
       name = box;
     } else {
@@ -177,7 +178,7 @@ void MatchingPanel::AddGroup(model::MatchGroup group) {
     auto* verdict = new wxStaticText(m_items, wxID_ANY, VerdictLabel(item.verdict));
     verdict->SetForegroundColour(VerdictColour(item.verdict));
     verdict->SetFont(verdict->GetFont().Bold());
-    auto* details = new wxStaticText(m_items, wxID_ANY, ItemDetails(item));
+    auto* details = new wxStaticText(m_items, wxID_ANY, ItemDetails(item, m_matching->household));
     details->Wrap(FromDIP(kDetailWidth));
     auto* detailColumn = new wxBoxSizer(wxVERTICAL);
     detailColumn->Add(details);
@@ -206,10 +207,15 @@ wxString MatchingPanel::ProgramProblem(const std::string& program) const {
   return it == m_problems.end() ? wxString() : it->second;
 }
 
+wxString MatchingPanel::MemberName(std::int64_t personId) const {
+  return m_matching ? PersonName(m_matching->household, personId)
+                    : wxString::Format("%lld", static_cast<long long>(personId));
+}
+
 void MatchingPanel::ApplyChosen() {
   if (m_applying || m_batch.Empty() || !MayApply()) return;
   const auto pending = m_batch.Pending();
-  for (const auto& application : pending) m_problems.erase(application.program);
+  for (const auto& application : pending) m_problems.erase(application.key.program);
   m_applying = true;
   ShowStatus(wxString::Format(_("Opening %zu applications..."), pending.size()));
   const std::int64_t id = m_householdId;
@@ -222,9 +228,14 @@ void MatchingPanel::ApplyChosen() {
         for (const auto& outcome : outcomes) {
           if (outcome.caseId) {
             ++opened;
-            m_openedStates[outcome.program] = "applied";
+            m_openedStates[*outcome.caseId] = "applied";
           } else {
-            m_problems[outcome.program] = wxString::Format(_("Not opened: %s"), DescribeFailure(outcome.error).message);
+            wxString& problem = m_problems[outcome.key.program];
+            if (!problem.empty()) problem += wxS("\n");
+            const wxString why = DescribeFailure(outcome.error).message;
+            problem += outcome.key.personId == 0
+                           ? wxString::Format(_("Not opened: %s"), why)
+                           : wxString::Format(_("Not opened for %s: %s"), MemberName(outcome.key.personId), why);
           }
         }
         ShowOpened();
@@ -244,10 +255,12 @@ void MatchingPanel::ApplyChosen() {
 void MatchingPanel::ShowOpened() {
   m_opened->DeleteAllItems();
   long row = 0;
-  for (const auto& [program, caseId] : m_batch.Opened()) {
+  for (const auto& [key, caseId] : m_batch.Opened()) {
     m_opened->InsertItem(row, wxString::Format("%lld", static_cast<long long>(caseId)));
-    m_opened->SetItem(row, 1, ProgramName(program));
-    m_opened->SetItem(row, 2, StateLabel(m_openedStates[program]));
+    wxString program = ProgramName(key.program);
+    if (key.personId != 0) program += wxS("（") + MemberName(key.personId) + wxS("）");
+    m_opened->SetItem(row, 1, program);
+    m_opened->SetItem(row, 2, StateLabel(m_openedStates[caseId]));
     m_opened->SetItemData(row, static_cast<long>(caseId));
     ++row;
   }

@@ -53,9 +53,11 @@ class MatchingPanel : public AsyncListPanel {
   void ApplyChosen();
   bool IsApplying() const { return m_applying; }
   // Programs opened from this panel → their case ids.
-  const std::map<std::string, std::int64_t>& Opened() const { return m_batch.Opened(); }
+  const std::map<workstation::ApplicationKey, std::int64_t>& Opened() const { return m_batch.Opened(); }
   // Why a program was not opened, as the panel shows it beside it.
   wxString ProgramProblem(const std::string& program) const;
+  // The name of the household's member personId (a per-person application's).
+  wxString MemberName(std::int64_t personId) const;
   wxListCtrl* OpenedCases() const { return m_opened; }
   // Replaces what opening a listed case does (default: the context opens it).
   void SetCaseOpener(CaseOpener open) { m_openCase = std::move(open); }
@@ -71,8 +73,8 @@ class MatchingPanel : public AsyncListPanel {
   std::optional<workstation::HouseholdMatching> m_matching;
   workstation::ApplicationBatch m_batch;
   bool m_applying = false;
-  std::map<std::string, wxString> m_problems;         // program → why it was not opened
-  std::map<std::string, std::string> m_openedStates;  // program → the state of its opened case
+  std::map<std::string, wxString> m_problems;          // program → why it was not opened
+  std::map<std::int64_t, std::string> m_openedStates;  // case opened here → its state
   CaseOpener m_openCase;
 
   wxStaticText* m_title = nullptr;

@@ -253,11 +253,26 @@ wxString ItemName(const model::MatchItem& item) {
   return Wx(item.code);
 }
 
-wxString ItemDetails(const model::MatchItem& item) {
+wxString PersonName(const model::Household& household, std::int64_t personId) {
+  for (const auto& member : household.members) {
+    if (member.id == personId) return Wx(member.name);
+  }
+  return wxString::Format("%lld", static_cast<long long>(personId));
+}
+
+wxString ItemDetails(const model::MatchItem& item, const model::Household& household) {
   wxArrayString lines;
   if (item.caseId != 0) {
     lines.push_back(
         wxString::Format(_("Case No. %lld, %s"), static_cast<long long>(item.caseId), StateLabel(item.caseState)));
+  }
+  if (!item.persons.empty()) {
+    wxString names;
+    for (const auto person : item.persons) {
+      if (!names.empty()) names += wxS("、");
+      names += PersonName(household, person);
+    }
+    lines.push_back(wxString::Format(_("Applied for per person, one case each: %s"), names));
   }
   for (const auto& reason : item.reasons) lines.push_back(ReasonText(reason));
   if (!item.missing.empty()) {

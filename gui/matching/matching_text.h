@@ -5,6 +5,7 @@
 #include <wx/colour.h>
 #include <wx/string.h>
 
+#include <cstdint>
 #include <string_view>
 
 #include "doudi/model/matching.h"
@@ -22,8 +23,11 @@ wxString FigureText(const model::MatchFigure& figure);
 bool HasFigureLabel(std::string_view code);
 // The item's name (the model's Chinese name of the program or item).
 wxString ItemName(const model::MatchItem& item);
-// Everything below the item's name: the open case, the reasons, the missing
-// parameters and the figures, one line each group.
-wxString ItemDetails(const model::MatchItem& item);
+// Everything below the item's name: the open case, the members a
+// per-person program would be applied for (named from household), the
+// reasons, the missing parameters and the figures, one line each group.
+wxString ItemDetails(const model::MatchItem& item, const model::Household& household);
+// The name of household's member personId; the id when not a member.
+wxString PersonName(const model::Household& household, std::int64_t personId);
 
 }  // namespace doudi::gui

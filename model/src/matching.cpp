@@ -45,7 +45,7 @@ constexpr std::array<ParameterKey, 14> kParameterKeys{
 constexpr std::array<MatchItemInfo, 19> kItems{{
     {"dibao", MatchGroup::Program, "dibao", "最低生活保障"},
     {"near_dibao", MatchGroup::Program, "near_dibao", "低保边缘家庭救助"},
-    {"destitute", MatchGroup::Program, "destitute", "特困人员救助供养"},
+    {"destitute", MatchGroup::Program, "destitute", "特困人员救助供养", true},
     {"temporary", MatchGroup::Program, "temporary", "临时救助"},
     {"medical", MatchGroup::Program, "medical", "医疗救助"},
     {"education", MatchGroup::Program, "education", "教育救助"},
@@ -197,6 +197,7 @@ class Rule {
     m_item.code = std::string(code);
     m_item.group = info->group;
     m_item.program = std::string(info->program);
+    m_item.perPerson = info->perPerson;
     m_item.rule = std::string(rule);
   }
 
@@ -217,6 +218,11 @@ class Rule {
     Say(unusable ? "parameter_unusable" : "parameter_missing");
   }
   bool Failed() const { return m_fail; }
+  // A member an application of a per-person program would name (a member
+  // not yet saved has no id to name).
+  void For(const Person& p) {
+    if (p.id) m_item.persons.push_back(*p.id);
+  }
 
   void Figure(std::string_view code, std::int64_t value, std::string text = {}, std::string member = {}) {
     const auto info = std::find_if(kFigures.begin(), kFigures.end(), [&](const auto& f) { return f.code == code; });
@@ -682,12 +688,21 @@ MatchItem DestituteRule(const Facts& f) {
   }
   if (undecided) return rule.Finish();
   rule.Figure("able_members", static_cast<std::int64_t>(able.size()));
+  // The members an application names: those who may be without capacity
+  // (the survey decides the unsure ones) and without income of their own.
+  const auto name = [&rule](const std::vector<const Member*>& members) {
+    for (const auto* m : members) {
+      if (m->ownIncome == Money()) rule.For(*m->person);
+    }
+  };
   if (incapable.empty()) {
     for (const auto* m : unknown) AgeFigure(rule, *m);
     for (const auto* m : recordedUnable) rule.Figure("work_ability", 0, "none", m->person->name);
     if (!unknown.empty()) rule.May("age_unknown");
     if (!recordedUnable.empty()) rule.May("work_ability_none_needs_survey");
     if (unknown.empty() && recordedUnable.empty()) rule.Fail("every_member_can_work");
+    name(recordedUnable);
+    name(unknown);
     return rule.Finish();
   }
   const bool someWithoutIncome =
@@ -702,6 +717,7 @@ MatchItem DestituteRule(const Facts& f) {
   } else {
     rule.May("supporter_in_household_needs_survey");
   }
+  if (!rule.Failed()) name(incapable);
   return rule.Finish();
 }
 
@@ -963,6 +979,19 @@ MatchItem SupportMorale(const Facts& f) {
 // still being decided), else the registry status that names it.
 void MarkReceived(MatchItem& item, const Facts& f) {
   const std::string_view program = item.program.empty() ? std::string_view(item.code) : item.program;
+  if (item.perPerson) {
+    // A member with an open case of the program has theirs; while another
+    // is left to name, the item stays the rule's.
+    bool anyOpen = false;
+    for (const auto& c : f.In().cases) {
+      if (c.program != program || c.personId == 0) continue;
+      const auto state = FindCaseState(c.state);
+      if (state && state->terminal) continue;
+      std::erase(item.persons, c.personId);
+      anyOpen = true;
+    }
+    if (anyOpen && !item.persons.empty()) return;
+  }
   if (const auto* open = f.OpenCase(program)) {
     const bool receiving = CaseStateReceives(open->state);
     item.verdict = receiving ? MatchVerdict::AlreadyReceives : MatchVerdict::ApplicationOpen;
@@ -1013,7 +1042,7 @@ bool CaseStateReceives(std::string_view state) {
 
 bool MatchItem::MayApply() const {
   return group == MatchGroup::Program && !program.empty() && verdict != MatchVerdict::ApplicationOpen &&
-         verdict != MatchVerdict::AlreadyReceives;
+         verdict != MatchVerdict::AlreadyReceives && (!perPerson || !persons.empty());
 }
 
 std::vector<MatchItem> MatchHousehold(const MatchingInput& input) {

@@ -12,8 +12,8 @@
 #include "doudi/dal/errors.h"
 
 using namespace doudi;
-using test::Session;
 using test::kNotAllowed;
+using test::Session;
 
 namespace {
 
@@ -64,12 +64,13 @@ struct CaseStory : test::DemoRegistry {
     return server.Scalar("SELECT registry_status FROM doudi.household WHERE source_ref = '" + ref + "'");
   }
   std::vector<std::string> Search(const Session& as, const std::string& name, const std::string& id,
-                                   const std::string& program = "", const std::string& state = "",
-                                   const std::string& region = "", const std::string& from = "",
-                                   const std::string& to = "", bool overdue = false) const {
-    return as.Rows("SELECT s.id FROM doudi.case_search($1, $2, $3, $4, $5, NULLIF($6, '')::date, "
-                   "NULLIF($7, '')::date, $8::boolean, 100) AS s",
-                   {name, id, program, state, region, from, to, overdue ? "true" : "false"});
+                                  const std::string& program = "", const std::string& state = "",
+                                  const std::string& region = "", const std::string& from = "",
+                                  const std::string& to = "", bool overdue = false) const {
+    return as.Rows(
+        "SELECT s.id FROM doudi.case_search($1, $2, $3, $4, $5, NULLIF($6, '')::date, "
+        "NULLIF($7, '')::date, $8::boolean, 100) AS s",
+        {name, id, program, state, region, from, to, overdue ? "true" : "false"});
   }
 };
 
@@ -125,7 +126,8 @@ BOOST_FIXTURE_TEST_CASE(case_search_filters_within_the_callers_scope, CaseStory)
       "AS s");
   BOOST_TEST(!shown.empty());
   BOOST_TEST(shown != "331022197304170891");
-  BOOST_TEST(shown == server.Scalar("SELECT id_number_masked FROM doudi.person WHERE id_number = '331022197304170891'"));
+  BOOST_TEST(shown ==
+             server.Scalar("SELECT id_number_masked FROM doudi.person WHERE id_number = '331022197304170891'"));
   BOOST_TEST(RefusalOf(r, "SELECT * FROM doudi.case_search(repeat('叶', 51), '', '', '', '', NULL, NULL, false, 5)",
                        {}) == "doudi:search.too_long");
 
@@ -160,44 +162,55 @@ BOOST_FIXTURE_TEST_CASE(a_household_timeline_shows_everything_in_scope, CaseStor
   const std::string hh = Household("SM-0001");
   BOOST_TEST_REQUIRE(OpenFor(c, "SM-0001", "temporary") == "");
   const std::string closed = CaseOf("SM-0001", "temporary");
-  server.Execute("UPDATE doudi.assistance_case SET state = 'terminated', opened_at = now() - interval '60 days' "
-                 "WHERE id = " + closed);
+  server.Execute(
+      "UPDATE doudi.assistance_case SET state = 'terminated', opened_at = now() - interval '60 days' "
+      "WHERE id = " +
+      closed);
   BOOST_TEST_REQUIRE(OpenFor(c, "SM-0001", "dibao", "", closed) == "");
   const std::string open = CaseOf("SM-0001", "dibao");
   server.Execute(
       "INSERT INTO doudi.alert (rule, subject_key, period, household_id, name, region_code, raised_at) "
-      "SELECT code, 'household:" + hh + "', '2026', " + hh + ", '叶建军', '331022001201', now() - interval '50 days' "
+      "SELECT code, 'household:" +
+      hh + "', '2026', " + hh +
+      ", '叶建军', '331022001201', now() - interval '50 days' "
       "FROM doudi.alert_rule ORDER BY position LIMIT 1");
   server.Execute(
       "WITH s AS (INSERT INTO doudi.referral_send (request_id, household_id, region_code, case_id) "
-      "VALUES (gen_random_uuid(), " + hh + ", '331022001201', " + open + ") RETURNING id) "
+      "VALUES (gen_random_uuid(), " +
+      hh + ", '331022001201', " + open +
+      ") RETURNING id) "
       "INSERT INTO doudi.referral (household_id, region_code, department, send_id, kind, request, case_id, "
-      "due_days, due_on) SELECT " + hh + ", '331022001201', 'medical_insurance', s.id, 'medical_aid', '申请医疗救助', " +
-      open + ", 10, doudi.clock_date() - 25 FROM s");
+      "due_days, due_on) SELECT " +
+      hh + ", '331022001201', 'medical_insurance', s.id, 'medical_aid', '申请医疗救助', " + open +
+      ", 10, doudi.clock_date() - 25 FROM s");
   // Sent 40 days ago (the insert stamps the time it is made).
   server.Execute("UPDATE doudi.referral SET referred_at = now() - interval '40 days' WHERE household_id = " + hh);
   server.Execute(
       "INSERT INTO doudi.help_record (request_id, household_id, region_code, kind, giver_kind, giver, department, "
-      "given_on, amount_fen) VALUES (gen_random_uuid(), " + hh + ", '331022001201', 'medical_aid', 'department', "
+      "given_on, amount_fen) VALUES (gen_random_uuid(), " +
+      hh +
+      ", '331022001201', 'medical_aid', 'department', "
       "'医疗保障局', 'medical_insurance', doudi.clock_date() - 30, 250000)");
   server.Execute("INSERT INTO doudi.pairing_household (household_id, region_code, since) VALUES (" + hh +
                  ", '331022001201', doudi.clock_date() - 100)");
   server.Execute(
       "INSERT INTO doudi.pairing_visit (request_id, household_id, region_code, visited_on, level, visitor, found) "
-      "VALUES (gen_random_uuid(), " + hh + ", '331022001201', doudi.clock_date() - 20, 'township', '王干部', "
+      "VALUES (gen_random_uuid(), " +
+      hh +
+      ", '331022001201', doudi.clock_date() - 20, 'township', '王干部', "
       "'母亲病情稳定')");
 
   const std::vector<std::string> story =
       r.Rows("SELECT t.kind || ':' || t.item_id || ':' || t.state FROM doudi.household_timeline($1) AS t", {hh});
   BOOST_TEST_REQUIRE(story.size() == 6U);
-  BOOST_TEST(story[0] == "case:" + open + ":applied");        // today
-  BOOST_TEST(story[1].rfind("visit:", 0) == 0U);              // 20 days ago
-  BOOST_TEST(story[2].rfind("help:", 0) == 0U);               // 30 days ago
+  BOOST_TEST(story[0] == "case:" + open + ":applied");  // today
+  BOOST_TEST(story[1].rfind("visit:", 0) == 0U);        // 20 days ago
+  BOOST_TEST(story[2].rfind("help:", 0) == 0U);         // 30 days ago
   BOOST_TEST(story[2].find(":medical_aid") != std::string::npos);
-  BOOST_TEST(story[3].rfind("referral:", 0) == 0U);           // 40 days ago
+  BOOST_TEST(story[3].rfind("referral:", 0) == 0U);  // 40 days ago
   BOOST_TEST(story[3].find(":sent") != std::string::npos);
-  BOOST_TEST(story[4].rfind("alert:", 0) == 0U);              // 50 days ago
-  BOOST_TEST(story[5] == "case:" + closed + ":terminated");   // 60 days ago, every state
+  BOOST_TEST(story[4].rfind("alert:", 0) == 0U);             // 50 days ago
+  BOOST_TEST(story[5] == "case:" + closed + ":terminated");  // 60 days ago, every state
   BOOST_TEST(r.Scalar("SELECT t.what FROM doudi.household_timeline($1) AS t WHERE t.kind = 'referral'", {hh}) ==
              "医疗保障局：申请医疗救助");
   // Another township's reviewer sees none of it; the superuser all of it.
@@ -272,6 +285,30 @@ BOOST_FIXTURE_TEST_CASE(a_per_person_program_names_its_person, CaseStory) {
   BOOST_TEST(OpenFor(r, "DJ-0001", "joint_help") == "doudi:case.program_opens_no_cases");
 }
 
+// Two members of one household who each meet 特困's rule (高安社区's 龚正发,
+// 66, and his brother 龚跃进) each have their own case; the same member a
+// second one is refused, naming his case. A household program stays one
+// open case, whichever member a case of it names; and a per-person case
+// cannot lose its person.
+BOOST_FIXTURE_TEST_CASE(each_member_has_their_own_per_person_case, CaseStory) {
+  const Session r = server.AsUser(djCity);
+  BOOST_TEST(OpenFor(r, "DJ-0005", "destitute", Person("龚正发")) == "");
+  BOOST_TEST(OpenFor(r, "DJ-0005", "destitute", Person("龚跃进")) == "");
+  const std::string brothers = server.Scalar(
+      "SELECT id FROM doudi.assistance_case WHERE person_id = " + Person("龚跃进") + " AND program = 'destitute'");
+  const test::SqlOutcome again = r.Try("SELECT doudi.case_open($1, 'destitute', $2::uuid, false, '', $3::bigint)",
+                                       {Household("DJ-0005"), dal::NewRequestId(), Person("龚跃进")});
+  BOOST_TEST(again.message.rfind("doudi:case.already_open", 0) == 0U, again.message);
+  BOOST_TEST(again.detail.find("\"case_id\" : " + brothers) != std::string::npos, again.detail);
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.assistance_case WHERE per_person AND household_id = " +
+                          Household("DJ-0005")) == 2);
+  BOOST_TEST(OpenFor(r, "DJ-0001", "medical", Person("冉浩")) == "");
+  BOOST_TEST(OpenFor(r, "DJ-0001", "medical", Person("谭小琴")) == "doudi:case.already_open");
+  BOOST_TEST(OpenFor(r, "DJ-0001", "medical") == "doudi:case.already_open");
+  BOOST_TEST(server.AsSuperuser().TryExecute("UPDATE doudi.assistance_case SET person_id = NULL WHERE id = " +
+                                             brothers) == "23514");
+}
+
 // No double assistance: one open case per household and program (the
 // unique index), and programs that exclude each other refused while the
 // other case is open or paid, until it ends.
@@ -280,9 +317,8 @@ BOOST_FIXTURE_TEST_CASE(programs_that_exclude_each_other_are_refused, CaseStory)
   const std::string head = Person("冉德明");
   BOOST_TEST_REQUIRE(OpenFor(r, "DJ-0001", "dibao") == "");
   BOOST_TEST(OpenFor(r, "DJ-0001", "dibao") == "doudi:case.already_open");
-  const test::SqlOutcome clash =
-      r.Try("SELECT doudi.case_open($1, 'destitute', $2::uuid, false, '', $3::bigint)",
-            {Household("DJ-0001"), dal::NewRequestId(), head});
+  const test::SqlOutcome clash = r.Try("SELECT doudi.case_open($1, 'destitute', $2::uuid, false, '', $3::bigint)",
+                                       {Household("DJ-0001"), dal::NewRequestId(), head});
   BOOST_TEST(clash.sqlState == kNotAllowed);
   BOOST_TEST(clash.message.rfind("doudi:case.programs_exclude", 0) == 0U);
   BOOST_TEST(clash.detail.find("\"case_id\" : " + CaseOf("DJ-0001", "dibao")) != std::string::npos);
@@ -296,8 +332,9 @@ BOOST_FIXTURE_TEST_CASE(programs_that_exclude_each_other_are_refused, CaseStory)
   BOOST_TEST(OpenFor(r, "DJ-0001", "destitute", head) == "");
   // The pairs are data in one place, each once.
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.program_exclusion") == 3);
-  BOOST_TEST(server.AsSuperuser().TryExecute("INSERT INTO doudi.program_exclusion VALUES ('dibao', 'destitute', 'x')") ==
-             "23514");  // each pair once, in code order
+  BOOST_TEST(
+      server.AsSuperuser().TryExecute("INSERT INTO doudi.program_exclusion VALUES ('dibao', 'destitute', 'x')") ==
+      "23514");  // each pair once, in code order
 }
 
 // The registry status follows decisions: an approval of 低保 sets it, a
@@ -349,13 +386,12 @@ BOOST_FIXTURE_TEST_CASE(large_temporary_aid_takes_the_exception_path, CaseStory)
                      "NULLIF($4, ''))",
                      {id, oneOff, dal::NewRequestId(), reason});
   };
-  BOOST_TEST(propose(d, "4000000", "") == "doudi:amount.over_cap");  // a plain 40,000 yuan
+  BOOST_TEST(propose(d, "4000000", "") == "doudi:amount.over_cap");                      // a plain 40,000 yuan
   BOOST_TEST(propose(d, "5000000", "重大疾病，一事一议") == "doudi:amount.over_limit");  // above 10 × 4,620
   BOOST_TEST(propose(d, "4000000", "户主突发重大疾病，县级一事一议") == "");
   BOOST_TEST(RefusalOf(d, "SELECT doudi.case_transition($1, 'approve', $2::int, $3::uuid, '')",
                        {id, Field(id, "version"), dal::NewRequestId()}) == "doudi:amount.unconfirmed");
-  const std::string proposal =
-      server.Scalar("SELECT max(id) FROM doudi.case_amount_proposal WHERE case_id = " + id);
+  const std::string proposal = server.Scalar("SELECT max(id) FROM doudi.case_amount_proposal WHERE case_id = " + id);
   BOOST_TEST(RefusalOf(d, "SELECT doudi.case_confirm_amount($1, $2, '同意', $3::uuid)",
                        {id, proposal, dal::NewRequestId()}) == "doudi:amount.same_person");
   BOOST_TEST(RefusalOf(d2, "SELECT doudi.case_confirm_amount($1, $2, '同意', $3::uuid)",

@@ -112,6 +112,7 @@ class FakeCases : public dal::CaseRepository {
     c.id = 100 + static_cast<std::int64_t>(cases.size());
     c.householdId = application.householdId;
     c.program = application.program;
+    c.personId = application.personId;
     c.state = "applied";
     cases.push_back(c);
     byRequest[requestId] = c.id;
@@ -206,15 +207,15 @@ BOOST_AUTO_TEST_CASE(opens_each_chosen_program_once_with_its_own_request_id) {
   batch.Choose("education", false);
   const auto pending = batch.Pending();
   BOOST_TEST_REQUIRE(pending.size() == 2U);
-  BOOST_TEST(pending[0].program == "dibao");
-  BOOST_TEST(pending[1].program == "medical");
+  BOOST_TEST(pending[0].key.program == "dibao");
+  BOOST_TEST(pending[1].key.program == "medical");
   BOOST_TEST(pending[0].requestId != pending[1].requestId);
   BOOST_TEST((batch.Pending() == pending));  // kept while chosen
 
   batch.Record(OpenApplications(cases, batch.HouseholdId(), pending));
   BOOST_TEST(batch.Empty());
-  BOOST_TEST(batch.Opened().at("dibao") == 100);
-  BOOST_TEST(batch.Opened().at("medical") == 101);
+  BOOST_TEST(batch.Opened().at({"dibao", 0}) == 100);
+  BOOST_TEST(batch.Opened().at({"medical", 0}) == 101);
   BOOST_TEST(cases.cases.size() == 2U);
   BOOST_TEST(cases.cases[0].householdId == 7);
 }
@@ -243,9 +244,9 @@ BOOST_AUTO_TEST_CASE(a_refusal_does_not_stop_the_others_and_a_lost_reply_opens_n
   // The refused one is still chosen under a new request id; the lost one keeps its id.
   const auto second = batch.Pending();
   BOOST_TEST_REQUIRE(second.size() == 2U);
-  BOOST_TEST(second[0].program == "medical");
+  BOOST_TEST(second[0].key.program == "medical");
   BOOST_TEST(second[0].requestId != first[1].requestId);
-  BOOST_TEST(second[1].program == "housing");
+  BOOST_TEST(second[1].key.program == "housing");
   BOOST_TEST(second[1].requestId == first[2].requestId);
 
   cases.refuse.clear();
@@ -254,7 +255,7 @@ BOOST_AUTO_TEST_CASE(a_refusal_does_not_stop_the_others_and_a_lost_reply_opens_n
   BOOST_TEST(cases.CasesOf("housing") == 1);  // the retry found the case its lost reply had made
   BOOST_TEST(cases.CasesOf("medical") == 1);
   BOOST_TEST(batch.Opened().size() == 3U);
-  BOOST_TEST(batch.Opened().at("housing") == cases.cases[1].id);
+  BOOST_TEST(batch.Opened().at({"housing", 0}) == cases.cases[1].id);
 
   // Dropped and chosen again: a new application.
   batch.Choose("charity", true);
@@ -262,6 +263,52 @@ BOOST_AUTO_TEST_CASE(a_refusal_does_not_stop_the_others_and_a_lost_reply_opens_n
   batch.Choose("charity", false);
   batch.Choose("charity", true);
   BOOST_TEST(batch.Pending().at(0).requestId != id);
+}
+
+// 特困 is one application per member it names, each with its own request id
+// and case; chosen again with other members (after a reload), those still
+// named keep their ids.
+BOOST_AUTO_TEST_CASE(a_per_person_program_is_one_application_per_member) {
+  FakeCases cases;
+  cases.loseReplyOnce = {"destitute"};
+  ApplicationBatch batch(7);
+  batch.Choose("medical", true);
+  batch.Choose("destitute", true, {11, 12});
+  const auto first = batch.Pending();
+  BOOST_TEST_REQUIRE(first.size() == 3U);
+  BOOST_TEST((first[1].key == ApplicationKey{"destitute", 11}));
+  BOOST_TEST((first[2].key == ApplicationKey{"destitute", 12}));
+  BOOST_TEST(first[1].requestId != first[2].requestId);
+  batch.Choose("destitute", true, {12, 13});
+  const auto again = batch.Pending();
+  BOOST_TEST_REQUIRE(again.size() == 3U);
+  BOOST_TEST((again[1].key == ApplicationKey{"destitute", 12}));
+  BOOST_TEST(again[1].requestId == first[2].requestId);
+  BOOST_TEST((again[2].key == ApplicationKey{"destitute", 13}));
+  BOOST_TEST(again[2].requestId != first[1].requestId);
+
+  // The first 特困 application's reply is lost: it alone goes again, with its id.
+  batch.Record(OpenApplications(cases, 7, again));
+  const auto retry = batch.Pending();
+  BOOST_TEST_REQUIRE(retry.size() == 1U);
+  BOOST_TEST((retry[0] == again[1]));
+  batch.Record(OpenApplications(cases, 7, retry));
+  BOOST_TEST(batch.Empty());
+  BOOST_TEST(cases.CasesOf("destitute") == 2);
+  BOOST_TEST(batch.Opened().size() == 3U);
+  const std::int64_t forTwelve = batch.Opened().at({"destitute", 12});
+  const std::int64_t forThirteen = batch.Opened().at({"destitute", 13});
+  for (const auto& c : cases.cases) {
+    if (c.id == forTwelve) BOOST_TEST(c.personId == 12);
+    if (c.id == forThirteen) BOOST_TEST(c.personId == 13);
+  }
+  BOOST_TEST(forTwelve != forThirteen);
+
+  // Dropping the program drops every member's application.
+  batch.Choose("destitute", true, {14, 15});
+  batch.Choose("destitute", false);
+  BOOST_TEST(batch.Empty());
+  BOOST_TEST(!batch.IsChosen("destitute"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

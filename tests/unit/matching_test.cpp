@@ -386,6 +386,59 @@ BOOST_AUTO_TEST_CASE(destitute_looks_at_income_and_supporters) {
   BOOST_TEST(HasFigure(hidden, "age_unknown", "某人"));
 }
 
+// 特困 is applied for per person: the item names each member without
+// capacity and without income of their own, one case each; a member whose
+// case is open is not named again, and only when every one has theirs is
+// the item marked as the household's.
+BOOST_AUTO_TEST_CASE(a_per_person_program_names_each_member_it_would_be_for) {
+  MatchingInput in;
+  in.today = kToday;
+  in.parameters = Sanmen();
+  Person head = Aged(66, "龚正发");
+  head.id = 11;
+  head.relation = Relation::Head;
+  Person brother = Aged(59, "龚跃进");
+  brother.id = 12;
+  brother.disability = DisabilityCategory::Intellectual;
+  brother.disabilityGrade = 2;
+  Person unsaved = Aged(70, "未保存");  // no id yet: nobody to name
+  in.household.members = {head, brother, unsaved};
+  auto item = Item(in, "destitute");
+  BOOST_TEST(V(item.verdict) == "qualifies");
+  BOOST_TEST(item.perPerson);
+  BOOST_TEST(item.persons == (std::vector<std::int64_t>{11, 12}));
+  BOOST_TEST(item.MayApply());
+  BOOST_TEST(Item(in, "dibao").persons.empty());  // a household program names nobody
+  BOOST_TEST(!Item(in, "dibao").perPerson);
+
+  // With an income of his own the brother is not named.
+  IncomeItem pension;
+  pension.kind = IncomeKind::Pension;
+  pension.monthly = Money::FromFen(30000);
+  pension.memberIdNumber = brother.idNumber;
+  MatchingInput withIncome = in;
+  withIncome.household.incomes.push_back(pension);
+  BOOST_TEST(Item(withIncome, "destitute").persons == (std::vector<std::int64_t>{11}));
+
+  // The head's case is open: the brother may still apply.
+  in.cases.push_back({501, "destitute", "applied", 11});
+  item = Item(in, "destitute");
+  BOOST_TEST(item.persons == (std::vector<std::int64_t>{12}));
+  BOOST_TEST(V(item.verdict) == "qualifies");
+  BOOST_TEST(item.MayApply());
+  // Both have theirs: the item is marked by the newest case, as a
+  // household program's.
+  in.cases.push_back({502, "destitute", "in_payment", 12});
+  item = Item(in, "destitute");
+  BOOST_TEST(item.persons.empty());
+  BOOST_TEST(V(item.verdict) == "already_receives");
+  BOOST_TEST(item.caseId == 502);
+  BOOST_TEST(!item.MayApply());
+  // A refused case does not count.
+  in.cases.back().state = "refusal_notified";
+  BOOST_TEST(Item(in, "destitute").persons == (std::vector<std::int64_t>{12}));
+}
+
 BOOST_AUTO_TEST_CASE(what_the_household_receives_is_marked_and_not_offered) {
   auto in = Working(3, 100000);
   in.cases = {{11, "dibao", "in_payment"},

@@ -19,15 +19,15 @@ std::optional<HouseholdMatching> LoadMatching(const MatchingSources& sources, st
   model::MatchingInput input;
   input.today = today;
   for (const auto& key : model::MatchingParameterKeys()) {
-    if (auto row = sources.parameters.Effective(std::string(key.program), household->regionCode,
-                                                std::string(key.key), today)) {
+    if (auto row = sources.parameters.Effective(std::string(key.program), household->regionCode, std::string(key.key),
+                                                today)) {
       input.parameters.emplace(model::ParameterName(key), std::move(row->value));
     }
   }
   const auto spending = sources.spending.Last12Months(householdId, today);
   input.medicalSelfPaid = spending.medicalSelfPaid;
   input.schoolingPaid = spending.schoolingPaid;
-  for (const auto& c : out.cases) input.cases.push_back({c.id, c.program, c.state});
+  for (const auto& c : out.cases) input.cases.push_back({c.id, c.program, c.state, c.personId});
   input.household = std::move(*household);
   out.items = model::MatchHousehold(input);
   out.household = std::move(input.household);
@@ -39,11 +39,12 @@ std::vector<ApplicationOutcome> OpenApplications(dal::CaseRepository& cases, std
   std::vector<ApplicationOutcome> outcomes;
   for (const auto& application : applications) {
     ApplicationOutcome outcome;
-    outcome.program = application.program;
+    outcome.key = application.key;
     try {
       dal::NewCase opening;
       opening.householdId = householdId;
-      opening.program = application.program;
+      opening.program = application.key.program;
+      opening.personId = application.key.personId;
       outcome.caseId = cases.Open(opening, application.requestId);
     } catch (const dal::ConnectionError&) {
       outcome.error = std::current_exception();
@@ -56,31 +57,45 @@ std::vector<ApplicationOutcome> OpenApplications(dal::CaseRepository& cases, std
   return outcomes;
 }
 
-void ApplicationBatch::Choose(const std::string& program, bool chosen) {
-  if (chosen == IsChosen(program)) return;
+void ApplicationBatch::Choose(const std::string& program, bool chosen, const std::vector<std::int64_t>& persons) {
+  std::vector<ApplicationKey> wanted;
+  if (chosen && persons.empty()) wanted.push_back({program, 0});
   if (chosen) {
-    m_requestIds.emplace(program, dal::NewRequestId());
-    m_order.push_back(program);
-  } else {
-    m_requestIds.erase(program);
-    m_order.erase(std::remove(m_order.begin(), m_order.end(), program), m_order.end());
+    for (const auto person : persons) wanted.push_back({program, person});
   }
+  const std::vector<ApplicationKey> order = m_order;
+  for (const auto& key : order) {
+    if (key.program == program && std::find(wanted.begin(), wanted.end(), key) == wanted.end()) Drop(key);
+  }
+  for (const auto& key : wanted) {
+    if (m_requestIds.emplace(key, dal::NewRequestId()).second) m_order.push_back(key);
+  }
+}
+
+bool ApplicationBatch::IsChosen(const std::string& program) const {
+  return std::any_of(m_order.begin(), m_order.end(), [&](const ApplicationKey& key) { return key.program == program; });
+}
+
+void ApplicationBatch::Drop(const ApplicationKey& key) {
+  m_requestIds.erase(key);
+  m_order.erase(std::remove(m_order.begin(), m_order.end(), key), m_order.end());
 }
 
 std::vector<PendingApplication> ApplicationBatch::Pending() const {
   std::vector<PendingApplication> pending;
-  for (const auto& program : m_order) pending.push_back({program, m_requestIds.at(program)});
+  for (const auto& key : m_order) pending.push_back({key, m_requestIds.at(key)});
   return pending;
 }
 
 void ApplicationBatch::Record(const std::vector<ApplicationOutcome>& outcomes) {
   for (const auto& outcome : outcomes) {
-    if (!IsChosen(outcome.program)) continue;
+    const auto chosen = m_requestIds.find(outcome.key);
+    if (chosen == m_requestIds.end()) continue;
     if (outcome.caseId) {
-      m_opened[outcome.program] = *outcome.caseId;
-      Choose(outcome.program, false);
+      m_opened[outcome.key] = *outcome.caseId;
+      Drop(outcome.key);
     } else if (!outcome.connectionLost) {
-      m_requestIds[outcome.program] = dal::NewRequestId();
+      chosen->second = dal::NewRequestId();
     }
   }
 }

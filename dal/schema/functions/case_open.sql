@@ -6,7 +6,8 @@
 -- which must be the same household's (case.follows_other_household); its
 -- person carries over to a per-person follow-up that names none. Refuses a
 -- program that opens no cases, a second open case of the household and
--- program (case.already_open), and one that excludes a case of the
+-- program, or of the person and a per-person program (case.already_open:
+-- a second member's 特困 case is their own), and one that excludes a case of the
 -- household or person still open or paid (case.programs_exclude; the pairs
 -- are doudi.program_exclusion). The case functions that take a request id
 -- each wait for a racing original, then return what a request already
@@ -90,15 +91,15 @@ BEGIN
                                        'reason', clash.reason)::text,
             ERRCODE = 'RD000';
   END IF;
-  -- One open case per household and program (the unique index
-  -- assistance_case_open_key; a racing second open meets it and is refused
-  -- alike).
+  -- One open case per household and program, per person for a per-person
+  -- program (the unique index assistance_case_open_key; a racing second
+  -- open meets it and is refused alike).
   BEGIN
     INSERT INTO doudi.assistance_case (household_id, region_code, program, step_order, state, state_since,
-                                       close_relative, close_relative_note, person_id, follows_case_id)
+                                       close_relative, close_relative_note, person_id, follows_case_id, per_person)
     VALUES (p_household_id, region, p_program, doudi.case_step_order(p_program, region), 'applied',
             doudi.clock_date(), coalesce(p_close_relative, false), coalesce(btrim(p_close_relative_note), ''),
-            person, p_follows_case_id)
+            person, p_follows_case_id, prog.per_person)
     RETURNING id INTO new_id;
   EXCEPTION WHEN unique_violation THEN
     RAISE EXCEPTION 'doudi:case.already_open'
@@ -106,6 +107,7 @@ BEGIN
                                        'case_id', (SELECT a.id FROM doudi.assistance_case AS a
                                                    WHERE a.household_id = p_household_id AND a.program = p_program
                                                      AND a.state NOT IN ('refusal_notified', 'terminated')
+                                                     AND (NOT a.per_person OR a.person_id = person)
                                                    LIMIT 1))::text,
             ERRCODE = 'RD000';
   END;

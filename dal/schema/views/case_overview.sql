@@ -1,5 +1,5 @@
--- Every case in scope with its applicant, village, program and the
--- nearer deadline's status.
+-- Every case in scope with its applicant, village, program, the person a
+-- per-person case (特困) names and the nearer deadline's status.
 CREATE OR REPLACE VIEW doudi.case_overview WITH (security_invoker = true) AS
   SELECT c.id, c.household_id, c.region_code, c.program, c.step_order, c.state, c.version,
          c.step_due, c.step_due_certain, c.overall_due, c.overall_due_certain, c.close_relative,
@@ -11,7 +11,8 @@ CREATE OR REPLACE VIEW doudi.case_overview WITH (security_invoker = true) AS
          doudi.deadline_status(least(c.step_due, c.overall_due),
                                CASE WHEN c.step_due IS NOT NULL AND c.step_due <= coalesce(c.overall_due, c.step_due)
                                     THEN c.step_due_certain ELSE c.overall_due_certain END,
-                               c.program, c.region_code) AS deadline_status
+                               c.program, c.region_code) AS deadline_status,
+         c.person_id
   FROM doudi.assistance_case AS c
   JOIN doudi.region AS r ON r.code = c.region_code
   JOIN doudi.program AS g ON g.code = c.program;

@@ -56,6 +56,7 @@ struct CaseSummary {
   DeadlineStatus deadline = DeadlineStatus::None;  // of the nearer of the two
   bool closeRelative = false;                      // a close relative of staff: county survey
   std::string nextReviewOn;                        // while benefits are paid
+  std::int64_t personId = 0;                       // the person a per-person case (特困) names; 0 for none
 };
 
 // One step taken: who, when, at which level, with what opinion.
@@ -158,8 +159,7 @@ struct CaseRecord {
   std::optional<AmountProposal> proposal;   // the latest
   std::vector<CaseBenefit> benefits;        // oldest first
   std::vector<PaymentLine> recentPayments;  // the last 13 months, newest first
-  std::int64_t personId = 0;                // the person a per-person case (特困) names; 0 for the household
-  std::string personName;
+  std::string personName;                   // of summary.personId, the person a per-person case (特困) names
   std::int64_t followsCaseId = 0;           // the case this one follows up (临时救助 → 低保); 0 for none
   std::vector<std::int64_t> followedBy;     // the cases that follow this one up, oldest first
   std::vector<MissingRequirement> missing;  // MissingRequirements when loaded

@@ -40,8 +40,9 @@ std::span<const ParameterKey> MatchingParameterKeys();
 // HouseholdCases): any state, terminal ones included.
 struct MatchingCase {
   std::int64_t id = 0;
-  std::string program;  // "dibao"
-  std::string state;    // "in_payment"
+  std::string program;        // "dibao"
+  std::string state;          // "in_payment"
+  std::int64_t personId = 0;  // the person a per-person case (特困) names; 0 for none
 
   friend bool operator==(const MatchingCase&, const MatchingCase&) = default;
 };
@@ -134,9 +135,17 @@ struct MatchItem {
   // case): its id and state; 0 and "" otherwise.
   std::int64_t caseId = 0;
   std::string caseState;
+  // A per-person program (特困) is applied for one person at a time, one
+  // case each (MatchItemInfo::perPerson). persons are the members an
+  // application would name: those the rule found may qualify (without
+  // capacity to work and without income of their own) and who have no open
+  // case of the program. Always empty for a household program.
+  bool perPerson = false;
+  std::vector<std::int64_t> persons;
 
   // Whether an application for the program can be opened from here: a
-  // program item that a case opens, none open, nothing received.
+  // program item that a case opens, none open, nothing received; for a
+  // per-person program, a member left to name.
   bool MayApply() const;
 
   friend bool operator==(const MatchItem&, const MatchItem&) = default;
@@ -154,6 +163,7 @@ struct MatchItemInfo {
   MatchGroup group;
   std::string_view program;  // "" when no case opens it
   std::string_view chinese;
+  bool perPerson = false;  // applied for per person (特困人员), one case each
 };
 std::span<const MatchItemInfo> MatchItems();
 

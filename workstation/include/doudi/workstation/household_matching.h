@@ -3,7 +3,9 @@
 // what the rules need for one household (the household, its cases, the
 // parameters in force for its village today) and 一件事, opening the chosen
 // programs' applications in one step, one request id each, kept across the
-// retries of that application so that a lost reply never opens it twice.
+// retries of that application so that a lost reply never opens it twice. A
+// per-person program (特困) is one application per member it names
+// (model::MatchItem::persons), each its own case.
 // The panel (gui/matching/) runs LoadMatching and OpenApplications on the
 // case worker and shows what comes back; the choice and the request ids live
 // in an ApplicationBatch on the GUI thread.
@@ -50,9 +52,18 @@ struct MatchingSources {
 std::optional<HouseholdMatching> LoadMatching(const MatchingSources& sources, std::int64_t householdId,
                                               std::chrono::year_month_day today);
 
-// One application to open: the program and its request id.
-struct PendingApplication {
+// Which application: the program, and for a per-person program the person
+// its case names (0 for a household program).
+struct ApplicationKey {
   std::string program;
+  std::int64_t personId = 0;
+
+  friend auto operator<=>(const ApplicationKey&, const ApplicationKey&) = default;
+};
+
+// One application to open: which, and its request id.
+struct PendingApplication {
+  ApplicationKey key;
   std::string requestId;
 
   friend bool operator==(const PendingApplication&, const PendingApplication&) = default;
@@ -60,7 +71,7 @@ struct PendingApplication {
 
 // How one application came out.
 struct ApplicationOutcome {
-  std::string program;
+  ApplicationKey key;
   std::optional<std::int64_t> caseId;  // opened
   std::exception_ptr error;            // refused or failed (for the screen to describe)
   bool connectionLost = false;         // failed on the way: the same request id goes again
@@ -78,10 +89,13 @@ class ApplicationBatch {
 
   std::int64_t HouseholdId() const { return m_householdId; }
 
-  // Chooses or drops program. A program keeps its request id while it is
-  // chosen; dropped and chosen again, it is a new application.
-  void Choose(const std::string& program, bool chosen);
-  bool IsChosen(const std::string& program) const { return m_requestIds.count(program) != 0; }
+  // Chooses or drops program: a household program as one application, a
+  // per-person program as one for each of persons (choosing it again with
+  // other persons drops those no longer named and adds the new ones). An
+  // application keeps its request id while it is chosen; dropped and
+  // chosen again, it is a new application.
+  void Choose(const std::string& program, bool chosen, const std::vector<std::int64_t>& persons = {});
+  bool IsChosen(const std::string& program) const;
   bool Empty() const { return m_requestIds.empty(); }
 
   // The applications to send, in the order chosen, each with its request id.
@@ -93,14 +107,16 @@ class ApplicationBatch {
   // lost keeps its id, so that sending it again opens it at most once.
   void Record(const std::vector<ApplicationOutcome>& outcomes);
 
-  // Programs opened through this batch → their case ids.
-  const std::map<std::string, std::int64_t>& Opened() const { return m_opened; }
+  // Applications opened through this batch → their case ids.
+  const std::map<ApplicationKey, std::int64_t>& Opened() const { return m_opened; }
 
  private:
+  void Drop(const ApplicationKey& key);
+
   std::int64_t m_householdId;
-  std::vector<std::string> m_order;                 // chosen programs, in the order chosen
-  std::map<std::string, std::string> m_requestIds;  // chosen program → request id
-  std::map<std::string, std::int64_t> m_opened;
+  std::vector<ApplicationKey> m_order;                 // chosen applications, in the order chosen
+  std::map<ApplicationKey, std::string> m_requestIds;  // chosen application → request id
+  std::map<ApplicationKey, std::int64_t> m_opened;
 };
 
 }  // namespace doudi::workstation
