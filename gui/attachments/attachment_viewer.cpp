@@ -24,6 +24,19 @@
 
 namespace doudi::gui {
 
+namespace {
+constexpr int kScreenWidth = 1240;  // a page's width on screen, in pixels (about 150 dpi across A4)
+constexpr int kPrintWidth = 1654;   // on paper (about 200 dpi)
+}  // namespace
+
+// What the documents worker read and drew first: the bytes, the number of
+// pages (0 for a PDF this build cannot draw) and the first page.
+struct AttachmentViewer::Drawn {
+  std::shared_ptr<const std::vector<unsigned char>> content;
+  int pageCount = 0;
+  wxImage first;
+};
+
 // The picture fitted to the window's width (and height, for a photo).
 class ImageCanvas : public wxScrolledCanvas {
  public:
@@ -151,22 +164,44 @@ AttachmentViewer::AttachmentViewer(wxWindow* parent, Context& context, dal::Atta
     wxFileName file(wxStandardPaths::Get().GetTempDir(), Wx(m_info.fileName));
     if (file.GetExt().Lower() != "pdf") file.SetExt("pdf");
     std::ofstream(admin::PathFromUtf8(Utf8(file.GetFullPath())), std::ios::binary)
-        .write(reinterpret_cast<const char*>(m_content.data()), static_cast<std::streamsize>(m_content.size()));
+        .write(reinterpret_cast<const char*>(m_content->data()), static_cast<std::streamsize>(m_content->size()));
     if (!wxLaunchDefaultApplication(file.GetFullPath())) ShowStatus(_("No PDF reader is set up on this computer."));
   });
   close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
 
   const auto id = m_info.id;
-  m_context.GetWorkers().documents.Run<std::optional<std::vector<unsigned char>>>(
-      this, [id](dal::pg::PgDatabase& db) { return db.Attachments().Content(id); },
-      [this](std::optional<std::vector<unsigned char>> content) {
-        if (!content) {
+  const std::string type = m_info.mediaType;
+  m_drawing = true;
+  m_context.GetWorkers().documents.Run<std::optional<Drawn>>(
+      this,
+      [id, type](dal::pg::PgDatabase& db) -> std::optional<Drawn> {
+        auto content = db.Attachments().Content(id);
+        if (!content) return std::nullopt;
+        Drawn drawn;
+        drawn.content = std::make_shared<const std::vector<unsigned char>>(std::move(*content));
+        if (type == "application/pdf") {
+          const auto pdf = PdfPages::Open(*drawn.content);
+          if (!pdf) return drawn;  // no pages: the desk's own PDF reader
+          drawn.pageCount = pdf->Count();
+          if (drawn.pageCount > 0) drawn.first = pdf->Render(0, kScreenWidth);
+        } else {
+          drawn.pageCount = 1;
+          drawn.first = FileImage(*drawn.content, type);
+        }
+        return drawn;
+      },
+      [this](std::optional<Drawn> drawn) {
+        m_drawing = false;
+        if (!drawn) {
           ShowStatus(_("The file is not there, or not yours to see."));
           return;
         }
-        Loaded(std::move(*content));
+        Loaded(std::move(*drawn));
       },
-      [this](const JobFailure& failure) { ShowStatus(failure.message); });
+      [this](const JobFailure& failure) {
+        m_drawing = false;
+        ShowStatus(failure.message);
+      });
 }
 
 AttachmentViewer::~AttachmentViewer() = default;
@@ -180,30 +215,49 @@ void AttachmentViewer::ShowStatus(const wxString& text) {
   Layout();
 }
 
-void AttachmentViewer::Loaded(std::vector<unsigned char> content) {
-  m_content = std::move(content);
+void AttachmentViewer::Loaded(Drawn drawn) {
+  m_content = std::move(drawn.content);
   m_save->Enable();
-  if (m_info.mediaType == "application/pdf") {
-    m_pdf = PdfPages::Open(m_content);
-    if (!m_pdf) {
-      m_external->Show();
-      ShowStatus(PdfPages::Available() ? _("The PDF cannot be drawn here; open it in the PDF reader.")
-                                       : _("Open the PDF in the PDF reader to see it."));
-      Layout();
-      return;
-    }
-    m_pageCount = m_pdf->Count();
-  } else {
-    m_pageCount = 1;
+  m_pageCount = drawn.pageCount;
+  if (m_pageCount == 0) {
+    m_external->Show();
+    ShowStatus(PdfPages::Available() ? _("The PDF cannot be drawn here; open it in the PDF reader.")
+                                     : _("Open the PDF in the PDF reader to see it."));
+    Layout();
+    return;
   }
   m_print->Enable();
-  ShowPage(0);
+  Display(0, drawn.first);
 }
 
 void AttachmentViewer::ShowPage(int page) {
-  if (m_pageCount == 0 || page < 0 || page >= m_pageCount) return;
+  if (!m_content || m_pageCount == 0 || page < 0 || page >= m_pageCount) return;
   m_page = page;
-  m_image = m_pdf ? m_pdf->Render(page, 1240) : FileImage(m_content, m_info.mediaType);
+  m_drawing = true;
+  m_previous->Disable();
+  m_next->Disable();
+  ShowStatus(wxString::Format(_("Drawing page %d of %d..."), page + 1, m_pageCount));
+  const int generation = ++m_drawGeneration;
+  const auto content = m_content;
+  const std::string type = m_info.mediaType;
+  m_context.GetWorkers().documents.Run<wxImage>(
+      this, [content, type, page](dal::pg::PgDatabase&) { return FileImage(*content, type, page, kScreenWidth); },
+      [this, generation, page](wxImage image) {
+        if (generation != m_drawGeneration) return;  // another page was asked for meanwhile
+        m_drawing = false;
+        Display(page, image);
+      },
+      [this, generation](const JobFailure& failure) {
+        if (generation != m_drawGeneration) return;
+        m_drawing = false;
+        m_previous->Enable(m_page > 0);
+        m_next->Enable(m_page + 1 < m_pageCount);
+        ShowStatus(failure.message);
+      });
+}
+
+void AttachmentViewer::Display(int page, const wxImage& image) {
+  m_image = image;
   m_canvas->SetImage(m_image);
   m_previous->Enable(page > 0);
   m_next->Enable(page + 1 < m_pageCount);
@@ -212,11 +266,14 @@ void AttachmentViewer::ShowPage(int page) {
 }
 
 void AttachmentViewer::Print() {
-  if (m_pageCount == 0) return;
-  FilePrintout printout(Wx(m_info.fileName), m_pageCount, [this](int page) {
-    // About 200 dpi across A4 for a page, the picture itself for a photo.
-    return m_pdf ? m_pdf->Render(page, 1654) : FileImage(m_content, m_info.mediaType);
-  });
+  if (m_pageCount == 0 || !m_content) return;
+  // Printing draws each page as the printer asks for it, inside the print
+  // dialog's own loop (about 200 dpi across A4 for a page, the picture
+  // itself for a photo).
+  const auto content = m_content;
+  const std::string type = m_info.mediaType;
+  FilePrintout printout(Wx(m_info.fileName), m_pageCount,
+                        [content, type](int page) { return FileImage(*content, type, page, kPrintWidth); });
   wxPrinter printer;
   if (!printer.Print(this, &printout, true) && wxPrinter::GetLastError() == wxPRINTER_ERROR) {
     ShowStatus(_("The file could not be printed."));
@@ -228,7 +285,7 @@ void AttachmentViewer::SaveCopy() {
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dialog.ShowModal() != wxID_OK) return;
   std::ofstream out(admin::PathFromUtf8(Utf8(dialog.GetPath())), std::ios::binary);
-  out.write(reinterpret_cast<const char*>(m_content.data()), static_cast<std::streamsize>(m_content.size()));
+  out.write(reinterpret_cast<const char*>(m_content->data()), static_cast<std::streamsize>(m_content->size()));
   ShowStatus(out ? wxString::Format(_("Saved to %s."), dialog.GetPath()) : _("The copy could not be written."));
 }
 

@@ -19,6 +19,8 @@
 #include <cairo.h>
 #include <unistd.h>
 #include <boost/test/unit_test.hpp>
+
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <system_error>
@@ -156,9 +158,25 @@ BOOST_AUTO_TEST_CASE(a_clerk_drops_files_on_a_case_sees_thumbnails_views_withdra
   BOOST_TEST(viewer->Shown().IsOk());
   const int dark0 = viewer->Shown().GetRed(viewer->Shown().GetWidth() / 2, viewer->Shown().GetHeight() * 100 / 842);
   BOOST_TEST(dark0 < 80);  // the black bar at the top, drawn
-  viewer->ShowPage(1);
+  const wxImage first = viewer->Shown().Copy();
+  const auto same = [](const wxImage& a, const wxImage& b) {
+    return a.GetSize() == b.GetSize() &&
+           std::equal(a.GetData(), a.GetData() + 3 * a.GetWidth() * a.GetHeight(), b.GetData());
+  };
+  viewer->ShowPage(1);  // drawn on the documents worker
   BOOST_TEST(viewer->Page() == 1);
+  BOOST_TEST(viewer->IsDrawing());
+  BOOST_REQUIRE(test::PumpUntil([&] { return !viewer->IsDrawing(); }));
+  BOOST_TEST(viewer->Shown().IsOk());
+  BOOST_TEST(!same(viewer->Shown(), first));
   BOOST_TEST(U(viewer->StatusText()).find("2") != std::string::npos);
+  // Asked for page 2 and back to page 1 before either is drawn: page 1 is shown.
+  viewer->ShowPage(0);
+  viewer->ShowPage(1);
+  viewer->ShowPage(0);
+  BOOST_REQUIRE(test::PumpUntil([&] { return !viewer->IsDrawing(); }));
+  BOOST_TEST(viewer->Page() == 0);
+  BOOST_TEST(same(viewer->Shown(), first));
   viewer->Destroy();
 
   // The photo in the viewer, for the screenshot.
