@@ -287,28 +287,45 @@ void AttachmentsPanel::PickFiles() {
 
 void AttachmentsPanel::AttachFiles(const std::vector<std::filesystem::path>& paths) {
   if (!MayWrite() || !m_loaded || paths.empty()) return;
-  std::vector<workstation::CheckedFile> files;
-  for (const auto& path : paths) files.push_back(workstation::CheckAttachmentFile(path, m_maxBytes));
-  const auto firstGood = std::find_if(files.begin(), files.end(),
-                                      [](const auto& f) { return f.problem == workstation::FileProblem::None; });
-  const auto kind = workstation::SuggestedKind(firstGood != files.end() ? *firstGood->type : model::AttachmentType::Pdf,
-                                               m_authorizationMissing);
-  Store(std::move(files), std::nullopt, kind);
+  ReadThenStore(paths, std::nullopt, std::nullopt);
+}
+
+void AttachmentsPanel::ReadThenStore(std::vector<std::filesystem::path> paths, std::optional<std::int64_t> replaces,
+                                     std::optional<model::AttachmentKind> kind) {
+  ShowStatus(wxString::Format(_("Reading %zu files..."), paths.size()));
+  const std::int64_t maxBytes = m_maxBytes;
+  m_context.GetWorkers().documents.Run<std::vector<workstation::CheckedFile>>(
+      this,
+      [paths = std::move(paths), maxBytes](dal::pg::PgDatabase&) {
+        std::vector<workstation::CheckedFile> files;
+        for (const auto& path : paths) files.push_back(workstation::CheckAttachmentFile(path, maxBytes));
+        return files;
+      },
+      [this, replaces, kind](std::vector<workstation::CheckedFile> files) {
+        ShowStatus(wxString());
+        if (!MayWrite() || !m_loaded) return;
+        const auto firstGood = std::find_if(files.begin(), files.end(),
+                                            [](const auto& f) { return f.problem == workstation::FileProblem::None; });
+        const auto offered = kind.value_or(workstation::SuggestedKind(
+            firstGood != files.end() ? *firstGood->type : model::AttachmentType::Pdf, m_authorizationMissing));
+        Store(std::move(files), replaces, offered);
+      },
+      [this](const JobFailure& failure) { ShowStatus(failure.message); });
 }
 
 void AttachmentsPanel::Store(std::vector<workstation::CheckedFile> files, std::optional<std::int64_t> replaces,
-                             std::optional<model::AttachmentKind> kind) {
+                             model::AttachmentKind kind) {
   std::vector<OwnerChoice> owners = m_scope.owners;
   if (m_scope.moreOwners) {
     for (auto& more : m_scope.moreOwners()) owners.push_back(std::move(more));
   }
   if (replaces) {
-    const auto* old = Selected();
-    if (old == nullptr) return;
+    // The file replaced, by its id: the selection may have moved while the new version was read.
+    const auto old = std::find_if(m_files.begin(), m_files.end(), [&](const auto& f) { return f.id == *replaces; });
+    if (old == m_files.end()) return;
     owners = {{AttachmentOwnerLabel(old->owner.kind), old->owner}};
   }
-  AttachDialog dialog(this, files, m_maxBytes, owners, kind.value_or(model::AttachmentKind::Other),
-                      replaces.has_value());
+  AttachDialog dialog(this, files, m_maxBytes, owners, kind, replaces.has_value());
   if (m_runDialog(dialog) != wxID_OK) return;
   std::vector<dal::NewAttachment> requests;
   std::string what = "attach:";
@@ -359,8 +376,8 @@ void AttachmentsPanel::NewVersionOfSelected() {
                       _("PDF, JPEG and PNG files") + "|*.pdf;*.PDF;*.jpg;*.JPG;*.jpeg;*.JPEG;*.png;*.PNG",
                       wxFD_OPEN | wxFD_FILE_MUST_EXIST);
   if (dialog.ShowModal() != wxID_OK) return;
-  const auto kind = model::ParseEnum<model::AttachmentKind>(old->kind);
-  Store({workstation::CheckAttachmentFile(ToPath(dialog.GetPath()), m_maxBytes)}, old->id, kind);
+  ReadThenStore({ToPath(dialog.GetPath())}, old->id,
+                model::ParseEnum<model::AttachmentKind>(old->kind).value_or(model::AttachmentKind::Other));
 }
 
 void AttachmentsPanel::WithdrawSelected() {

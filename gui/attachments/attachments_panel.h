@@ -55,8 +55,9 @@ class AttachmentsPanel : public AsyncListPanel {
   // Whether the user may attach and withdraw here.
   bool MayWrite() const;
 
-  // Checks paths and, after the attach dialog, stores the good ones (what
-  // picking, dropping and the scan strip do).
+  // Reads and checks paths on the documents worker (a large scan or a file
+  // on a network share takes a moment) and, after the attach dialog, stores
+  // the good ones (what picking, dropping and the scan strip do).
   void AttachFiles(const std::vector<std::filesystem::path>& paths);
   void PickFiles();
   void ViewSelected();
@@ -94,8 +95,12 @@ class AttachmentsPanel : public AsyncListPanel {
   struct Reading;
   void Show(Reading reading);
   void LoadThumbnails();
+  // Reads and checks paths on the documents worker, then Store (the kind
+  // offered: kind, or what the first good file suggests).
+  void ReadThenStore(std::vector<std::filesystem::path> paths, std::optional<std::int64_t> replaces,
+                     std::optional<model::AttachmentKind> kind);
   void Store(std::vector<workstation::CheckedFile> files, std::optional<std::int64_t> replaces,
-             std::optional<model::AttachmentKind> kind);
+             model::AttachmentKind kind);
   const dal::AttachmentInfo* Selected() const;
   void WatchScanFolder();
   void OnFolderEvent(wxFileSystemWatcherEvent& event);
