@@ -213,15 +213,28 @@ void AttachmentsPanel::Show(Reading reading) {
     m_list->SetItemImage(row, 0);
     if (!f.withdrawnAt.empty() || f.replacedById) m_list->SetItemTextColour(row, *wxLIGHT_GREY);
   }
+  for (const auto& f : m_files) {
+    if (const auto drawn = m_drawn.find(f.id); drawn != m_drawn.end()) ShowThumbnail(f.id, drawn->second);
+  }
   ShowStatus(wxString::Format(_("%zu files; up to %s each"), m_files.size(), FileSizeText(m_maxBytes)));
   Layout();
   LoadThumbnails();
+}
+
+void AttachmentsPanel::ShowThumbnail(std::int64_t id, const wxImage& image) {
+  if (!image.IsOk()) return;
+  const auto file = std::find_if(m_files.begin(), m_files.end(), [id](const auto& f) { return f.id == id; });
+  if (file == m_files.end()) return;
+  const int index = m_images->Add(wxBitmap(image));
+  m_thumbnailOf[id] = index;
+  m_list->SetItemImage(static_cast<long>(file - m_files.begin()), index);
 }
 
 void AttachmentsPanel::LoadThumbnails() {
   using Thumbnails = std::vector<std::pair<std::int64_t, wxImage>>;
   std::vector<std::pair<std::int64_t, std::string>> wanted;
   for (const auto& f : m_files) {
+    if (m_drawn.count(f.id) != 0) continue;
     if (PdfPages::Available() || f.mediaType != "application/pdf") wanted.emplace_back(f.id, f.mediaType);
   }
   if (wanted.empty()) return;
@@ -234,19 +247,14 @@ void AttachmentsPanel::LoadThumbnails() {
           const auto content = db.Attachments().Content(id);
           if (!content) continue;
           const wxImage image = FileImage(*content, type, 0, 2 * kThumbnail);
-          if (image.IsOk()) out.emplace_back(id, Thumbnail(image, kThumbnail));
+          out.emplace_back(id, image.IsOk() ? Thumbnail(image, kThumbnail) : wxImage());
         }
         return out;
       },
       [this, generation](Thumbnails thumbnails) {
-        if (generation != m_thumbnailGeneration) return;
-        for (auto& [id, image] : thumbnails) {
-          const auto file = std::find_if(m_files.begin(), m_files.end(), [id](const auto& f) { return f.id == id; });
-          if (file == m_files.end()) continue;
-          const int index = m_images->Add(wxBitmap(image));
-          m_thumbnailOf[id] = index;
-          m_list->SetItemImage(static_cast<long>(file - m_files.begin()), index);
-        }
+        for (auto& [id, image] : thumbnails) m_drawn[id] = image;
+        if (generation != m_thumbnailGeneration) return;  // a reload shows them from m_drawn
+        for (const auto& [id, image] : thumbnails) ShowThumbnail(id, image);
         m_list->Refresh();
       },
       [](const JobFailure&) {});  // the file-type icons stay

@@ -95,6 +95,7 @@ class AttachmentsPanel : public AsyncListPanel {
   struct Reading;
   void Show(Reading reading);
   void LoadThumbnails();
+  void ShowThumbnail(std::int64_t id, const wxImage& image);
   // Reads and checks paths on the documents worker, then Store (the kind
   // offered: kind, or what the first good file suggests).
   void ReadThenStore(std::vector<std::filesystem::path> paths, std::optional<std::int64_t> replaces,
@@ -114,6 +115,10 @@ class AttachmentsPanel : public AsyncListPanel {
   std::int64_t m_maxBytes = 0;
   std::vector<dal::AttachmentInfo> m_files;
   std::map<std::int64_t, int> m_thumbnailOf;  // file id -> image index
+  // file id -> its thumbnail (not IsOk(): none can be drawn), drawn once: a
+  // file's bytes never change (a new version is a new file), so a reload
+  // fetches only the files not drawn yet.
+  std::map<std::int64_t, wxImage> m_drawn;
   int m_thumbnailGeneration = 0;
   wxListCtrl* m_list = nullptr;
   std::unique_ptr<wxImageList> m_images;

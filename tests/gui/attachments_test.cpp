@@ -146,6 +146,12 @@ BOOST_AUTO_TEST_CASE(a_clerk_drops_files_on_a_case_sees_thumbnails_views_withdra
   BOOST_REQUIRE(photo != 0);
   BOOST_REQUIRE(proof != 0);
   BOOST_REQUIRE(test::PumpUntil([&] { return files->HasThumbnail(photo) && files->HasThumbnail(proof); }));
+  // Read again, the list shows the thumbnails drawn before as it appears,
+  // without fetching the files again.
+  files->Reload();
+  BOOST_REQUIRE(test::PumpUntil([&] { return !files->IsLoading(); }));
+  BOOST_TEST(files->HasThumbnail(photo));
+  BOOST_TEST(files->HasThumbnail(proof));
   test::PumpUntil([] { return false; }, std::chrono::milliseconds(300));
   BOOST_TEST(gui::SaveWindowPng(&view, test::ShotPath("attachments.png")));
 
