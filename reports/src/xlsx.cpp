@@ -2,8 +2,21 @@
 
 #include <xlsxwriter.h>
 
+#include <atomic>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+
+#ifdef _WIN32
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#include <windows.h>
+#endif
 
 namespace doudi::reports {
 namespace {
@@ -72,7 +85,8 @@ void WriteCell(lxw_worksheet* sheet, lxw_row_t r, lxw_col_t c, const Column& col
   if (column.kind != ColumnKind::Text && cell.number) {
     const bool money = column.kind == ColumnKind::Money;
     const double value = money ? static_cast<double>(*cell.number) / kFenPerYuan : static_cast<double>(*cell.number);
-    lxw_format* format = money ? (bold ? formats.boldMoney : formats.money) : (bold ? formats.boldInteger : formats.integer);
+    lxw_format* format =
+        money ? (bold ? formats.boldMoney : formats.money) : (bold ? formats.boldInteger : formats.integer);
     worksheet_write_number(sheet, r, c, value, format);
   } else if (cell.text.empty()) {
     worksheet_write_blank(sheet, r, c, bold ? formats.boldText : formats.text);
@@ -98,6 +112,75 @@ void WriteSheet(lxw_worksheet* sheet, const Table& table, const Formats& formats
   }
 }
 
+// Where libxlsxwriter writes a workbook meant for a file, and the name it is
+// given. Built with MinGW, libxlsxwriter opens its file with fopen, which
+// reads the name in the ANSI code page (936 on a Chinese desk), while
+// std::filesystem's narrow names are UTF-8: a name is given in the code page,
+// and one the code page cannot hold is written under a plain temporary name
+// and moved to the file afterwards (MoveTo). Elsewhere the name is the file's.
+class WorkbookTarget {
+ public:
+  explicit WorkbookTarget(const std::filesystem::path& file) : m_file(file), m_written(file), m_name(file.string()) {
+#ifdef _WIN32
+    if (GetACP() == CP_UTF8) return;
+    if (auto ansi = Ansi(file)) {
+      m_name = std::move(*ansi);
+      return;
+    }
+    static std::atomic<unsigned> counter{0};
+    m_written = std::filesystem::temp_directory_path() /
+                ("doudi-" + std::to_string(GetCurrentProcessId()) + "-" + std::to_string(++counter) + ".xlsx");
+    auto ansi = Ansi(m_written);
+    if (!ansi) throw std::runtime_error("cannot create " + file.string() + ": no temporary name the system can open");
+    m_name = std::move(*ansi);
+#endif
+  }
+  ~WorkbookTarget() {
+    if (m_written != m_file) {
+      std::error_code ignored;
+      std::filesystem::remove(m_written, ignored);
+    }
+  }
+  WorkbookTarget(const WorkbookTarget&) = delete;
+  WorkbookTarget& operator=(const WorkbookTarget&) = delete;
+
+  const char* Name() const {
+    return m_name.c_str();
+  }
+
+  // Puts the written workbook at the file (a move, or a copy across drives).
+  void MoveTo() const {
+    if (m_written == m_file) return;
+    std::error_code error;
+    std::filesystem::rename(m_written, m_file, error);
+    if (!error) return;
+    std::filesystem::copy_file(m_written, m_file, std::filesystem::copy_options::overwrite_existing, error);
+    if (error) throw std::runtime_error("writing " + m_file.string() + ": " + error.message());
+  }
+
+ private:
+#ifdef _WIN32
+  // path in the ANSI code page; nullopt when a character has no place there.
+  static std::optional<std::string> Ansi(const std::filesystem::path& path) {
+    const std::wstring wide = path.wstring();
+    if (wide.empty()) return std::string();
+    BOOL lost = FALSE;
+    const int size = WideCharToMultiByte(CP_ACP, WC_NO_BEST_FIT_CHARS, wide.data(), static_cast<int>(wide.size()),
+                                         nullptr, 0, nullptr, &lost);
+    if (size <= 0 || lost) return std::nullopt;
+    std::string narrow(static_cast<std::size_t>(size), '\0');
+    WideCharToMultiByte(CP_ACP, WC_NO_BEST_FIT_CHARS, wide.data(), static_cast<int>(wide.size()), narrow.data(), size,
+                        nullptr, &lost);
+    if (lost) return std::nullopt;
+    return narrow;
+  }
+#endif
+
+  std::filesystem::path m_file;
+  std::filesystem::path m_written;
+  std::string m_name;
+};
+
 }  // namespace
 
 void WriteXlsx(const Document& document, const std::filesystem::path& file) {
@@ -112,7 +195,8 @@ void WriteXlsx(const Document& document, const std::filesystem::path& file) {
   }
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;  // rows stream to disk: a county's roster needs no memory to speak of
-  lxw_workbook* workbook = workbook_new_opt(file.string().c_str(), &options);
+  const WorkbookTarget target(file);
+  lxw_workbook* workbook = workbook_new_opt(target.Name(), &options);
   if (workbook == nullptr) {
     throw std::runtime_error("cannot create " + file.string());
   }
@@ -135,6 +219,7 @@ void WriteXlsx(const Document& document, const std::filesystem::path& file) {
     WriteSheet(sheet, *tables[i], formats);
   }
   Check(workbook_close(workbook), "writing " + file.string());
+  target.MoveTo();
 }
 
 }  // namespace doudi::reports

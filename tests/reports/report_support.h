@@ -17,6 +17,7 @@ class ScratchDir {
   ScratchDir(const ScratchDir&) = delete;
   ScratchDir& operator=(const ScratchDir&) = delete;
   std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+  const std::filesystem::path& Path() const { return m_path; }
 
  private:
   std::filesystem::path m_path;

@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "doudi/reports/xlsx.h"
@@ -74,6 +76,28 @@ BOOST_AUTO_TEST_CASE(the_grand_total_is_the_sum_in_yuan) {
   std::smatch value;
   BOOST_REQUIRE(std::regex_search(total, value, std::regex("<v>([^<]+)</v>")));
   BOOST_TEST(std::stod(value[1]) == static_cast<double>(fen) / 100, boost::test_tools::tolerance(1e-9));
+}
+
+// A desk saves its roster under a Chinese name in a Chinese folder (on
+// Windows the name reaches libxlsxwriter in the system's code page, or
+// through a temporary file when the code page cannot hold it).
+BOOST_AUTO_TEST_CASE(a_workbook_goes_to_a_chinese_file_name) {
+  testing::ScratchDir dir;
+  const auto folder = dir.Path() / std::filesystem::path(u8"2026年11月 花名册");
+  std::filesystem::create_directories(folder);
+  const auto file = folder / std::filesystem::path(u8"三门县低保花名册.xlsx");
+  WriteXlsx(PaymentRoster(samples::Payment(20)), file);
+  BOOST_REQUIRE(std::filesystem::is_regular_file(file));
+  std::ifstream in(file, std::ios::binary);
+  char magic[2] = {};
+  in.read(magic, 2);
+  BOOST_TEST((magic[0] == 'P' && magic[1] == 'K'));  // a zip: the workbook
+  // Written again over the first, as a clerk saving twice does.
+  WriteXlsx(PaymentRoster(samples::Payment(30)), file);
+  BOOST_TEST(std::filesystem::file_size(file) > 0U);
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++entries;
+  BOOST_TEST(entries == 1U);
 }
 
 BOOST_AUTO_TEST_CASE(a_document_without_a_table_is_refused) {
