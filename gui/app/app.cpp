@@ -172,6 +172,8 @@ void DoudiApp::Open(Session session) {
     session.reportConnectionString =
         dal::ReportConnectionString(session.connectionString, profile->report, profile->port);
   }
+  session.settingsFiles = m_config.empty() ? admin::DefaultConfigFiles()
+                                           : std::vector<std::filesystem::path>{admin::PathFromUtf8(Utf8(m_config))};
   m_user = Wx(session.identity.roleName);
   auto* frame = new MainFrame(std::move(session), [this] { ShowLoginDialog(wxEmptyString); });
   if (previous != nullptr) previous->Destroy();

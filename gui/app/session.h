@@ -1,6 +1,7 @@
 #pragma once
 // What the workstation knows about the logged-in user once the login worked.
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -10,14 +11,17 @@
 namespace doudi::gui {
 
 struct Session {
-  std::string connectionString;             // with the password, if one was typed; never shown or logged
-  std::string profileName;                  // the doudi.ini profile, or "" for --db / DOUDI_DB
+  std::string connectionString;  // with the password, if one was typed; never shown or logged
+  std::string profileName;       // the doudi.ini profile, or "" for --db / DOUDI_DB
   // The profile's report standby, with the same login ("" for none):
   // rosters and statistics are read there (documents/document_jobs.h).
   std::string reportConnectionString;
   dal::pg::SessionIdentity identity;
   dal::pg::ServerInfo server;
   std::vector<dal::pg::RegionEntry> regions;  // in the user's scope, by code (the path above included)
+  // The doudi.ini files this desk reads its settings from ([devices] too):
+  // the --config file alone, else the user's then the system's.
+  std::vector<std::filesystem::path> settingsFiles;
 
   // Who the database takes this user for: their staff group, or the set-up
   // superuser.

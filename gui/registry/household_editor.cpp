@@ -201,7 +201,7 @@ void HouseholdEditor::BuildForm() {
   if (!IsReadOnly()) {
     auto* cardBox = new wxStaticBoxSizer(wxVERTICAL, m_form, _("ID card"));
     m_cardPanel = new IdCardPanel(
-        cardBox->GetStaticBox(), m_worker,
+        cardBox->GetStaticBox(), m_worker, m_session.settingsFiles,
         IdCardPanel::Handlers{[this] { return HouseholdId(); },
                               [this](const workstation::IdCardData& card) { Safely([&] { FillFromCard(card); }); },
                               [this](const dal::PersonSummary& person) { Safely([&] { OfferExisting(person); }); }});

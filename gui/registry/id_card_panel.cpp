@@ -39,15 +39,24 @@ enum Row { kName, kEthnicity, kAddress, kAuthority, kValidity, kRowCount };
 
 wxString FieldName(IdCardField field) {
   switch (field) {
-    case IdCardField::Name: return _("Name");
-    case IdCardField::Sex: return _("Sex");
-    case IdCardField::Ethnicity: return _("Ethnicity");
-    case IdCardField::BirthDate: return _("Birth date");
-    case IdCardField::Address: return _("Address");
-    case IdCardField::IdNumber: return _("ID number");
-    case IdCardField::Authority: return _("Issuing authority");
-    case IdCardField::ValidFrom: return _("Valid from");
-    case IdCardField::ValidUntil: return _("Valid until");
+    case IdCardField::Name:
+      return _("Name");
+    case IdCardField::Sex:
+      return _("Sex");
+    case IdCardField::Ethnicity:
+      return _("Ethnicity");
+    case IdCardField::BirthDate:
+      return _("Birth date");
+    case IdCardField::Address:
+      return _("Address");
+    case IdCardField::IdNumber:
+      return _("ID number");
+    case IdCardField::Authority:
+      return _("Issuing authority");
+    case IdCardField::ValidFrom:
+      return _("Valid from");
+    case IdCardField::ValidUntil:
+      return _("Valid until");
   }
   return {};
 }
@@ -107,8 +116,12 @@ wxString CardProblemsText(const std::vector<IdCardProblem>& problems) {
   return wxString::Format(_("The card was not taken: %s Read it again, or type the member in."), all);
 }
 
-IdCardPanel::IdCardPanel(wxWindow* parent, DatabaseWorker& worker, Handlers handlers)
-    : wxPanel(parent, wxID_ANY), m_worker(worker), m_handlers(std::move(handlers)) {
+IdCardPanel::IdCardPanel(wxWindow* parent, DatabaseWorker& worker, std::vector<std::filesystem::path> settingsFiles,
+                         Handlers handlers)
+    : wxPanel(parent, wxID_ANY),
+      m_worker(worker),
+      m_settingsFiles(std::move(settingsFiles)),
+      m_handlers(std::move(handlers)) {
   SetName("id_card_panel");
   auto* column = new wxBoxSizer(wxVERTICAL);
   m_read = new wxButton(this, wxID_ANY, _("Read car&d"));
@@ -144,10 +157,9 @@ IdCardPanel::~IdCardPanel() {
   if (m_thread.joinable()) m_thread.join();
 }
 
-
 wxString IdCardPanel::FieldText(int index) const {
   return index >= 0 && index < static_cast<int>(m_values.size()) ? m_values[static_cast<std::size_t>(index)]->GetLabel()
-                                                                   : wxString();
+                                                                 : wxString();
 }
 
 void IdCardPanel::Say(const wxString& text, bool problem) {
@@ -167,10 +179,10 @@ void IdCardPanel::Read() {
   Say(_("Reading the card..."), false);
   // The thread only reads; its result comes back as an event to this panel
   // (QueueEvent is safe from any thread), which the destructor outwaits.
-  m_thread = std::thread([this] {
+  m_thread = std::thread([this, files = m_settingsFiles] {
     workstation::CardReadResult result;
     try {
-      result = workstation::MakeCardReader(workstation::CardReaderSetting())->Read();
+      result = workstation::MakeCardReader(workstation::CardReaderSetting(files))->Read();
     } catch (const std::exception& e) {
       result = CardReadFailure{CardReadFailure::Kind::NoReader, e.what(), std::nullopt};
     }
@@ -203,7 +215,7 @@ void IdCardPanel::ShowCard(const IdCardData& card) {
   m_values[kAuthority]->SetLabel(Wx(card.authority));
   m_values[kValidity]->SetLabel(Validity(card));
   m_values[kValidity]->SetForegroundColour(workstation::IsExpired(card, Today()) ? household::kErrorText
-                                                                                : GetForegroundColour());
+                                                                                 : GetForegroundColour());
   wxImage image;
   if (!card.photo.empty()) {
     wxMemoryInputStream stream(card.photo.data(), card.photo.size());

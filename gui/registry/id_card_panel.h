@@ -15,9 +15,11 @@
 #include <wx/panel.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "doudi/dal/registry_search.h"
 #include "doudi/workstation/card_reader.h"
@@ -41,7 +43,10 @@ class IdCardPanel : public wxPanel {
     std::function<void(const dal::PersonSummary&)> existing;
   };
 
-  IdCardPanel(wxWindow* parent, DatabaseWorker& worker, Handlers handlers);
+  // settingsFiles: the doudi.ini files the card reader setting is read from
+  // (Session::settingsFiles; workstation::CardReaderSetting).
+  IdCardPanel(wxWindow* parent, DatabaseWorker& worker, std::vector<std::filesystem::path> settingsFiles,
+              Handlers handlers);
   // Waits for a read still running (a second or so), so its reply never
   // reaches a panel that is gone.
   ~IdCardPanel() override;
@@ -68,6 +73,7 @@ class IdCardPanel : public wxPanel {
   void Done() { m_busy = false; }
 
   DatabaseWorker& m_worker;
+  std::vector<std::filesystem::path> m_settingsFiles;
   Handlers m_handlers;
   std::thread m_thread;
   bool m_busy = false;

@@ -87,7 +87,8 @@ BOOST_FIXTURE_TEST_CASE(the_simulated_reader_fills_the_member_form, CardFixture)
   BOOST_TEST(editor->Edited().address == "浙江省三门县海游街道悬渚村5组18号");
   // Sex and birth date come from the number, as when it is typed.
   auto* grid = editor->Grid(HouseholdEditor::Table::Members);
-  BOOST_TEST(test::U(grid->GetCellValue(0, gui::MemberGrid::kSex)) == test::U(gui::household::SexText(model::Sex::Female)));
+  BOOST_TEST(test::U(grid->GetCellValue(0, gui::MemberGrid::kSex)) ==
+             test::U(gui::household::SexText(model::Sex::Female)));
   BOOST_TEST(test::U(grid->GetCellValue(0, gui::MemberGrid::kBirthDate)) == "1986-03-15");
   BOOST_TEST(std::none_of(editor->Issues().begin(), editor->Issues().end(),
                           [](const auto& issue) { return issue.field.rfind("members[0]", 0) == 0; }));
@@ -107,6 +108,29 @@ BOOST_FIXTURE_TEST_CASE(the_simulated_reader_fills_the_member_form, CardFixture)
   BOOST_TEST(gui::SaveWindowPng(editor.get(), test::ShotPath("id-card-read.png")));
 }
 
+// Without the environment variable, the reader is the one the desk's own
+// doudi.ini names (the --config file: Session::settingsFiles), not a file
+// elsewhere.
+BOOST_FIXTURE_TEST_CASE(the_reader_is_the_one_the_desks_doudi_ini_names, CardFixture) {
+  unsetenv("DOUDI_CARD_READER");
+  std::filesystem::create_directories(cards.path);
+  const auto ini = cards.path / "doudi.ini";
+  std::ofstream(ini) << "[devices]\ncard_reader = simulated:" << DOUDI_DEMO_CARD << "\n";
+  session.settingsFiles = {ini};
+  auto editor = NewHousehold();
+  ReadCard(*editor);
+  BOOST_TEST(!editor->CardPanel()->MessageIsProblem(), test::U(editor->CardPanel()->Message()));
+  BOOST_REQUIRE(editor->Edited().members.size() == 1u);
+  BOOST_TEST(editor->Edited().members[0].name == "蓝晓梅");
+
+  // A desk whose settings name no reader says so.
+  session.settingsFiles = {cards.path / "missing.ini"};
+  auto other = NewHousehold();
+  ReadCard(*other);
+  BOOST_TEST(other->CardPanel()->MessageIsProblem());
+  BOOST_TEST(other->Edited().members.empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(a_card_failing_the_check_is_refused, CardFixture) {
   // 331022198603150246 with a wrong check character.
   ReaderSetting reader(WriteCard("蓝晓梅", "2", "19860315", "331022198603150247"));
@@ -114,8 +138,8 @@ BOOST_FIXTURE_TEST_CASE(a_card_failing_the_check_is_refused, CardFixture) {
   ReadCard(*editor);
   BOOST_TEST(editor->CardPanel()->MessageIsProblem());
   BOOST_TEST(test::U(editor->CardPanel()->Message()) ==
-             test::U(gui::CardProblemsText({{workstation::IdCardProblem::Kind::BadIdNumber,
-                                             model::ResidentIdError::ChecksumMismatch}})));
+             test::U(gui::CardProblemsText(
+                 {{workstation::IdCardProblem::Kind::BadIdNumber, model::ResidentIdError::ChecksumMismatch}})));
   BOOST_TEST(editor->Edited().members.empty());
   BOOST_TEST(!editor->CardPanel()->Card().has_value());
 
@@ -136,8 +160,8 @@ BOOST_FIXTURE_TEST_CASE(a_card_failing_the_check_is_refused, CardFixture) {
 
 BOOST_FIXTURE_TEST_CASE(a_registered_persons_card_opens_their_household, CardFixture) {
   // 叶建军, head of SM-0001 in the clerk's village.
-  const std::int64_t householdId = std::stoll(desk.Server().Scalar(
-      "SELECT household_id FROM doudi.person WHERE id_number = '331022197304170891'"));
+  const std::int64_t householdId =
+      std::stoll(desk.Server().Scalar("SELECT household_id FROM doudi.person WHERE id_number = '331022197304170891'"));
   ReaderSetting reader(WriteCard("叶建军", "1", "19730417", "331022197304170891"));
   // The editor destroys itself when it closes for the other household.
   wxWeakRef<HouseholdEditor> editor(NewHousehold().release());
