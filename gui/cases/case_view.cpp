@@ -238,7 +238,7 @@ void CaseView::Reload() {
           return;
         }
         m_record = std::move(record);
-        m_actions = ActionsFor(*m_record, m_session.identity.group, Today());
+        m_actions = workstation::ActionsFor(*m_record, m_session.identity.group, Today());
         AddAttachmentsPage();
         Fill();
         SetState(State::Ready);
@@ -374,12 +374,12 @@ void CaseView::FillActions() {
     const std::string action(choice.rule.action);
     auto* button = new wxButton(m_actionsPanel, wxID_ANY, ActionLabel(action) + wxS("..."));
     button->SetName("action_" + Wx(action));
-    button->Enable(choice.possible);
+    button->Enable(choice.Possible());
     button->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) { TakeAction(action); });
-    const wxString note = choice.possible ? wxS("→ ") + StateLabel(choice.rule.to) : choice.whyNot;
+    const wxString note = choice.Possible() ? wxS("→ ") + StateLabel(choice.rule.to) : WhyNot(choice);
     auto* line = new wxStaticText(m_actionsPanel, wxID_ANY, note);
     line->Wrap(240);
-    if (!choice.possible) line->SetForegroundColour(kOverdueText);
+    if (!choice.Possible()) line->SetForegroundColour(kOverdueText);
     m_actionsSizer->Add(button, wxSizerFlags().Expand().Border(wxTOP, 6));
     m_actionsSizer->Add(line, wxSizerFlags().Border(wxLEFT | wxBOTTOM, 4));
   }
@@ -426,8 +426,8 @@ void CaseView::ExtendLimit() {
 
 void CaseView::TakeAction(const std::string& action) {
   const auto it = std::find_if(m_actions.begin(), m_actions.end(),
-                               [&](const CaseActionChoice& c) { return c.rule.action == action; });
-  if (m_state != State::Ready || it == m_actions.end() || !it->possible) return;
+                               [&](const workstation::CaseActionChoice& c) { return c.rule.action == action; });
+  if (m_state != State::Ready || it == m_actions.end() || !it->Possible()) return;
   OpinionDialog dialog(this, ActionLabel(action), StateLabel(it->rule.from), StateLabel(it->rule.to),
                        it->rule.opinionRequired);
   if (m_runDialog(dialog) != wxID_OK) return;
@@ -455,20 +455,12 @@ void CaseView::RecordSurvey() {
 void CaseView::AddEvidence() {
   if (!OffersEvidence()) return;
   // Offer first the kind an action is waiting for.
-  std::string kind = "other";
-  for (const auto& choice : m_actions) {
-    if (!choice.possible && (choice.requirement == "verification_report" || choice.requirement == "appraisal_record")) {
-      kind = choice.requirement;
-    }
-  }
-  EvidenceDialog dialog(this, kind, m_maxFileBytes);
+  EvidenceDialog dialog(this, workstation::EvidenceWanted(m_actions), m_maxFileBytes);
   if (m_runDialog(dialog) != wxID_OK) return;
   const auto evidence = dialog.Evidence();
   const auto id = m_caseId;
-  const auto fileKind = evidence.kind == "income_proof"     ? model::AttachmentKind::IncomeProof
-                        : evidence.kind == "medical_record" ? model::AttachmentKind::MedicalBills
-                                                            : model::AttachmentKind::Other;
-  auto file = workstation::ToNewAttachment(dialog.File(), {"evidence", 0}, fileKind, evidence.note);
+  auto file = workstation::ToNewAttachment(dialog.File(), {"evidence", 0}, workstation::EvidenceFileKind(evidence.kind),
+                                          evidence.note);
   RunWrite("evidence:" + evidence.kind + ":" + evidence.title + ":" + file.fileName,
            [id, evidence, file = std::move(file)](dal::pg::PgDatabase& db, const std::string& requestId) {
              db.Cases().AddEvidenceWithFile(id, evidence, file, requestId);

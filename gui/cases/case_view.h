@@ -61,7 +61,7 @@ class CaseView : public wxDialog {
   State GetState() const { return m_state; }
   const std::optional<dal::CaseRecord>& Record() const { return m_record; }
   // The actions offered now, as their buttons show them.
-  const std::vector<CaseActionChoice>& Actions() const { return m_actions; }
+  const std::vector<workstation::CaseActionChoice>& Actions() const { return m_actions; }
   // The line under the case: loading, saved, or what went wrong.
   wxString StatusText() const;
   wxListCtrl* Timeline() const { return m_timeline; }
@@ -126,7 +126,7 @@ class CaseView : public wxDialog {
   DialogRunner m_runDialog = RunModally;
   State m_state = State::Loading;
   std::optional<dal::CaseRecord> m_record;
-  std::vector<CaseActionChoice> m_actions;
+  std::vector<workstation::CaseActionChoice> m_actions;
   RequestedWrite m_write;  // the write in flight or unresolved
   bool m_openingDocument = false;
   wxWeakRef<DocumentPreview> m_preview;

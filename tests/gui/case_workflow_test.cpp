@@ -90,7 +90,7 @@ std::vector<std::string> ActionCodes(const gui::CaseView& view) {
 
 bool Possible(const gui::CaseView& view, const std::string& action) {
   for (const auto& a : view.Actions()) {
-    if (a.rule.action == action) return a.possible;
+    if (a.rule.action == action) return a.Possible();
   }
   return false;
 }
