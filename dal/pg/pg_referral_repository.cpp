@@ -35,7 +35,8 @@ const std::string kReferralColumns =
     "CASE WHEN o.closed_on_behalf THEN 1 ELSE 0 END, coalesce(o.decline_reason, ''), o.duplicate_of, "
     "coalesce(o.feedback_kind, ''), o.feedback_amount_fen, coalesce(o.feedback_description, ''), "
     "coalesce(to_char(o.feedback_given_on, 'YYYY-MM-DD'), ''), coalesce(o.feedback_given_by, ''), "
-    "o.overdue_days, CASE WHEN o.escalated THEN 1 ELSE 0 END, o.version";
+    "o.overdue_days, CASE WHEN o.escalated THEN 1 ELSE 0 END, o.version, "
+    "coalesce(array_to_string(o.feedback_terms, chr(31)), ''), CASE WHEN o.help_closed THEN 1 ELSE 0 END";
 
 Referral ReferralRow(const soci::row& r) {
   Referral x;
@@ -78,6 +79,8 @@ Referral ReferralRow(const soci::row& r) {
   x.overdueDays = r.get<int>(c++);
   x.escalated = r.get<int>(c++) != 0;
   x.version = r.get<int>(c++);
+  x.feedbackTerms = Elements(r.get<std::string>(c++));
+  x.helpClosed = r.get<int>(c++) != 0;
   return x;
 }
 

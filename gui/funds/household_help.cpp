@@ -13,6 +13,7 @@
 #include "common/wx_text.h"
 #include "doudi/model/help.h"
 #include "funds/fund_forms.h"
+#include "referrals/referral_text.h"
 
 namespace doudi::gui {
 namespace {
@@ -24,12 +25,6 @@ template <typename E>
 wxString Words(const std::string& code) {
   const auto value = model::ParseEnum<E>(code);
   return value ? Wx(model::ToChinese(*value)) : Wx(code);
-}
-
-wxString TermsText(const std::vector<std::string>& terms) {
-  wxString text;
-  for (const auto& t : terms) text += (text.empty() ? wxString() : Wx("、")) + Words<model::SupportTerm>(t);
-  return text;
 }
 
 }  // namespace
@@ -147,7 +142,7 @@ void HouseholdHelpPanel::Show(Reading loaded) {
     }
     const long row = AddReportRow(m_list, {Wx(h.entry.givenOn), Words<model::HelpKind>(h.entry.kind), giver,
                                            h.entry.amount ? Yuan(*h.entry.amount) : wxString(),
-                                           h.entry.terms.empty() ? _("(by kind)") : TermsText(h.entry.terms),
+                                           h.entry.terms.empty() ? _("(by kind)") : SupportTermsText(h.entry.terms),
                                            Wx(h.personName), Wx(h.entry.description), note});
     if (h.correctedById) m_list->SetItemTextColour(row, *wxLIGHT_GREY);
   }

@@ -211,7 +211,7 @@ void ReferralInboxPanel::Fill() {
   std::size_t overdue = 0;
   for (const auto& r : m_referrals) {
     const long row = AddReportRow(
-        m_list, {ReferralStateLabel(r.state), ReferralDueText(r), Wx(r.departmentName), HelpKindLabel(r.kind),
+        m_list, {ReferralStateText(r), ReferralDueText(r), Wx(r.departmentName), HelpKindLabel(r.kind),
                  Wx(r.headName), Wx(r.headIdMasked), Wx(r.villageName), Wx(r.phone), Wx(r.request)});
     MarkReferralRow(m_list, row, r);
     if (IsOpenReferral(r) && r.overdueDays > 0) ++overdue;

@@ -21,8 +21,12 @@ const wxColour kEscalatedBackground(255, 228, 228);
 
 }  // namespace
 
-wxString ReferralStateLabel(std::string_view state) { return Chinese<model::ReferralState>(state); }
-wxString HelpKindLabel(std::string_view kind) { return Chinese<model::HelpKind>(kind); }
+wxString ReferralStateLabel(std::string_view state) {
+  return Chinese<model::ReferralState>(state);
+}
+wxString HelpKindLabel(std::string_view kind) {
+  return Chinese<model::HelpKind>(kind);
+}
 
 wxString OfferLabel(const workstation::ReferralOffer& offer) {
   wxString label = Wx(offer.departmentName) + wxS(" · ") + HelpKindLabel(offer.kind) + wxS(" · ") +
@@ -56,6 +60,9 @@ wxString AnswerOnly(const dal::Referral& r) {
     if (r.feedbackAmountFen) given += wxS(" ") + Yuan(model::Money::FromFen(*r.feedbackAmountFen));
     if (!r.feedbackDescription.empty()) given += wxS(" ") + Wx(r.feedbackDescription);
     wxString text = wxString::Format(_("Given %s by %s: %s"), Wx(r.feedbackGivenOn), Wx(r.feedbackGivenBy), given);
+    if (!r.feedbackTerms.empty()) {
+      text += wxS(" ") + wxString::Format(_("(counts under %s)"), SupportTermsText(r.feedbackTerms));
+    }
     if (r.closedOnBehalf) text += wxS(" ") + _("[recorded by the center on the department's behalf]");
     return text;
   }
@@ -65,12 +72,28 @@ wxString AnswerOnly(const dal::Referral& r) {
 
 }  // namespace
 
+wxString SupportTermsText(const std::vector<std::string>& terms) {
+  wxString text;
+  for (const auto& code : terms) {
+    if (!text.empty()) text += wxS("、");
+    const auto term = model::ParseEnum<model::SupportTerm>(code);
+    text += term ? Wx(model::ToChinese(*term)) : Wx(code);
+  }
+  return text;
+}
+
+wxString ReferralStateText(const dal::Referral& r) {
+  wxString text = ReferralStateLabel(r.state);
+  if (r.helpClosed) text += wxS(" · ") + _("help closed");
+  return text;
+}
+
 wxString ReferralAnswerText(const dal::Referral& r) {
   // Help of the same kind another giver gave the household lately (help record No.).
-  const wxString duplicate =
-      r.duplicateOf ? wxString::Format(_("[same kind of help already given: record %lld]"),
-                                       static_cast<long long>(*r.duplicateOf)) + wxS(" ")
-                    : wxString();
+  const wxString duplicate = r.duplicateOf ? wxString::Format(_("[same kind of help already given: record %lld]"),
+                                                              static_cast<long long>(*r.duplicateOf)) +
+                                                 wxS(" ")
+                                           : wxString();
   return duplicate + AnswerOnly(r);
 }
 

@@ -7,6 +7,7 @@
 #include <wx/colour.h>
 #include <wx/string.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,8 +27,14 @@ wxString OfferLabel(const workstation::ReferralOffer& offer);
 // The due date and, while open and late, by how many working days ("2026-12-11
 // (逾期 3 个工作日)"); escalated ones say that they reached the center.
 wxString ReferralDueText(const dal::Referral& referral);
+// The referral's state, and "帮扶已办结" once the help of the case or alert it
+// answers is closed.
+wxString ReferralStateText(const dal::Referral& referral);
+// 四帮四扶 term codes (model::SupportTerm) in words: "帮就医、扶伤残".
+wxString SupportTermsText(const std::vector<std::string>& terms);
 // The answer in a few words: who accepted, the reason of a decline, what was
-// given (on the department's behalf, when the center recorded it); first,
+// given and the 四帮四扶 terms it counts under (on the department's behalf,
+// when the center recorded it); first,
 // when the database flagged it, that another giver gave the same kind of
 // help lately (duplicate_help_months).
 wxString ReferralAnswerText(const dal::Referral& referral);

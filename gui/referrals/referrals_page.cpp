@@ -85,7 +85,7 @@ void ReferralsPage::Fill() {
   m_list->DeleteAllItems();
   for (const auto& r : m_referrals) {
     const long row = AddReportRow(m_list, {Wx(r.departmentName), HelpKindLabel(r.kind), Wx(r.request),
-                                           ReferralStateLabel(r.state), ReferralDueText(r), ReferralAnswerText(r)});
+                                           ReferralStateText(r), ReferralDueText(r), ReferralAnswerText(r)});
     MarkReferralRow(m_list, row, r);
   }
   Status(m_referrals.empty() ? _("No referral yet.")

@@ -261,6 +261,17 @@ BOOST_AUTO_TEST_CASE(a_case_referred_to_three_departments_closes_its_help_only_a
   BOOST_TEST(CloseHelp(page, message), U(message));
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.assistance_case WHERE help_closed_at IS NOT NULL AND id = " +
                           std::to_string(caseId)) == 1);
+  // Read again, each referral says the help is closed, and what it gave
+  // counts under the 四帮四扶 term its liaison ticked (the first: 帮就业).
+  page.Reload();
+  BOOST_REQUIRE(test::PumpUntil([&] { return !page.IsLoading(); }));
+  BOOST_REQUIRE_EQUAL(page.Referrals().size(), std::size(kDepartments));
+  for (const auto& r : page.Referrals()) {
+    BOOST_TEST(r.helpClosed);
+    BOOST_TEST(r.feedbackTerms == std::vector<std::string>{"help_job"});
+    BOOST_TEST(U(gui::ReferralStateText(r)).find(U(_("help closed"))) != std::string::npos);
+    BOOST_TEST(U(gui::ReferralAnswerText(r)).find("帮就业") != std::string::npos, U(gui::ReferralAnswerText(r)));
+  }
   test::CloseFrame(reviewer);
 }
 

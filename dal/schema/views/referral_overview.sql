@@ -4,7 +4,10 @@
 -- data a department needs (the head's name and masked ID, the village,
 -- address and phone: the household's own policies decide, so a liaison
 -- past liaison_access_days sees none of it), the case or alert it answers,
--- the feedback (what was given, the latest help record answering it),
+-- the feedback (what was given, the latest help record answering it, and
+-- the 四帮四扶 terms it counts under), whether the help of the case or alert
+-- it answers is closed (帮扶办结: a reader who may not see that case or
+-- alert reads false),
 -- and the clock: overdue_days counts working days past the due date while
 -- the referral is open, escalated says it is overdue by more than the
 -- joint_help parameter referral_escalation_days and reaches the center's
@@ -21,7 +24,8 @@ CREATE OR REPLACE VIEW doudi.referral_overview WITH (security_invoker = true) AS
          clock.overdue_days,
          clock.overdue_days > 0 AND r.escalate_on IS NOT NULL
            AND doudi.working_days_between(r.escalate_on, clock.today) > 0 AS escalated,
-         r.version
+         r.version, f.terms AS feedback_terms,
+         coalesce(c.help_closed_at, al.help_closed_at) IS NOT NULL AS help_closed
   FROM doudi.referral AS r
   JOIN doudi.department AS d ON d.county_code = r.county_code AND d.code = r.department
   CROSS JOIN (SELECT (SELECT doudi.clock_date()) AS today) AS now_date
@@ -35,7 +39,9 @@ CREATE OR REPLACE VIEW doudi.referral_overview WITH (security_invoker = true) AS
                      ORDER BY p.relation <> 'head', p.position LIMIT 1) AS head ON true
   LEFT JOIN doudi.region AS g ON g.code = r.region_code
   LEFT JOIN doudi.assistance_case AS c ON c.id = r.case_id
-  LEFT JOIN LATERAL (SELECT x.kind, x.amount_fen, x.description, x.given_on, x.given_by FROM doudi.help_record AS x
+  LEFT JOIN doudi.alert AS al ON al.id = r.alert_id
+  LEFT JOIN LATERAL (SELECT x.kind, x.amount_fen, x.description, x.given_on, x.given_by, x.terms
+                     FROM doudi.help_record AS x
                      WHERE x.referral_id = r.id ORDER BY x.id DESC LIMIT 1) AS f ON true;
 REVOKE ALL ON doudi.referral_overview FROM PUBLIC;
 GRANT SELECT ON doudi.referral_overview TO doudi_user;

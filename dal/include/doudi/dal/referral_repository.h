@@ -103,6 +103,8 @@ struct Referral {
   std::string feedbackDescription;
   std::string feedbackGivenOn;
   std::string feedbackGivenBy;
+  std::vector<std::string> feedbackTerms;  // the 四帮四扶 terms (model::SupportTerm codes) the feedback counts under
+  bool helpClosed = false;                 // the help of the case or alert it answers is closed (帮扶办结)
   std::int32_t overdueDays = 0;  // working days past due while open
   bool escalated = false;        // overdue past referral_escalation_days: the administrator's
   std::int32_t version = 0;
