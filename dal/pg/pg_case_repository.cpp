@@ -223,12 +223,15 @@ class PgCaseRepository final : public CaseRepository {
         return static_cast<std::int64_t>(id);
       });
     } catch (const DatabaseError&) {
+      const long long person = application.personId;
       const auto opened = AppliedAfterFailure([&] {
         long long id = 0;
         m_sql << "SELECT s.case_id FROM doudi.case_step AS s JOIN doudi.assistance_case AS a ON a.id = s.case_id "
                  "WHERE s.request_id = CAST(:r AS uuid) AND s.action = 'apply' AND a.household_id = :h "
-                 "AND a.program = :p",
-            soci::use(requestId), soci::use(household), soci::use(application.program), soci::into(id);
+                 "AND a.program = :p "
+                 "AND a.person_id IS NOT DISTINCT FROM coalesce(NULLIF(CAST(:pe AS bigint), 0), a.person_id)",
+            soci::use(requestId), soci::use(household), soci::use(application.program), soci::use(person),
+            soci::into(id);
         return m_sql.got_data() ? std::optional<long long>(id) : std::nullopt;
       });
       if (opened) return *opened;

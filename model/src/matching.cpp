@@ -688,8 +688,9 @@ MatchItem DestituteRule(const Facts& f) {
   }
   if (undecided) return rule.Finish();
   rule.Figure("able_members", static_cast<std::int64_t>(able.size()));
-  // The members an application names: those who may be without capacity
-  // (the survey decides the unsure ones) and without income of their own.
+  // The members an application names, without income of their own: those
+  // without capacity to work; where nobody clearly is, those the survey
+  // must look at (recorded as unable, or of unknown age).
   const auto name = [&rule](const std::vector<const Member*>& members) {
     for (const auto* m : members) {
       if (m->ownIncome == Money()) rule.For(*m->person);

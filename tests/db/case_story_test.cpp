@@ -307,6 +307,31 @@ BOOST_FIXTURE_TEST_CASE(each_member_has_their_own_per_person_case, CaseStory) {
   BOOST_TEST(OpenFor(r, "DJ-0001", "medical") == "doudi:case.already_open");
   BOOST_TEST(server.AsSuperuser().TryExecute("UPDATE doudi.assistance_case SET person_id = NULL WHERE id = " +
                                              brothers) == "23514");
+
+  // The brother left the household and was added again (a new row): his
+  // open case is still his, by the ID number.
+  const std::string old = Person("龚跃进");
+  server.Execute("UPDATE doudi.person SET left_on = current_date WHERE id = " + old);
+  const std::string columns = server.Scalar(
+      "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute "
+      "WHERE attrelid = 'doudi.person'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' "
+      "AND attidentity = ''");
+  const std::string readded = server.Scalar("INSERT INTO doudi.person (" + columns + ") SELECT " + columns +
+                                            " FROM doudi.person WHERE id = " + old + " RETURNING id");
+  server.Execute("UPDATE doudi.person SET left_on = NULL WHERE id = " + readded);
+  const test::SqlOutcome twin = r.Try("SELECT doudi.case_open($1, 'destitute', $2::uuid, false, '', $3::bigint)",
+                                      {Household("DJ-0005"), dal::NewRequestId(), Person("龚跃进")});
+  BOOST_TEST(twin.message.rfind("doudi:case.already_open", 0) == 0U, twin.message);
+  BOOST_TEST(twin.detail.find("\"case_id\" : " + brothers) != std::string::npos, twin.detail);
+
+  // A request id is one application: sent again for another member, it is refused.
+  const std::string request = dal::NewRequestId();
+  BOOST_TEST_REQUIRE(r.Try("SELECT doudi.case_open($1, 'destitute', $2::uuid, false, '', $3::bigint)",
+                           {Household("DJ-0007"), request, Person("陈浩然")})
+                         .Ok());
+  const test::SqlOutcome reused = r.Try("SELECT doudi.case_open($1, 'destitute', $2::uuid, false, '', $3::bigint)",
+                                        {Household("DJ-0007"), request, Person("陈佳怡")});
+  BOOST_TEST(reused.message.rfind("doudi:request.reused", 0) == 0U, reused.message);
 }
 
 // No double assistance: one open case per household and program (the

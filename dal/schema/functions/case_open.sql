@@ -7,7 +7,9 @@
 -- person carries over to a per-person follow-up that names none. Refuses a
 -- program that opens no cases, a second open case of the household and
 -- program, or of the person and a per-person program (case.already_open:
--- a second member's 特困 case is their own), and one that excludes a case of the
+-- a second member's 特困 case is their own; the person is the human, by
+-- the ID number: a member who left and was added again, as a new row, still
+-- has their open case), and one that excludes a case of the
 -- household or person still open or paid (case.programs_exclude; the pairs
 -- are doudi.program_exclusion). The case functions that take a request id
 -- each wait for a racing original, then return what a request already
@@ -27,14 +29,16 @@ DECLARE
   followed doudi.assistance_case;
   person bigint := p_person_id;
   clash record;
+  twin bigint;
   new_id bigint;
 BEGIN
   PERFORM doudi.case_request_lock(p_request_id);
-  SELECT s.case_id, s.action, a.household_id, a.program INTO done
+  SELECT s.case_id, s.action, a.household_id, a.program, a.person_id INTO done
   FROM doudi.case_step AS s JOIN doudi.assistance_case AS a ON a.id = s.case_id
   WHERE s.request_id = p_request_id;
   IF FOUND THEN
-    IF done.action = 'apply' AND done.household_id = p_household_id AND done.program = p_program THEN
+    IF done.action = 'apply' AND done.household_id = p_household_id AND done.program = p_program
+       AND (p_person_id IS NULL OR done.person_id = p_person_id) THEN
       RETURN done.case_id;
     END IF;
     PERFORM doudi.case_request_reused(p_request_id);
@@ -91,6 +95,21 @@ BEGIN
                                        'reason', clash.reason)::text,
             ERRCODE = 'RD000';
   END IF;
+  -- The same human's open case of a per-person program under an earlier row
+  -- of theirs in this household (they left and were added again).
+  IF prog.per_person THEN
+    SELECT a.id INTO twin
+    FROM doudi.assistance_case AS a JOIN doudi.person AS p ON p.id = a.person_id
+    WHERE a.household_id = p_household_id AND a.program = p_program AND a.per_person AND a.person_id <> person
+      AND a.state NOT IN ('refusal_notified', 'terminated')
+      AND p.id_number = (SELECT q.id_number FROM doudi.person AS q WHERE q.id = person)
+    ORDER BY a.id LIMIT 1;
+    IF twin IS NOT NULL THEN
+      RAISE EXCEPTION 'doudi:case.already_open'
+        USING DETAIL = json_build_object('household_id', p_household_id, 'program', p_program, 'case_id', twin)::text,
+              ERRCODE = 'RD000';
+    END IF;
+  END IF;
   -- One open case per household and program, per person for a per-person
   -- program (the unique index assistance_case_open_key; a racing second
   -- open meets it and is refused alike).
@@ -108,7 +127,7 @@ BEGIN
                                                    WHERE a.household_id = p_household_id AND a.program = p_program
                                                      AND a.state NOT IN ('refusal_notified', 'terminated')
                                                      AND (NOT a.per_person OR a.person_id = person)
-                                                   LIMIT 1))::text,
+                                                   ORDER BY a.id LIMIT 1))::text,
             ERRCODE = 'RD000';
   END;
   INSERT INTO doudi.case_step (case_id, region_code, from_state, action, to_state, level, version, request_id)
