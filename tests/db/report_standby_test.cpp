@@ -251,53 +251,66 @@ BOOST_FIXTURE_TEST_CASE(a_roster_the_standby_cancels_for_a_conflict_with_recover
   dal::pg::ReportReader reader(ReportConninfo(StandbyReportHost()));
   const auto before = UntilStandby(reader, *financeDb);
   BOOST_TEST_REQUIRE((before.source == ReportSource::Standby), RouteText(before));
-  const Session locker = server.AsSuperuser();
-  const Session flusher = server.AsSuperuser();
-  // A commit with an xid, flushed at once: the WAL before it reaches the standby.
-  const auto flush = [&] { flusher.Execute("SET synchronous_commit = on; SELECT pg_current_xact_id()"); };
-  // The standby replays an exclusive lock of a table the roster's view
-  // reads, so the roster waits there, holding its lock of the view ...
-  locker.Execute("BEGIN; LOCK TABLE doudi.payment_line IN ACCESS EXCLUSIVE MODE");
-  flush();
-  const Session standby = Standby();
-  const auto replayedLock = [&] {
-    return standby.Count(
-               "SELECT count(*) FROM pg_locks WHERE locktype = 'relation' AND granted AND "
-               "relation = 'doudi.payment_line'::regclass AND mode = 'AccessExclusiveLock'") > 0;
-  };
-  for (int i = 0; i < 600 && !replayedLock(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  BOOST_TEST_REQUIRE(replayedLock());
-  // ... then one of the view, which the replay cannot take while the roster
-  // holds it: the standby cancels the roster (SQLSTATE 40001).
+  // One attempt of the conflict; the reader may still judge the standby
+  // unfit at its own look (other suites write to the same cluster beside
+  // this one): then the primary answers from the start and the attempt is
+  // made again, up to three times.
   std::atomic<bool> cancelled{false};
-  std::thread primarySide([&] {
-    const Session watcher = Standby();
-    const auto waiting = [&] {
-      return watcher.Count(
-                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND "
-                 "usename = $1 AND wait_event_type = 'Lock'",
-                 {finance}) > 0;
-    };
-    for (int i = 0; i < 600 && !waiting(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    locker.Execute("LOCK TABLE doudi.payment_roster IN ACCESS EXCLUSIVE MODE");
-    flush();
-    for (int i = 0; i < 600 && waiting(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    cancelled = !waiting();
-    // The roster's second reading, on the primary, waits for this.
-    locker.Execute("ROLLBACK");
-  });
   dal::ReportRoute route;
   std::vector<std::string> lines;
-  try {
-    lines = ReadRoster(reader, route);
-  } catch (...) {
+  const auto attempt = [&] {
+    const Session locker = server.AsSuperuser();
+    const Session flusher = server.AsSuperuser();
+    // A commit with an xid, flushed at once: the WAL before it reaches the standby.
+    const auto flush = [&] { flusher.Execute("SET synchronous_commit = on; SELECT pg_current_xact_id()"); };
+    // The standby replays an exclusive lock of a table the roster's view
+    // reads, so the roster waits there, holding its lock of the view ...
+    locker.Execute("BEGIN; LOCK TABLE doudi.payment_line IN ACCESS EXCLUSIVE MODE");
+    flush();
+    const Session standby = Standby();
+    const auto replayedLock = [&] {
+      return standby.Count(
+                 "SELECT count(*) FROM pg_locks WHERE locktype = 'relation' AND granted AND "
+                 "relation = 'doudi.payment_line'::regclass AND mode = 'AccessExclusiveLock'") > 0;
+    };
+    for (int i = 0; i < 600 && !replayedLock(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    BOOST_TEST_REQUIRE(replayedLock());
+    // ... then one of the view, which the replay cannot take while the roster
+    // holds it: the standby cancels the roster (SQLSTATE 40001).
+    cancelled = false;
+    std::thread primarySide([&] {
+      const Session watcher = Standby();
+      const auto waiting = [&] {
+        return watcher.Count(
+                   "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+                   "usename = $1 AND wait_event_type = 'Lock'",
+                   {finance}) > 0;
+      };
+      for (int i = 0; i < 600 && !waiting(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      locker.Execute("LOCK TABLE doudi.payment_roster IN ACCESS EXCLUSIVE MODE");
+      flush();
+      for (int i = 0; i < 600 && waiting(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      cancelled = !waiting();
+      // The roster's second reading, on the primary, waits for this.
+      locker.Execute("ROLLBACK");
+    });
+    try {
+      lines = ReadRoster(reader, route);
+    } catch (...) {
+      primarySide.join();
+      throw;
+    }
     primarySide.join();
-    throw;
+  };
+  for (int i = 0; i < 3; ++i) {
+    attempt();
+    if (route.fallback != ReportFallback::Lagging && route.fallback != ReportFallback::NothingReplayed) break;
+    BOOST_TEST_MESSAGE("the standby was not chosen at the look (" << RouteText(route) << "): again");
+    UntilStandby(reader, *financeDb);
   }
-  primarySide.join();
   BOOST_TEST(cancelled.load());
   BOOST_TEST((route.source == ReportSource::Primary));
-  BOOST_TEST((route.fallback == ReportFallback::RecoveryConflict));
+  BOOST_TEST((route.fallback == ReportFallback::RecoveryConflict), RouteText(route));
   BOOST_TEST(!dal::ReportRouteText(route).empty());
   BOOST_TEST(lines == expected, boost::test_tools::per_element());
   // The standby counted it as a lock conflict with recovery (SQLSTATE 40001).
