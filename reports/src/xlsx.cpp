@@ -148,14 +148,25 @@ class WorkbookTarget {
     return m_name.c_str();
   }
 
-  // Puts the written workbook at the file (a move, or a copy across drives).
+  // Puts the written workbook at the file (a move, or a copy across drives),
+  // replacing a workbook saved there before.
   void MoveTo() const {
     if (m_written == m_file) return;
+#ifdef _WIN32
+    // MinGW's std::filesystem cannot replace here: its rename refuses an
+    // existing target, and its copy_file takes every two files for the same
+    // one (no inode numbers) and answers "File exists".
+    if (MoveFileExW(m_written.c_str(), m_file.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_COPY_ALLOWED) == 0) {
+      throw std::runtime_error("writing " + m_file.string() + ": " +
+                               std::system_category().message(static_cast<int>(GetLastError())));
+    }
+#else
     std::error_code error;
     std::filesystem::rename(m_written, m_file, error);
     if (!error) return;
     std::filesystem::copy_file(m_written, m_file, std::filesystem::copy_options::overwrite_existing, error);
     if (error) throw std::runtime_error("writing " + m_file.string() + ": " + error.message());
+#endif
   }
 
  private:

@@ -88,10 +88,13 @@ BOOST_AUTO_TEST_CASE(a_workbook_goes_to_a_chinese_file_name) {
   const auto file = folder / std::filesystem::path(u8"三门县低保花名册.xlsx");
   WriteXlsx(PaymentRoster(samples::Payment(20)), file);
   BOOST_REQUIRE(std::filesystem::is_regular_file(file));
-  std::ifstream in(file, std::ios::binary);
-  char magic[2] = {};
-  in.read(magic, 2);
-  BOOST_TEST((magic[0] == 'P' && magic[1] == 'K'));  // a zip: the workbook
+  {
+    // Closed again before the second save: Windows replaces no open file.
+    std::ifstream in(file, std::ios::binary);
+    char magic[2] = {};
+    in.read(magic, 2);
+    BOOST_TEST((magic[0] == 'P' && magic[1] == 'K'));  // a zip: the workbook
+  }
   // Written again over the first, as a clerk saving twice does.
   WriteXlsx(PaymentRoster(samples::Payment(30)), file);
   BOOST_TEST(std::filesystem::file_size(file) > 0U);
