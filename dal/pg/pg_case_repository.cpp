@@ -132,6 +132,16 @@ class PgCaseRepository final : public CaseRepository {
                     SummaryRow);
   }
 
+  std::vector<model::ProgramExclusion> ProgramExclusions() override {
+    return ReadRows("reading the programs not received together",
+                    (m_sql.prepare << "SELECT program, excludes, reason FROM doudi.program_exclusion "
+                                      "ORDER BY program, excludes"),
+                    [](const soci::row& r) {
+                      return model::ProgramExclusion{r.get<std::string>(0), r.get<std::string>(1),
+                                                     r.get<std::string>(2)};
+                    });
+  }
+
   std::vector<CaseMember> HouseholdMembers(std::int64_t householdId) override {
     const long long id = householdId;
     return ReadRows("reading the members of household " + std::to_string(householdId),

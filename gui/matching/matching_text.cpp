@@ -21,6 +21,7 @@ Texts Reasons() {
   return {
       {"case_receiving", _("Already receives it: the case is approved and not ended.")},
       {"case_open", _("An application is open; another is not opened.")},
+      {"excluded_by_case", _("A case of a program not received together with this one is open or paid.")},
       {"registry_status", _("The registry status says the household receives it.")},
       {"receives_assistance", _("The household receives the minimum living allowance, near-low-income or destitute "
                                 "support, or is recorded with essential-expense hardship.")},
@@ -138,13 +139,6 @@ const wxString* Find(const Texts& texts, std::string_view code) {
   return it == texts.end() ? nullptr : &it->second;
 }
 
-// The Chinese label of a code of E, or the code when it is none of E's.
-template <model::DomainEnum E>
-wxString CodeLabel(const std::string& code) {
-  const auto value = model::ParseEnum<E>(code);
-  return Wx(value ? model::ToChinese(*value) : std::string_view(code));
-}
-
 wxString VehicleType(const std::string& code) {
   if (code == "car") return _("car");
   if (code == "truck") return _("truck");
@@ -154,6 +148,14 @@ wxString VehicleType(const std::string& code) {
   if (code == "disability") return _("vehicle for the disabled");
   if (code == "other") return _("other vehicle");
   return Wx(code);
+}
+
+// A program's Chinese name as the matching items give it; the code when none does.
+wxString ProgramName(std::string_view program) {
+  for (const auto& info : model::MatchItems()) {
+    if (info.group == model::MatchGroup::Program && info.program == program) return Wx(info.chinese);
+  }
+  return Wx(program);
 }
 
 // A figure's value in its unit.
@@ -203,6 +205,8 @@ wxString VerdictLabel(model::MatchVerdict verdict) {
       return _("Application open");
     case model::MatchVerdict::AlreadyReceives:
       return _("Already receives");
+    case model::MatchVerdict::Excluded:
+      return _("Not received together");
   }
   return Wx(model::ToCode(verdict));
 }
@@ -214,6 +218,7 @@ wxColour VerdictColour(model::MatchVerdict verdict) {
     case model::MatchVerdict::MayQualify:
       return {0xB3, 0x6B, 0x00};
     case model::MatchVerdict::DoesNotQualify:
+    case model::MatchVerdict::Excluded:
       return {0x70, 0x70, 0x70};
     case model::MatchVerdict::CannotDecide:
       return {0xC6, 0x28, 0x28};
@@ -262,7 +267,10 @@ wxString PersonName(const model::Household& household, std::int64_t personId) {
 
 wxString ItemDetails(const model::MatchItem& item, const model::Household& household) {
   wxArrayString lines;
-  if (item.caseId != 0) {
+  if (item.verdict == model::MatchVerdict::Excluded) {
+    lines.push_back(wxString::Format(_("Excluded by case No. %lld (%s, %s): %s"), static_cast<long long>(item.caseId),
+                                     ProgramName(item.excludedBy), StateLabel(item.caseState), Wx(item.exclusion)));
+  } else if (item.caseId != 0) {
     lines.push_back(
         wxString::Format(_("Case No. %lld, %s"), static_cast<long long>(item.caseId), StateLabel(item.caseState)));
   }
@@ -274,7 +282,10 @@ wxString ItemDetails(const model::MatchItem& item, const model::Household& house
     }
     lines.push_back(wxString::Format(_("Applied for per person, one case each: %s"), names));
   }
-  for (const auto& reason : item.reasons) lines.push_back(ReasonText(reason));
+  for (const auto& reason : item.reasons) {
+    if (reason == "excluded_by_case" && !item.exclusion.empty()) continue;  // said with its case above
+    lines.push_back(ReasonText(reason));
+  }
   if (!item.missing.empty()) {
     lines.push_back(wxString::Format(_("Missing parameter: %s"), Wx(model::Join(item.missing, ", "))));
   }

@@ -19,7 +19,7 @@
 namespace doudi::model {
 namespace {
 
-static_assert(TableIsComplete(MatchVerdict::AlreadyReceives));
+static_assert(TableIsComplete(MatchVerdict::Excluded));
 static_assert(TableIsComplete(MatchGroup::Support));
 
 // The parameters, by what they are for.
@@ -69,6 +69,7 @@ constexpr auto kReasons = std::to_array<std::string_view>({
     // what the household receives
     "case_receiving",
     "case_open",
+    "excluded_by_case",
     "registry_status",
     "receives_assistance",
     // parameters
@@ -310,6 +311,13 @@ std::string_view StatusProgram(RegistryStatus status) {
 }
 
 // What the rules share: the household's facts and the parameters.
+// Whether a case in state is open or paid (not refused, not ended), as
+// doudi.case_open counts it.
+bool CaseCounts(const MatchingCase& c) {
+  const auto state = FindCaseState(c.state);
+  return !(state && state->terminal);
+}
+
 class Facts {
  public:
   explicit Facts(const MatchingInput& input) : m_in(input) {
@@ -365,9 +373,7 @@ class Facts {
   const MatchingCase* OpenCase(std::string_view program) const {
     const MatchingCase* open = nullptr;
     for (const auto& c : m_in.cases) {
-      if (c.program != program) continue;
-      const auto state = FindCaseState(c.state);
-      if (state && state->terminal) continue;
+      if (c.program != program || !CaseCounts(c)) continue;
       if (open == nullptr || c.id > open->id) open = &c;
     }
     return open;
@@ -985,9 +991,7 @@ void MarkReceived(MatchItem& item, const Facts& f) {
     // is left to name, the item stays the rule's.
     bool anyOpen = false;
     for (const auto& c : f.In().cases) {
-      if (c.program != program || c.personId == 0) continue;
-      const auto state = FindCaseState(c.state);
-      if (state && state->terminal) continue;
+      if (c.program != program || c.personId == 0 || !CaseCounts(c)) continue;
       std::erase(item.persons, c.personId);
       anyOpen = true;
     }
@@ -1007,6 +1011,49 @@ void MarkReceived(MatchItem& item, const Facts& f) {
       item.figures.insert(item.figures.begin(), status);
     }
   }
+}
+
+// Whether program is applied for per person (MatchItems' perPerson).
+bool PerPersonProgram(std::string_view program) {
+  return std::any_of(kItems.begin(), kItems.end(),
+                     [&](const MatchItemInfo& i) { return i.program == program && i.perPerson; });
+}
+
+// An item the household could apply for, while a case of a program it is not
+// received with is open or paid, is Excluded (doudi.case_open would refuse
+// it): for two per-person programs only the members of such cases are taken
+// from the item's persons, and it is Excluded once none is left.
+void MarkExcluded(MatchItem& item, const Facts& f) {
+  if (item.group != MatchGroup::Program || item.program.empty()) return;
+  if (item.verdict == MatchVerdict::ApplicationOpen || item.verdict == MatchVerdict::AlreadyReceives) return;
+  const MatchingCase* clash = nullptr;
+  const ProgramExclusion* pair = nullptr;
+  for (const auto& x : f.In().exclusions) {
+    const std::string* other = x.program == item.program    ? &x.excludes
+                               : x.excludes == item.program ? &x.program
+                                                            : nullptr;
+    if (other == nullptr) continue;
+    const bool byPerson = item.perPerson && PerPersonProgram(*other);
+    for (const auto& c : f.In().cases) {
+      if (c.program != *other || !CaseCounts(c)) continue;
+      if (byPerson) {
+        std::erase(item.persons, c.personId);
+        if (!item.persons.empty()) continue;
+      }
+      if (clash == nullptr || c.id > clash->id) {
+        clash = &c;
+        pair = &x;
+      }
+    }
+  }
+  if (clash == nullptr) return;
+  item.verdict = MatchVerdict::Excluded;
+  item.caseId = clash->id;
+  item.caseState = clash->state;
+  item.excludedBy = clash->program;
+  item.exclusion = pair->reason;
+  item.persons.clear();
+  item.reasons.insert(item.reasons.begin(), "excluded_by_case");
 }
 
 // A help item: its program's verdict under its own code.
@@ -1043,7 +1090,8 @@ bool CaseStateReceives(std::string_view state) {
 
 bool MatchItem::MayApply() const {
   return group == MatchGroup::Program && !program.empty() && verdict != MatchVerdict::ApplicationOpen &&
-         verdict != MatchVerdict::AlreadyReceives && (!perPerson || !persons.empty());
+         verdict != MatchVerdict::AlreadyReceives && verdict != MatchVerdict::Excluded &&
+         (!perPerson || !persons.empty());
 }
 
 std::vector<MatchItem> MatchHousehold(const MatchingInput& input) {
@@ -1051,7 +1099,10 @@ std::vector<MatchItem> MatchHousehold(const MatchingInput& input) {
   std::vector<MatchItem> items{DibaoRule(f),    NearDibaoRule(f), DestituteRule(f),       TemporaryRule(f),
                                MedicalRule(f),  EducationRule(f), HousingRule(f),         EmploymentRule(f),
                                DisasterRule(f), CharityRule(f),   EssentialExpenseRule(f)};
-  for (auto& item : items) MarkReceived(item, f);
+  for (auto& item : items) {
+    MarkReceived(item, f);
+    MarkExcluded(item, f);
+  }
   const auto program = [&](std::string_view code) -> const MatchItem& {
     return *std::find_if(items.begin(), items.end(), [&](const MatchItem& i) { return i.code == code; });
   };

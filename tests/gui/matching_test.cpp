@@ -222,6 +222,17 @@ BOOST_AUTO_TEST_CASE(a_per_person_program_opens_a_case_for_each_member_it_names)
   BOOST_TEST(!panel.ProgramBox("destitute")->IsEnabled());
   BOOST_TEST(panel.OpenedCases()->GetItemCount() == 2);
   BOOST_TEST(panel.OpenedCases()->GetItemText(0, 1).Contains(wxString::FromUTF8("（")));
+  // 低保 is not received beside 特困 (doudi.program_exclusion): while their
+  // cases are open it is not offered, and says which case stands in the way.
+  const auto& dibao = Item(panel, "dibao");
+  BOOST_TEST((dibao.verdict == model::MatchVerdict::Excluded));
+  BOOST_TEST(dibao.excludedBy == "destitute");
+  BOOST_TEST(dibao.exclusion == "特困人员已由特困供养保障基本生活，不再纳入低保");
+  BOOST_TEST((dibao.caseId == panel.Opened().at({"destitute", head}) ||
+              dibao.caseId == panel.Opened().at({"destitute", brother})));
+  BOOST_TEST(gui::ItemDetails(dibao, panel.Matching()->household).Contains(wxString::FromUTF8(dibao.exclusion)));
+  BOOST_REQUIRE(panel.ProgramBox("dibao") != nullptr);
+  BOOST_TEST(!panel.ProgramBox("dibao")->IsEnabled());
   test::PumpUntil([] { return false; }, std::chrono::milliseconds(500));  // let it paint
   BOOST_TEST(gui::SaveWindowPng(window, ShotPath("matching-per-person.png")));
   test::CloseFrame(frame);

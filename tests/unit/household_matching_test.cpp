@@ -128,6 +128,9 @@ class FakeCases : public dal::CaseRepository {
   std::vector<dal::CaseFound> Search(const dal::CaseQuery&) override { return {}; }
   std::vector<dal::CaseMember> HouseholdMembers(std::int64_t) override { return {}; }
   std::vector<dal::TimelineEntry> HouseholdTimeline(std::int64_t) override { return {}; }
+  std::vector<model::ProgramExclusion> ProgramExclusions() override {
+    return {{"destitute", "dibao", "特困人员已由特困供养保障基本生活，不再纳入低保"}};
+  }
   std::int32_t Transition(std::int64_t, const std::string&, std::int32_t, const std::string&,
                           const std::string&) override {
     return 0;

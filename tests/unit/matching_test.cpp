@@ -490,6 +490,70 @@ BOOST_AUTO_TEST_CASE(what_the_household_receives_is_marked_and_not_offered) {
   BOOST_TEST(!CaseStateReceives("awaiting_decision"));
 }
 
+// The seeded pairs of doudi.program_exclusion (migration 0008).
+std::vector<ProgramExclusion> Exclusions() {
+  return {{"destitute", "dibao", "特困人员已由特困供养保障基本生活，不再纳入低保"},
+          {"dibao", "near_dibao", "低保家庭不再认定为低保边缘家庭"},
+          {"destitute", "near_dibao", "特困人员不再认定为低保边缘家庭成员"}};
+}
+
+// A program not received beside an open or paid case is Excluded, naming the
+// case and the catalog's reason, whichever way the pair is written, and is
+// not offered: doudi.case_open would refuse it (case.programs_exclude).
+BOOST_AUTO_TEST_CASE(a_program_excluded_by_an_open_case_is_not_offered) {
+  MatchingInput in;
+  in.today = kToday;
+  in.parameters = Sanmen();
+  in.exclusions = Exclusions();
+  Person head = Aged(66, "龚正发");
+  head.id = 11;
+  head.relation = Relation::Head;
+  Person son = Aged(40, "龚建");
+  son.id = 12;
+  son.employment = Employment::Unemployed;
+  in.household.members = {head, son};
+  BOOST_TEST(Item(in, "dibao").MayApply());  // no income: 低保 qualifies
+  BOOST_TEST(V(Item(in, "dibao").verdict) == "qualifies");
+
+  // The head's 特困 application is open: 低保 and 低保边缘 wait for it.
+  in.cases.push_back({601, "destitute", "township_reviewed", 11});
+  for (const auto* code : {"dibao", "near_dibao"}) {
+    BOOST_TEST_CONTEXT(code) {
+      const auto item = Item(in, code);
+      BOOST_TEST(V(item.verdict) == "excluded");
+      BOOST_TEST(item.caseId == 601);
+      BOOST_TEST(item.caseState == "township_reviewed");
+      BOOST_TEST(item.excludedBy == "destitute");
+      BOOST_TEST(!item.exclusion.empty());
+      BOOST_TEST(item.reasons.front() == "excluded_by_case");
+      BOOST_TEST(!item.MayApply());
+    }
+  }
+  BOOST_TEST(Item(in, "dibao").exclusion == "特困人员已由特困供养保障基本生活，不再纳入低保");
+  BOOST_TEST(V(Item(in, "temporary").verdict) != "excluded");  // no pair: still the rule's
+
+  // Refused, the case no longer excludes anything.
+  in.cases.back().state = "refusal_notified";
+  BOOST_TEST(V(Item(in, "dibao").verdict) == "qualifies");
+
+  // The household's 低保 is paid: 特困 is excluded for every member, the
+  // pair written the other way round.
+  in.cases = {{602, "dibao", "in_payment", 0}};
+  const auto destitute = Item(in, "destitute");
+  BOOST_TEST(V(destitute.verdict) == "excluded");
+  BOOST_TEST(destitute.caseId == 602);
+  BOOST_TEST(destitute.excludedBy == "dibao");
+  BOOST_TEST(destitute.persons.empty());
+  BOOST_TEST(!destitute.MayApply());
+  // 低保 itself is what it receives, not excluded by its own case.
+  BOOST_TEST(V(Item(in, "dibao").verdict) == "already_receives");
+
+  // Without the catalog's pairs, nothing is excluded.
+  in.exclusions.clear();
+  BOOST_TEST(V(Item(in, "destitute").verdict) == "may_qualify");  // the son may support him: a survey decides
+  BOOST_TEST(Item(in, "destitute").MayApply());
+}
+
 BOOST_AUTO_TEST_CASE(the_special_programs_need_the_support_group) {
   // A student in a household below the 低保边缘 limit: 教育救助 and 帮就学.
   auto in = Working(2, 300000);  // 2 × 1,620.00 = 3,240.00 > 3,000.00

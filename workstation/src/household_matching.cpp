@@ -28,6 +28,7 @@ std::optional<HouseholdMatching> LoadMatching(const MatchingSources& sources, st
   input.medicalSelfPaid = spending.medicalSelfPaid;
   input.schoolingPaid = spending.schoolingPaid;
   for (const auto& c : out.cases) input.cases.push_back({c.id, c.program, c.state, c.personId});
+  input.exclusions = sources.cases.ProgramExclusions();
   input.household = std::move(*household);
   out.items = model::MatchHousehold(input);
   out.household = std::move(input.household);

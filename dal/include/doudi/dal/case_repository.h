@@ -25,6 +25,7 @@
 
 #include "doudi/dal/attachment_repository.h"
 #include "doudi/model/money.h"
+#include "doudi/model/program_exclusion.h"
 
 namespace doudi::dal {
 
@@ -293,6 +294,9 @@ class CaseRepository {
   virtual std::vector<CaseFound> Search(const CaseQuery& query) = 0;
   // A household's cases, alerts, referrals, help and pairing visits, newest first.
   virtual std::vector<TimelineEntry> HouseholdTimeline(std::int64_t householdId) = 0;
+  // The pairs of programs not received together (doudi.program_exclusion),
+  // in code order.
+  virtual std::vector<model::ProgramExclusion> ProgramExclusions() = 0;
 
   // Opens a case (state applied); returns its id. Refused: a per-person
   // program without its person or with one not in the household

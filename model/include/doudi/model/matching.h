@@ -28,6 +28,7 @@
 #include "doudi/model/amount_parameters.h"
 #include "doudi/model/household.h"
 #include "doudi/model/money.h"
+#include "doudi/model/program_exclusion.h"
 
 namespace doudi::model {
 
@@ -47,6 +48,7 @@ struct MatchingCase {
   friend bool operator==(const MatchingCase&, const MatchingCase&) = default;
 };
 
+
 // What the rules are given.
 struct MatchingInput {
   Household household;
@@ -55,6 +57,8 @@ struct MatchingInput {
   // a parameter without a row in force is absent.
   ParameterValues parameters;
   std::vector<MatchingCase> cases;
+  // The pairs of programs not received together (each pair once, either way).
+  std::vector<ProgramExclusion> exclusions;
   // Spending over the last 12 months where a cross-check source knows it
   // (medical: self-paid, after insurance; schooling: school costs paid);
   // nullopt when unknown, which is not zero.
@@ -70,17 +74,19 @@ enum class MatchVerdict {
   CannotDecide,     // a parameter the rule needs is not in force (MatchItem::missing)
   ApplicationOpen,  // an application of the program is open (not yet paying)
   AlreadyReceives,  // paid (a case approved or in payment) or so recorded in the registry
+  Excluded,         // a case of a program it is not received with is open or paid (MatchItem::excludedBy)
 };
 
 template <>
 struct EnumTraits<MatchVerdict> {
-  static constexpr std::array<EnumText<MatchVerdict>, 6> kTexts{{
+  static constexpr std::array<EnumText<MatchVerdict>, 7> kTexts{{
       {MatchVerdict::Qualifies, "qualifies", "符合"},
       {MatchVerdict::MayQualify, "may_qualify", "可能符合，需入户调查"},
       {MatchVerdict::DoesNotQualify, "does_not_qualify", "不符合"},
       {MatchVerdict::CannotDecide, "cannot_decide", "无法判断"},
       {MatchVerdict::ApplicationOpen, "application_open", "已在申请中"},
       {MatchVerdict::AlreadyReceives, "already_receives", "已享受"},
+      {MatchVerdict::Excluded, "excluded", "不能同时享受"},
   }};
 };
 
@@ -132,9 +138,13 @@ struct MatchItem {
   // any other the rule could not read.
   std::vector<std::string> missing;
   // The open case of the program (ApplicationOpen, or AlreadyReceives by a
-  // case): its id and state; 0 and "" otherwise.
+  // case), or for Excluded the case that excludes it: its id and state; 0
+  // and "" otherwise.
   std::int64_t caseId = 0;
   std::string caseState;
+  // Excluded: the program of that case and the catalog's reason; "" otherwise.
+  std::string excludedBy;
+  std::string exclusion;
   // A per-person program (特困) is applied for one person at a time, one
   // case each (MatchItemInfo::perPerson). persons are the members an
   // application would name: those the rule found may qualify (without

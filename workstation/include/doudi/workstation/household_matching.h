@@ -44,7 +44,8 @@ struct MatchingSources {
   dal::SpendingRecords& spending;
 };
 
-// Reads household householdId, its cases, the parameters the rules read
+// Reads household householdId, its cases, the programs not received
+// together, the parameters the rules read
 // (model::MatchingParameterKeys) in force for its village on today and its
 // essential spending over the 12 months up to today where the caller may
 // know it, and matches it. nullopt when the household is not there for this
