@@ -302,7 +302,21 @@ BOOST_FIXTURE_TEST_CASE(each_member_has_their_own_per_person_case, CaseStory) {
   BOOST_TEST(again.detail.find("\"case_id\" : " + brothers) != std::string::npos, again.detail);
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.assistance_case WHERE per_person AND household_id = " +
                           Household("DJ-0005")) == 2);
+  // Each brother is the applicant of his own case, so My tasks, the public
+  // notice and the payment roster tell the two apart (doudi.case_overview).
+  BOOST_TEST(server.Scalar("SELECT string_agg(applicant_name, ',' ORDER BY id) FROM doudi.case_overview "
+                           "WHERE program = 'destitute' AND household_id = " +
+                           Household("DJ-0005")) == "龚正发,龚跃进");
+  BOOST_TEST(server.Scalar("SELECT id_number_masked FROM doudi.case_search('', '', 'destitute', '', '', NULL, NULL, "
+                           "false, 50) WHERE id = " +
+                           brothers) ==
+             server.Scalar("SELECT id_number_masked FROM doudi.person WHERE id = " + Person("龚跃进")));
   BOOST_TEST(OpenFor(r, "DJ-0001", "medical", Person("冉浩")) == "");
+  // A household program's applicant is the head, whichever member it names.
+  BOOST_TEST(server.Scalar("SELECT o.applicant_name = p.name FROM doudi.case_overview AS o JOIN doudi.person AS p "
+                           "ON p.household_id = o.household_id AND p.relation = 'head' AND p.left_on IS NULL "
+                           "WHERE o.program = 'medical' AND o.household_id = " +
+                           Household("DJ-0001")) == "t");
   BOOST_TEST(OpenFor(r, "DJ-0001", "medical", Person("谭小琴")) == "doudi:case.already_open");
   BOOST_TEST(OpenFor(r, "DJ-0001", "medical") == "doudi:case.already_open");
   BOOST_TEST(server.AsSuperuser().TryExecute("UPDATE doudi.assistance_case SET person_id = NULL WHERE id = " +

@@ -1,10 +1,12 @@
 -- The public-notice list: what the village posts (name, household size,
--- amount), nothing else.
+-- amount), nothing else. A per-person case (特困) posts its person, one
+-- person supported.
 CREATE OR REPLACE VIEW doudi.public_notice AS
   SELECT o.id AS case_id, o.version, o.region_code, o.region_name, o.applicant_name, o.program, o.program_name,
          o.state, c.notice_start, c.notice_end,
-         (SELECT count(*) FROM doudi.person AS p WHERE p.household_id = c.household_id AND p.left_on IS NULL)::integer
-           AS household_size,
+         CASE WHEN c.per_person THEN 1
+              ELSE (SELECT count(*) FROM doudi.person AS p
+                    WHERE p.household_id = c.household_id AND p.left_on IS NULL)::integer END AS household_size,
          coalesce(a.monthly_fen, 0) AS monthly_fen, coalesce(a.one_off_fen, 0) AS one_off_fen,
          (SELECT count(*) FROM doudi.case_step AS s WHERE s.case_id = c.id AND s.action = 'object')::integer
            AS objections

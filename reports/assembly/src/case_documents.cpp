@@ -269,15 +269,25 @@ const dal::CaseStep& DecisionStep(const dal::CaseRecord& record, const char* wan
   return *step;
 }
 
+// The applicant as case_overview names them: a per-person case's (特困)
+// person, else the household's head.
+const model::Person* Applicant(const CaseData& data) {
+  const auto& summary = data.record.summary;
+  for (const auto& p : data.household.members) {
+    if (summary.personId != 0 && p.id == summary.personId && p.name == summary.applicantName) return &p;
+  }
+  return data.household.Head();
+}
+
 // What a decision and a refusal share: dated and numbered on the decision,
-// addressed to the household's head, with the objection rights in force then.
+// addressed to the applicant, with the objection rights in force then.
 void FillLetter(LetterInput& input, Context& ctx, const CaseData& data, const dal::CaseStep& step, const char* kind) {
   const auto& summary = data.record.summary;
   const auto decidedOn = ParseDate(step.actedAt).value_or(ctx.today);
   input.issue = IssueOf(ctx, summary, kind, decidedOn, decidedOn);
-  const auto* head = data.household.Head();
-  input.recipient = head != nullptr ? head->name : summary.applicantName;
-  input.idNumber = head != nullptr ? head->idNumber : "";
+  const model::Person* applicant = Applicant(data);
+  input.recipient = applicant != nullptr ? applicant->name : summary.applicantName;
+  input.idNumber = applicant != nullptr ? applicant->idNumber : "";
   input.regionName = ctx.places.FullName(summary.regionCode);
   input.program = summary.programName;
   input.appliedOn = OpenedOn(data.record, ctx.today);
