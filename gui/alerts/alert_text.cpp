@@ -64,7 +64,7 @@ std::vector<wxString> Sentences(model::AlertRule rule) {
 wxString CodeText(std::string_view key, std::string_view code, const CodeWords& programNames) {
   if (key == "registry_status") {
     if (code == "unregistered") return _("not in the registry");
-    if (const auto status = model::ParseEnum<model::RegistryStatus>(code)) return Wx(model::ToChinese(*status));
+    return CodeLabel<model::RegistryStatus>(code);
   }
   if (key == "event") return Wx(workstation::CrosscheckCodeWords("hukou", code));
   if (key == "state") return StateLabel(code);
@@ -78,19 +78,9 @@ wxString CodeText(std::string_view key, std::string_view code, const CodeWords& 
 
 }  // namespace
 
-namespace {
-
-template <typename E>
-wxString EnumLabel(std::string_view code) {
-  if (const auto value = model::ParseEnum<E>(code)) return Wx(model::ToChinese(*value));
-  return Wx(code);
-}
-
-}  // namespace
-
-wxString AlertStateLabel(std::string_view state) { return EnumLabel<model::AlertState>(state); }
-wxString AlertOutcomeLabel(std::string_view outcome) { return EnumLabel<model::AlertOutcome>(outcome); }
-wxString CheckMethodLabel(std::string_view method) { return EnumLabel<model::AlertCheckMethod>(method); }
+wxString AlertStateLabel(std::string_view state) { return CodeLabel<model::AlertState>(state); }
+wxString AlertOutcomeLabel(std::string_view outcome) { return CodeLabel<model::AlertOutcome>(outcome); }
+wxString CheckMethodLabel(std::string_view method) { return CodeLabel<model::AlertCheckMethod>(method); }
 
 wxString AlertRuleLabel(const dal::Alert& alert) {
   if (const auto rule = model::ParseAlertRule(alert.rule)) return Wx(model::ToChinese(*rule));

@@ -23,11 +23,6 @@ struct FundMovements {
   std::vector<dal::FundGrant> grants;
 };
 
-wxString KindWords(const std::string& code) {
-  const auto kind = model::ParseEnum<model::FundKind>(code);
-  return kind ? Wx(model::ToChinese(*kind)) : Wx(code);
-}
-
 }  // namespace
 
 Section FundsPanel::Describe() {
@@ -99,7 +94,7 @@ void FundsPanel::Fill() {
   long shown = -1;
   for (const auto& f : m_funds) {
     const long row =
-        AddReportRow(m_list, {Wx(f.fund.name), Wx(f.fund.donor), Wx(f.fund.regionPrefix), KindWords(f.fund.kind),
+        AddReportRow(m_list, {Wx(f.fund.name), Wx(f.fund.donor), Wx(f.fund.regionPrefix), CodeLabel<model::FundKind>(f.fund.kind),
                               Yuan(f.fund.amount), Yuan(f.toppedUp), Yuan(f.granted), Yuan(f.fund.left)});
     if (f.fund.code == m_shown) shown = row;
   }

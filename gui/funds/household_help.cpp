@@ -21,12 +21,6 @@ namespace {
 const wxColour kLit(0xC8, 0xE6, 0xC9);  // a term something counts under
 const wxColour kUnlit(0xEE, 0xEE, 0xEE);
 
-template <typename E>
-wxString Words(const std::string& code) {
-  const auto value = model::ParseEnum<E>(code);
-  return value ? Wx(model::ToChinese(*value)) : Wx(code);
-}
-
 }  // namespace
 
 struct HouseholdHelpPanel::Reading {
@@ -129,7 +123,7 @@ void HouseholdHelpPanel::Show(Reading loaded) {
   }
   m_list->DeleteAllItems();
   for (const auto& h : m_records) {
-    wxString giver = Words<model::HelpGiverKind>(h.entry.giverKind) + wxString(wxUniChar(0x00B7)) + Wx(h.entry.giver);
+    wxString giver = CodeLabel<model::HelpGiverKind>(h.entry.giverKind) + wxString(wxUniChar(0x00B7)) + Wx(h.entry.giver);
     wxString note;
     if (h.onBehalf) note += _("recorded by the center for the department");
     if (h.referralId)
@@ -140,7 +134,7 @@ void HouseholdHelpPanel::Show(Reading loaded) {
       note += (note.empty() ? "" : "; ") +
               wxString::Format(_("corrected by %lld, not counted"), static_cast<long long>(*h.correctedById));
     }
-    const long row = AddReportRow(m_list, {Wx(h.entry.givenOn), Words<model::HelpKind>(h.entry.kind), giver,
+    const long row = AddReportRow(m_list, {Wx(h.entry.givenOn), CodeLabel<model::HelpKind>(h.entry.kind), giver,
                                            h.entry.amount ? Yuan(*h.entry.amount) : wxString(),
                                            h.entry.terms.empty() ? _("(by kind)") : SupportTermsText(h.entry.terms),
                                            Wx(h.personName), Wx(h.entry.description), note});

@@ -24,15 +24,6 @@ struct PairingPanel::Details {
   std::vector<dal::PairingVisit> visits;
 };
 
-namespace {
-
-wxString LevelLabel(const std::string& code) {
-  const auto level = model::ParseEnum<model::PairingLevel>(code);
-  return level ? Wx(model::ToChinese(*level)) : Wx(code);
-}
-
-}  // namespace
-
 Section PairingPanel::Describe() {
   return Section{[] { return _("Pairing"); },
                  [](const Session& session) {
@@ -240,8 +231,8 @@ void PairingPanel::FillDetails() {
   }
   if (chosen >= 0) m_levels->SetItemState(chosen, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
   for (const auto& v : m_visits) {
-    AddReportRow(m_visitList,
-                 {Wx(v.visitedOn), LevelLabel(v.level), Wx(v.visitor), Wx(v.found), Wx(v.nextStep), Wx(v.recordedBy)});
+    AddReportRow(m_visitList, {Wx(v.visitedOn), CodeLabel<model::PairingLevel>(v.level), Wx(v.visitor), Wx(v.found),
+                               Wx(v.nextStep), Wx(v.recordedBy)});
   }
 }
 

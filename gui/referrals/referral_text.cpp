@@ -10,22 +10,15 @@
 namespace doudi::gui {
 namespace {
 
-// The model's Chinese for code; the code itself when the model has none.
-template <typename E>
-wxString Chinese(std::string_view code) {
-  if (const auto value = model::ParseEnum<E>(code)) return Wx(model::ToChinese(*value));
-  return Wx(code);
-}
-
 const wxColour kEscalatedBackground(255, 228, 228);
 
 }  // namespace
 
 wxString ReferralStateLabel(std::string_view state) {
-  return Chinese<model::ReferralState>(state);
+  return CodeLabel<model::ReferralState>(state);
 }
 wxString HelpKindLabel(std::string_view kind) {
-  return Chinese<model::HelpKind>(kind);
+  return CodeLabel<model::HelpKind>(kind);
 }
 
 wxString OfferLabel(const workstation::ReferralOffer& offer) {
@@ -76,8 +69,7 @@ wxString SupportTermsText(const std::vector<std::string>& terms) {
   wxString text;
   for (const auto& code : terms) {
     if (!text.empty()) text += wxS("、");
-    const auto term = model::ParseEnum<model::SupportTerm>(code);
-    text += term ? Wx(model::ToChinese(*term)) : Wx(code);
+    text += CodeLabel<model::SupportTerm>(code);
   }
   return text;
 }
