@@ -268,8 +268,10 @@ wxString PersonName(const model::Household& household, std::int64_t personId) {
 wxString ItemDetails(const model::MatchItem& item, const model::Household& household) {
   wxArrayString lines;
   if (item.verdict == model::MatchVerdict::Excluded) {
-    lines.push_back(wxString::Format(_("Excluded by case No. %lld (%s, %s): %s"), static_cast<long long>(item.caseId),
-                                     ProgramName(item.excludedBy), StateLabel(item.caseState), Wx(item.exclusion)));
+    lines.push_back(wxString::Format(_("Not received together with case No. %lld (%s, %s):"),
+                                     static_cast<long long>(item.caseId), ProgramName(item.excludedBy),
+                                     StateLabel(item.caseState)));
+    lines.push_back(Wx(item.exclusion));
   } else if (item.caseId != 0) {
     lines.push_back(
         wxString::Format(_("Case No. %lld, %s"), static_cast<long long>(item.caseId), StateLabel(item.caseState)));
