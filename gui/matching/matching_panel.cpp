@@ -33,13 +33,6 @@ wxString GroupTitle(model::MatchGroup group) {
   return wxString();
 }
 
-wxString ProgramName(const std::string& program) {
-  for (const auto& info : model::MatchItems()) {
-    if (info.group == model::MatchGroup::Program && info.program == program) return Wx(info.chinese);
-  }
-  return Wx(program);
-}
-
 }  // namespace
 
 MatchingPanel::MatchingPanel(wxWindow* parent, Context& context, std::int64_t householdId, bool deferLoad)
@@ -135,9 +128,6 @@ void MatchingPanel::ShowMatching(workstation::HouseholdMatching matching) {
   for (const auto group : {model::MatchGroup::Program, model::MatchGroup::Help, model::MatchGroup::Support}) {
     AddGroup(group);
   }
-  for (const auto& c : m_matching->cases) {
-    if (m_openedStates.count(c.id) != 0) m_openedStates[c.id] = c.state;
-  }
   ShowOpened();
   m_items->FitInside();
   m_items->Layout();
@@ -228,7 +218,6 @@ void MatchingPanel::ApplyChosen() {
         for (const auto& outcome : outcomes) {
           if (outcome.caseId) {
             ++opened;
-            m_openedStates[*outcome.caseId] = "applied";
           } else {
             wxString& problem = m_problems[outcome.key.program];
             if (!problem.empty()) problem += wxS("\n");
@@ -260,10 +249,19 @@ void MatchingPanel::ShowOpened() {
     wxString program = ProgramName(key.program);
     if (key.personId != 0) program += wxS("（") + MemberName(key.personId) + wxS("）");
     m_opened->SetItem(row, 1, program);
-    m_opened->SetItem(row, 2, StateLabel(m_openedStates[caseId]));
+    m_opened->SetItem(row, 2, StateLabel(OpenedState(caseId)));
     m_opened->SetItemData(row, static_cast<long>(caseId));
     ++row;
   }
+}
+
+std::string MatchingPanel::OpenedState(std::int64_t caseId) const {
+  if (m_matching) {
+    for (const auto& c : m_matching->cases) {
+      if (c.id == caseId) return c.state;
+    }
+  }
+  return "applied";  // opened here and not yet read back
 }
 
 void MatchingPanel::OpenSelectedCase() {

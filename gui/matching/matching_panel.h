@@ -66,6 +66,8 @@ class MatchingPanel : public AsyncListPanel {
   void ShowMatching(workstation::HouseholdMatching matching);
   void AddGroup(model::MatchGroup group);
   void ShowOpened();
+  // The state of a case opened here, as the last reading of the household's cases says.
+  std::string OpenedState(std::int64_t caseId) const;
   void OpenSelectedCase();
 
   Context& m_context;
@@ -74,7 +76,6 @@ class MatchingPanel : public AsyncListPanel {
   workstation::ApplicationBatch m_batch;
   bool m_applying = false;
   std::map<std::string, wxString> m_problems;          // program → why it was not opened
-  std::map<std::int64_t, std::string> m_openedStates;  // case opened here → its state
   CaseOpener m_openCase;
 
   wxStaticText* m_title = nullptr;

@@ -150,14 +150,6 @@ wxString VehicleType(const std::string& code) {
   return Wx(code);
 }
 
-// A program's Chinese name as the matching items give it; the code when none does.
-wxString ProgramName(std::string_view program) {
-  for (const auto& info : model::MatchItems()) {
-    if (info.group == model::MatchGroup::Program && info.program == program) return Wx(info.chinese);
-  }
-  return Wx(program);
-}
-
 // A figure's value in its unit.
 wxString Value(const model::MatchFigure& f) {
   switch (f.unit) {
@@ -256,6 +248,13 @@ wxString ItemName(const model::MatchItem& item) {
     if (info.code == item.code) return Wx(info.chinese);
   }
   return Wx(item.code);
+}
+
+wxString ProgramName(std::string_view program) {
+  for (const auto& info : model::MatchItems()) {
+    if (info.group == model::MatchGroup::Program && info.program == program) return Wx(info.chinese);
+  }
+  return Wx(program);
 }
 
 wxString PersonName(const model::Household& household, std::int64_t personId) {

@@ -23,6 +23,8 @@ wxString FigureText(const model::MatchFigure& figure);
 bool HasFigureLabel(std::string_view code);
 // The item's name (the model's Chinese name of the program or item).
 wxString ItemName(const model::MatchItem& item);
+// A program's Chinese name as the matching items give it; the code when none does.
+wxString ProgramName(std::string_view program);
 // Everything below the item's name: the open case, the members a
 // per-person program would be applied for (named from household), the
 // reasons, the missing parameters and the figures, one line each group.
