@@ -8,6 +8,7 @@
 #include <map>
 
 #include "demo_cases.h"
+#include "demo_joint_loop.h"
 #include "demo_data.h"
 #include "doudi/dal/errors.h"
 #include "doudi/dal/pg/report_reader.h"
@@ -249,6 +250,7 @@ int DemoData(CommandContext& ctx) {
     PrintOutcome(ctx, outcome, false);
     if (outcome.rowsRejected != 0) return kExitFailure;
     MakeDemoCases(*db, ctx.today, ctx.out);
+    MakeDemoJointLoop(*db, ctx.today, ctx.out);
     LoadDemoCrosscheck(*db, ctx.today, ctx.out);
     return kExitOk;
   }

@@ -1,6 +1,6 @@
-// `doudi-admin demo-data` makes the demo cases: every state of the workflow
+// `doudi-admin demo-data` makes the demo cases (every state of the workflow
 // in each of the three places, and recipients paid for the current month and
-// the twelve before it; a second run adds none.
+// the twelve before it) and the joint loop in Sanmen; a second run adds none.
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
@@ -69,10 +69,31 @@ BOOST_AUTO_TEST_CASE(every_state_in_every_place_and_thirteen_months_paid) {
   // Every step is on record with a role at its level, never the set-up user.
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.case_step WHERE actor = current_user") == 0);
 
+  // The joint loop in Sanmen: every state a referral takes, an overdue one
+  // escalated to the administrator, feedback, help records from a fund and
+  // an enterprise, a top-up, a paired household with its visits; each
+  // recorded for a role, never the set-up user.
+  BOOST_TEST(first.find("demo joint loop: 5 referrals") != std::string::npos, first);
+  BOOST_TEST(server.Rows("SELECT s FROM unnest(ARRAY['sent','accepted','done','declined']) AS s "
+                         "WHERE NOT EXISTS (SELECT 1 FROM doudi.referral AS r WHERE r.state = s "
+                         "AND r.region_code LIKE '331022%')")
+                 .empty());
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.referral_overview WHERE escalated") >= 1);
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.help_record WHERE giver_kind IN ('fund', 'enterprise')") >= 2);
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.charity_fund_topup") >= 1);
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.pairing_visit") == 2);
+  const auto bySetUp = server.Rows("SELECT r.id || ' ' || r.referred_by || ' ' || coalesce(r.accepted_by, '-') || ' ' || "
+                                   "coalesce(r.closed_by, '-') FROM doudi.referral AS r JOIN doudi.referral_send AS s "
+                                   "ON s.id = r.send_id WHERE s.case_id IS NOT NULL AND (r.referred_by = current_user "
+                                   "OR r.accepted_by = current_user OR r.closed_by = current_user)");
+  BOOST_TEST(bySetUp.empty(), (bySetUp.empty() ? std::string() : bySetUp.front()));
+
   const auto cases = server.Count("SELECT count(*) FROM doudi.assistance_case");
+  const auto referrals = server.Count("SELECT count(*) FROM doudi.referral");
   const auto again = RunAdmin(server, {"demo-data"});
   BOOST_TEST(again.find("none added") != std::string::npos, again);
   BOOST_TEST(server.Count("SELECT count(*) FROM doudi.assistance_case") == cases);
+  BOOST_TEST(server.Count("SELECT count(*) FROM doudi.referral") == referrals);
 
   // Every table the demo wrote, cases, steps, benefits and payment lines
   // included, agrees with its last audit row: audit verify raises no false

@@ -17,7 +17,7 @@ BEGIN
       USING DETAIL = json_build_object('referral_id', p_referral)::text, ERRCODE = 'RD000';
   END IF;
   UPDATE doudi.referral AS x
-  SET state = 'accepted', accepted_at = now(), accepted_by = doudi.acting_user(), version = x.version + 1,
+  SET state = 'accepted', accepted_at = doudi.clock_now(), accepted_by = doudi.acting_user(), version = x.version + 1,
       updated_at = now()
   WHERE x.id = p_referral;
   RETURN r.version + 1;

@@ -21,7 +21,7 @@ BEGIN
       USING DETAIL = json_build_object('referral_id', p_referral)::text, ERRCODE = 'RD000';
   END IF;
   UPDATE doudi.referral AS x
-  SET state = 'declined', decline_reason = btrim(p_reason), closed_at = now(), closed_by = doudi.acting_user(),
+  SET state = 'declined', decline_reason = btrim(p_reason), closed_at = doudi.clock_now(), closed_by = doudi.acting_user(),
       access_until = doudi.referral_access_until(x.region_code),
       closed_on_behalf = doudi.session_group() IS DISTINCT FROM 'department_liaison',
       version = x.version + 1, updated_at = now()

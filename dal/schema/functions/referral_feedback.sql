@@ -51,7 +51,7 @@ BEGIN
          r.case_id, on_behalf, doudi.acting_user()
   FROM doudi.department AS d WHERE d.county_code = r.county_code AND d.code = r.department;
   UPDATE doudi.referral AS x
-  SET state = 'done', closed_at = now(), closed_by = doudi.acting_user(), closed_on_behalf = on_behalf,
+  SET state = 'done', closed_at = doudi.clock_now(), closed_by = doudi.acting_user(), closed_on_behalf = on_behalf,
       access_until = doudi.referral_access_until(x.region_code),
       version = x.version + 1, updated_at = now()
   WHERE x.id = p_referral;

@@ -71,8 +71,9 @@ BEGIN
     RAISE EXCEPTION 'doudi:referral.bad_item' USING DETAIL = json_build_object('field', 'note')::text,
           ERRCODE = 'RD000';
   END IF;
-  INSERT INTO doudi.referral_send (request_id, household_id, region_code, case_id, alert_id, note, sent_by)
-  VALUES (p_request, v_household, v_region, p_case, p_alert, coalesce(btrim(p_note), ''), doudi.acting_user())
+  INSERT INTO doudi.referral_send (request_id, household_id, region_code, case_id, alert_id, note, sent_by, sent_at)
+  VALUES (p_request, v_household, v_region, p_case, p_alert, coalesce(btrim(p_note), ''), doudi.acting_user(),
+          doudi.clock_now())
   RETURNING id INTO v_send_id;
   SELECT v.value::integer INTO v_escalation
   FROM doudi.parameter_value('joint_help', v_region, 'referral_escalation_days', v_today) AS v
