@@ -25,6 +25,7 @@ using Date = std::chrono::year_month_day;
 
 constexpr const char* kCounty = "331022";  // Sanmen: the demo users' county
 constexpr const char* kFund = "demo_charity_331022";
+constexpr const char* kTopUpSource = "三门县慈善总会“慈善一日捐”（演示）";
 
 // Days back from today, moved back onto an office day.
 class Days {
@@ -60,10 +61,12 @@ std::int32_t VersionOf(dal::pg::PgDatabase& db, std::int64_t referral) {
 }
 
 // One household's joint help: a send to three departments on its 低保 case
-// forty days ago (医保 answered with 医疗救助, 教育 with a grant, 人社
-// accepted and now overdue past escalation), a charity grant and an
-// enterprise's job from the help records, and its pairing with an
-// enterprise and a social worker who visited.
+// forty days ago (医保 accepts it and answers with 医疗救助 twelve days ago,
+// within the liaison's access; 教育 answers with a grant; 人社 accepted and
+// is now overdue past escalation), a charity grant and an enterprise's job
+// from the help records, and its pairing with an enterprise and a social
+// worker who visited. The 医保 liaison answers her own department's; the
+// center (the administrator) records the others' answers on their behalf.
 int FirstHousehold(dal::pg::PgDatabase& db, const Days& days, const dal::CaseSummary& c) {
   db.SetDemoClock(days.Back(40), "demo_admin");
   const auto ids = db.Referrals().Send(
@@ -72,15 +75,17 @@ int FirstHousehold(dal::pg::PgDatabase& db, const Days& days, const dal::CaseSum
        {"education", "school_aid", "在校学生申请国家助学金和学费减免", {"学籍证明"}},
        {"human_resources", "job", "为有劳动能力的家庭成员推荐公益性岗位", {}}});
   db.SetDemoClock(days.Back(38), "demo_liaison");
-  for (const auto id : ids) db.Referrals().Accept(id, VersionOf(db, id));
-  db.SetDemoClock(days.Back(30), "demo_liaison");
-  dal::ReferralFeedback medical{dal::NewRequestId(), "medical_aid", 356000, "医疗救助 3,560.00 元已拨付至一卡通",
-                                days.Back(31), "医保局 郑海燕", {}};
-  db.Referrals().Feedback(ids[0], VersionOf(db, ids[0]), medical);
-  db.SetDemoClock(days.Back(25), "demo_liaison");
+  db.Referrals().Accept(ids[0], VersionOf(db, ids[0]));
+  db.SetDemoClock(days.Back(38), "demo_admin");
+  for (const auto id : {ids[1], ids[2]}) db.Referrals().Accept(id, VersionOf(db, id));
+  db.SetDemoClock(days.Back(25), "demo_admin");
   dal::ReferralFeedback school{dal::NewRequestId(), "school_aid", 150000, "国家助学金 1,500.00 元（本学期）",
                                days.Back(26), "教育局 学生资助中心", {}};
   db.Referrals().Feedback(ids[1], VersionOf(db, ids[1]), school);
+  db.SetDemoClock(days.Back(12), "demo_liaison");
+  dal::ReferralFeedback medical{dal::NewRequestId(), "medical_aid", 356000, "医疗救助 3,560.00 元已拨付至一卡通",
+                                days.Back(13), "医保局 郑海燕", {}};
+  db.Referrals().Feedback(ids[0], VersionOf(db, ids[0]), medical);
 
   db.SetDemoClock(days.Back(20), "demo_admin");
   dal::HelpEntry grant;
@@ -128,7 +133,7 @@ int SecondHousehold(dal::pg::PgDatabase& db, const Days& days, const dal::CaseSu
       dal::NewRequestId(), {c.householdId, c.id, std::nullopt}, "入冬走访发现的困难",
       {{"civil_affairs", "in_kind", "发放冬季御寒物资（棉被、棉衣）", {}},
        {"disabled_federation", "service", "评估是否需要康复服务", {"残疾人证"}}});
-  db.SetDemoClock(days.Back(3), "demo_liaison");
+  db.SetDemoClock(days.Back(3), "demo_admin");
   db.Referrals().Decline(ids[1], VersionOf(db, ids[1]), "该户无持证残疾人，不属本部门帮扶范围，建议转卫健部门");
   return static_cast<int>(ids.size());
 }
@@ -141,15 +146,16 @@ int MakeDemoJointLoop(dal::pg::PgDatabase& db, std::chrono::year_month_day today
     log << "demo joint loop: fewer than two Sanmen 低保 cases in payment; none added\n";
     return 0;
   }
-  dal::ReferralFilter already;
-  already.caseId = dibao[0].id;
-  if (!db.Referrals().List(already).empty()) {
+  // The top-up is the first thing made: there, the loop is (a run that
+  // failed after it is not completed by running again).
+  const auto topUps = db.Help().TopUps(kFund);
+  if (std::any_of(topUps.begin(), topUps.end(), [](const dal::FundTopUp& t) { return t.source == kTopUpSource; })) {
     log << "demo joint loop: already there; none added\n";
     return 0;
   }
   const Days days(db, today);
   db.SetDemoClock(days.Back(50), "demo_admin");
-  db.Help().TopUp(kFund, model::Money::FromFen(2'000'000), "三门县慈善总会“慈善一日捐”", days.Back(50),
+  db.Help().TopUp(kFund, model::Money::FromFen(2'000'000), kTopUpSource, days.Back(50),
                   dal::NewRequestId());
   int referrals = FirstHousehold(db, days, dibao[0]);
   referrals += SecondHousehold(db, days, dibao[1]);

@@ -157,8 +157,8 @@ class WorkbookTarget {
     // existing target, and its copy_file takes every two files for the same
     // one (no inode numbers) and answers "File exists".
     if (MoveFileExW(m_written.c_str(), m_file.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_COPY_ALLOWED) == 0) {
-      throw std::runtime_error("writing " + m_file.string() + ": " +
-                               std::system_category().message(static_cast<int>(GetLastError())));
+      const auto error = static_cast<int>(GetLastError());  // before anything else can set it
+      throw std::runtime_error("writing " + m_file.string() + ": " + std::system_category().message(error));
     }
 #else
     std::error_code error;

@@ -24,10 +24,10 @@ BEGIN
   RETURN QUERY
   SELECT o.id, o.household_id, o.applicant_name,
          -- the applicant's (case_overview's): a per-person case's person, else the head
-         coalesce((SELECT p.id_number_masked FROM doudi.person AS p WHERE c.per_person AND p.id = c.person_id),
-                  (SELECT p.id_number_masked FROM doudi.person AS p
-                   WHERE p.household_id = o.household_id AND p.left_on IS NULL
-                   ORDER BY (p.relation = 'head') DESC, p.position LIMIT 1)),
+         CASE WHEN c.per_person THEN (SELECT p.id_number_masked FROM doudi.person AS p WHERE p.id = c.person_id)
+              ELSE (SELECT p.id_number_masked FROM doudi.person AS p
+                    WHERE p.household_id = o.household_id AND p.left_on IS NULL
+                    ORDER BY (p.relation = 'head') DESC, p.position LIMIT 1) END,
          (SELECT p.name FROM doudi.person AS p WHERE p.id = c.person_id),
          o.region_code, o.region_name, o.program, o.program_name, o.step_order, o.state, o.version, o.step_due,
          o.step_due_certain, o.overall_due, o.overall_due_certain, o.deadline_status, o.close_relative,

@@ -42,7 +42,7 @@ enum class DeadlineStatus {
 struct CaseSummary {
   std::int64_t id = 0;
   std::int64_t householdId = 0;
-  std::string applicantName;  // the household head's name
+  std::string applicantName;  // the household head's name; a per-person case's (特困) person's
   std::string regionCode;     // 12-digit village code
   std::string regionName;     // the village's name
   std::string program;        // "dibao"
