@@ -65,9 +65,9 @@ const std::string kSummaryColumns =
     "o.program_name, o.step_order, o.state, o.version, " +
     Date("o.step_due") + ", o.step_due_certain::int, " + Date("o.overall_due") +
     ", o.overall_due_certain::int, o.deadline_status, o.close_relative::int, " + Date("o.next_review_on") +
-    ", coalesce(o.person_id, 0)";
+    ", coalesce(o.person_id, 0), o.per_person::int";
 // How many columns kSummaryColumns reads: a query's own columns follow.
-constexpr std::size_t kSummaryCount = 18;
+constexpr std::size_t kSummaryCount = 19;
 
 CaseSummary SummaryRow(const soci::row& r) {
   CaseSummary s;
@@ -88,7 +88,8 @@ CaseSummary SummaryRow(const soci::row& r) {
   s.deadline = ParseDeadlineStatus(r.get<std::string>(14));
   s.closeRelative = r.get<int>(15) != 0;
   s.nextReviewOn = r.get<std::string>(16);
-  s.personId = r.get<long long>(17);  // kSummaryCount - 1
+  s.personId = r.get<long long>(17);
+  s.perPerson = r.get<int>(18) != 0;  // kSummaryCount - 1
   return s;
 }
 
@@ -557,6 +558,8 @@ class PgCaseRepository final : public CaseRepository {
                               Date("c.notice_end") +
                               ", coalesce((SELECT p.name FROM doudi.person AS p "
                               "WHERE p.id = c.person_id), ''), coalesce(c.follows_case_id, 0), "
+                              "coalesce((SELECT p.id_number_masked FROM doudi.person AS p WHERE p.id = c.person_id), "
+                              "''), "
                               "coalesce((SELECT string_agg(f.id::text, ',' ORDER BY f.id) FROM doudi.assistance_case "
                               "AS f WHERE f.follows_case_id = c.id), '')"
                               " FROM doudi.case_overview AS o JOIN doudi.assistance_case AS c ON c.id = o.id "
@@ -574,7 +577,8 @@ class PgCaseRepository final : public CaseRepository {
       record.noticeEnd = r.get<std::string>(kSummaryCount + 6);
       record.personName = r.get<std::string>(kSummaryCount + 7);
       record.followsCaseId = r.get<long long>(kSummaryCount + 8);
-      const std::string followers = r.get<std::string>(kSummaryCount + 9);
+      record.personMaskedId = r.get<std::string>(kSummaryCount + 9);
+      const std::string followers = r.get<std::string>(kSummaryCount + 10);
       for (std::size_t start = 0; start < followers.size();) {
         const std::size_t end = std::min(followers.find(',', start), followers.size());
         record.followedBy.push_back(std::stoll(followers.substr(start, end - start)));

@@ -74,7 +74,7 @@ BEGIN
     END IF;
     IF t.append_only <> 'no' THEN
       EXECUTE format('CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON doudi.%I '
-                     'FOR EACH ROW EXECUTE FUNCTION doudi.audit_refuse_change()', t.name);
+                     'FOR EACH ROW EXECUTE FUNCTION doudi.audit_refuse_change(%L)', t.name, t.append_only);
     END IF;
     IF t.append_only = 'rows and truncate' THEN
       EXECUTE format('CREATE TRIGGER append_only_truncate BEFORE TRUNCATE ON doudi.%I '

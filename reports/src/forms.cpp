@@ -147,9 +147,10 @@ Document Decision(const DecisionInput& input) {
   document.blocks.emplace_back(Indented(
       "你于" + ChineseDate(input.appliedOn) + "提出的" + input.program +
       "申请，经入户调查、家庭经济状况核对、公示和审核，符合" + input.program + "条件。现决定自" +
-      ChineseMonth(input.firstMonth) + "起给予你家庭" + input.program + "，保障人口" +
-      std::to_string(input.householdSize) + "人，每月保障金" + input.monthlyAmount.ToDisplayString() +
-      "元，按月发放至你家庭的银行账户。"));
+      ChineseMonth(input.firstMonth) + "起给予" + (input.perPerson ? "你" : "你家庭") + input.program +
+      "，保障人口" + std::to_string(input.householdSize) + "人，每月保障金" +
+      input.monthlyAmount.ToDisplayString() + "元，按月发放至" + (input.perPerson ? "登记的" : "你家庭的") +
+      "银行账户。"));
   document.blocks.emplace_back(FieldGrid{
       2,
       {

@@ -247,6 +247,34 @@ BOOST_FIXTURE_TEST_CASE(the_summary_counts_help_records_and_the_households_progr
 
 // The model's codes are the ones the tables check and hold (HelpKind:
 // enumeration_codes).
+// A household that was helped and referred may still move village: its
+// append-only help records and referral sends follow the household's region
+// (the foreign keys' ON UPDATE CASCADE), and nothing else of them may change.
+BOOST_FIXTURE_TEST_CASE(a_helped_household_moves_village_with_its_records, Help) {
+  const Session c = server.AsUser(reviewer);
+  BOOST_TEST_REQUIRE(AddHelp(c, "SM-0001", "in_kind", "enterprise", "三门县海润食品有限公司", "", "").Ok());
+  const std::string household = Household("SM-0001");
+  c.Execute("SELECT doudi.referral_send($1::uuid, $2::bigint, NULL, NULL, '', "
+            "'[{\"department\": \"medical_insurance\", \"kind\": \"medical_aid\", \"request\": \"医疗救助\", "
+            "\"documents\": []}]'::jsonb)",
+            {dal::NewRequestId(), household});
+  BOOST_TEST_REQUIRE(server.Count("SELECT count(*) FROM doudi.referral_send WHERE household_id = " + household) == 1);
+  server.Execute("UPDATE doudi.household SET region_code = '331022001003' WHERE id = " + household);
+  BOOST_TEST(server.Scalar("SELECT string_agg(DISTINCT region_code, ',') FROM (SELECT region_code FROM "
+                           "doudi.help_record WHERE household_id = " + household +
+                           " UNION ALL SELECT region_code FROM doudi.referral_send WHERE household_id = " +
+                           household + ") AS x") == "331022001003");
+  // Still append-only: a region changed by hand, or anything else, is refused.
+  for (const std::string sql : {"UPDATE doudi.help_record SET region_code = '331022001201' WHERE household_id = ",
+                                "UPDATE doudi.help_record SET giver = '改' WHERE household_id = ",
+                                "DELETE FROM doudi.referral_send WHERE household_id = "}) {
+    BOOST_TEST_CONTEXT(sql) {
+      const SqlOutcome o = server.AsSuperuser().Try(sql + household);
+      BOOST_TEST(o.message.rfind("doudi:audit.append_only", 0) == 0U, o.message);
+    }
+  }
+}
+
 BOOST_FIXTURE_TEST_CASE(the_models_help_codes_are_the_databases, Help) {
   auto codes = [](auto texts) {
     std::set<std::string> out;

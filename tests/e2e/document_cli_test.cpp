@@ -23,6 +23,7 @@
 #include "doudi/dal/pg/pg_database.h"
 #include "doudi/dal/registry_repository.h"
 #include "doudi/model/household.h"
+#include "doudi/model/masking.h"
 #include "doudi/model/resident_id.h"
 #include "process.h"
 #include "test_database.h"
@@ -113,8 +114,10 @@ struct CaseDatabase {
   // decision (approve or refuse, with opinion). The superuser takes every
   // step, recorded for the role of its level (doudi.act_as): one person may
   // not act at two levels of a case.
-  std::int64_t Decide(const std::string& program, const std::string& decision, const std::string& opinion) const {
-    const auto id = AwaitingDecision(program);
+  // person: the member a per-person program (特困) is for, "" for none.
+  std::int64_t Decide(const std::string& program, const std::string& decision, const std::string& opinion,
+                      const std::string& person = "") const {
+    const auto id = AwaitingDecision(program, person);
     As(decider);
     if (decision == "approve") {
       sql.Execute(
@@ -128,9 +131,10 @@ struct CaseDatabase {
 
   // Opens a case of the household for program and takes it through the
   // township's steps and the notice to the county's decision.
-  std::int64_t AwaitingDecision(const std::string& program) const {
-    const auto id = std::stoll(sql.Scalar("SELECT doudi.case_open($1::bigint, $2, gen_random_uuid())",
-                                          {std::to_string(householdId), program}));
+  std::int64_t AwaitingDecision(const std::string& program, const std::string& person = "") const {
+    const auto id = std::stoll(
+        sql.Scalar("SELECT doudi.case_open($1::bigint, $2, gen_random_uuid(), false, '', NULLIF($3, '')::bigint)",
+                   {std::to_string(householdId), program, person}));
     const std::string text = std::to_string(id);
     As(reviewer);
     // The family's signed authorization (a file the database takes as a PDF by its first bytes).
@@ -300,6 +304,36 @@ BOOST_AUTO_TEST_CASE(refusal_notice_of_a_refused_case) {
   const Result decision = db.Run({"document", "decision", "--case", refused, "--format", "pdf", "-o", pdf});
   BOOST_TEST(decision.exitCode == 2);
   BOOST_TEST(decision.err.find("was refused") != std::string::npos, decision.err);
+}
+
+// A per-person case (特困) is its person's: the decision is addressed to
+// the spouse it was opened for, not the household's head, with her masked
+// ID, and supports one person; after she left the household (the letter
+// reprinted) it is still hers, with the masked ID the case record carries.
+BOOST_AUTO_TEST_CASE(a_per_person_decision_is_addressed_to_its_person) {
+  CaseDatabase db;
+  // 特困 and 低保 are not received together: the household's 低保 ends first.
+  db.As(db.reviewer);
+  db.Take(db.caseId, "review_periodic", "");
+  db.As(db.decider);
+  db.Take(db.caseId, "terminate", "户主经治疗后恢复劳动能力");
+  const std::string spouse = db.sql.Scalar("SELECT id::text FROM doudi.person WHERE name = '叶秀芬'");
+  const auto id = std::to_string(db.Decide("destitute", "approve", "", spouse));
+  const std::string spouseMasked = doudi::model::MaskedIdNumber(kSpouseId);
+  const std::string headMasked = doudi::model::MaskedIdNumber(kHeadId);
+  BOOST_TEST_REQUIRE(spouseMasked != headMasked);
+  for (const bool left : {false, true}) {
+    if (left) db.sql.Execute("UPDATE doudi.person SET left_on = current_date WHERE id = $1::bigint", {spouse});
+    const auto pdf = db.File(left ? "decision-left.pdf" : "decision.pdf");
+    const Result r = db.Run({"document", "decision", "--case", id, "--format", "pdf", "-o", pdf});
+    BOOST_REQUIRE_MESSAGE(r.exitCode == 0, r.err);
+    const std::string text = PdfText(pdf);
+    BOOST_TEST(text.find("叶秀芬（身份证号：" + spouseMasked + "）") != std::string::npos, text);
+    BOOST_TEST(text.find("给予你特困人员救助供养，保障人口1人") != std::string::npos, text);
+    BOOST_TEST(text.find("章海明") == std::string::npos, text);
+    BOOST_TEST(text.find(headMasked) == std::string::npos, text);
+    RequireNothingFull(text);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(payment_roster_as_pdf_and_xlsx) {

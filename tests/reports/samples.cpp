@@ -139,6 +139,23 @@ DecisionInput DecisionSample() {
   return input;
 }
 
+// A per-person (特困) decision: given to its person alone, one person
+// supported, paid to the account on record.
+DecisionInput DestituteDecisionSample() {
+  DecisionInput input = DecisionSample();
+  input.issue = {"三门县民政局", "三民特决〔2025〕0007号", Date(2025, 5, 20)};
+  input.recipient = "龚正发";
+  input.idNumber = ResidentIdFor(1959, 3, 8, 13);
+  input.program = "特困人员救助供养";
+  input.appliedOn = Date(2025, 4, 28);
+  input.perPerson = true;
+  input.householdSize = 1;
+  input.monthlyAmount = Yuan(1404);
+  input.firstMonth = std::chrono::year{2025} / std::chrono::June;
+  input.working = {"基本生活标准1,404.00元（低保标准1,080.00元×1.3）", "具备生活自理能力，不发照料护理费"};
+  return input;
+}
+
 RefusalInput Refusal() {
   RefusalInput input;
   input.issue = {"三门县民政局", "三民低不〔2025〕0031号", Date(2025, 3, 18)};
@@ -261,6 +278,7 @@ std::vector<std::string> SampleSecrets() {
     secrets.push_back(member.idNumber);
   }
   secrets.push_back(Refusal().idNumber);
+  secrets.push_back(DestituteDecisionSample().idNumber);
   secrets.push_back(Referral(false).idNumber);
   return secrets;
 }
@@ -269,6 +287,7 @@ std::vector<NamedDocument> AllKinds() {
   return {
       {"approval-form", ApprovalForm(Approval())},  {"survey-form", SurveyForm(Survey())},
       {"household-file", HouseholdFile(File())},    {"decision", Decision(DecisionSample())},
+      {"decision-destitute", Decision(DestituteDecisionSample())},
       {"refusal", RefusalNotice(Refusal())},        {"notice-roster", NoticeRoster(Notice())},
       {"payment-roster", PaymentRoster(Payment(300))}, {"statistics", StatisticsSummary(Statistics())},
       {"referral-slip", ReferralSlip(Referral(true))},

@@ -20,6 +20,7 @@ ApprovalFormInput Approval();
 SurveyFormInput Survey();
 HouseholdFileInput File();
 DecisionInput DecisionSample();
+DecisionInput DestituteDecisionSample();
 RefusalInput Refusal();
 NoticeRosterInput Notice();
 // A county roster of lineCount lines over 5 townships of 8 villages each.

@@ -6,7 +6,8 @@
 -- unmasked — by program, state, region prefix, the day opened (from, to,
 -- inclusive) and overdue (the nearer deadline passed). '' or NULL leaves a
 -- filter out. Newest first, at most p_limit (≤ 1000) rows, each with the
--- applicant's masked ID and the person a per-person case names.
+-- applicant's masked ID, the person the case names and whether it is a
+-- per-person case (the person is then the applicant).
 DROP FUNCTION IF EXISTS doudi.case_search(text,text,text,text,text,date,date,boolean,integer);
 CREATE OR REPLACE FUNCTION doudi.case_search(p_name text, p_id text, p_program text, p_state text, p_region text,
                                              p_from date, p_to date, p_overdue boolean, p_limit integer)
@@ -14,7 +15,7 @@ RETURNS TABLE (id bigint, household_id bigint, applicant_name text, id_number_ma
                region_code text, region_name text, program text, program_name text, step_order text, state text,
                version integer, step_due date, step_due_certain boolean, overall_due date,
                overall_due_certain boolean, deadline_status text, close_relative boolean, next_review_on date,
-               opened_at timestamptz, follows_case_id bigint, person_id bigint)
+               opened_at timestamptz, follows_case_id bigint, person_id bigint, per_person boolean)
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF char_length(coalesce(p_name, '')) > 50 OR char_length(coalesce(p_id, '')) > 50 THEN
@@ -31,7 +32,7 @@ BEGIN
          (SELECT p.name FROM doudi.person AS p WHERE p.id = c.person_id),
          o.region_code, o.region_name, o.program, o.program_name, o.step_order, o.state, o.version, o.step_due,
          o.step_due_certain, o.overall_due, o.overall_due_certain, o.deadline_status, o.close_relative,
-         o.next_review_on, o.opened_at, c.follows_case_id, c.person_id
+         o.next_review_on, o.opened_at, c.follows_case_id, c.person_id, c.per_person
   FROM doudi.case_overview AS o
   JOIN doudi.assistance_case AS c ON c.id = o.id
   WHERE (coalesce(p_program, '') = '' OR o.program = p_program)

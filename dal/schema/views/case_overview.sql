@@ -3,7 +3,10 @@
 -- applicant is the household's head, or for a per-person case its person
 -- (特困 is one person's: two members' cases are told apart everywhere the
 -- applicant is shown, the public notice and the payment roster included).
-CREATE OR REPLACE VIEW doudi.case_overview WITH (security_invoker = true) AS
+-- per_person says which: a household case may name a person too (the
+-- member it was opened for) and is still the household's.
+DROP VIEW IF EXISTS doudi.case_overview CASCADE;
+CREATE VIEW doudi.case_overview WITH (security_invoker = true) AS
   SELECT c.id, c.household_id, c.region_code, c.program, c.step_order, c.state, c.version,
          c.step_due, c.step_due_certain, c.overall_due, c.overall_due_certain, c.close_relative,
          c.next_review_on, c.opened_at,
@@ -16,7 +19,7 @@ CREATE OR REPLACE VIEW doudi.case_overview WITH (security_invoker = true) AS
                                CASE WHEN c.step_due IS NOT NULL AND c.step_due <= coalesce(c.overall_due, c.step_due)
                                     THEN c.step_due_certain ELSE c.overall_due_certain END,
                                c.program, c.region_code) AS deadline_status,
-         c.person_id
+         c.person_id, c.per_person
   FROM doudi.assistance_case AS c
   JOIN doudi.region AS r ON r.code = c.region_code
   JOIN doudi.program AS g ON g.code = c.program;

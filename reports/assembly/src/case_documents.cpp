@@ -269,14 +269,24 @@ const dal::CaseStep& DecisionStep(const dal::CaseRecord& record, const char* wan
   return *step;
 }
 
-// The applicant as case_overview names them: a per-person case's (特困)
-// person, else the household's head.
-const model::Person* Applicant(const CaseData& data) {
-  const auto& summary = data.record.summary;
-  for (const auto& p : data.household.members) {
-    if (summary.personId != 0 && p.id == summary.personId && p.name == summary.applicantName) return &p;
+// Whom a letter is addressed to, as case_overview names the applicant: a
+// per-person case's (特困) person — with their full ID while a current
+// member, else (they left the household) with the masked ID the case
+// record carries — and a household case's head.
+struct Addressee {
+  std::string name;
+  std::string idNumber;  // full or masked: the letter prints it masked
+};
+Addressee AddresseeOf(const CaseData& data) {
+  const auto& record = data.record;
+  if (record.summary.perPerson) {
+    for (const auto& p : data.household.members) {
+      if (p.id == record.summary.personId) return {p.name, p.idNumber};
+    }
+    return {record.personName, record.personMaskedId};
   }
-  return data.household.Head();
+  if (const auto* head = data.household.Head()) return {head->name, head->idNumber};
+  return {record.summary.applicantName, ""};
 }
 
 // What a decision and a refusal share: dated and numbered on the decision,
@@ -285,9 +295,10 @@ void FillLetter(LetterInput& input, Context& ctx, const CaseData& data, const da
   const auto& summary = data.record.summary;
   const auto decidedOn = ParseDate(step.actedAt).value_or(ctx.today);
   input.issue = IssueOf(ctx, summary, kind, decidedOn, decidedOn);
-  const model::Person* applicant = Applicant(data);
-  input.recipient = applicant != nullptr ? applicant->name : summary.applicantName;
-  input.idNumber = applicant != nullptr ? applicant->idNumber : "";
+  auto addressee = AddresseeOf(data);
+  input.recipient = std::move(addressee.name);
+  input.idNumber = std::move(addressee.idNumber);
+  input.perPerson = summary.perPerson;
   input.regionName = ctx.places.FullName(summary.regionCode);
   input.program = summary.programName;
   input.appliedOn = OpenedOn(data.record, ctx.today);
@@ -299,7 +310,8 @@ Document DecisionOf(Context& ctx, const CaseData& data) {
   const auto& step = DecisionStep(record, "approve", "a decision");
   DecisionInput input;
   FillLetter(input, ctx, data, step, "决");
-  input.householdSize = static_cast<int>(data.household.members.size());
+  // A per-person case supports its person alone (as the public notice says).
+  input.householdSize = record.summary.perPerson ? 1 : static_cast<int>(data.household.members.size());
   AmountOf(record, input.monthlyAmount, input.working);
   const auto month = assembly::ParseMonth(record.benefits.empty() ? "" : record.benefits.front().effectiveMonth);
   if (!month)

@@ -57,7 +57,8 @@ struct CaseSummary {
   DeadlineStatus deadline = DeadlineStatus::None;  // of the nearer of the two
   bool closeRelative = false;                      // a close relative of staff: county survey
   std::string nextReviewOn;                        // while benefits are paid
-  std::int64_t personId = 0;                       // the person a per-person case (特困) names; 0 for none
+  std::int64_t personId = 0;                       // the person the case names (per-person or not); 0 for none
+  bool perPerson = false;  // a per-person case (特困): personId is its applicant, not the head
 };
 
 // One step taken: who, when, at which level, with what opinion.
@@ -161,6 +162,7 @@ struct CaseRecord {
   std::vector<CaseBenefit> benefits;        // oldest first
   std::vector<PaymentLine> recentPayments;  // the last 13 months, newest first
   std::string personName;                   // of summary.personId, the person a per-person case (特困) names
+  std::string personMaskedId;               // that person's resident ID, masked (members who left included)
   std::int64_t followsCaseId = 0;           // the case this one follows up (临时救助 → 低保); 0 for none
   std::vector<std::int64_t> followedBy;     // the cases that follow this one up, oldest first
   std::vector<MissingRequirement> missing;  // MissingRequirements when loaded

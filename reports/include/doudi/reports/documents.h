@@ -146,6 +146,7 @@ struct LetterInput {
   std::string program;
   std::chrono::year_month_day appliedOn{};
   ObjectionRights rights;
+  bool perPerson = false;  // a per-person program (特困): given to the recipient, not their household
 };
 
 struct DecisionInput : LetterInput {
