@@ -61,6 +61,8 @@ constexpr std::array kSentences{
     RefusalSentence{"calendar.malformed",
                     "The holiday calendar sent is malformed: its days, kinds and names differ in number."},
     RefusalSentence{"calendar.other_year", "The notice for {year} lists a date in another year."},
+    RefusalSentence{"card.bad_field", "The ID card's {field} cannot be stored: read the card again."},
+    RefusalSentence{"card.not_a_member", "The ID card read is no current member's of this household."},
     RefusalSentence{"case.action_for_group", "Your staff group may not take this step."},
     RefusalSentence{"case.action_not_possible", "This step is not possible in the case's present state."},
     RefusalSentence{"case.already_open", "This household already has an open {program} case (case {case_id})."},

@@ -7,9 +7,11 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "doudi/dal/errors.h"
+#include "doudi/model/iso_date.h"
 #include "doudi/model/masking.h"
 #include "doudi/model/text.h"
 #include "pg_errors.h"
+#include "pg_hex.h"
 #include "pg_internal.h"
 
 namespace doudi::dal::pg {
@@ -56,6 +58,7 @@ class PgRegistryRepository final : public RegistryRepository {
       h.housing = FromCode<model::HousingCondition>(housing, model::ParseHousingCondition);
       h.status = FromCode<model::RegistryStatus>(status, model::ParseRegistryStatus);
       LoadMembers(h);
+      LoadCards(h);
       LoadIncomes(h);
       LoadAssets(h);
       LoadStatusHistory(h);
@@ -192,6 +195,7 @@ class PgRegistryRepository final : public RegistryRepository {
         soci::use(a[3]), soci::use(a[4]), soci::use(a[5]), soci::use(a[6]), soci::use(a[7]), soci::use(a[8]),
         soci::use(a[9]), soci::use(a[10]), soci::use(a[11]), soci::use(a[12]), soci::use(a[13]), soci::use(a[14]),
         soci::use(a[15]), soci::use(a[16]), soci::into(savedId, idOut), soci::into(savedVersion, versionOut), soci::into(refusal, refusalInd);
+    if (refusalInd != soci::i_ok) RecordCards(h, savedId, requestId);
     // A refusal commits too: it wrote only the record of what was asked.
     tr.commit();
     if (refusalInd == soci::i_ok) {
@@ -203,6 +207,52 @@ class PgRegistryRepository final : public RegistryRepository {
     }
     SealAfterCommit(m_sql);
     return {savedId, savedVersion};
+  }
+
+  // Each card read at the desk since h was loaded (IdCardFacts::fresh), in
+  // the save's transaction: the card and the save are stored together or
+  // not at all, and the save's request id keeps a resent save from
+  // recording a read twice (doudi.person_card_record).
+  void RecordCards(const Household& h, long long householdId, const std::string& requestId) {
+    const std::string request = requestId.empty() ? NewRequestId() : requestId;
+    for (const auto& p : h.members) {
+      if (!p.card || !p.card->fresh) continue;
+      const auto& card = *p.card;
+      const std::string from = model::IsoDate(card.validFrom);
+      const std::string until = card.validUntil ? model::IsoDate(*card.validUntil) : std::string();
+      const std::string photo = HexOf(card.photo);
+      soci::indicator untilInd = card.validUntil ? soci::i_ok : soci::i_null;
+      soci::indicator photoInd = card.photo.empty() ? soci::i_null : soci::i_ok;
+      long long id = 0;
+      m_sql << "SELECT doudi.person_card_record(CAST(:r AS uuid), :h, :n, :e, :a, CAST(:f AS date), "
+               "CAST(:u AS date), decode(:p, 'hex'))",
+          soci::use(request), soci::use(householdId), soci::use(p.idNumber), soci::use(card.ethnicityCode),
+          soci::use(card.authority), soci::use(from), soci::use(until, untilInd), soci::use(photo, photoInd),
+          soci::into(id);
+    }
+  }
+
+  // The latest card read of each current member (no photo bytes).
+  void LoadCards(Household& h) {
+    soci::rowset<soci::row> rows =
+        (m_sql.prepare << "SELECT DISTINCT ON (c.person_id) c.person_id, c.ethnicity_code, c.authority, "
+                          "to_char(c.valid_from, 'YYYY-MM-DD'), coalesce(to_char(c.valid_until, 'YYYY-MM-DD'), ''), "
+                          "to_char(c.read_at, 'YYYY-MM-DD HH24:MI') FROM doudi.person_card AS c "
+                          "WHERE c.household_id = :h ORDER BY c.person_id, c.id DESC",
+         soci::use(*h.id));
+    for (const auto& r : rows) {
+      const long long person = r.get<long long>(0);
+      for (auto& p : h.members) {
+        if (p.id != person) continue;
+        model::IdCardFacts card;
+        card.ethnicityCode = r.get<std::string>(1);
+        card.authority = r.get<std::string>(2);
+        card.validFrom = model::ParseIsoDate(r.get<std::string>(3)).value_or(std::chrono::year_month_day{});
+        card.validUntil = model::ParseIsoDate(r.get<std::string>(4));
+        card.readAt = r.get<std::string>(5);
+        p.card = std::move(card);
+      }
+    }
   }
 
   void LoadMembers(Household& h) {

@@ -53,6 +53,10 @@ BEGIN
       -- enter the trail); record and bytes never change (triggers/attachment*.sql refuse it)
       ('attachment',               'id',        'insert update',        'no'),
       ('attachment_content',       NULL,        '',                     'no'),
+      -- an ID card's reads: the row audited (the photo's SHA-256 and size vouch for its bytes, which
+      -- never enter the trail); both append-only, the region following a household that moves
+      ('person_card',              'id',        'insert',               'rows'),
+      ('person_card_photo',        NULL,        '',                     'rows'),
       ('audit_row',                NULL,        '',                     'rows and truncate'),
       ('audit_seal',               NULL,        '',                     'rows and truncate'))
     AS audited (name, key, events, append_only)

@@ -21,7 +21,7 @@ BEGIN
 END
 $$;
 
-GRANT SELECT ON doudi.alert, doudi.alert_verification, doudi.crosscheck_batch, doudi.app_user, doudi.asset, doudi.assistance_case, doudi.audit_row, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_step, doudi.case_survey, doudi.charity_fund, doudi.household, doudi.income_item, doudi.payment_line, doudi.person, doudi.referral, doudi.registry_status_change, doudi.department, doudi.department_help, doudi.department_due_days, doudi.referral_send, doudi.help_record, doudi.charity_fund_topup, doudi.pairing_contact, doudi.pairing_household, doudi.pairing_assignment, doudi.pairing_visit, doudi.support_term, doudi.support_term_source, doudi.intake_token, doudi.intake_report, doudi.intake_photo, doudi.attachment TO doudi_audit_reader;
+GRANT SELECT ON doudi.alert, doudi.alert_verification, doudi.crosscheck_batch, doudi.app_user, doudi.asset, doudi.assistance_case, doudi.audit_row, doudi.calendar_exception, doudi.calendar_year, doudi.case_amount_confirmation, doudi.case_amount_exception, doudi.case_amount_proposal, doudi.case_benefit, doudi.case_evidence, doudi.case_step, doudi.case_survey, doudi.charity_fund, doudi.household, doudi.income_item, doudi.payment_line, doudi.person, doudi.referral, doudi.registry_status_change, doudi.department, doudi.department_help, doudi.department_due_days, doudi.referral_send, doudi.help_record, doudi.charity_fund_topup, doudi.pairing_contact, doudi.pairing_household, doudi.pairing_assignment, doudi.pairing_visit, doudi.support_term, doudi.support_term_source, doudi.intake_token, doudi.intake_report, doudi.intake_photo, doudi.attachment, doudi.person_card TO doudi_audit_reader;
 GRANT SELECT ON doudi.audit_seal, doudi.unmasked_access TO doudi_auditor;
 GRANT INSERT ON doudi.crosscheck_stage, doudi.import_stage, doudi.region TO doudi_center_admin;
 GRANT SELECT ON doudi.audit_seal, doudi.household, doudi.person, doudi.save_request, doudi.unmasked_access TO doudi_center_admin;
@@ -69,3 +69,6 @@ GRANT SELECT (id, name, region_code, expires_on, issued_at, issued_by, revoked_a
 -- Attachments: the desk reads the records (row-level security decides which), never the bytes'
 -- table: doudi.attachment_content gives one file's bytes after applying its owner's scope.
 GRANT SELECT ON doudi.attachment TO doudi_user;
+-- ID card reads and their photos: the desk reads them like the member (row-level security decides
+-- which; a liaison none); doudi.person_card_record writes them.
+GRANT SELECT ON doudi.person_card, doudi.person_card_photo TO doudi_user;

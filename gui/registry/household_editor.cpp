@@ -509,6 +509,10 @@ void HouseholdEditor::FillFromCard(const workstation::IdCardData& card) {
   // As if typed: the grid derives sex and birth date from the number.
   EditCell(Table::Members, row, MemberGrid::kName, Wx(model::NormalizeName(card.name)));
   EditCell(Table::Members, row, MemberGrid::kIdNumber, Wx(card.idNumber));
+  // Ethnicity, authority, validity and photo: recorded with the save.
+  m_household.members[static_cast<std::size_t>(row)].card = workstation::FactsOf(card);
+  m_members->FillCard(row);
+  Revalidate();
   if (m_household.address.empty() && !card.address.empty()) {
     if (auto* address = dynamic_cast<wxTextCtrl*>(FieldControl("address"))) address->SetValue(Wx(card.address));
   }

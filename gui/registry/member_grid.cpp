@@ -7,6 +7,7 @@
 
 #include "app/session.h"
 #include "doudi/model/resident_id.h"
+#include "doudi/workstation/id_card.h"
 
 namespace doudi::gui {
 
@@ -24,7 +25,8 @@ MemberGrid::MemberGrid(wxWindow* parent, model::Household& household, std::funct
                      {_("Illnesses"), 96},
                      {_("Schooling"), 76},
                      {_("Employment"), 76},
-                     {_("Ability to work"), 104}}),
+                     {_("Ability to work"), 104},
+                     {_("ID card"), 190}}),
       m_membersRenamed(std::move(membersRenamed)) {
   const auto choices = [](wxArrayString labels) { return new wxGridCellChoiceEditor(labels); };
   // Its own editor instance, so EDITOR_CREATED names this column and the ID
@@ -33,6 +35,7 @@ MemberGrid::MemberGrid(wxWindow* parent, model::Household& household, std::funct
   SetColumn(kRelation, choices(EnumLabels<model::Relation>()));
   SetColumn(kSex, nullptr, true);
   SetColumn(kBirthDate, nullptr, true);
+  SetColumn(kCard, nullptr, true);
   SetColumn(kDisability, choices(EnumLabels<model::DisabilityCategory>()));
   wxArrayString grades;
   grades.Add(wxString());
@@ -60,6 +63,24 @@ void MemberGrid::FillRow(int row) {
   SetCellValue(row, kEmployment, Label(p.employment));
   SetCellValue(row, kWorkAbility, Label(p.workAbility));
   FillDerivedCells(row);
+  FillCard(row);
+}
+
+// "畲族，有效期至2036-04-20": ethnicity and the end of the validity (the
+// authority and the photo are in the card box); a read not yet saved says
+// so first ("待保存：…"), where a narrow column still shows it.
+void MemberGrid::FillCard(int row) {
+  const auto& card = m_household.members[ToIndex(row)].card;
+  if (!card) {
+    SetCellValue(row, kCard, wxString());
+    return;
+  }
+  const wxString ethnicity = Wx(std::string(workstation::EthnicityName(card->ethnicityCode)));
+  wxString text = card->validUntil
+                      ? wxString::Format(_("%s, valid until %s"), ethnicity, DateText(*card->validUntil))
+                      : wxString::Format(_("%s, valid for good"), ethnicity);
+  if (card->fresh) text = wxString::Format(_("To be stored: %s"), text);
+  SetCellValue(row, kCard, text);
 }
 
 void MemberGrid::FillDerivedCells(int row) {
@@ -89,6 +110,11 @@ void MemberGrid::ApplyCell(int r, int column) {
       if (const auto* valid = std::get_if<model::ResidentId>(&parsed)) id = valid->Text();  // e.g. x -> X
       const std::string old = p.idNumber;
       p.idNumber = id;
+      // A card belongs to its number: another number is another person's.
+      if (old != id && p.card) {
+        p.card.reset();
+        FillCard(r);
+      }
       // Income items name their member by ID, so they follow the change.
       if (!old.empty()) {
         for (auto& income : m_household.incomes) {

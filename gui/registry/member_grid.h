@@ -22,6 +22,7 @@ class MemberGrid : public HouseholdGrid {
     kSchooling,
     kEmployment,
     kWorkAbility,
+    kCard,  // what the member's ID card said (读卡), read-only: last, beside the card box
     kColumnCount
   };
 
@@ -44,12 +45,18 @@ class MemberGrid : public HouseholdGrid {
  protected:
   int ColumnOf(const std::string& field) const override;
   wxString IssueLine(int number, const wxString& column, const wxString& message) const override;
-  bool IsDerived(int column) const override { return column == kSex || column == kBirthDate; }
+  bool IsDerived(int column) const override { return column == kSex || column == kBirthDate || column == kCard; }
   bool ShowsTableIssue() const override { return true; }
 
  private:
   void FillRow(int row);
   void FillDerivedCells(int row);
+
+ public:
+  // Shows what row's member card says (after a read).
+  void FillCard(int row);
+
+ private:
 
   std::function<void()> m_membersRenamed;
 };

@@ -171,4 +171,22 @@ BOOST_AUTO_TEST_CASE(an_expired_card_is_told) {
   BOOST_TEST(!workstation::IsExpired(card, year_month_day{year{2026}, April, day{20}}));
 }
 
+// What the registry keeps of a read card: a fresh read with its photo,
+// and the ethnicity's name from the GB 3304 table.
+BOOST_AUTO_TEST_CASE(a_read_card_gives_the_facts_the_registry_keeps) {
+  IdCardData card = Parsed(GoodMessage());
+  card.photo = {'B', 'M', 1, 2, 3};
+  const auto facts = workstation::FactsOf(card);
+  BOOST_TEST(facts.fresh);
+  BOOST_TEST(facts.ethnicityCode == "22");
+  BOOST_TEST(facts.authority == "三门县公安局");
+  BOOST_TEST((facts.validFrom == year_month_day{year{2016}, April, day{20}}));
+  BOOST_TEST((facts.validUntil == year_month_day{year{2036}, April, day{20}}));
+  BOOST_TEST((facts.photo == card.photo));
+  BOOST_TEST(facts.readAt.empty());
+  BOOST_TEST(workstation::EthnicityName("22") == "畲族");
+  BOOST_TEST(workstation::EthnicityName("98") == "外国血统中国籍人士");
+  BOOST_TEST(workstation::EthnicityName("99").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

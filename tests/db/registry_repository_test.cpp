@@ -35,6 +35,85 @@ BOOST_AUTO_TEST_CASE(created_household_loads_back_whole) {
   BOOST_TEST(loaded->PerCapitaMonthlyIncome().Fen() == 75000);
 }
 
+// What a member's ID card said is stored with the save that the read
+// filled: in its transaction, once per request, the photo apart with its
+// SHA-256 in the audited row; the household loaded again carries the
+// stored read. A field no card has refuses the whole save, and the cards
+// are read within scope like the members (a liaison reads none).
+BOOST_AUTO_TEST_CASE(a_card_read_is_stored_with_the_save) {
+  using namespace std::chrono;
+  test::MigratedDatabase m;
+  auto h = test::SampleHousehold();
+  model::IdCardFacts card;
+  card.ethnicityCode = "22";  // 畲族
+  card.authority = "三门县公安局";
+  card.validFrom = year{2016} / April / 20;
+  card.validUntil = year{2036} / April / 20;
+  card.fresh = true;
+  card.photo = {'B', 'M'};
+  card.photo.resize(1024, 0x7f);
+  h.members[0].card = card;
+  const std::string request = dal::NewRequestId();
+  const auto id = m.db->Registry().CreateHousehold(h, request);
+  // The same save sent again (its reply lost): the same household, one read.
+  BOOST_TEST(m.db->Registry().CreateHousehold(h, request) == id);
+  const std::string household = std::to_string(id);
+  BOOST_TEST(m.server.Scalar("SELECT count(*) || '|' || min(ethnicity_code) || '|' || min(authority) || '|' || "
+                             "min(photo_bytes) FROM doudi.person_card WHERE household_id = " + household) ==
+             "1|22|三门县公安局|1024");
+  BOOST_TEST(m.server.Scalar("SELECT c.photo_sha256 = sha256(p.photo) FROM doudi.person_card AS c "
+                             "JOIN doudi.person_card_photo AS p ON p.card_id = c.id WHERE c.household_id = " +
+                             household) == "t");
+  // Audited: the row with the photo's digest, never the photo's bytes.
+  BOOST_TEST(m.server.Scalar("SELECT count(*) FROM doudi.audit_row WHERE table_name = 'person_card' AND "
+                             "new_row ? 'photo_sha256' AND NOT new_row ? 'photo'") == "1");
+  const auto loaded = *m.db->Registry().LoadHousehold(id);
+  BOOST_REQUIRE(loaded.members[0].card.has_value());
+  const auto& stored = *loaded.members[0].card;
+  BOOST_TEST(!stored.fresh);
+  BOOST_TEST(stored.ethnicityCode == "22");
+  BOOST_TEST((stored.validFrom == year{2016} / April / 20));
+  BOOST_TEST((stored.validUntil == std::optional<year_month_day>(year{2036} / April / 20)));
+  BOOST_TEST(!stored.readAt.empty());
+  BOOST_TEST(stored.photo.empty());
+  BOOST_TEST(!loaded.members[1].card.has_value());
+  // Saved again unchanged: the stored read is not recorded a second time.
+  BOOST_TEST(m.db->Registry().SaveHousehold(loaded, dal::NewRequestId()) == 2);
+  BOOST_TEST(m.server.Count("SELECT count(*) FROM doudi.person_card WHERE household_id = " + household) == 1);
+
+  // A field no card has: the whole save is refused, nothing of it stored.
+  auto other = test::SampleHousehold(200);
+  card.ethnicityCode = "99";
+  other.members[0].card = card;
+  const auto before = m.server.Count("SELECT count(*) FROM doudi.household");
+  try {
+    m.db->Registry().CreateHousehold(other, dal::NewRequestId());
+    BOOST_ERROR("a card with ethnicity 99 was stored");
+  } catch (const dal::DatabaseError& e) {
+    BOOST_TEST(e.Code() == "card.bad_field", e.what());
+    BOOST_TEST(e.Arguments().at("field") == "ethnicity");
+  }
+  BOOST_TEST(m.server.Count("SELECT count(*) FROM doudi.household") == before);
+
+  // Read within scope: the village's clerk reads the card and its photo, a
+  // clerk of another village and a liaison read none, and the other clerk
+  // cannot record one (the household is not theirs: gone, alike).
+  const auto clerk = m.server.CreateUser("clerk", "village_clerk", "331022001201");
+  const auto otherClerk = m.server.CreateUser("other", "village_clerk", "331022001206");
+  const auto liaison = m.server.CreateUser("liaison", "department_liaison", "331022", "medical_insurance");
+  BOOST_TEST(m.server.AsUser(clerk).Scalar("SELECT count(*) FROM doudi.person_card_photo") == "1");
+  BOOST_TEST(m.server.AsUser(otherClerk).Scalar("SELECT count(*) FROM doudi.person_card") == "0");
+  BOOST_TEST(m.server.AsUser(liaison).Scalar("SELECT count(*) FROM doudi.person_card") == "0");
+  const auto refused = m.server.AsUser(otherClerk).Try(
+      "SELECT doudi.person_card_record(gen_random_uuid(), $1::bigint, $2, '01', '三门县公安局', '2016-04-20', NULL, "
+      "NULL)",
+      {household, h.members[0].idNumber});
+  BOOST_TEST(refused.message.rfind("doudi:household.gone", 0) == 0U, refused.message);
+  // Append-only: nobody changes what a card said.
+  BOOST_TEST(m.server.AsSuperuser().Try("UPDATE doudi.person_card SET authority = '改' WHERE household_id = " +
+                                        household).message.rfind("doudi:audit.append_only", 0) == 0U);
+}
+
 BOOST_AUTO_TEST_CASE(missing_household_is_nullopt) {
   test::MigratedDatabase m;
   BOOST_TEST(!m.db->Registry().LoadHousehold(987654).has_value());

@@ -1,6 +1,7 @@
 // The 读卡 button of the household editor with the simulated reader: a card
-// fills a member (and the card box shows what the registry keeps no column
-// for), a card that fails the GB 11643 check is refused, a card of a person
+// fills a member (the card box shows all it says; its ethnicity, authority,
+// validity and photo are stored with the save), a card that fails the
+// GB 11643 check is refused, a card of a person
 // registered in another household opens that household instead, and a
 // person outside the clerk's scope is not revealed.
 #include <wx/grid.h>
@@ -8,15 +9,19 @@
 #include <wx/weakref.h>
 
 #include <boost/test/unit_test.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <variant>
 
 #include "../unit/temporary_directory.h"
 #include "app/screenshot.h"
+#include "app/session.h"
 #include "common/database_worker.h"
 #include "doudi/dal/connection_profile.h"
+#include "doudi/model/resident_id.h"
 #include "gui_harness.h"
 #include "registry/household_editor.h"
 #include "registry/household_form.h"
@@ -92,7 +97,7 @@ BOOST_FIXTURE_TEST_CASE(the_simulated_reader_fills_the_member_form, CardFixture)
   BOOST_TEST(test::U(grid->GetCellValue(0, gui::MemberGrid::kBirthDate)) == "1986-03-15");
   BOOST_TEST(std::none_of(editor->Issues().begin(), editor->Issues().end(),
                           [](const auto& issue) { return issue.field.rfind("members[0]", 0) == 0; }));
-  // What the registry has no column for is shown in the card box.
+  // The card box shows all of it, photo included.
   BOOST_REQUIRE(panel->Card().has_value());
   BOOST_TEST(panel->Card()->photo.size() > 54u);
   BOOST_TEST(test::U(panel->FieldText(1)) == "畲族");
@@ -202,6 +207,64 @@ BOOST_FIXTURE_TEST_CASE(a_person_outside_the_scope_is_not_revealed, CardFixture)
   BOOST_TEST(!editor->HouseholdToOpen().has_value());
   BOOST_REQUIRE(editor->Edited().members.size() == 1u);
   BOOST_TEST(test::U(editor->CardPanel()->Message()).find("001206") == std::string::npos);
+}
+
+// A member's card read into their own household: the members grid shows
+// its ethnicity, authority and validity as read and not yet stored; the
+// save stores them with the household (doudi.person_card, in the save's
+// transaction), and the household loaded again shows the stored read.
+BOOST_FIXTURE_TEST_CASE(a_card_read_is_stored_with_the_save, CardFixture) {
+  const std::int64_t householdId = std::stoll(desk.Server().Scalar(
+      "SELECT id FROM doudi.household WHERE region_code = '331022001201' AND source_ref = 'SM-0001'"));
+  const auto open = [&] {
+    auto editor = std::make_unique<HouseholdEditor>(nullptr, worker, session, householdId);
+    editor->Show();
+    BOOST_REQUIRE(test::PumpUntil([&] { return editor->GetState() != HouseholdEditor::State::Loading; }));
+    BOOST_REQUIRE(editor->GetState() == HouseholdEditor::State::Editing);
+    return editor;
+  };
+  auto editor = open();
+  const model::Person member = editor->Edited().members.at(1);
+  const auto id = model::ResidentId::Parse(member.idNumber, gui::Today());
+  BOOST_REQUIRE(std::holds_alternative<model::ResidentId>(id));
+  const auto& valid = std::get<model::ResidentId>(id);
+  const auto birth = valid.BirthDate();
+  char digits[9];
+  std::snprintf(digits, sizeof digits, "%04d%02u%02u", static_cast<int>(birth.year()),
+                static_cast<unsigned>(birth.month()), static_cast<unsigned>(birth.day()));
+  ReaderSetting reader(
+      WriteCard(member.name, valid.GetSex() == model::Sex::Male ? "1" : "2", digits, member.idNumber));
+  ReadCard(*editor);
+  BOOST_TEST(!editor->CardPanel()->MessageIsProblem(), test::U(editor->CardPanel()->Message()));
+  auto* grid = editor->Grid(HouseholdEditor::Table::Members);
+  const std::string shown = test::U(grid->GetCellValue(1, gui::MemberGrid::kCard));
+  BOOST_TEST(shown.find("汉族") != std::string::npos, shown);
+  const std::string toBeStored = test::U(_("To be stored: %s"));
+  BOOST_TEST(shown.rfind(toBeStored.substr(0, toBeStored.size() - 2), 0) == 0U, shown);
+  BOOST_TEST(editor->IsDirty());
+  BOOST_REQUIRE(editor->CanSave());
+  editor->Save();
+  BOOST_REQUIRE(test::PumpUntil([&] { return editor->GetState() == HouseholdEditor::State::Editing; }));
+  BOOST_TEST(!editor->IsDirty());
+  BOOST_TEST(desk.Server().Scalar("SELECT string_agg(ethnicity_code || '|' || authority || '|' || valid_from || '|' || "
+                                  "coalesce(valid_until::text, '长期') || '|' || photo_bytes, ',') "
+                                  "FROM doudi.person_card WHERE person_id = " +
+                                  std::to_string(*member.id)) == "01|三门县公安局|2010-01-01|长期|0");
+  // Loaded again: the stored read, no longer marked as waiting for the save.
+  editor.reset();
+  auto again = open();
+  const auto& card = again->Edited().members.at(1).card;
+  BOOST_REQUIRE(card.has_value());
+  BOOST_TEST(!card->fresh);
+  BOOST_TEST(card->authority == "三门县公安局");
+  BOOST_TEST(!card->validUntil.has_value());
+  const std::string stored = test::U(again->Grid(HouseholdEditor::Table::Members)->GetCellValue(1, gui::MemberGrid::kCard));
+  BOOST_TEST(stored == test::U(wxString::Format(_("%s, valid for good"), wxString::FromUTF8("汉族"))), stored);
+  BOOST_TEST(stored != shown, stored);
+  // The column is the grid's last: scrolled to, as a clerk would.
+  again->Grid(HouseholdEditor::Table::Members)->MakeCellVisible(1, gui::MemberGrid::kCard);
+  test::PumpUntil([] { return false; }, std::chrono::milliseconds(400));  // let it paint
+  BOOST_TEST(gui::SaveWindowPng(again.get(), test::ShotPath("id-card-stored.png")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -361,6 +361,9 @@ Household MergeHousehold(const Household& base, const Household& theirs, const H
       for (const auto& field : MemberFields()) {
         if (takesMine(field.part, slot->key)) field.copy(person, *slot->mine);
       }
+      // A card read at this desk is a fact, not a choice: it is recorded
+      // with the merged save (the stored read is theirs otherwise).
+      if (slot->mine->card && slot->mine->card->fresh) person.card = slot->mine->card;
       merged.members.push_back(std::move(person));
     } else if (slot->theirs) {
       if (!takesMine(HouseholdPart::Member, slot->key)) merged.members.push_back(*slot->theirs);

@@ -243,4 +243,20 @@ bool IsExpired(const IdCardData& card, year_month_day today) {
   return card.validUntil && *card.validUntil < today;
 }
 
+model::IdCardFacts FactsOf(const IdCardData& card) {
+  model::IdCardFacts facts;
+  facts.ethnicityCode = card.ethnicityCode;
+  facts.authority = card.authority;
+  facts.validFrom = card.validFrom;
+  facts.validUntil = card.validUntil;
+  facts.fresh = true;
+  facts.photo = card.photo;
+  return facts;
+}
+
+std::string_view EthnicityName(std::string_view code) {
+  const auto* row = ByCode(code, model::codes::kCodesEthnicity);
+  return row == nullptr ? std::string_view() : row->term;
+}
+
 }  // namespace doudi::workstation

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "doudi/model/domain_enum.h"
+#include "doudi/model/id_card_facts.h"
 #include "doudi/model/money.h"
 #include "doudi/model/text.h"
 #include "doudi/model/validation.h"
@@ -204,6 +205,9 @@ struct Person {
   // category; empty when none was written. Validate checks it names the same
   // category as relation.
   std::string relationTerm;
+  // The latest read of the member's ID card (stored, or fresh: recorded
+  // with the next save); nullopt when no card was ever read.
+  std::optional<IdCardFacts> card;
 
   friend bool operator==(const Person&, const Person&) = default;
 };

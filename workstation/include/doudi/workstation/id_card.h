@@ -21,6 +21,7 @@
 #include <variant>
 #include <vector>
 
+#include "doudi/model/id_card_facts.h"
 #include "doudi/model/resident_id.h"
 
 namespace doudi::workstation {
@@ -123,5 +124,12 @@ std::vector<IdCardProblem> CheckIdCard(const IdCardData& card, std::chrono::year
 
 // Whether the card's validity has ended before today (a 长期 card never).
 bool IsExpired(const IdCardData& card, std::chrono::year_month_day today);
+
+// What of a card the registry keeps beside the member's name and number,
+// as a fresh read (recorded with the household's next save).
+model::IdCardFacts FactsOf(const IdCardData& card);
+
+// A GB 3304 code's name ("01" → "汉族"); "" for a code no table lists.
+std::string_view EthnicityName(std::string_view code);
 
 }  // namespace doudi::workstation

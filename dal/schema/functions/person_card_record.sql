@@ -1,0 +1,66 @@
+-- Records what a member's resident-ID card said when the desk's reader read
+-- it (doudi.person_card, docs/devices.md), called by the data layer in the
+-- transaction of the household save that the read filled, with that save's
+-- request id: the member is the household's current member with the card's
+-- number. The same request sent again records nothing new and returns the
+-- same row. Refuses (SQLSTATE): 42501 a caller who may not edit the
+-- registry; P0002 a household they may not see, or gone, alike
+-- (household.gone); RD000 a number that is no current member's of it
+-- (card.not_a_member); RD000 a field the card cannot have (card.bad_field
+-- and the field: ethnicity, authority, valid_until, photo).
+CREATE OR REPLACE FUNCTION doudi.person_card_record(p_request uuid, p_household bigint, p_id_number text,
+                                                    p_ethnicity text, p_authority text, p_valid_from date,
+                                                    p_valid_until date, p_photo bytea) RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  h doudi.household;
+  v_person bigint;
+  v_card bigint;
+  v_field text;
+BEGIN
+  PERFORM doudi.require_staff_may('edit_registry');
+  SELECT * INTO h FROM doudi.household AS x WHERE x.id = p_household;
+  IF NOT FOUND OR NOT (doudi.session_is_superuser() OR h.region_code BETWEEN doudi.scope_low() AND doudi.scope_high())
+  THEN
+    RAISE EXCEPTION 'doudi:household.gone' USING ERRCODE = 'no_data_found';
+  END IF;
+  SELECT p.id INTO v_person FROM doudi.person AS p
+  WHERE p.household_id = h.id AND p.left_on IS NULL AND p.id_number = upper(p_id_number);
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'doudi:card.not_a_member' USING ERRCODE = 'RD000';
+  END IF;
+  SELECT c.id INTO v_card FROM doudi.person_card AS c WHERE c.person_id = v_person AND c.request_id = p_request;
+  IF FOUND THEN
+    RETURN v_card;
+  END IF;
+  v_field := CASE
+    WHEN p_ethnicity IS NULL OR p_ethnicity !~ '^(0[1-9]|[1-4][0-9]|5[0-6]|9[78])$' THEN 'ethnicity'
+    WHEN p_authority IS NULL OR btrim(p_authority) = '' OR char_length(p_authority) > 30
+         OR p_authority ~ '[[:cntrl:]]' THEN 'authority'
+    WHEN p_valid_from IS NULL OR p_valid_from > current_date THEN 'valid_from'
+    WHEN p_valid_until IS NOT NULL AND p_valid_until <= p_valid_from THEN 'valid_until'
+    WHEN p_photo IS NOT NULL AND NOT (octet_length(p_photo) BETWEEN 16 AND 65536
+                                      AND (substring(p_photo FROM 1 FOR 2) = '\x424d'::bytea
+                                           OR substring(p_photo FROM 1 FOR 3) = '\xffd8ff'::bytea
+                                           OR substring(p_photo FROM 1 FOR 8) = '\x89504e470d0a1a0a'::bytea))
+      THEN 'photo'
+  END;
+  IF v_field IS NOT NULL THEN
+    RAISE EXCEPTION 'doudi:card.bad_field'
+      USING DETAIL = json_build_object('field', v_field)::text, ERRCODE = 'RD000';
+  END IF;
+  INSERT INTO doudi.person_card (request_id, person_id, household_id, region_code, ethnicity_code, authority,
+                                 valid_from, valid_until, photo_sha256, photo_bytes)
+  VALUES (p_request, v_person, h.id, h.region_code, p_ethnicity, p_authority, p_valid_from, p_valid_until,
+          CASE WHEN p_photo IS NOT NULL THEN sha256(p_photo) END, coalesce(octet_length(p_photo), 0))
+  RETURNING id INTO v_card;
+  IF p_photo IS NOT NULL THEN
+    INSERT INTO doudi.person_card_photo (card_id, household_id, region_code, photo)
+    VALUES (v_card, h.id, h.region_code, p_photo);
+  END IF;
+  RETURN v_card;
+END
+$$;
+REVOKE ALL ON FUNCTION doudi.person_card_record(uuid,bigint,text,text,text,date,date,bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION doudi.person_card_record(uuid,bigint,text,text,text,date,date,bytea)
+  TO doudi_village_clerk, doudi_township_reviewer, doudi_city_decider, doudi_center_admin;
