@@ -63,6 +63,7 @@ constexpr std::array kSentences{
     RefusalSentence{"calendar.other_year", "The notice for {year} lists a date in another year."},
     RefusalSentence{"card.bad_field", "The ID card's {field} cannot be stored: read the card again."},
     RefusalSentence{"card.not_a_member", "The ID card read is no current member's of this household."},
+    RefusalSentence{"card.without_save", "An ID card read is stored only with a save of its household."},
     RefusalSentence{"case.action_for_group", "Your staff group may not take this step."},
     RefusalSentence{"case.action_not_possible", "This step is not possible in the case's present state."},
     RefusalSentence{"case.already_open", "This household already has an open {program} case (case {case_id})."},
@@ -319,6 +320,11 @@ constexpr std::array kValueWords{
     RefusalSentence{"kind", "kind"},
     RefusalSentence{"file_name", "file name"},
     RefusalSentence{"note", "note"},
+    RefusalSentence{"ethnicity", "ethnicity"},
+    RefusalSentence{"authority", "issuing authority"},
+    RefusalSentence{"valid_from", "start of validity"},
+    RefusalSentence{"valid_until", "end of validity"},
+    RefusalSentence{"photo", "photo"},
 };
 
 bool IsNameChar(char c) {

@@ -170,7 +170,9 @@ class PgRegistryRepository final : public RegistryRepository {
     const bool keepAccount = model::IsMaskedBankAccount(h.bankAccount);
     soci::indicator idInd = h.id ? soci::i_ok : soci::i_null;
     soci::indicator accountInd = keepAccount ? soci::i_null : soci::i_ok;
-    soci::indicator requestInd = requestId.empty() ? soci::i_null : soci::i_ok;
+    // Always under a request id: a card read is recorded only beside its
+    // save's (doudi.person_card_record).
+    const std::string request = requestId.empty() ? NewRequestId() : requestId;
     const long long householdId = h.id.value_or(0);
     const std::string a[] = {TextArrayLiteral(ids),          TextArrayLiteral(idNumbers),    TextArrayLiteral(names),
                              TextArrayLiteral(relations),    TextArrayLiteral(disabilities), TextArrayLiteral(grades),
@@ -189,13 +191,13 @@ class PgRegistryRepository final : public RegistryRepository {
              "CAST(:m7 AS text[]), CAST(:m8 AS text[]), CAST(:m9 AS text[]), CAST(:i0 AS integer[]), "
              "CAST(:i1 AS text[]), CAST(:i2 AS bigint[]), CAST(:i3 AS text[]), CAST(:a0 AS text[]), "
              "CAST(:a1 AS text[]), CAST(:a2 AS bigint[]))",
-        soci::use(requestId, requestInd), soci::use(householdId, idInd), soci::use(h.version),
+        soci::use(request), soci::use(householdId, idInd), soci::use(h.version),
         soci::use(h.regionCode), soci::use(h.address), soci::use(h.phone), soci::use(housing), soci::use(h.bankName),
         soci::use(h.bankAccount, accountInd), soci::use(status), soci::use(a[0]), soci::use(a[1]), soci::use(a[2]),
         soci::use(a[3]), soci::use(a[4]), soci::use(a[5]), soci::use(a[6]), soci::use(a[7]), soci::use(a[8]),
         soci::use(a[9]), soci::use(a[10]), soci::use(a[11]), soci::use(a[12]), soci::use(a[13]), soci::use(a[14]),
         soci::use(a[15]), soci::use(a[16]), soci::into(savedId, idOut), soci::into(savedVersion, versionOut), soci::into(refusal, refusalInd);
-    if (refusalInd != soci::i_ok) RecordCards(h, savedId, requestId);
+    if (refusalInd != soci::i_ok) RecordCards(h, savedId, request);
     // A refusal commits too: it wrote only the record of what was asked.
     tr.commit();
     if (refusalInd == soci::i_ok) {
@@ -213,10 +215,10 @@ class PgRegistryRepository final : public RegistryRepository {
   // the save's transaction: the card and the save are stored together or
   // not at all, and the save's request id keeps a resent save from
   // recording a read twice (doudi.person_card_record).
-  void RecordCards(const Household& h, long long householdId, const std::string& requestId) {
-    const std::string request = requestId.empty() ? NewRequestId() : requestId;
+  void RecordCards(const Household& h, long long householdId, const std::string& request) {
     for (const auto& p : h.members) {
-      if (!p.card || !p.card->fresh) continue;
+      // A read is its number's: one the member no longer has is not theirs.
+      if (!p.card || !p.card->fresh || p.card->idNumber != p.idNumber) continue;
       const auto& card = *p.card;
       const std::string from = model::IsoDate(card.validFrom);
       const std::string until = card.validUntil ? model::IsoDate(*card.validUntil) : std::string();
@@ -238,6 +240,7 @@ class PgRegistryRepository final : public RegistryRepository {
         (m_sql.prepare << "SELECT DISTINCT ON (c.person_id) c.person_id, c.ethnicity_code, c.authority, "
                           "to_char(c.valid_from, 'YYYY-MM-DD'), coalesce(to_char(c.valid_until, 'YYYY-MM-DD'), ''), "
                           "to_char(c.read_at, 'YYYY-MM-DD HH24:MI') FROM doudi.person_card AS c "
+                          "JOIN doudi.person AS p ON p.id = c.person_id AND p.id_number_masked = c.id_number_masked "
                           "WHERE c.household_id = :h ORDER BY c.person_id, c.id DESC",
          soci::use(*h.id));
     for (const auto& r : rows) {

@@ -510,7 +510,9 @@ void HouseholdEditor::FillFromCard(const workstation::IdCardData& card) {
   EditCell(Table::Members, row, MemberGrid::kName, Wx(model::NormalizeName(card.name)));
   EditCell(Table::Members, row, MemberGrid::kIdNumber, Wx(card.idNumber));
   // Ethnicity, authority, validity and photo: recorded with the save.
-  m_household.members[static_cast<std::size_t>(row)].card = workstation::FactsOf(card);
+  auto& member = m_household.members[static_cast<std::size_t>(row)];
+  member.card = workstation::FactsOf(card);
+  member.card->idNumber = member.idNumber;  // as the grid wrote it (x → X)
   m_members->FillCard(row);
   Revalidate();
   if (m_household.address.empty() && !card.address.empty()) {

@@ -175,8 +175,10 @@ BOOST_AUTO_TEST_CASE(an_expired_card_is_told) {
 // and the ethnicity's name from the GB 3304 table.
 BOOST_AUTO_TEST_CASE(a_read_card_gives_the_facts_the_registry_keeps) {
   IdCardData card = Parsed(GoodMessage());
-  card.photo = {'B', 'M', 1, 2, 3};
+  card.photo = {'B', 'M'};
+  card.photo.resize(64, 0x7f);
   const auto facts = workstation::FactsOf(card);
+  BOOST_TEST(facts.idNumber == "331022198603150246");
   BOOST_TEST(facts.fresh);
   BOOST_TEST(facts.ethnicityCode == "22");
   BOOST_TEST(facts.authority == "三门县公安局");
@@ -184,6 +186,16 @@ BOOST_AUTO_TEST_CASE(a_read_card_gives_the_facts_the_registry_keeps) {
   BOOST_TEST((facts.validUntil == year_month_day{year{2036}, April, day{20}}));
   BOOST_TEST((facts.photo == card.photo));
   BOOST_TEST(facts.readAt.empty());
+  // A photo the database would refuse is left out, not the whole save.
+  for (const std::vector<std::uint8_t>& refused :
+       {std::vector<std::uint8_t>{'B', 'M', 1, 2, 3}, std::vector<std::uint8_t>(64, 'G'),
+        std::vector<std::uint8_t>(workstation::kMaxStoredPhoto + 1, 0xFF)}) {
+    card.photo = refused;
+    BOOST_TEST(workstation::FactsOf(card).photo.empty());
+  }
+  card.photo = {0xFF, 0xD8, 0xFF};
+  card.photo.resize(workstation::kMaxStoredPhoto, 0);
+  BOOST_TEST(workstation::FactsOf(card).photo.size() == workstation::kMaxStoredPhoto);
   BOOST_TEST(workstation::EthnicityName("22") == "畲族");
   BOOST_TEST(workstation::EthnicityName("98") == "外国血统中国籍人士");
   BOOST_TEST(workstation::EthnicityName("99").empty());

@@ -245,8 +245,6 @@ BOOST_FIXTURE_TEST_CASE(the_summary_counts_help_records_and_the_households_progr
   BOOST_TEST(corrected == 1);
 }
 
-// The model's codes are the ones the tables check and hold (HelpKind:
-// enumeration_codes).
 // A household that was helped and referred may still move village: its
 // append-only help records and referral sends follow the household's region
 // (the foreign keys' ON UPDATE CASCADE), and nothing else of them may change.
@@ -275,6 +273,8 @@ BOOST_FIXTURE_TEST_CASE(a_helped_household_moves_village_with_its_records, Help)
   }
 }
 
+// The model's codes are the ones the tables check and hold (HelpKind:
+// enumeration_codes).
 BOOST_FIXTURE_TEST_CASE(the_models_help_codes_are_the_databases, Help) {
   auto codes = [](auto texts) {
     std::set<std::string> out;

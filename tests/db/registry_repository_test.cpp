@@ -52,6 +52,7 @@ BOOST_AUTO_TEST_CASE(a_card_read_is_stored_with_the_save) {
   card.fresh = true;
   card.photo = {'B', 'M'};
   card.photo.resize(1024, 0x7f);
+  card.idNumber = h.members[0].idNumber;
   h.members[0].card = card;
   const std::string request = dal::NewRequestId();
   const auto id = m.db->Registry().CreateHousehold(h, request);
@@ -84,6 +85,7 @@ BOOST_AUTO_TEST_CASE(a_card_read_is_stored_with_the_save) {
   // A field no card has: the whole save is refused, nothing of it stored.
   auto other = test::SampleHousehold(200);
   card.ethnicityCode = "99";
+  card.idNumber = other.members[0].idNumber;
   other.members[0].card = card;
   const auto before = m.server.Count("SELECT count(*) FROM doudi.household");
   try {
@@ -109,6 +111,22 @@ BOOST_AUTO_TEST_CASE(a_card_read_is_stored_with_the_save) {
       "NULL)",
       {household, h.members[0].idNumber});
   BOOST_TEST(refused.message.rfind("doudi:household.gone", 0) == 0U, refused.message);
+  // The village's own clerk, straight from psql: a read only beside a save
+  // of the household under the same request, by the same user.
+  const auto alone = m.server.AsUser(clerk).Try(
+      "SELECT doudi.person_card_record(gen_random_uuid(), $1::bigint, $2, '01', '三门县公安局', '2016-04-20', NULL, "
+      "NULL)",
+      {household, h.members[0].idNumber});
+  BOOST_TEST(alone.message.rfind("doudi:card.without_save", 0) == 0U, alone.message);
+  BOOST_TEST(m.server.AsUser(clerk).Try(
+                 "SELECT doudi.person_card_record($1::uuid, $2::bigint, $3, '01', '三门县公安局', '2016-04-20', NULL, "
+                 "NULL)",
+                 {request, household, h.members[0].idNumber})
+                 .message.rfind("doudi:card.without_save", 0) == 0U);  // another user's save
+  // A corrected number: the read no longer shows as the member's.
+  m.server.Execute("UPDATE doudi.person SET id_number = '" + test::MakeId("331022", "19700101", 150) +
+                   "' WHERE id = " + std::to_string(*loaded.members[0].id));
+  BOOST_TEST(!m.db->Registry().LoadHousehold(id)->members[0].card.has_value());
   // Append-only: nobody changes what a card said.
   BOOST_TEST(m.server.AsSuperuser().Try("UPDATE doudi.person_card SET authority = '改' WHERE household_id = " +
                                         household).message.rfind("doudi:audit.append_only", 0) == 0U);

@@ -363,7 +363,8 @@ Household MergeHousehold(const Household& base, const Household& theirs, const H
       }
       // A card read at this desk is a fact, not a choice: it is recorded
       // with the merged save (the stored read is theirs otherwise).
-      if (slot->mine->card && slot->mine->card->fresh) person.card = slot->mine->card;
+      const auto& read = slot->mine->card;
+      if (read && read->fresh && read->idNumber == person.idNumber) person.card = read;
       merged.members.push_back(std::move(person));
     } else if (slot->theirs) {
       if (!takesMine(HouseholdPart::Member, slot->key)) merged.members.push_back(*slot->theirs);

@@ -1,6 +1,7 @@
 #include "doudi/workstation/id_card.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <stdexcept>
 
 #include "doudi/model/code_tables.h"
@@ -245,12 +246,22 @@ bool IsExpired(const IdCardData& card, year_month_day today) {
 
 model::IdCardFacts FactsOf(const IdCardData& card) {
   model::IdCardFacts facts;
+  facts.idNumber = card.idNumber;
   facts.ethnicityCode = card.ethnicityCode;
   facts.authority = card.authority;
   facts.validFrom = card.validFrom;
   facts.validUntil = card.validUntil;
   facts.fresh = true;
-  facts.photo = card.photo;
+  // The photo the database takes (doudi.person_card_photo): a BMP, JPEG or
+  // PNG of at most 64 KiB. Another reader's output is left out rather than
+  // refusing the household's save; the card box still shows what it can.
+  const auto starts = [&](std::initializer_list<std::uint8_t> magic) {
+    return card.photo.size() >= magic.size() && std::equal(magic.begin(), magic.end(), card.photo.begin());
+  };
+  if (card.photo.size() >= kMinStoredPhoto && card.photo.size() <= kMaxStoredPhoto &&
+      (starts({'B', 'M'}) || starts({0xFF, 0xD8, 0xFF}) || starts({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}))) {
+    facts.photo = card.photo;
+  }
   return facts;
 }
 

@@ -12,6 +12,7 @@
 namespace doudi::model {
 
 struct IdCardFacts {
+  std::string idNumber;       // a fresh read's number, the member's it belongs to ("" once stored)
   std::string ethnicityCode;  // GB 3304, two digits: "01" 汉族
   std::string authority;      // 签发机关: "三门县公安局"
   std::chrono::year_month_day validFrom{};

@@ -126,7 +126,11 @@ std::vector<IdCardProblem> CheckIdCard(const IdCardData& card, std::chrono::year
 bool IsExpired(const IdCardData& card, std::chrono::year_month_day today);
 
 // What of a card the registry keeps beside the member's name and number,
-// as a fresh read (recorded with the household's next save).
+// as a fresh read (recorded with the household's next save). The photo only
+// when the database takes it: BMP, JPEG or PNG of kMinStoredPhoto to
+// kMaxStoredPhoto bytes (doudi.person_card_photo's CHECK).
+inline constexpr std::size_t kMinStoredPhoto = 16;
+inline constexpr std::size_t kMaxStoredPhoto = 65536;
 model::IdCardFacts FactsOf(const IdCardData& card);
 
 // A GB 3304 code's name ("01" → "汉族"); "" for a code no table lists.
