@@ -229,7 +229,7 @@ BOOST_FIXTURE_TEST_CASE(a_card_read_is_stored_with_the_save, CardFixture) {
   BOOST_REQUIRE(std::holds_alternative<model::ResidentId>(id));
   const auto& valid = std::get<model::ResidentId>(id);
   const auto birth = valid.BirthDate();
-  char digits[9];
+  char digits[16];
   std::snprintf(digits, sizeof digits, "%04d%02u%02u", static_cast<int>(birth.year()),
                 static_cast<unsigned>(birth.month()), static_cast<unsigned>(birth.day()));
   ReaderSetting reader(
