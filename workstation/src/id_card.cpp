@@ -1,9 +1,9 @@
 #include "doudi/workstation/id_card.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <stdexcept>
 
+#include "doudi/model/attachment.h"
 #include "doudi/model/code_tables.h"
 #include "doudi/model/household.h"
 #include "doudi/model/iso_date.h"
@@ -255,11 +255,11 @@ model::IdCardFacts FactsOf(const IdCardData& card) {
   // The photo the database takes (doudi.person_card_photo): a BMP, JPEG or
   // PNG of at most 64 KiB. Another reader's output is left out rather than
   // refusing the household's save; the card box still shows what it can.
-  const auto starts = [&](std::initializer_list<std::uint8_t> magic) {
-    return card.photo.size() >= magic.size() && std::equal(magic.begin(), magic.end(), card.photo.begin());
-  };
+  // JPEG and PNG told as the attachments tell them; a BMP by its "BM".
+  const auto type = model::SniffAttachmentType(card.photo);
+  const bool bmp = card.photo.size() >= 2 && card.photo[0] == 'B' && card.photo[1] == 'M';
   if (card.photo.size() >= kMinStoredPhoto && card.photo.size() <= kMaxStoredPhoto &&
-      (starts({'B', 'M'}) || starts({0xFF, 0xD8, 0xFF}) || starts({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}))) {
+      (bmp || type == model::AttachmentType::Jpeg || type == model::AttachmentType::Png)) {
     facts.photo = card.photo;
   }
   return facts;
