@@ -97,6 +97,20 @@ class PgRegistryRepository final : public RegistryRepository {
     }
   }
 
+  std::vector<std::uint8_t> CardPhoto(std::int64_t personId) override {
+    try {
+      std::string hex;
+      soci::indicator ind = soci::i_null;
+      m_sql << "SELECT encode(f.photo, 'hex') FROM doudi.person_card_current AS c "
+               "JOIN doudi.person_card_photo AS f ON f.card_id = c.id WHERE c.person_id = :p",
+          soci::use(personId), soci::into(hex, ind);
+      if (!m_sql.got_data() || ind != soci::i_ok) return {};
+      return BytesOfHex(hex);
+    } catch (...) {
+      RethrowAsDatabaseError("loading the card photo of person " + std::to_string(personId));
+    }
+  }
+
  private:
   // (household id, version) of a save already applied under requestId.
   std::optional<std::pair<std::int64_t, std::int32_t>> AppliedRequest(const std::string& requestId) {
@@ -234,27 +248,28 @@ class PgRegistryRepository final : public RegistryRepository {
     }
   }
 
-  // The latest card read of each current member (no photo bytes).
+  // The card in use of each current member (no photo bytes).
   void LoadCards(Household& h) {
     soci::rowset<soci::row> rows =
-        (m_sql.prepare << "SELECT DISTINCT ON (c.person_id) c.person_id, c.ethnicity_code, c.authority, "
-                          "to_char(c.valid_from, 'YYYY-MM-DD'), coalesce(to_char(c.valid_until, 'YYYY-MM-DD'), ''), "
-                          "to_char(c.read_at, 'YYYY-MM-DD HH24:MI') FROM doudi.person_card AS c "
-                          "JOIN doudi.person AS p ON p.id = c.person_id AND p.id_number_masked = c.id_number_masked "
-                          "WHERE c.household_id = :h ORDER BY c.person_id, c.id DESC",
+        (m_sql.prepare << "SELECT c.person_id, c.ethnicity_code, c.authority, to_char(c.valid_from, 'YYYY-MM-DD'), "
+                          "coalesce(to_char(c.valid_until, 'YYYY-MM-DD'), ''), "
+                          "to_char(c.read_at, 'YYYY-MM-DD HH24:MI') FROM doudi.person_card_current AS c "
+                          "WHERE c.household_id = :h",
          soci::use(*h.id));
+    std::map<long long, Person*> byId;
+    for (auto& p : h.members) {
+      if (p.id) byId[*p.id] = &p;
+    }
     for (const auto& r : rows) {
-      const long long person = r.get<long long>(0);
-      for (auto& p : h.members) {
-        if (p.id != person) continue;
-        model::IdCardFacts card;
-        card.ethnicityCode = r.get<std::string>(1);
-        card.authority = r.get<std::string>(2);
-        card.validFrom = model::ParseIsoDate(r.get<std::string>(3)).value_or(std::chrono::year_month_day{});
-        card.validUntil = model::ParseIsoDate(r.get<std::string>(4));
-        card.readAt = r.get<std::string>(5);
-        p.card = std::move(card);
-      }
+      const auto member = byId.find(r.get<long long>(0));
+      if (member == byId.end()) continue;  // a member who has left
+      model::IdCardFacts card;
+      card.ethnicityCode = r.get<std::string>(1);
+      card.authority = r.get<std::string>(2);
+      card.validFrom = model::ParseIsoDate(r.get<std::string>(3)).value_or(std::chrono::year_month_day{});
+      card.validUntil = model::ParseIsoDate(r.get<std::string>(4));
+      card.readAt = r.get<std::string>(5);
+      member->second->card = std::move(card);
     }
   }
 

@@ -399,6 +399,11 @@ void HouseholdEditor::BindEvents() {
     });
   }
   MemberGrid* members = m_members;
+  // The card box follows the selected member (the cursor moves after the event).
+  members->Bind(wxEVT_GRID_SELECT_CELL, [this, members](wxGridEvent& e) {
+    e.Skip();
+    if (e.GetRow() != members->GetGridCursorRow()) Safely([&] { ShowMemberCard(e.GetRow()); });
+  });
   members->Bind(wxEVT_GRID_EDITOR_CREATED, [this, members](wxGridEditorCreatedEvent& e) {
     e.Skip();
     if (e.GetCol() != MemberGrid::kIdNumber) return;
@@ -471,6 +476,12 @@ void HouseholdEditor::Fill() {
   }
   Revalidate();
   m_form->Layout();
+  ShowMemberCard(m_members->GetGridCursorRow());
+}
+
+void HouseholdEditor::ShowMemberCard(int row) {
+  if (m_cardPanel == nullptr || row < 0 || static_cast<std::size_t>(row) >= m_household.members.size()) return;
+  m_cardPanel->ShowMember(m_household.members[static_cast<std::size_t>(row)]);
 }
 
 // ---------------------------------------------------------------- editing
@@ -728,6 +739,13 @@ void HouseholdEditor::OnSaveResult(workstation::SaveOutcome result) {
     case AfterSave::SameChangesSaved:
       Fill();
       ShowStatus(_("Another user saved the same changes meanwhile; there is nothing left to save."), false);
+      break;
+    case AfterSave::SaveCardReads:
+      Fill();
+      ShowStatus(_("Another user saved the same changes meanwhile; the ID cards read here are being stored with "
+                   "their version."),
+                 false);
+      if (CanSave()) Save();
       break;
     case AfterSave::ResolveConflict:
       ResolveConflict();

@@ -199,6 +199,8 @@ class HouseholdEditor : public wxDialog {
   // A card read and checked: its person into the members (their row when
   // the form has their ID, else an empty row, else a new one), the card's
   // address into an empty household address.
+  // The card box shows the member of this row of the members grid.
+  void ShowMemberCard(int row);
   void FillFromCard(const workstation::IdCardData& card);
   // The card's person is registered in another household: offer to open it.
   void OfferExisting(const dal::PersonSummary& person);

@@ -10,6 +10,7 @@
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -77,7 +78,8 @@ wxString ProblemText(const IdCardProblem& problem) {
   return {};
 }
 
-wxString Validity(const IdCardData& card) {
+template <typename Card>  // IdCardData or model::IdCardFacts
+wxString Validity(const Card& card) {
   return wxString::Format(_("%s to %s"), household::DateText(card.validFrom),
                           card.validUntil ? household::DateText(*card.validUntil) : _("long-term"));
 }
@@ -208,6 +210,7 @@ void IdCardPanel::OnRead(workstation::CardReadResult result) {
 
 void IdCardPanel::ShowCard(const IdCardData& card) {
   m_card = card;
+  ++m_shown;
   m_values[kName]->SetLabel(Wx(card.name));
   m_values[kEthnicity]->SetLabel(Wx(card.ethnicity));
   m_values[kAddress]->SetLabel(Wx(card.address));
@@ -216,9 +219,13 @@ void IdCardPanel::ShowCard(const IdCardData& card) {
   m_values[kValidity]->SetLabel(Validity(card));
   m_values[kValidity]->SetForegroundColour(workstation::IsExpired(card, Today()) ? household::kErrorText
                                                                                  : GetForegroundColour());
+  ShowPhoto(card.photo);
+}
+
+void IdCardPanel::ShowPhoto(const std::vector<std::uint8_t>& bytes) {
   wxImage image;
-  if (!card.photo.empty()) {
-    wxMemoryInputStream stream(card.photo.data(), card.photo.size());
+  if (!bytes.empty()) {
+    wxMemoryInputStream stream(bytes.data(), bytes.size());
     wxLogNull quiet;  // a photo that does not decode is left out, not a dialog
     image.LoadFile(stream, wxBITMAP_TYPE_ANY);
   }
@@ -229,6 +236,59 @@ void IdCardPanel::ShowCard(const IdCardData& card) {
     m_photo->Hide();
   }
   Relayout();
+}
+
+bool IdCardPanel::ShowsPhoto() const { return m_photo->IsShown(); }
+
+void IdCardPanel::ShowMember(const model::Person& member) {
+  if (m_busy) return;
+  const auto& facts = member.card;
+  // The card just read is shown as read, with what the lookup said.
+  const auto sameNumber = [](std::string read, const std::string& stored) {
+    std::replace(read.begin(), read.end(), 'x', 'X');  // as the grid writes it
+    return read == stored;
+  };
+  if (facts && facts->fresh && m_card && sameNumber(m_card->idNumber, facts->idNumber)) return;
+  m_card.reset();
+  ++m_shown;
+  if (!facts) {
+    for (wxStaticText* value : m_values) value->SetLabel(wxString());
+    ShowPhoto({});
+    Say(member.name.empty() ? wxString()
+                            : wxString::Format(_("%s: no card read yet."), Wx(member.name)),
+        false);
+    return;
+  }
+  ShowFacts(member, *facts);
+  if (facts->fresh) {
+    ShowPhoto(facts->photo);
+    Say(wxString::Format(_("%s's card, read here, is stored with the next save."), Wx(member.name)), false);
+    return;
+  }
+  ShowPhoto({});
+  Say(wxString::Format(_("%s's card as read on %s."), Wx(member.name), Wx(facts->readAt)), false);
+  if (!member.id) return;
+  const std::int64_t personId = *member.id;
+  const unsigned shown = m_shown;
+  m_worker.Run<std::vector<std::uint8_t>>(
+      this, [personId](dal::pg::PgDatabase& db) { return db.Registry().CardPhoto(personId); },
+      [this, shown](std::vector<std::uint8_t> photo) {
+        if (shown == m_shown) ShowPhoto(photo);
+      },
+      [this, shown](const JobFailure& failure) {
+        if (shown != m_shown) return;
+        Say(m_text + wxS(" ") + wxString::Format(_("Its photo could not be loaded: %s"), failure.message), true);
+      });
+}
+
+void IdCardPanel::ShowFacts(const model::Person& member, const model::IdCardFacts& facts) {
+  m_values[kName]->SetLabel(Wx(member.name));
+  m_values[kEthnicity]->SetLabel(Wx(std::string(workstation::EthnicityName(facts.ethnicityCode))));
+  m_values[kAddress]->SetLabel(wxString());
+  m_values[kAuthority]->SetLabel(Wx(facts.authority));
+  m_values[kValidity]->SetLabel(Validity(facts));
+  m_values[kValidity]->SetForegroundColour(workstation::IsExpired(facts, Today()) ? household::kErrorText
+                                                                                  : GetForegroundColour());
 }
 
 void IdCardPanel::Relayout() {
@@ -263,7 +323,12 @@ void IdCardPanel::LookUp(const IdCardData& card) {
           text += wxS(" ") + wxString::Format(_("The card expired on %s."), household::DateText(*m_card->validUntil));
         }
         Say(text, false);
-        m_handlers.fill(*m_card);
+        // Still busy while the form takes the card: moving the grid's
+        // cursor there does not turn the box to another member.
+        m_busy = true;
+        const IdCardData taken = *m_card;
+        m_handlers.fill(taken);
+        Done();
       },
       [this](const JobFailure& failure) {
         Done();

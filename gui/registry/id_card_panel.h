@@ -10,8 +10,10 @@
 // household goes to the editor's `existing` handler (open that household
 // instead of registering the person twice), anyone else to `fill`.
 //
-// Ethnicity, issuing authority, validity and photo are shown here only: the
-// registry has no column for them (docs/devices.md).
+// Selecting a member's row shows that member's card: the card just read as
+// read, a read waiting for the save, or the stored card in use (ethnicity,
+// authority, validity, when read) with its photo, loaded on the worker
+// (doudi.person_card_current; the address is not stored).
 #include <wx/panel.h>
 
 #include <cstdint>
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "doudi/dal/registry_search.h"
+#include "doudi/model/household.h"
 #include "doudi/workstation/card_reader.h"
 
 class wxButton;
@@ -54,6 +57,11 @@ class IdCardPanel : public wxPanel {
   // What 读卡 does; nothing while a read or its lookup runs.
   void Read();
   bool IsBusy() const { return m_busy; }
+  // The member whose row was selected: their card as the box can show it
+  // (nothing while a read runs; the card just read stays as read).
+  void ShowMember(const model::Person& member);
+  // Whether a photo is shown (a stored one arrives from the worker).
+  bool ShowsPhoto() const;
   // The card shown (read and checked), if any.
   const std::optional<workstation::IdCardData>& Card() const { return m_card; }
   // The line under the card: what happened, or why not.
@@ -68,6 +76,8 @@ class IdCardPanel : public wxPanel {
   void OnRead(workstation::CardReadResult result);
   void LookUp(const workstation::IdCardData& card);
   void ShowCard(const workstation::IdCardData& card);
+  void ShowFacts(const model::Person& member, const model::IdCardFacts& facts);
+  void ShowPhoto(const std::vector<std::uint8_t>& bytes);
   void Say(const wxString& text, bool problem);
   void Relayout();
   void Done() { m_busy = false; }
@@ -78,6 +88,7 @@ class IdCardPanel : public wxPanel {
   std::thread m_thread;
   bool m_busy = false;
   bool m_problem = false;
+  unsigned m_shown = 0;  // counts what the box showed, so a late photo is dropped
   wxString m_text;  // the message line as said (the label has line breaks)
   std::optional<workstation::IdCardData> m_card;
   wxButton* m_read = nullptr;

@@ -102,6 +102,20 @@ Document HouseholdFile(const HouseholdFileInput& input) {
   document.blocks.emplace_back(detail::HouseholdFacts(household, input.registryStatus, input.issue.date));
   document.blocks.emplace_back(Heading{"二、家庭成员"});
   document.blocks.emplace_back(detail::MembersTable(household.members, input.issue.date));
+  if (!input.cards.empty()) {
+    document.blocks.emplace_back(Paragraph{"居民身份证（读卡器读取）："});
+    Table cards;
+    cards.columns = {{"姓名", 1.0, Align::Center, ColumnKind::Text},   {"民族", 0.9, Align::Center, ColumnKind::Text},
+                     {"签发机关", 2.0, Align::Left, ColumnKind::Text}, {"有效期限", 2.6, Align::Center, ColumnKind::Text},
+                     {"读卡时间", 1.6, Align::Center, ColumnKind::Text}};
+    for (const CardLine& card : input.cards) {
+      const std::string validity =
+          ChineseDate(card.validFrom) + "至" + (card.validUntil ? ChineseDate(*card.validUntil) : std::string("长期"));
+      cards.rows.push_back(Row{RowKind::Normal, {TextCell(card.name), TextCell(card.ethnicity), TextCell(card.authority),
+                                                 TextCell(validity), TextCell(card.readAt)}});
+    }
+    document.blocks.emplace_back(std::move(cards));
+  }
   document.blocks.emplace_back(Heading{"三、家庭收入"});
   document.blocks.emplace_back(detail::IncomesTable(household.incomes));
   document.blocks.emplace_back(Heading{"四、家庭财产"});

@@ -46,15 +46,25 @@ struct CardFixture {
   gui::DatabaseWorker worker{dal::WithNetworkTimeouts(session.connectionString)};
   test::TemporaryDirectory cards{"doudi-gui-card"};
 
-  // A card file for the simulated reader (no photo).
+  // A card file for the simulated reader; with the demo card's photo (a BMP) when asked.
   std::string WriteCard(const std::string& name, const std::string& sex, const std::string& birth,
-                        const std::string& idNumber) {
+                        const std::string& idNumber, bool withPhoto = false) {
     std::filesystem::create_directories(cards.path);
     const auto path = cards.path / (idNumber + ".txt");
-    std::ofstream(path) << "name=" << name << "\nsex=" << sex << "\nethnicity=01\nbirth=" << birth
-                        << "\naddress=浙江省三门县海游街道\nid_number=" << idNumber
-                        << "\nauthority=三门县公安局\nvalid_from=20100101\nvalid_until=长期\n";
+    std::ofstream card(path);
+    card << "name=" << name << "\nsex=" << sex << "\nethnicity=01\nbirth=" << birth
+         << "\naddress=浙江省三门县海游街道\nid_number=" << idNumber
+         << "\nauthority=三门县公安局\nvalid_from=20100101\nvalid_until=长期\n";
+    if (withPhoto) {
+      std::filesystem::copy_file(DemoPhoto(), cards.path / "photo.bmp",
+                                 std::filesystem::copy_options::overwrite_existing);
+      card << "photo=photo.bmp\n";
+    }
     return "simulated:" + path.string();
+  }
+
+  static std::filesystem::path DemoPhoto() {
+    return std::filesystem::path(DOUDI_DEMO_CARD).parent_path() / "photo.bmp";
   }
 
   // A new household's editor, shown, with no draft offered.
@@ -233,7 +243,7 @@ BOOST_FIXTURE_TEST_CASE(a_card_read_is_stored_with_the_save, CardFixture) {
   std::snprintf(digits, sizeof digits, "%04d%02u%02u", static_cast<int>(birth.year()),
                 static_cast<unsigned>(birth.month()), static_cast<unsigned>(birth.day()));
   ReaderSetting reader(
-      WriteCard(member.name, valid.GetSex() == model::Sex::Male ? "1" : "2", digits, member.idNumber));
+      WriteCard(member.name, valid.GetSex() == model::Sex::Male ? "1" : "2", digits, member.idNumber, true));
   ReadCard(*editor);
   BOOST_TEST(!editor->CardPanel()->MessageIsProblem(), test::U(editor->CardPanel()->Message()));
   auto* grid = editor->Grid(HouseholdEditor::Table::Members);
@@ -249,7 +259,8 @@ BOOST_FIXTURE_TEST_CASE(a_card_read_is_stored_with_the_save, CardFixture) {
   BOOST_TEST(desk.Server().Scalar("SELECT string_agg(ethnicity_code || '|' || authority || '|' || valid_from || '|' || "
                                   "coalesce(valid_until::text, '长期') || '|' || photo_bytes, ',') "
                                   "FROM doudi.person_card WHERE person_id = " +
-                                  std::to_string(*member.id)) == "01|三门县公安局|2010-01-01|长期|0");
+                                  std::to_string(*member.id)) ==
+             "01|三门县公安局|2010-01-01|长期|" + std::to_string(std::filesystem::file_size(DemoPhoto())));
   // Loaded again: the stored read, no longer marked as waiting for the save.
   editor.reset();
   auto again = open();
@@ -261,6 +272,20 @@ BOOST_FIXTURE_TEST_CASE(a_card_read_is_stored_with_the_save, CardFixture) {
   const std::string stored = test::U(again->Grid(HouseholdEditor::Table::Members)->GetCellValue(1, gui::MemberGrid::kCard));
   BOOST_TEST(stored == test::U(wxString::Format(_("%s, valid for good"), wxString::FromUTF8("汉族"))), stored);
   BOOST_TEST(stored != shown, stored);
+  // Selecting the member shows their stored card in the card box, the
+  // photo loaded from the database; the head has no card read.
+  auto* grid2 = again->Grid(HouseholdEditor::Table::Members);
+  grid2->SetGridCursor(1, gui::MemberGrid::kName);
+  auto* panel = again->CardPanel();
+  BOOST_TEST(test::U(panel->FieldText(1)) == "汉族");
+  BOOST_TEST(test::U(panel->FieldText(3)) == "三门县公安局");
+  BOOST_TEST(test::U(panel->Message()).find(member.name) != std::string::npos, test::U(panel->Message()));
+  BOOST_TEST(test::PumpUntil([&] { return panel->ShowsPhoto(); }), "the stored photo is shown");
+  grid2->SetGridCursor(0, gui::MemberGrid::kName);
+  BOOST_TEST(!panel->ShowsPhoto());
+  BOOST_TEST(panel->FieldText(1).empty());
+  grid2->SetGridCursor(1, gui::MemberGrid::kName);
+  BOOST_TEST(test::PumpUntil([&] { return panel->ShowsPhoto(); }));
   // The column is the grid's last: scrolled to, as a clerk would.
   again->Grid(HouseholdEditor::Table::Members)->MakeCellVisible(1, gui::MemberGrid::kCard);
   test::PumpUntil([] { return false; }, std::chrono::milliseconds(400));  // let it paint

@@ -63,6 +63,13 @@ BOOST_AUTO_TEST_CASE(household_file_lists_members_income_assets_and_history) {
                 "三门县民政局审批同意"});
 }
 
+// The cards read at a desk, under the members: what the reader read, and when.
+BOOST_AUTO_TEST_CASE(household_file_lists_the_id_cards_read) {
+  RequireTexts(HouseholdFile(samples::File()),
+               {"居民身份证（读卡器读取）", "签发机关", "畲族", "2016年4月20日至长期", "2019年8月2日至2039年8月2日",
+                "2025-02-13 14:40"});
+}
+
 BOOST_AUTO_TEST_CASE(household_file_lists_the_files_in_force) {
   HouseholdFileInput input = samples::File();
   input.attachments = std::vector<AttachmentLine>{

@@ -110,6 +110,10 @@ HouseholdFileInput File() {
   input.issue = {"三门县民政局", "三民档〔2025〕0876号", Date(2025, 4, 2)};
   input.household = ZhangHousehold();
   input.registryStatus = "最低生活保障";
+  input.cards = {
+      {"章海明", "汉族", "三门县公安局", Date(2016, 4, 20), std::nullopt, "2025-02-10 09:12"},
+      {"叶秀芬", "畲族", "三门县公安局", Date(2019, 8, 2), Date(2039, 8, 2), "2025-02-13 14:40"},
+  };
   input.assets = {
       {"房产", "自建砖混结构平房两间，约60平方米（悬渚村前洋路18号）", Yuan(0)},
       {"存款", "三门农村商业银行活期存款", Yuan(3200)},

@@ -43,6 +43,12 @@ model::Household Sample() {
   head.schooling = model::Schooling::Primary;
   head.employment = model::Employment::Farming;
   head.workAbility = model::WorkAbility::Partial;
+  model::IdCardFacts stored;  // the card in use, as loaded
+  stored.ethnicityCode = "01";
+  stored.authority = "三门县公安局";
+  stored.validFrom = std::chrono::year{2016} / 4 / 20;
+  stored.readAt = "2024-05-01 09:28";
+  head.card = stored;
   model::Person child;
   child.idNumber = "3310222010****1234";
   child.name = "王小";
@@ -71,7 +77,18 @@ BOOST_AUTO_TEST_CASE(the_draft_format_keeps_every_field_and_refuses_damaged_text
   Draft draft{Sample(), Sample(), std::chrono::system_clock::time_point(std::chrono::seconds(1717000000))};
   draft.edited.address = "新地址";
   draft.edited.members.pop_back();
+  // A card read at the desk and not yet saved: kept with its photo.
+  model::IdCardFacts read;
+  read.idNumber = draft.edited.members[0].idNumber;
+  read.ethnicityCode = "22";
+  read.authority = "三门县公安局\n海游派出所";
+  read.validFrom = std::chrono::year{2016} / 4 / 20;
+  read.validUntil = std::chrono::year{2036} / 4 / 20;
+  read.fresh = true;
+  read.photo = {'B', 'M', 0x00, 0xff, 0x0a, 0x5c, 0x3d};
+  draft.edited.members[0].card = read;
   const std::string text = SerializeDraft(key, draft);
+  BOOST_TEST(text.find("member.card.photo=424d00ff0a5c3d\n") != std::string::npos);
   const auto back = ParseDraft(text, key);
   BOOST_REQUIRE(back.has_value());
   BOOST_TEST((back->base == draft.base));
@@ -92,6 +109,12 @@ BOOST_AUTO_TEST_CASE(the_draft_format_keeps_every_field_and_refuses_damaged_text
   std::string badCode = text;
   badCode.replace(badCode.find("housing=dilapidated"), 19, "housing=castle");
   BOOST_TEST(!ParseDraft(badCode, key).has_value());
+  std::string badPhoto = text;
+  badPhoto.replace(badPhoto.find("424d00ff"), 8, "424d00fg");
+  BOOST_TEST(!ParseDraft(badPhoto, key).has_value());
+  std::string strayCardField = text;
+  strayCardField.replace(strayCardField.find("member.card.read_at="), 20, "member.card.colour=");
+  BOOST_TEST(!ParseDraft(strayCardField, key).has_value());
   BOOST_TEST(!ParseDraft("\x01\x02garbage\n", key).has_value());
 }
 

@@ -5,6 +5,7 @@
 // directory.
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -78,6 +79,7 @@ class FakeRegistry : public dal::RegistryRepository {
     stored->version = household.version + 1;
     return stored->version;
   }
+  std::vector<std::uint8_t> CardPhoto(std::int64_t) override { throw std::logic_error("not asked"); }
 };
 
 struct SessionFixture {
@@ -199,6 +201,27 @@ BOOST_FIXTURE_TEST_CASE(the_same_changes_saved_by_another_user_or_a_removed_hous
   BOOST_TEST(!edit.IsChanged());
   BOOST_TEST(edit.Base().version == 4);
 
+  // The same values, and a card read at this desk: the read is not lost,
+  // it is saved against their version.
+  edit.Edited().phone = "0576-83322222";
+  model::IdCardFacts read;
+  read.idNumber = edit.Edited().members.at(0).idNumber;
+  read.ethnicityCode = "01";
+  read.authority = "三门县公安局";
+  read.validFrom = std::chrono::year_month_day{std::chrono::year{2016}, std::chrono::month{4}, std::chrono::day{20}};
+  read.fresh = true;
+  edit.Edited().members.at(0).card = read;
+  edit.BeginSave();
+  model::Household same = TheirVersion();
+  same.version = 5;
+  same.phone = "0576-83322222";
+  BOOST_TEST((edit.SaveCompleted(SaveOutcome{SaveOutcome::Kind::Conflict, 42, same}) == AfterSave::SaveCardReads));
+  BOOST_TEST(edit.IsChanged());
+  BOOST_TEST(edit.Base().version == 5);
+  BOOST_TEST((edit.Edited().members.at(0).card == read));
+  BOOST_TEST(edit.BeginSave().household.version == 5);
+  edit.SaveFailed(false);
+
   edit.Edited().address = "新地址";
   edit.BeginSave();
   BOOST_TEST((edit.SaveCompleted(SaveOutcome{SaveOutcome::Kind::Gone, 42, std::nullopt}) == AfterSave::Gone));
@@ -299,6 +322,28 @@ BOOST_AUTO_TEST_CASE(a_left_over_draft_is_offered_once_and_a_worthless_one_remov
     edit.Loaded(Stored());
     BOOST_TEST(!edit.DraftToOffer().has_value());
     BOOST_TEST(!fs::exists(store.PathOf(key)));
+  }
+
+  // Only a card read and not yet saved: offered, the read kept.
+  model::Household withRead = Stored();
+  model::IdCardFacts read;
+  read.idNumber = withRead.members.at(0).idNumber;
+  read.ethnicityCode = "01";
+  read.authority = "三门县公安局";
+  read.validFrom = std::chrono::year{2016} / 4 / 20;
+  read.fresh = true;
+  read.photo = {'B', 'M', 1, 2, 3};
+  withRead.members.at(0).card = read;
+  store.Save(key, Stored(), withRead);
+  {
+    HouseholdEditSession edit(42, false, store, kDatabase);
+    edit.Loaded(Stored());
+    auto draft = edit.DraftToOffer();
+    BOOST_REQUIRE(draft.has_value());
+    BOOST_TEST(!edit.RestoreDraft(std::move(*draft)));  // over the same stored version
+    BOOST_TEST((edit.Edited().members.at(0).card == read));
+    BOOST_TEST(edit.IsChanged());
+    edit.DeclineDraft();
   }
 
   // Declined: removed.

@@ -51,6 +51,7 @@ class FakeRegistry : public dal::RegistryRepository {
   std::int32_t SaveHousehold(const model::Household&, const std::string&) override {
     throw std::logic_error("not asked");
   }
+  std::vector<std::uint8_t> CardPhoto(std::int64_t) override { throw std::logic_error("not asked"); }
 };
 
 // Parameters by (program, key), answering for any region; records the regions and days asked.

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "doudi/model/hex.h"
+#include "doudi/model/iso_date.h"
 #include "utf8_path.h"
 
 // The draft file, format version 1: UTF-8 text, one "key=value" per line,
@@ -27,8 +29,12 @@
 //     then records, each opened by an empty "member=", "income=", "asset="
 //     or "status_change=" line and followed by its fields with that prefix
 //     ("member.name=..."); a member's illnesses are repeated
-//     "member.illness=" lines; amounts are in fen; enumerations are their
-//     stable codes; ids are empty when not set; dates YYYY-MM-DD.
+//     "member.illness=" lines; a member's ID card (a read not yet saved, or
+//     the stored one) is an empty "member.card=" line after the member's
+//     fields, then "member.card.<field>=" lines (id_number, ethnicity,
+//     authority, valid_from, valid_until, empty for 长期, fresh 0|1,
+//     photo in lowercase hex, read_at); amounts are in fen; enumerations
+//     are their stable codes; ids are empty when not set; dates YYYY-MM-DD.
 //   end=                  the last line: a file without it is incomplete
 //
 // Unknown keys, bad numbers or codes, or a missing end make the whole file
@@ -104,6 +110,20 @@ class Writer {
     Line(key, model::EnumCode(value));
   }
 
+  // A member's card: a fresh read with its photo (recorded with the save
+  // the draft is restored into), or the stored one as loaded.
+  void Card(const model::IdCardFacts& card) {
+    Line("member.card", "");
+    Line("member.card.id_number", card.idNumber);
+    Line("member.card.ethnicity", card.ethnicityCode);
+    Line("member.card.authority", card.authority);
+    Line("member.card.valid_from", model::IsoDate(card.validFrom));
+    Line("member.card.valid_until", card.validUntil ? model::IsoDate(*card.validUntil) : std::string());
+    Line("member.card.fresh", card.fresh ? "1" : "0");
+    Line("member.card.photo", model::HexOf(card.photo));
+    Line("member.card.read_at", card.readAt);
+  }
+
   void Household(const model::Household& h) {
     Id("id", h.id);
     Number("version", h.version);
@@ -128,6 +148,7 @@ class Writer {
       Code("member.schooling", p.schooling);
       Code("member.employment", p.employment);
       Code("member.work_ability", p.workAbility);
+      if (p.card) Card(*p.card);
     }
     for (const auto& item : h.incomes) {
       Line("income", "");
@@ -147,10 +168,7 @@ class Writer {
     for (const auto& change : h.statusHistory) {
       Line("status_change", "");
       Code("status_change.status", change.status);
-      char date[16];
-      std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(change.since.year()),
-                    static_cast<unsigned>(change.since.month()), static_cast<unsigned>(change.since.day()));
-      Line("status_change.since", date);
+      Line("status_change.since", model::IsoDate(change.since));
       Line("status_change.reason", change.reason);
       Line("status_change.changed_by", change.changedBy);
     }
@@ -195,13 +213,47 @@ bool ParseCode(std::string_view text, E& value) {
 }
 
 bool ParseDate(std::string_view text, std::chrono::year_month_day& date) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  const auto year = ParseInteger<int>(text.substr(0, 4));
-  const auto month = ParseInteger<unsigned>(text.substr(5, 2));
-  const auto day = ParseInteger<unsigned>(text.substr(8, 2));
-  if (!year || !month || !day) return false;
-  date = std::chrono::year_month_day{std::chrono::year{*year}, std::chrono::month{*month}, std::chrono::day{*day}};
-  return date.ok();
+  const auto parsed = model::ParseIsoDate(text);
+  if (parsed) date = *parsed;
+  return parsed.has_value();
+}
+
+// A member's card line ("member.card.<field>"); false when bad.
+bool ApplyCardLine(model::IdCardFacts& card, std::string_view field, const std::string& value) {
+  if (field == "id_number") {
+    card.idNumber = value;
+    return true;
+  }
+  if (field == "ethnicity") {
+    card.ethnicityCode = value;
+    return true;
+  }
+  if (field == "authority") {
+    card.authority = value;
+    return true;
+  }
+  if (field == "valid_from") return ParseDate(value, card.validFrom);
+  if (field == "valid_until") {
+    if (value.empty()) {
+      card.validUntil.reset();
+      return true;
+    }
+    return ParseDate(value, card.validUntil.emplace());
+  }
+  if (field == "fresh") {
+    card.fresh = value == "1";
+    return value == "0" || value == "1";
+  }
+  if (field == "photo") {
+    const auto bytes = model::BytesOfHex(value);
+    if (bytes) card.photo = *bytes;
+    return bytes.has_value();
+  }
+  if (field == "read_at") {
+    card.readAt = value;
+    return true;
+  }
+  return false;
 }
 
 // Applies one line of a household section to h; false when the line is not
@@ -274,6 +326,11 @@ bool ApplyHouseholdLine(model::Household& h, std::string_view key, const std::st
     if (field == "schooling") return ParseCode(value, p.schooling);
     if (field == "employment") return ParseCode(value, p.employment);
     if (field == "work_ability") return ParseCode(value, p.workAbility);
+    if (field == "card") {
+      p.card.emplace();
+      return value.empty();
+    }
+    if (field.starts_with("card.")) return p.card && ApplyCardLine(*p.card, field.substr(5), value);
     return false;
   }
   if (key.starts_with("income.")) {

@@ -1,5 +1,6 @@
 #include "doudi/workstation/household_edit_session.h"
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -90,10 +91,13 @@ HouseholdEditSession::AfterSave HouseholdEditSession::SaveCompleted(SaveOutcome 
     case SaveOutcome::Kind::Conflict:
       if (!outcome.household) return AfterSave::Gone;
       if (DiffHouseholds(m_base, *outcome.household, m_edited).empty()) {
-        // The other user saved exactly these values: nothing is lost.
-        m_base = *outcome.household;
-        m_edited = std::move(*outcome.household);
-        return AfterSave::SameChangesSaved;
+        // The other user saved exactly these values: nothing is lost but
+        // the cards read at this desk, which the merge keeps (a fact, not a
+        // field to choose) and which a save against theirs stores.
+        model::Household withReads = MergeHousehold(m_base, *outcome.household, m_edited, {});
+        m_base = std::move(*outcome.household);
+        m_edited = std::move(withReads);
+        return IsChanged() ? AfterSave::SaveCardReads : AfterSave::SameChangesSaved;
       }
       m_theirs = std::move(outcome.household);
       return AfterSave::ResolveConflict;
@@ -124,8 +128,12 @@ std::optional<Draft> HouseholdEditSession::DraftToOffer() {
   std::optional<Draft> draft = m_drafts.Load(key);
   // A draft that adds nothing to what is stored (a save that committed just
   // before the crash, say) is not worth a question.
-  if (draft && (m_householdId ? DiffHouseholds(draft->base, m_base, draft->edited).empty()
-                              : draft->edited == m_edited)) {
+  // A card read and not yet saved is worth it (a fact, no field to diff).
+  const auto carriesReads = [](const model::Household& h) {
+    return std::any_of(h.members.begin(), h.members.end(), [](const model::Person& p) { return p.card && p.card->fresh; });
+  };
+  if (draft && !carriesReads(draft->edited) &&
+      (m_householdId ? DiffHouseholds(draft->base, m_base, draft->edited).empty() : draft->edited == m_edited)) {
     m_drafts.Discard(key);
     draft.reset();
   }

@@ -95,11 +95,7 @@ std::string CompactDate(year_month_day date) {
   return text;
 }
 
-template <std::size_t N>
-const model::codes::CodedTerm* ByCode(std::string_view code, const std::array<model::codes::CodedTerm, N>& table) {
-  const auto it = std::find_if(table.begin(), table.end(), [&](const auto& row) { return row.code == code; });
-  return it == table.end() ? nullptr : &*it;
-}
+using model::codes::ByCode;
 
 void PutField(std::array<std::uint8_t, kBaseMessageSize>& message, IdCardField field, std::string_view utf8) {
   const auto& layout = Layout(field);
@@ -240,9 +236,14 @@ std::vector<IdCardProblem> CheckIdCard(const IdCardData& card, year_month_day to
   return problems;
 }
 
-bool IsExpired(const IdCardData& card, year_month_day today) {
-  return card.validUntil && *card.validUntil < today;
+namespace {
+bool EndedBefore(const std::optional<year_month_day>& validUntil, year_month_day today) {
+  return validUntil && *validUntil < today;
 }
+}  // namespace
+
+bool IsExpired(const IdCardData& card, year_month_day today) { return EndedBefore(card.validUntil, today); }
+bool IsExpired(const model::IdCardFacts& card, year_month_day today) { return EndedBefore(card.validUntil, today); }
 
 model::IdCardFacts FactsOf(const IdCardData& card) {
   model::IdCardFacts facts;

@@ -9,7 +9,9 @@
 -- who may not edit the registry; P0002 a household they may not see, or
 -- gone, alike (household.gone); RD000 no such save (card.without_save); a
 -- field the card cannot have (card.bad_field and the field: ethnicity,
--- authority, valid_from, valid_until, photo), checked before the number, so
+-- authority, valid_from, valid_until, photo; the rule is the tables' own,
+-- doudi.id_card_bad_field and doudi.id_card_photo_ok in migration 0017, and
+-- a validity starting after today), checked before the number, so
 -- that a bad field says nothing about whose number it is; a number that is
 -- no current member's of it (card.not_a_member) — which a caller of these
 -- groups learns of a household in their scope from the registry's full-ID
@@ -34,18 +36,11 @@ BEGIN
                  WHERE r.request_id = p_request AND r.household_id = h.id AND r.saved_by = session_user) THEN
     RAISE EXCEPTION 'doudi:card.without_save' USING ERRCODE = 'RD000';
   END IF;
-  v_field := CASE
-    WHEN p_ethnicity IS NULL OR p_ethnicity !~ '^(0[1-9]|[1-4][0-9]|5[0-6]|9[78])$' THEN 'ethnicity'
-    WHEN p_authority IS NULL OR btrim(p_authority) = '' OR char_length(p_authority) > 30
-         OR p_authority ~ '[[:cntrl:]]' THEN 'authority'
-    WHEN p_valid_from IS NULL OR p_valid_from > current_date THEN 'valid_from'
-    WHEN p_valid_until IS NOT NULL AND p_valid_until <= p_valid_from THEN 'valid_until'
-    WHEN p_photo IS NOT NULL AND NOT (octet_length(p_photo) BETWEEN 16 AND 65536
-                                      AND (substring(p_photo FROM 1 FOR 2) = '\x424d'::bytea
-                                           OR substring(p_photo FROM 1 FOR 3) = '\xffd8ff'::bytea
-                                           OR substring(p_photo FROM 1 FOR 8) = '\x89504e470d0a1a0a'::bytea))
-      THEN 'photo'
-  END;
+  -- What no card says (doudi.id_card_bad_field, the table's CHECK too), a
+  -- card not yet issued, a photo the table does not keep.
+  v_field := coalesce(doudi.id_card_bad_field(p_ethnicity, p_authority, p_valid_from, p_valid_until),
+                      CASE WHEN p_valid_from > current_date THEN 'valid_from'
+                           WHEN p_photo IS NOT NULL AND NOT doudi.id_card_photo_ok(p_photo) THEN 'photo' END);
   IF v_field IS NOT NULL THEN
     RAISE EXCEPTION 'doudi:card.bad_field'
       USING DETAIL = json_build_object('field', v_field)::text, ERRCODE = 'RD000';

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "doudi/model/attachment.h"
+#include "doudi/model/code_tables.h"
 #include "doudi/model/household.h"
 #include "doudi/reports/case_documents.h"
 #include "doudi/reports/documents.h"
@@ -239,6 +240,13 @@ Document HouseholdFileOf(Context& ctx, const model::Household& household, const 
                  ctx.today};
   input.household = ToHouseholdInput(household, ctx.places);
   input.registryStatus = std::string(model::ToChinese(household.status));
+  for (const auto& member : household.members) {
+    if (!member.card) continue;
+    const auto* ethnicity = model::codes::ByCode(member.card->ethnicityCode, model::codes::kCodesEthnicity);
+    input.cards.push_back({member.name, ethnicity ? std::string(ethnicity->term) : member.card->ethnicityCode,
+                           member.card->authority, member.card->validFrom, member.card->validUntil,
+                           member.card->readAt});
+  }
   for (const auto& asset : household.assets) {
     input.assets.push_back({std::string(model::ToChinese(asset.kind)), asset.description, asset.value});
   }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "doudi/model/household.h"
 
@@ -28,6 +29,12 @@ class RegistryRepository {
   // VersionConflict when the stored version is no longer household.version,
   // RecordGone when the household was deleted. requestId as above.
   virtual std::int32_t SaveHousehold(const model::Household& household, const std::string& requestId = {}) = 0;
+
+  // The photo of a person's card in use (doudi.person_card_current) as the
+  // desk's reader decoded it (BMP, JPEG or PNG); empty when that read kept
+  // none, when no card was read, and for a person outside the caller's
+  // scope alike. LoadHousehold leaves the bytes out (model::IdCardFacts).
+  virtual std::vector<std::uint8_t> CardPhoto(std::int64_t personId) = 0;
 };
 
 // A fresh request id (a random UUID) for one save the user asked for; keep it

@@ -126,10 +126,21 @@ struct AttachmentLine {
   std::string sha256;    // the first 12 hex digits
 };
 
+// A member's resident-ID card as last read at a desk (doudi.person_card_current).
+struct CardLine {
+  std::string name;
+  std::string ethnicity;  // 汉族 ...
+  std::string authority;  // 签发机关
+  std::chrono::year_month_day validFrom{};
+  std::optional<std::chrono::year_month_day> validUntil;  // nullopt: 长期
+  std::string readAt;  // "YYYY-MM-DD HH:MM"
+};
+
 struct HouseholdFileInput {
   Issue issue;
   HouseholdInput household;
   std::string registryStatus;  // 低保 ...
+  std::vector<CardLine> cards;  // under the members, when any card was read
   std::vector<AssetInput> assets;
   std::vector<FileEvent> history;
   // The files in force, when the file lists them (六、附件; "无" for none).

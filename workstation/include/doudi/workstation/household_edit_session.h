@@ -56,6 +56,7 @@ class HouseholdEditSession {
     SavedOutOfScope,   // saved, but outside the user's region now: the form keeps its values
     ResolveConflict,   // another user saved first: ask how to merge with Theirs()
     SameChangesSaved,  // another user saved exactly these values: the form shows theirs
+    SaveCardReads,     // ... and this desk's card reads are still to be stored: save them against theirs
     Gone,              // another user removed the household
   };
   // What the form does once the user decided about a conflict.

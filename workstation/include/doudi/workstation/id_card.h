@@ -124,6 +124,7 @@ std::vector<IdCardProblem> CheckIdCard(const IdCardData& card, std::chrono::year
 
 // Whether the card's validity has ended before today (a 长期 card never).
 bool IsExpired(const IdCardData& card, std::chrono::year_month_day today);
+bool IsExpired(const model::IdCardFacts& card, std::chrono::year_month_day today);
 
 // What of a card the registry keeps beside the member's name and number,
 // as a fresh read (recorded with the household's next save). The photo only
