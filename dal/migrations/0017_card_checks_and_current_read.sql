@@ -29,12 +29,23 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 $$;
 REVOKE ALL ON FUNCTION doudi.id_card_photo_ok(bytea) FROM PUBLIC;
 
+-- The authority is now storable text too (no invisible character), which
+-- the old CHECK did not ask: the new constraint is added NOT VALID and then
+-- validated, so that a site whose stored reads break it keeps it for every
+-- new row, with a warning naming it, instead of failing the upgrade.
 ALTER TABLE doudi.person_card
   DROP CONSTRAINT person_card_ethnicity_code_check,
   DROP CONSTRAINT person_card_authority_check,
-  DROP CONSTRAINT person_card_check,  -- valid_until after valid_from
+  DROP CONSTRAINT person_card_check,  -- valid_until after valid_from (person_card_check1 is the photo's)
   ADD CONSTRAINT person_card_fields_check
-    CHECK (doudi.id_card_bad_field(ethnicity_code, authority, valid_from, valid_until) IS NULL);
+    CHECK (doudi.id_card_bad_field(ethnicity_code, authority, valid_from, valid_until) IS NULL) NOT VALID;
 ALTER TABLE doudi.person_card_photo
   DROP CONSTRAINT person_card_photo_photo_check,
   ADD CONSTRAINT person_card_photo_photo_check CHECK (doudi.id_card_photo_ok(photo));
+DO $$
+BEGIN
+  ALTER TABLE doudi.person_card VALIDATE CONSTRAINT person_card_fields_check;
+EXCEPTION WHEN check_violation THEN
+  RAISE WARNING 'doudi.person_card holds card reads that break person_card_fields_check; it holds for new rows';
+END
+$$;

@@ -520,10 +520,17 @@ void HouseholdEditor::FillFromCard(const workstation::IdCardData& card) {
   // As if typed: the grid derives sex and birth date from the number.
   EditCell(Table::Members, row, MemberGrid::kName, Wx(model::NormalizeName(card.name)));
   EditCell(Table::Members, row, MemberGrid::kIdNumber, Wx(card.idNumber));
-  // Ethnicity, authority, validity and photo: recorded with the save.
+  // Ethnicity, authority, validity and photo: recorded with the save, when
+  // the database can keep them.
   auto& member = m_household.members[static_cast<std::size_t>(row)];
   member.card = workstation::FactsOf(card);
-  member.card->idNumber = member.idNumber;  // as the grid wrote it (x → X)
+  if (member.card) {
+    member.card->idNumber = member.idNumber;  // as the grid wrote it (x → X)
+  } else {
+    ShowStatus(_("The card's ethnicity or issuing authority cannot be stored: its name and number are in the form, "
+                 "what else it says is not kept."),
+               true);
+  }
   m_members->FillCard(row);
   Revalidate();
   if (m_household.address.empty() && !card.address.empty()) {
@@ -563,6 +570,8 @@ void HouseholdEditor::RemoveRow(Table table, int row) {
   grid->EraseRow(row);
   Revalidate();
   grid->SetFocus();
+  // The cursor's row is another member now, without a cell event.
+  if (table == Table::Members) ShowMemberCard(grid->GetGridCursorRow());
 }
 
 void HouseholdEditor::MakeHead(int row) {
@@ -574,7 +583,9 @@ void HouseholdEditor::MakeHead(int row) {
   if (m_household.members.size() > 1) {
     ShowStatus(_("Check each member's relation to the new head of the household."), false);
   }
+  const bool onFirstRow = m_members->GetGridCursorRow() == 0;  // then moving there is no cell event
   m_members->GoToCell(0, MemberGrid::kRelation);
+  if (onFirstRow) ShowMemberCard(0);
 }
 
 // ---------------------------------------------------------------- validation
@@ -742,10 +753,16 @@ void HouseholdEditor::OnSaveResult(workstation::SaveOutcome result) {
       break;
     case AfterSave::SaveCardReads:
       Fill();
-      ShowStatus(_("Another user saved the same changes meanwhile; the ID cards read here are being stored with "
-                   "their version."),
-                 false);
-      if (CanSave()) Save();
+      if (CanSave()) {
+        ShowStatus(_("Another user saved the same changes meanwhile; the ID cards read here are being stored with "
+                     "their version."),
+                   false);
+        Save();
+      } else {
+        ShowStatus(_("Another user saved the same changes meanwhile; the ID cards read here are stored with the "
+                     "next save, once the problems shown are corrected."),
+                   true);
+      }
       break;
     case AfterSave::ResolveConflict:
       ResolveConflict();

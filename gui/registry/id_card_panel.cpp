@@ -10,9 +10,9 @@
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
-#include <algorithm>
 #include <exception>
 #include <utility>
+#include <variant>
 
 #include "app/session.h"
 #include "common/database_worker.h"
@@ -244,9 +244,10 @@ void IdCardPanel::ShowMember(const model::Person& member) {
   if (m_busy) return;
   const auto& facts = member.card;
   // The card just read is shown as read, with what the lookup said.
-  const auto sameNumber = [](std::string read, const std::string& stored) {
-    std::replace(read.begin(), read.end(), 'x', 'X');  // as the grid writes it
-    return read == stored;
+  const auto sameNumber = [](const std::string& read, const std::string& stored) {
+    const auto id = model::ResidentId::Parse(read, Today());  // normalised as the grid keeps it (x → X)
+    const auto* valid = std::get_if<model::ResidentId>(&id);
+    return valid != nullptr && valid->Text() == stored;
   };
   if (facts && facts->fresh && m_card && sameNumber(m_card->idNumber, facts->idNumber)) return;
   m_card.reset();

@@ -177,7 +177,9 @@ BOOST_AUTO_TEST_CASE(a_read_card_gives_the_facts_the_registry_keeps) {
   IdCardData card = Parsed(GoodMessage());
   card.photo = {'B', 'M'};
   card.photo.resize(64, 0x7f);
-  const auto facts = workstation::FactsOf(card);
+  const auto read = workstation::FactsOf(card);
+  BOOST_REQUIRE(read.has_value());
+  const auto& facts = *read;
   BOOST_TEST(facts.idNumber == "331022198603150246");
   BOOST_TEST(facts.fresh);
   BOOST_TEST(facts.ethnicityCode == "22");
@@ -191,11 +193,22 @@ BOOST_AUTO_TEST_CASE(a_read_card_gives_the_facts_the_registry_keeps) {
        {std::vector<std::uint8_t>{'B', 'M', 1, 2, 3}, std::vector<std::uint8_t>(64, 'G'),
         std::vector<std::uint8_t>(workstation::kMaxStoredPhoto + 1, 0xFF)}) {
     card.photo = refused;
-    BOOST_TEST(workstation::FactsOf(card).photo.empty());
+    BOOST_TEST(workstation::FactsOf(card)->photo.empty());
   }
   card.photo = {0xFF, 0xD8, 0xFF};
   card.photo.resize(workstation::kMaxStoredPhoto, 0);
-  BOOST_TEST(workstation::FactsOf(card).photo.size() == workstation::kMaxStoredPhoto);
+  BOOST_TEST(workstation::FactsOf(card)->photo.size() == workstation::kMaxStoredPhoto);
+  // What the database would refuse (doudi.id_card_bad_field) is not kept at
+  // all: the read still fills name and number, the save is not refused.
+  for (const std::string& authority :
+       std::vector<std::string>{"", "　", "三门县\u200b公安局", std::string(31, 'a')}) {
+    IdCardData odd = card;
+    odd.authority = authority;
+    BOOST_TEST(!workstation::FactsOf(odd).has_value(), "authority '" << authority << "'");
+  }
+  IdCardData unknown = card;
+  unknown.ethnicityCode = "99";
+  BOOST_TEST(!workstation::FactsOf(unknown).has_value());
   BOOST_TEST(workstation::EthnicityName("22") == "畲族");
   BOOST_TEST(workstation::EthnicityName("98") == "外国血统中国籍人士");
   BOOST_TEST(workstation::EthnicityName("99").empty());

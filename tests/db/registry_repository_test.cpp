@@ -114,6 +114,17 @@ BOOST_AUTO_TEST_CASE(a_card_read_is_stored_with_the_save) {
   const auto clerk = m.server.CreateUser("clerk", "village_clerk", "331022001201");
   const auto otherClerk = m.server.CreateUser("other", "village_clerk", "331022001206");
   const auto liaison = m.server.CreateUser("liaison", "department_liaison", "331022", "medical_insurance");
+  // The liaison's department is asked to help the household: they read its
+  // members from then on, and still no card.
+  const auto reviewer = m.server.CreateUser("reviewer", "township_reviewer", "331022001");
+  BOOST_TEST(m.server.AsUser(reviewer)
+                 .Rows("SELECT doudi.referral_send(gen_random_uuid(), $1::bigint, NULL, NULL, '', "
+                       "'[{\"department\":\"medical_insurance\",\"kind\":\"medical_aid\",\"request\":\"核查\"}]'"
+                       "::jsonb)",
+                       {household})
+                 .size() == 1U);
+  BOOST_TEST(m.server.AsUser(liaison).Scalar("SELECT count(*) > 0 FROM doudi.person WHERE household_id = " +
+                                             household) == "t");
   BOOST_TEST(m.server.AsUser(clerk).Scalar("SELECT count(*) FROM doudi.person_card_photo") == "1");
   BOOST_TEST(m.server.AsUser(otherClerk).Scalar("SELECT count(*) FROM doudi.person_card") == "0");
   BOOST_TEST(m.server.AsUser(liaison).Scalar("SELECT count(*) FROM doudi.person_card") == "0");
@@ -142,6 +153,13 @@ BOOST_AUTO_TEST_CASE(a_card_read_is_stored_with_the_save) {
                    "' WHERE id = " + std::to_string(*loaded.members[0].id));
   BOOST_TEST(!m.db->Registry().LoadHousehold(id)->members[0].card.has_value());
   BOOST_TEST(m.db->Registry().CardPhoto(*loaded.members[0].id).empty());
+  // The photo's own consistency CHECK stayed when 0017 replaced the others,
+  // and the new one holds for every stored read.
+  BOOST_TEST(m.server.Scalar("SELECT count(*) FROM pg_constraint WHERE conrelid = 'doudi.person_card'::regclass "
+                             "AND pg_get_constraintdef(oid) LIKE '%(photo_sha256 IS NULL) = (photo_bytes = 0)%'") ==
+             "1");
+  BOOST_TEST(m.server.Scalar("SELECT convalidated FROM pg_constraint WHERE conname = 'person_card_fields_check'") ==
+             "t");
   // Append-only: nobody changes what a card said.
   BOOST_TEST(m.server.AsSuperuser().Try("UPDATE doudi.person_card SET authority = '改' WHERE household_id = " +
                                         household).message.rfind("doudi:audit.append_only", 0) == 0U);

@@ -155,7 +155,8 @@ std::int64_t ClerkApplies(Desk& desk, gui::MainFrame* clerk, std::int64_t househ
   registry.SearchFor(wxString::FromUTF8(head));
   BOOST_REQUIRE(test::PumpUntil([&] { return !registry.IsSearching() && registry.ResultCount() > 0; }));
   registry.SelectRow(0);
-  BOOST_REQUIRE(registry.MayApply());
+  // The count comes first; the row itself once its page is fetched.
+  BOOST_REQUIRE(test::PumpUntil([&] { return registry.MayApply(); }));
   std::int64_t opened = 0;
   registry.SetDialogRunner([&](wxDialog& dialog) {
     auto& form = dynamic_cast<gui::NewCaseDialog&>(dialog);

@@ -220,7 +220,16 @@ BOOST_FIXTURE_TEST_CASE(the_same_changes_saved_by_another_user_or_a_removed_hous
   BOOST_TEST(edit.Base().version == 5);
   BOOST_TEST((edit.Edited().members.at(0).card == read));
   BOOST_TEST(edit.BeginSave().household.version == 5);
-  edit.SaveFailed(false);
+  // Their version holds that very read already (another desk read the card):
+  // nothing is recorded twice.
+  model::Household sameRead = same;
+  sameRead.version = 6;
+  sameRead.members.at(0).card = read;
+  sameRead.members.at(0).card->fresh = false;
+  sameRead.members.at(0).card->photo.clear();
+  BOOST_TEST((edit.SaveCompleted(SaveOutcome{SaveOutcome::Kind::Conflict, 42, sameRead}) ==
+              AfterSave::SameChangesSaved));
+  BOOST_TEST(!edit.IsChanged());
 
   edit.Edited().address = "新地址";
   edit.BeginSave();
@@ -344,6 +353,21 @@ BOOST_AUTO_TEST_CASE(a_left_over_draft_is_offered_once_and_a_worthless_one_remov
     BOOST_TEST((edit.Edited().members.at(0).card == read));
     BOOST_TEST(edit.IsChanged());
     edit.DeclineDraft();
+  }
+  // ... but not once that read is stored (its save committed before the crash).
+  store.Save(key, Stored(), withRead);
+  {
+    model::Household stored = Stored();
+    model::IdCardFacts kept = read;
+    kept.fresh = false;
+    kept.idNumber.clear();
+    kept.photo.clear();
+    kept.readAt = "2026-12-07 09:30";
+    stored.members.at(0).card = kept;
+    HouseholdEditSession edit(42, false, store, kDatabase);
+    edit.Loaded(stored);
+    BOOST_TEST(!edit.DraftToOffer().has_value());
+    BOOST_TEST(!fs::exists(store.PathOf(key)));
   }
 
   // Declined: removed.

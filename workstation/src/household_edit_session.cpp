@@ -9,6 +9,31 @@
 #include "doudi/workstation/household_merge.h"
 
 namespace doudi::workstation {
+namespace {
+
+// Replaces each card read at this desk that stored already holds — its
+// member, by number, has a card in use saying the same (the read's save
+// committed before a crash, or another desk read the same card) — by the
+// stored card, so that it is not recorded twice. A read of a member whose
+// stored number shows masked cannot be matched and stays.
+void KeepOnlyUnsavedReads(model::Household& h, const model::Household& stored) {
+  for (auto& member : h.members) {
+    if (!member.card || !member.card->fresh) continue;
+    const auto& read = *member.card;
+    const auto same = std::find_if(stored.members.begin(), stored.members.end(), [&](const model::Person& s) {
+      return s.idNumber == read.idNumber && s.card && s.card->ethnicityCode == read.ethnicityCode &&
+             s.card->authority == read.authority && s.card->validFrom == read.validFrom &&
+             s.card->validUntil == read.validUntil;
+    });
+    if (same != stored.members.end()) member.card = same->card;
+  }
+}
+
+bool CarriesReads(const model::Household& h) {
+  return std::any_of(h.members.begin(), h.members.end(), [](const model::Person& p) { return p.card && p.card->fresh; });
+}
+
+}  // namespace
 
 SaveOutcome SaveHousehold(dal::RegistryRepository& registry, const model::Household& household,
                           const std::string& requestId) {
@@ -95,6 +120,7 @@ HouseholdEditSession::AfterSave HouseholdEditSession::SaveCompleted(SaveOutcome 
         // the cards read at this desk, which the merge keeps (a fact, not a
         // field to choose) and which a save against theirs stores.
         model::Household withReads = MergeHousehold(m_base, *outcome.household, m_edited, {});
+        KeepOnlyUnsavedReads(withReads, *outcome.household);
         m_base = std::move(*outcome.household);
         m_edited = std::move(withReads);
         return IsChanged() ? AfterSave::SaveCardReads : AfterSave::SameChangesSaved;
@@ -128,11 +154,9 @@ std::optional<Draft> HouseholdEditSession::DraftToOffer() {
   std::optional<Draft> draft = m_drafts.Load(key);
   // A draft that adds nothing to what is stored (a save that committed just
   // before the crash, say) is not worth a question.
-  // A card read and not yet saved is worth it (a fact, no field to diff).
-  const auto carriesReads = [](const model::Household& h) {
-    return std::any_of(h.members.begin(), h.members.end(), [](const model::Person& p) { return p.card && p.card->fresh; });
-  };
-  if (draft && !carriesReads(draft->edited) &&
+  // A card read and not yet stored is worth it (a fact, no field to diff).
+  if (draft && m_householdId) KeepOnlyUnsavedReads(draft->edited, m_base);
+  if (draft && !CarriesReads(draft->edited) &&
       (m_householdId ? DiffHouseholds(draft->base, m_base, draft->edited).empty() : draft->edited == m_edited)) {
     m_drafts.Discard(key);
     draft.reset();

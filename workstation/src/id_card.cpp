@@ -245,7 +245,12 @@ bool EndedBefore(const std::optional<year_month_day>& validUntil, year_month_day
 bool IsExpired(const IdCardData& card, year_month_day today) { return EndedBefore(card.validUntil, today); }
 bool IsExpired(const model::IdCardFacts& card, year_month_day today) { return EndedBefore(card.validUntil, today); }
 
-model::IdCardFacts FactsOf(const IdCardData& card) {
+std::optional<model::IdCardFacts> FactsOf(const IdCardData& card) {
+  // Empty, blank, too long or with a control or invisible character: no
+  // card's authority (the database's text_storable within 30).
+  const bool authorityStorable =
+      !card.authority.empty() && !model::CheckStorableText(card.authority, kMaxAuthorityLength);
+  if (!authorityStorable || EthnicityName(card.ethnicityCode).empty()) return std::nullopt;
   model::IdCardFacts facts;
   facts.idNumber = card.idNumber;
   facts.ethnicityCode = card.ethnicityCode;

@@ -127,12 +127,17 @@ bool IsExpired(const IdCardData& card, std::chrono::year_month_day today);
 bool IsExpired(const model::IdCardFacts& card, std::chrono::year_month_day today);
 
 // What of a card the registry keeps beside the member's name and number,
-// as a fresh read (recorded with the household's next save). The photo only
-// when the database takes it: BMP, JPEG or PNG of kMinStoredPhoto to
-// kMaxStoredPhoto bytes (doudi.person_card_photo's CHECK).
+// as a fresh read (recorded with the household's next save); nullopt when
+// the database would refuse it (doudi.id_card_bad_field: an ethnicity
+// outside GB 3304, an issuing authority that is empty, over 30 characters
+// or not storable text), so that the read fills the form without failing
+// the save. The photo only when the database takes it: BMP, JPEG or PNG of
+// kMinStoredPhoto to kMaxStoredPhoto bytes (doudi.person_card_photo's
+// CHECK); another is left out.
 inline constexpr std::size_t kMinStoredPhoto = 16;
 inline constexpr std::size_t kMaxStoredPhoto = 65536;
-model::IdCardFacts FactsOf(const IdCardData& card);
+inline constexpr std::size_t kMaxAuthorityLength = 30;
+std::optional<model::IdCardFacts> FactsOf(const IdCardData& card);
 
 // A GB 3304 code's name ("01" → "汉族"); "" for a code no table lists.
 std::string_view EthnicityName(std::string_view code);
