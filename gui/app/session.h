@@ -1,6 +1,7 @@
 #pragma once
 // What the workstation knows about the logged-in user once the login worked.
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -32,9 +33,20 @@ struct Session {
   bool May(model::StaffOperation operation) const { return model::StaffMay(Role(), operation); }
 };
 
-// Today's date on this desk, for "not in the future" checks.
+// Today's date on this desk's clock, in its time zone (a desk in Beijing
+// time is eight hours ahead of UTC), for defaults and "not in the future"
+// checks. The one definition: every window uses it.
 inline std::chrono::year_month_day Today() {
-  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+#ifdef _WIN32
+  localtime_s(&local, &now);
+#else
+  localtime_r(&now, &local);
+#endif
+  return std::chrono::year_month_day{std::chrono::year{local.tm_year + 1900},
+                                     std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                                     std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
 }
 
 }  // namespace doudi::gui

@@ -2,12 +2,12 @@
 
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/datetime.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "app/session.h"
 #include "common/wx_text.h"
 #include "doudi/model/help.h"
 #include "doudi/model/iso_date.h"
@@ -54,13 +54,6 @@ wxString HelpProblemText(const std::string& problem) {
 }
 
 }  // namespace
-
-std::chrono::year_month_day Today() {
-  const wxDateTime today = wxDateTime::Today();
-  return std::chrono::year_month_day{std::chrono::year{today.GetYear()},
-                                     std::chrono::month{static_cast<unsigned>(today.GetMonth()) + 1},
-                                     std::chrono::day{static_cast<unsigned>(today.GetDay())}};
-}
 
 TopUpDialog::TopUpDialog(wxWindow* parent, const dal::FundBalance& fund)
     : FormDialog(parent, wxString::Format(_("Top up %s"), Wx(fund.fund.name))) {

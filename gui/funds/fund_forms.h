@@ -20,9 +20,6 @@ class wxTextCtrl;
 
 namespace doudi::gui {
 
-// Today's date as the workstation's clock has it.
-std::chrono::year_month_day Today();
-
 // Money received by a fund. Controls: "amount", "source", "received_on".
 class TopUpDialog : public FormDialog {
  public:
